@@ -1,0 +1,42 @@
+# The two commands from the README: `make demo` and `make test`.
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test test-asan bench docs clean
+
+all: build
+
+deps:
+	scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Installs dependencies, builds, and runs the main job on the bundled example.
+demo: deps
+	$(MAKE) build
+	$(BUILD)/seam validate examples/fraud-detection
+
+test: deps
+	$(MAKE) build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	$(MAKE) build BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DSEAM_SANITIZE=ON"
+	cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	$(MAKE) build
+	$(BUILD)/seam-bench
+
+# Regenerates docs/descriptors.md from schemas/.
+docs:
+	python3 scripts/gen-descriptor-docs
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,34 @@
+// The subcommand table: one entry per command drives dispatch, `seam help` and the
+// "did you mean" suggestions, so the three can never disagree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace seam::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;  // the input is invalid (or, later, has findings)
+inline constexpr int kExitError = 2;     // unreadable input or wrong usage
+
+struct Command {
+  const char* name;
+  const char* summary;  // one line for the command list
+  const char* usage;    // "seam validate [options] PATH..."
+  const char* help;     // options and details for `seam help NAME`
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+const Command* find_command(const std::string& name);
+// "; did you mean 'X'?" for a mistyped command name, or "" when nothing is close.
+std::string command_hint(const std::string& name);
+
+// Prints `seam help` or, with a name, one command's help. Returns an exit code.
+int print_help(const std::vector<std::string>& args);
+
+int run_validate(const std::vector<std::string>& args);
+int run_init(const std::vector<std::string>& args);
+
+}  // namespace seam::cli

@@ -1,0 +1,68 @@
+#include <cstdio>
+
+#include "cli/command.h"
+#include "util/text.h"
+
+namespace seam::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"validate", "check descriptor files against the descriptor schemas",
+       "seam validate [--format text|json] [--as DESCRIPTOR] [--verbose] PATH...",
+       "PATH is a descriptor file or a project directory holding one file per descriptor\n"
+       "(system_context.yaml, trained_model.json, ...). Files written in format 1.0 or 1.1\n"
+       "are upgraded to 1.2 in memory before they are checked.\n\n"
+       "Options:\n"
+       "  --format text|json   text: one line per problem with the source line and a caret\n"
+       "                       (default); json: a machine-readable report\n"
+       "  --as DESCRIPTOR      read files as this descriptor (e.g. trained_model) whatever\n"
+       "                       their names are\n"
+       "  --verbose            also list valid files, upgrades, and files that are ignored\n\n"
+       "Exit status: 0 all valid, 1 some document invalid, 2 a path is unreadable or the\n"
+       "usage is wrong.",
+       run_validate},
+      {"init", "start a project with a commented template for each descriptor",
+       "seam init [--force] DIR",
+       "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"
+       "Each template lists every field with what it means; fill in what you know.\n\n"
+       "Options:\n"
+       "  --force   overwrite descriptor files that already exist\n\n"
+       "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",
+       run_init},
+      {"help", "show the commands, or the help of one command", "seam help [COMMAND]", "", print_help},
+  };
+  return table;
+}
+
+const Command* find_command(const std::string& name) {
+  for (const auto& c : commands())
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+std::string command_hint(const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  const auto guess = text::closest(name, names);
+  return guess ? "; did you mean '" + *guess + "'?" : "";
+}
+
+int print_help(const std::vector<std::string>& args) {
+  if (!args.empty()) {
+    const Command* c = find_command(args.front());
+    if (!c) {
+      std::fprintf(stderr, "seam help: no command '%s'%s\n", args.front().c_str(), command_hint(args.front()).c_str());
+      return kExitError;
+    }
+    std::printf("usage: %s\n\n%s\n%s%s", c->usage, c->summary, *c->help ? "\n" : "", c->help);
+    if (*c->help) std::printf("\n");
+    return kExitOk;
+  }
+  std::printf("seam %s: finds ML mismatches before they ship\n\nusage: seam COMMAND [ARGS]\n\ncommands:\n",
+              SEAM_VERSION);
+  for (const auto& c : commands()) std::printf("  %-10s %s\n", c.name, c.summary);
+  std::printf("\nRun 'seam help COMMAND' for a command's options; 'seam --version' prints the version.\n");
+  return kExitOk;
+}
+
+}  // namespace seam::cli

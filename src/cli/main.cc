@@ -1,0 +1,25 @@
+// seam: finds ML mismatches before they ship. This file is the thin entry point: it picks
+// a subcommand from the table in commands.cc and hands it the remaining arguments.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using namespace seam::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return print_help({}), kExitError;
+  const std::string name = args.front();
+  args.erase(args.begin());
+  if (name == "--version" || name == "-V" || name == "version") {
+    std::printf("seam %s\n", SEAM_VERSION);
+    return kExitOk;
+  }
+  if (name == "--help" || name == "-h") return print_help(args);
+  if (const Command* cmd = find_command(name)) return cmd->run(args);
+
+  std::fprintf(stderr, "seam: unknown command '%s'%s\nRun 'seam help' for the list of commands.\n", name.c_str(),
+               command_hint(name).c_str());
+  return kExitError;
+}

@@ -1,0 +1,56 @@
+// Loading descriptor files and project directories: read, parse, upgrade, validate.
+//
+// A project is a directory with one file per descriptor, named after it
+// (trained_model.yaml, raw_data.json, ...). Any descriptor may be absent. Loading never
+// stops at the first bad file: every document is loaded as far as it can be, and each
+// carries its own errors, so a report can show all problems at once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/descriptor.h"
+#include "doc/node.h"
+#include "doc/source.h"
+#include "util/result.h"
+
+namespace seam::doc {
+
+struct LoadedDocument {
+  std::string path;
+  Descriptor descriptor = Descriptor::SystemContext;
+  std::string version;                    // as written in the file; empty when absent
+  std::shared_ptr<const Source> source;   // null when the file could not be read
+  std::optional<Node> root;               // upgraded to kCurrentVersion; empty if unparsable
+  std::vector<Error> errors;              // located errors; empty means valid
+  std::vector<std::string> upgrade_notes;
+
+  bool valid() const { return errors.empty(); }
+  // True when the file could not be read at all (missing, permission): exit code 2.
+  bool unreadable() const { return !errors.empty() && errors.front().kind != ErrorKind::Invalid; }
+};
+
+// Loads one file as descriptor `d`.
+LoadedDocument load_document(const std::string& path, Descriptor d);
+// Same, from text already in memory (tests, benchmarks).
+LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d);
+
+// The descriptor a file name stands for ("trained_model.yaml" -> TrainedModel), if any.
+std::optional<Descriptor> descriptor_for_file(const std::string& path);
+
+struct Project {
+  std::string dir;
+  std::vector<LoadedDocument> documents;  // in the order of kAllDescriptors
+  std::vector<std::string> ignored;       // files that are not descriptors
+  std::vector<Error> errors;              // project-level problems (duplicate files)
+
+  const LoadedDocument* find(Descriptor d) const;
+  bool valid() const;
+};
+
+// Loads every descriptor file in `dir`. Fails only when `dir` cannot be listed.
+Result<Project> load_project(const std::string& dir);
+
+}  // namespace seam::doc

@@ -1,0 +1,127 @@
+#include "doc/load.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace seam::doc {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kExamples = std::string(SEAM_SHARED_DIR) + "/examples/tec/";
+
+std::string errors_of(const LoadedDocument& d) {
+  std::string out;
+  for (const auto& e : d.errors) out += e.file + ":" + std::to_string(e.line) + ": " + e.pointer + ": " + e.message + "\n";
+  return out;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("seam_load_test_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+TEST(LoadProject, EveryBundledTecExampleLoadsAndValidates) {
+  for (const char* name : {"fraud-clean", "fraud-mismatch", "legacy-1.1", "tm-only"}) {
+    auto project = load_project(kExamples + name);
+    ASSERT_TRUE(project.ok()) << name;
+    EXPECT_FALSE(project.value().documents.empty()) << name;
+    for (const auto& d : project.value().documents) EXPECT_TRUE(d.valid()) << errors_of(d);
+    EXPECT_TRUE(project.value().errors.empty());
+  }
+}
+
+TEST(LoadProject, LegacyDocumentsAreUpgradedInMemory) {
+  auto project = load_project(kExamples + "legacy-1.1");
+  ASSERT_TRUE(project.ok());
+  const LoadedDocument* tm = project.value().find(Descriptor::TrainedModel);
+  ASSERT_NE(tm, nullptr);
+  EXPECT_EQ(tm->version, "1.1");
+  EXPECT_EQ(tm->root->find("version")->text, "1.2");
+  // The 1.1 error_handling list has no place at the top level of 1.2 but is kept.
+  EXPECT_NE(tm->root->find("error_handling"), nullptr);
+}
+
+TEST(LoadProject, TwoFilesForOneDescriptorIsAnError) {
+  const fs::path dir = fresh_dir("dup");
+  write(dir / "trained_model.json", R"({"version": "1.2"})");
+  write(dir / "trained_model.yaml", "version: '1.2'\n");
+  write(dir / "raw_data.yml", "version: '1.2'\n");
+  write(dir / "notes.txt", "not a descriptor");
+  auto project = load_project(dir.string());
+  ASSERT_TRUE(project.ok());
+  ASSERT_EQ(project.value().errors.size(), 1u);
+  EXPECT_EQ(project.value().errors[0].message,
+            "two files describe the Trained Model (trained_model.json, trained_model.yaml); keep one of them");
+  ASSERT_EQ(project.value().documents.size(), 1u);  // raw_data only
+  EXPECT_EQ(project.value().documents[0].descriptor, Descriptor::RawData);
+  ASSERT_EQ(project.value().ignored.size(), 1u);
+  EXPECT_FALSE(project.value().valid());
+}
+
+TEST(LoadProject, MissingDirectoryIsAnIoError) {
+  auto project = load_project("/nonexistent/seam-project");
+  ASSERT_FALSE(project.ok());
+  EXPECT_EQ(project.error().kind, ErrorKind::Io);
+}
+
+TEST(LoadDocument, NothingButVersionIsRequired) {
+  EXPECT_TRUE(load_document_text("trained_model.yaml", "version: '1.2'\n", Descriptor::TrainedModel).valid());
+  auto d = load_document_text("trained_model.yaml", "model_name: x\n", Descriptor::TrainedModel);
+  ASSERT_EQ(d.errors.size(), 1u);
+  EXPECT_EQ(d.errors[0].message, "missing required field 'version'");
+}
+
+TEST(LoadDocument, UnknownVersionIsReportedOnce) {
+  auto d = load_document_text("trained_model.yaml", "version: '2.0'\n", Descriptor::TrainedModel);
+  ASSERT_EQ(d.errors.size(), 1u) << errors_of(d);
+  EXPECT_EQ(d.errors[0].message, "unknown format version '2.0'; seam reads 1.0, 1.1 and 1.2");
+  EXPECT_EQ(d.errors[0].pointer, "/version");
+  EXPECT_EQ(d.errors[0].line, 1u);
+  EXPECT_EQ(d.errors[0].column, 10u);
+}
+
+TEST(LoadDocument, NumericVersionGetsAHint) {
+  auto d = load_document_text("trained_model.yaml", "version: 1.2\n", Descriptor::TrainedModel);
+  ASSERT_EQ(d.errors.size(), 1u) << errors_of(d);
+  EXPECT_EQ(d.errors[0].message, "expected the version as a string, e.g. \"1.2\"; found number 1.2");
+}
+
+TEST(LoadDocument, WrongTypeAndEnumAreLocated) {
+  const std::string text =
+      "version: '1.2'\n"
+      "ensemble: yes please\n"
+      "output_spec:\n"
+      "  - item_name: score\n"
+      "    item_type: Str\n";
+  auto d = load_document_text("trained_model.yaml", text, Descriptor::TrainedModel);
+  ASSERT_EQ(d.errors.size(), 2u) << errors_of(d);
+  EXPECT_EQ(d.errors[0].pointer, "/ensemble");
+  EXPECT_EQ(d.errors[0].message, "expected a boolean (true or false); found string 'yes please'");
+  EXPECT_EQ(d.errors[0].line, 2u);
+  EXPECT_EQ(d.errors[1].pointer, "/output_spec/0/item_type");
+  EXPECT_EQ(d.errors[1].line, 5u);
+  EXPECT_EQ(d.errors[1].column, 16u);
+  EXPECT_EQ(d.errors[1].snippet, "    item_type: Str");
+}
+
+TEST(LoadDocument, TopLevelListIsRefused) {
+  auto d = load_document_text("raw_data.yaml", "- a\n- b\n", Descriptor::RawData);
+  ASSERT_EQ(d.errors.size(), 1u);
+  EXPECT_EQ(d.errors[0].message, "expected the descriptor to be an object of fields; found an array of 2 items");
+}
+
+TEST(DescriptorForFile, UsesTheFileName) {
+  EXPECT_EQ(descriptor_for_file("a/b/trained_model.yml"), Descriptor::TrainedModel);
+  EXPECT_EQ(descriptor_for_file("production_data.json"), Descriptor::ProductionData);
+  EXPECT_EQ(descriptor_for_file("trained_model.txt"), std::nullopt);
+  EXPECT_EQ(descriptor_for_file("model.yaml"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace seam::doc

@@ -1,0 +1,101 @@
+#include "doc/node.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "util/text.h"
+
+namespace seam::doc {
+
+std::string_view kind_name(Kind k) {
+  switch (k) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return "boolean";
+    case Kind::Int: return "integer";
+    case Kind::Float: return "number";
+    case Kind::String: return "string";
+    case Kind::Array: return "array";
+    case Kind::Object: return "object";
+  }
+  return "?";
+}
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& m : members) if (m.key == key) return &m.value;
+  return nullptr;
+}
+
+Node* Node::find(std::string_view key) {
+  return const_cast<Node*>(static_cast<const Node*>(this)->find(key));
+}
+
+Node& Node::set(std::string_view key, Node value, uint32_t key_offset) {
+  if (Node* existing = find(key)) return *existing = std::move(value);
+  members.push_back({std::string(key), key_offset, std::move(value)});
+  return members.back().value;
+}
+
+bool Node::remove(std::string_view key) {
+  auto it = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.key == key; });
+  if (it == members.end()) return false;
+  members.erase(it);
+  return true;
+}
+
+Node Node::string(std::string s, uint32_t offset) {
+  Node n;
+  n.kind = Kind::String;
+  n.text = std::move(s);
+  n.offset = offset;
+  return n;
+}
+
+Node Node::object(uint32_t offset) {
+  Node n;
+  n.kind = Kind::Object;
+  n.offset = offset;
+  return n;
+}
+
+bool Node::equals(const Node& o) const {
+  if (is_number() && o.is_number()) {
+    if (kind == Kind::Int && o.kind == Kind::Int) return integer == o.integer;
+    return number == o.number;
+  }
+  if (kind != o.kind) return false;
+  switch (kind) {
+    case Kind::Null: return true;
+    case Kind::Bool: return boolean == o.boolean;
+    case Kind::String: return text == o.text;
+    case Kind::Array:
+      return std::equal(items.begin(), items.end(), o.items.begin(), o.items.end(),
+                        [](const Node& a, const Node& b) { return a.equals(b); });
+    case Kind::Object:
+      if (members.size() != o.members.size()) return false;
+      for (const auto& m : members) {
+        const Node* other = o.find(m.key);
+        if (!other || !m.value.equals(*other)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+std::string Node::describe() const {
+  switch (kind) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return boolean ? "true" : "false";
+    case Kind::Int: return std::to_string(integer);
+    case Kind::Float: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", number);
+      return buf;
+    }
+    case Kind::String: return text::quote(text);
+    case Kind::Array: return "an array of " + std::to_string(items.size()) + " items";
+    case Kind::Object: return "an object";
+  }
+  return "?";
+}
+
+}  // namespace seam::doc

@@ -1,0 +1,58 @@
+// The document tree that every loader produces and every later layer reads.
+//
+// JSON and YAML both load into Node, so validation, upgrades and rules see one model.
+// Each node remembers the byte offset of its value in the source text; Source::locate
+// turns that into a line and column only when a message needs one, which keeps loading fast.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seam::doc {
+
+enum class Kind : uint8_t { Null, Bool, Int, Float, String, Array, Object };
+
+// "null", "boolean", ... as JSON Schema names the types; used in messages.
+std::string_view kind_name(Kind k);
+
+struct Member;
+
+struct Node {
+  Kind kind = Kind::Null;
+  bool boolean = false;
+  int64_t integer = 0;
+  double number = 0;          // also set for Int, so numeric checks need not branch
+  std::string text;           // String value
+  std::vector<Node> items;    // Array elements
+  std::vector<Member> members;  // Object members, in source order
+  uint32_t offset = 0;        // byte offset of the value in its source
+
+  bool is_number() const { return kind == Kind::Int || kind == Kind::Float; }
+  // seam treats an absent field, null, "" and [] alike: the information was not provided.
+  bool is_absent() const {
+    return kind == Kind::Null || (kind == Kind::String && text.empty()) || (kind == Kind::Array && items.empty());
+  }
+
+  const Node* find(std::string_view key) const;
+  Node* find(std::string_view key);
+  // Adds or replaces a member; returns the stored value.
+  Node& set(std::string_view key, Node value, uint32_t key_offset);
+  bool remove(std::string_view key);
+
+  static Node string(std::string s, uint32_t offset);
+  static Node object(uint32_t offset);
+  // Deep equality as JSON Schema defines it: 1 and 1.0 are equal, member order is not.
+  bool equals(const Node& other) const;
+  // A short rendering for messages: strings quoted, containers abbreviated.
+  std::string describe() const;
+};
+
+struct Member {
+  std::string key;
+  uint32_t key_offset = 0;
+  Node value;
+};
+
+}  // namespace seam::doc

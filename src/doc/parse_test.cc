@@ -1,0 +1,163 @@
+#include "doc/parse.h"
+
+#include <gtest/gtest.h>
+
+namespace seam::doc {
+namespace {
+
+Result<Node> parse_text(const std::string& path, const std::string& text) {
+  auto src = make_source(path, text);
+  if (!src.ok()) return src.error();
+  return parse(src.value());
+}
+
+TEST(ParseJson, BuildsTreeWithTypesAndOffsets) {
+  const std::string text = "{\n  \"a\": 1,\n  \"b\": [true, null, 2.5, \"x\\n\"],\n  \"c\": {\"d\": -3}\n}";
+  auto r = parse_text("f.json", text);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Node& root = r.value();
+  ASSERT_EQ(root.kind, Kind::Object);
+  EXPECT_EQ(root.find("a")->integer, 1);
+  const Node& b = *root.find("b");
+  ASSERT_EQ(b.items.size(), 4u);
+  EXPECT_EQ(b.items[0].kind, Kind::Bool);
+  EXPECT_EQ(b.items[1].kind, Kind::Null);
+  EXPECT_DOUBLE_EQ(b.items[2].number, 2.5);
+  EXPECT_EQ(b.items[3].text, "x\n");
+  EXPECT_EQ(root.find("c")->find("d")->integer, -3);
+  EXPECT_EQ(b.offset, text.find('['));
+  EXPECT_EQ(root.members[1].key_offset, text.find("\"b\""));
+}
+
+TEST(ParseJson, SyntaxErrorHasLineAndColumn) {
+  auto r = parse_text("f.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().file, "f.json");
+  EXPECT_EQ(r.error().line, 3u);
+  EXPECT_NE(r.error().message.find("invalid JSON"), std::string::npos);
+  EXPECT_EQ(r.error().snippet, "  \"b\" 2");
+}
+
+TEST(ParseJson, UnclosedObjectIsAnError) {
+  auto r = parse_text("f.json", "{\"a\": [1, 2");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("invalid JSON"), std::string::npos);
+}
+
+TEST(ParseJson, TrailingTextIsAnError) {
+  auto r = parse_text("f.json", "{\"a\": 1} x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("after the top-level value"), std::string::npos);
+}
+
+TEST(ParseJson, DuplicateKeyIsAnErrorAtTheSecondKey) {
+  auto r = parse_text("f.json", "{\"a\": 1,\n \"a\": 2}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "duplicate key 'a' in this object");
+  EXPECT_EQ(r.error().line, 2u);
+  EXPECT_EQ(r.error().column, 2u);
+}
+
+TEST(ParseJson, DuplicateKeyInLargeObject) {
+  std::string text = "{";
+  for (int i = 0; i < 40; ++i) text += "\"k" + std::to_string(i) + "\": 1, ";
+  text += "\"k7\": 2}";
+  auto r = parse_text("f.json", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "duplicate key 'k7' in this object");
+}
+
+TEST(ParseJson, HundredThousandLevelsAreRefusedWithoutOverflow) {
+  const std::string text = std::string(100000, '[') + std::string(100000, ']');
+  auto r = parse_text("f.json", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("nesting is deeper than 64 levels"), std::string::npos);
+  EXPECT_EQ(r.error().line, 1u);
+  EXPECT_EQ(r.error().column, 65u);
+}
+
+TEST(ParseJson, BareValueAtTopLevelIsRefused) {
+  auto r = parse_text("f.json", "\"just a string\"");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("top level"), std::string::npos);
+}
+
+TEST(ParseYaml, ResolvesCoreSchemaScalars) {
+  auto r = parse_text("f.yaml",
+                      "s: hello\nq: '12'\ni: 12\nh: 0x1F\nf: 2.5e3\nb: true\nn: ~\ne:\nlist:\n  - 1\n  - two\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Node& root = r.value();
+  EXPECT_EQ(root.find("s")->text, "hello");
+  EXPECT_EQ(root.find("q")->kind, Kind::String);  // quoted: always a string
+  EXPECT_EQ(root.find("i")->integer, 12);
+  EXPECT_EQ(root.find("h")->integer, 31);
+  EXPECT_DOUBLE_EQ(root.find("f")->number, 2500);
+  EXPECT_TRUE(root.find("b")->boolean);
+  EXPECT_EQ(root.find("n")->kind, Kind::Null);
+  EXPECT_EQ(root.find("e")->kind, Kind::Null);
+  EXPECT_EQ(root.find("list")->items[1].text, "two");
+}
+
+TEST(ParseYaml, NodesPointAtTheirSource) {
+  const std::string text = "version: '1.2'\noutput_spec:\n  - item_type: Str\n";
+  auto src = make_source("f.yaml", text);
+  ASSERT_TRUE(src.ok());
+  auto r = parse(src.value());
+  ASSERT_TRUE(r.ok());
+  const Node& type = *r.value().find("output_spec")->items[0].find("item_type");
+  const LineCol lc = src.value().locate(type.offset);
+  EXPECT_EQ(lc.line, 3u);
+  EXPECT_EQ(lc.column, 16u);
+}
+
+TEST(ParseYaml, SyntaxErrorHasLineAndColumn) {
+  auto r = parse_text("f.yaml", "a: 1\nb: [1, 2\nc: 3\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("invalid YAML"), std::string::npos);
+  EXPECT_GE(r.error().line, 2u);
+}
+
+TEST(ParseYaml, DuplicateKeyIsAnError) {
+  auto r = parse_text("f.yaml", "a: 1\nb: 2\na: 3\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "duplicate key 'a' in this mapping");
+  EXPECT_EQ(r.error().line, 3u);
+  EXPECT_EQ(r.error().column, 1u);
+}
+
+TEST(ParseYaml, DeepNestingIsRefusedWithoutOverflow) {
+  const std::string text = std::string(100000, '[') + std::string(100000, ']');
+  auto r = parse_text("f.yaml", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().file, "f.yaml");
+  EXPECT_GE(r.error().line, 1u);
+}
+
+TEST(ParseYaml, AliasBombIsRefused) {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'j'; ++c, ++prev) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", " : "") + "*" + prev;
+    text += "]\n";
+  }
+  auto r = parse_text("f.yaml", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("expands to more than"), std::string::npos);
+}
+
+TEST(ParseYaml, SeveralDocumentsAreRefused) {
+  auto r = parse_text("f.yaml", "a: 1\n---\nb: 2\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "expected one YAML document; found 2");
+}
+
+TEST(Parse, ChoosesParserByExtensionThenContent) {
+  EXPECT_TRUE(parse_text("f.json", "{\"a\": 1}").ok());
+  EXPECT_FALSE(parse_text("f.json", "a: 1").ok());  // YAML in a .json file is a JSON error
+  EXPECT_TRUE(parse_text("f.txt", "a: 1").ok());
+  EXPECT_TRUE(parse_text("f.txt", "{\"a\": 1}").ok());
+}
+
+}  // namespace
+}  // namespace seam::doc

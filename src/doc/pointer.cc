@@ -1,0 +1,58 @@
+#include "doc/pointer.h"
+
+#include <charconv>
+
+namespace seam::doc {
+
+std::string escape_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string PathStack::pointer() const {
+  std::string out;
+  for (const auto& t : tokens_) {
+    out += '/';
+    out += t.is_index ? std::to_string(t.index) : escape_token(t.key);
+  }
+  return out;
+}
+
+const Node* resolve(const Node& root, std::string_view pointer) {
+  const Node* node = &root;
+  while (!pointer.empty()) {
+    if (pointer[0] != '/') return nullptr;
+    pointer.remove_prefix(1);
+    const size_t end = std::min(pointer.find('/'), pointer.size());
+    std::string token;
+    for (size_t i = 0; i < end; ++i) {
+      if (pointer[i] == '~' && i + 1 < end) {
+        token += pointer[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        token += pointer[i];
+      }
+    }
+    pointer.remove_prefix(end);
+    if (node->kind == Kind::Object) {
+      node = node->find(token);
+    } else if (node->kind == Kind::Array) {
+      size_t index = 0;
+      auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
+      if (ec != std::errc() || p != token.data() + token.size() || index >= node->items.size()) return nullptr;
+      node = &node->items[index];
+    } else {
+      return nullptr;
+    }
+    if (!node) return nullptr;
+  }
+  return node;
+}
+
+}  // namespace seam::doc

@@ -1,0 +1,114 @@
+#include "doc/source.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "util/text.h"
+
+namespace seam::doc {
+namespace {
+
+constexpr size_t kParserPadding = 64;  // simdjson::SIMDJSON_PADDING
+
+std::string mib(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
+  return buf;
+}
+
+}  // namespace
+
+Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+  text_.reserve(text_.size() + kParserPadding);
+}
+
+void Source::index_lines() const {
+  if (!line_starts_.empty()) return;
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+}
+
+LineCol Source::locate(uint32_t offset) const {
+  index_lines();
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  const uint32_t start = *it;
+  const auto col = text::utf8_length(std::string_view(text_).substr(start, offset - start));
+  return {static_cast<uint32_t>(it - line_starts_.begin() + 1), static_cast<uint32_t>(col + 1)};
+}
+
+std::string_view Source::line_text(uint32_t line) const {
+  index_lines();
+  if (line == 0 || line > line_starts_.size()) return {};
+  const uint32_t start = line_starts_[line - 1];
+  const uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  std::string_view s = std::string_view(text_).substr(start, end - start);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+uint32_t Source::offset_of(uint32_t line, uint32_t byte_column) const {
+  index_lines();
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
+  return std::min<uint32_t>(line_starts_[line - 1] + byte_column, static_cast<uint32_t>(text_.size()));
+}
+
+Error Source::error_at(uint32_t offset, std::string message, std::string pointer) const {
+  const LineCol lc = locate(offset);
+  Error e = Error::invalid(std::move(message));
+  e.file = path_;
+  e.line = lc.line;
+  e.column = lc.column;
+  e.pointer = std::move(pointer);
+  e.snippet = std::string(line_text(lc.line));
+  return e;
+}
+
+Result<Source> make_source(std::string path, std::string text) {
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (std::string_view(text).substr(0, 3) == kBom) text.erase(0, 3);
+  Source src(std::move(path), std::move(text));
+  const std::string& t = src.text();
+  if (text::trim(t).empty())
+    return src.error_at(0, "empty file: expected a descriptor with at least a 'version' field");
+  if (const auto nul = t.find('\0'); nul != std::string::npos)
+    return src.error_at(static_cast<uint32_t>(nul), "binary file: found a NUL byte; descriptors are UTF-8 text");
+  if (const auto bad = text::find_invalid_utf8(t)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(t[*bad]));
+    return src.error_at(static_cast<uint32_t>(*bad), "invalid UTF-8: byte " + std::string(byte) +
+                                                         " at offset " + std::to_string(*bad) + " does not start a valid character");
+  }
+  return src;
+}
+
+Result<Source> read_source(const std::string& path, uint64_t max_bytes) {
+  auto io_error = [&](std::string msg) {
+    Error e = Error::io(std::move(msg));
+    e.file = path;
+    return e;
+  };
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return io_error(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return io_error("is a directory, not a descriptor file");
+  if (!S_ISREG(st.st_mode)) return io_error("not a regular file");
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    Error e = Error::invalid("file is " + mib(st.st_size) + "; descriptor files are limited to " + mib(max_bytes));
+    e.file = path;
+    return e;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return io_error(std::strerror(errno));
+  std::string text(static_cast<size_t>(st.st_size), '\0');
+  in.read(text.data(), st.st_size);
+  if (in.gcount() != st.st_size) return io_error("read failed");
+  return make_source(path, std::move(text));
+}
+
+}  // namespace seam::doc

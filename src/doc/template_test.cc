@@ -1,0 +1,49 @@
+#include "doc/template.h"
+
+#include <gtest/gtest.h>
+
+#include "doc/load.h"
+
+namespace seam::doc {
+namespace {
+
+// Every property path the schema defines, as "a.b[].c".
+void paths(const SchemaNode& s, const std::string& prefix, std::vector<std::string>& out) {
+  for (const auto& [name, sub] : s.properties) {
+    out.push_back(prefix + name);
+    paths(*sub, prefix + name + ".", out);
+    if (sub->items) paths(*sub->items, prefix + name + "[].", out);
+  }
+}
+
+TEST(Template, EveryTemplateValidatesAsItsDescriptor) {
+  for (Descriptor d : kAllDescriptors) {
+    const std::string id(descriptor_id(d));
+    auto doc = load_document_text(id + ".yaml", descriptor_template(d), d);
+    EXPECT_TRUE(doc.valid()) << id << ": " << (doc.errors.empty() ? "" : doc.errors[0].message);
+    EXPECT_EQ(doc.version, "1.2");
+  }
+}
+
+TEST(Template, NamesEveryFieldOfTheSchema) {
+  for (Descriptor d : kAllDescriptors) {
+    const std::string text = descriptor_template(d);
+    std::vector<std::string> all;
+    paths(descriptor_schema(d).root(), "", all);
+    ASSERT_FALSE(all.empty());
+    for (const auto& p : all) {
+      const std::string leaf = p.substr(p.find_last_of(".]") == std::string::npos ? 0 : p.find_last_of(".") + 1);
+      EXPECT_NE(text.find(leaf + ":"), std::string::npos) << descriptor_id(d) << " lacks " << p;
+    }
+  }
+}
+
+TEST(Template, ListsEnumValuesAndDescriptions) {
+  const std::string text = descriptor_template(Descriptor::TrainedModel);
+  EXPECT_NE(text.find("item_type: \"\"  # one of: Integer | Float | String | Image | Other"), std::string::npos);
+  EXPECT_EQ(text.rfind("# Trained Model descriptor, format 1.2", 0), 0u);
+  EXPECT_NE(text.find("version: \"1.2\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace seam::doc

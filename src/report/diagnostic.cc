@@ -1,0 +1,98 @@
+#include "report/diagnostic.h"
+
+namespace seam::report {
+namespace {
+
+// The caret line: the snippet's leading characters turned to blanks (tabs kept, so the
+// caret lines up in a terminal), then '^'.
+std::string caret_line(const std::string& snippet, uint32_t column) {
+  std::string out;
+  uint32_t col = 1;
+  for (size_t i = 0; i < snippet.size() && col < column; ++i) {
+    const unsigned char c = static_cast<unsigned char>(snippet[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte: same character
+    out += c == '\t' ? '\t' : ' ';
+    ++col;
+  }
+  return out + "^";
+}
+
+// Control characters (a binary file's NUL, a stray escape) would garble the terminal;
+// each is shown as '?' so the caret still lines up.
+std::string printable(const std::string& line) {
+  std::string out = line;
+  for (auto& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+  return out;
+}
+
+}  // namespace
+
+std::string format_error(const Error& e) {
+  std::string out;
+  out += e.file.empty() ? std::string("seam") : e.file;
+  if (e.line) {
+    out += ':';
+    out += std::to_string(e.line);
+    out += ':';
+    out += std::to_string(e.column);
+  }
+  out += ": ";
+  if (!e.pointer.empty()) out += e.pointer + ": ";
+  out += e.message + "\n";
+  if (e.line && !e.snippet.empty()) {
+    out += "  " + printable(e.snippet) + "\n";
+    out += "  " + caret_line(e.snippet, e.column) + "\n";
+  }
+  return out;
+}
+
+void write_error(JsonWriter& w, const Error& e) {
+  w.begin_object();
+  w.key("pointer").value(e.pointer);
+  w.key("line");
+  e.line ? w.value(e.line) : w.null();
+  w.key("column");
+  e.line ? w.value(e.column) : w.null();
+  w.key("message").value(e.message);
+  w.end_object();
+}
+
+std::string validation_text(const std::vector<FileResult>& files, bool verbose) {
+  std::string out;
+  size_t invalid = 0, errors = 0;
+  for (const auto& f : files) {
+    if (!f.errors.empty()) ++invalid;
+    errors += f.errors.size();
+    for (const auto& e : f.errors) out += format_error(e);
+    if (!verbose) continue;
+    for (const auto& n : f.notes) out += f.path + ": note: " + n + "\n";
+    if (f.errors.empty()) out += f.path + ": ok (" + f.descriptor + ", format " + f.version + ")\n";
+  }
+  out += std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + " checked: ";
+  if (invalid == 0) return out + "all valid\n";
+  return out + std::to_string(invalid) + " invalid, " + std::to_string(errors) +
+         (errors == 1 ? " problem\n" : " problems\n");
+}
+
+std::string validation_json(const std::vector<FileResult>& files) {
+  JsonWriter w(2);
+  w.begin_object().key("files").begin_array();
+  for (const auto& f : files) {
+    w.begin_object();
+    w.key("path").value(f.path);
+    w.key("descriptor");
+    f.descriptor.empty() ? w.null() : w.value(f.descriptor);
+    w.key("version");
+    f.version.empty() ? w.null() : w.value(f.version);
+    w.key("valid").value(f.errors.empty());
+    w.key("errors").begin_array();
+    for (const auto& e : f.errors) write_error(w, e);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array().end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace seam::report

@@ -1,0 +1,31 @@
+// Rendering errors for people (compiler style) and for machines (JSON).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "util/json_writer.h"
+#include "util/result.h"
+
+namespace seam::report {
+
+// "file:line:col: /pointer: message", then the source line and a caret under the column.
+// Parts that are unknown are left out.
+std::string format_error(const Error& e);
+
+// {"pointer","line","column","message"}; line and column are null when unknown.
+void write_error(JsonWriter& w, const Error& e);
+
+// The outcome of validating one file, as `seam validate` reports it.
+struct FileResult {
+  std::string path;
+  std::string descriptor;  // descriptor id; empty when unknown
+  std::string version;     // as written; empty when absent
+  std::vector<Error> errors;
+  std::vector<std::string> notes;  // upgrades made, shown with --verbose
+};
+
+std::string validation_text(const std::vector<FileResult>& files, bool verbose);
+std::string validation_json(const std::vector<FileResult>& files);
+
+}  // namespace seam::report

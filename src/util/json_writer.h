@@ -1,0 +1,47 @@
+// A minimal streaming JSON writer for seam's machine-readable output.
+//
+// The caller drives structure explicitly (begin/end object and array, key, value); the
+// writer inserts commas and escapes strings. Output is compact unless `indent` > 0.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seam {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(int indent = 0) : indent_(indent) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(int64_t n);
+  JsonWriter& value(uint32_t n) { return value(static_cast<int64_t>(n)); }
+  JsonWriter& value(int n) { return value(static_cast<int64_t>(n)); }
+  JsonWriter& value(double d);
+  JsonWriter& null();
+
+  const std::string& str() const { return out_; }
+
+  static void escape(std::string_view s, std::string& out);
+
+ private:
+  void before_value();
+  JsonWriter& close(char bracket);
+  void newline();
+
+  std::string out_;
+  std::vector<bool> has_items_;  // one entry per open container
+  bool after_key_ = false;
+  int indent_;
+};
+
+}  // namespace seam

@@ -1,0 +1,32 @@
+// Small text helpers shared by loaders, validation messages and the CLI.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seam::text {
+
+// Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included),
+// or nullopt when `s` is valid UTF-8.
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+// Number of UTF-8 characters in `s` (continuation bytes are not counted).
+size_t utf8_length(std::string_view s);
+
+// Levenshtein distance, used for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a plausible typo.
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+
+// `s` quoted for a message: 'abc', with control characters escaped and long values cut.
+std::string quote(std::string_view s);
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+std::string lower(std::string_view s);
+std::string_view trim(std::string_view s);
+
+}  // namespace seam::text
