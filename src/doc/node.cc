@@ -31,7 +31,7 @@ Node* Node::find(std::string_view key) {
 
 Node& Node::set(std::string_view key, Node value, uint32_t key_offset) {
   if (Node* existing = find(key)) return *existing = std::move(value);
-  members.push_back({std::string(key), key_offset, std::move(value)});
+  members.emplace_back(std::string(key), key_offset, std::move(value));
   return members.back().value;
 }
 

@@ -20,6 +20,10 @@ std::string_view kind_name(Kind k);
 struct Member;
 
 struct Node {
+  // User-provided so that value-initialisation (vector::emplace_back()) does not zero the
+  // whole node before the member initialisers run: that zeroing was a third of parse time.
+  Node() noexcept {}
+
   Kind kind = Kind::Null;
   bool boolean = false;
   int64_t integer = 0;
@@ -50,6 +54,9 @@ struct Node {
 };
 
 struct Member {
+  Member() noexcept {}  // see Node()
+  Member(std::string k, uint32_t offset, Node v) : key(std::move(k)), key_offset(offset), value(std::move(v)) {}
+
   std::string key;
   uint32_t key_offset = 0;
   Node value;

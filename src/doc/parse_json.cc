@@ -1,178 +1,183 @@
-// JSON loading with simdjson's On-Demand API, which exposes where each token starts in the
-// input, so nodes get their source offsets without a second pass.
+// JSON loading. simdjson's DOM parser (SIMD, picked at run time for the CPU) validates and
+// parses the text; a second, cheap walk over the text in the same order gives every node
+// its source offset, since simdjson's DOM does not keep positions. When simdjson rejects
+// the text, json_syntax.cc finds where and why.
 #include <simdjson.h>
 
-#include <unordered_set>
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+#include <vector>
 
+#include "doc/json_syntax.h"
 #include "doc/parse.h"
 
 namespace seam::doc {
 namespace {
 
-namespace od = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 class JsonBuilder {
  public:
-  JsonBuilder(const Source& src, const char* base, od::document& doc) : src_(src), base_(base), doc_(doc) {}
+  explicit JsonBuilder(const Source& src) : src_(src), text_(src.text()) {}
 
-  Status build(od::value v, Node& out, int depth) {
-    out.offset = offset_of(v.raw_json_token().data());
+  Status build(dom::element e, Node& out, int depth) {
+    skip_space();
+    out.offset = static_cast<uint32_t>(pos_);
     if (depth > kMaxDepth)
       return src_.error_at(out.offset, "nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
-    od::json_type type;
-    if (auto e = v.type().get(type)) return fail(e, out.offset);
-    switch (type) {
-      case od::json_type::object: return build_object(v, out, depth);
-      case od::json_type::array: return build_array(v, out, depth);
-      case od::json_type::string: return build_string(v, out);
-      case od::json_type::number: return build_number(v, out);
-      case od::json_type::boolean:
+    switch (e.type()) {
+      case dom::element_type::OBJECT: return build_object(e.get_object().value_unsafe(), out, depth);
+      case dom::element_type::ARRAY: return build_array(e.get_array().value_unsafe(), out, depth);
+      case dom::element_type::STRING:
+        out.kind = Kind::String;
+        out.text.assign(e.get_string().value_unsafe());
+        skip_string();
+        return Ok{};
+      case dom::element_type::INT64:
+        out.kind = Kind::Int;
+        out.integer = e.get_int64().value_unsafe();
+        out.number = static_cast<double>(out.integer);
+        break;
+      case dom::element_type::UINT64:  // beyond int64: kept as a double, as most readers do
+      case dom::element_type::DOUBLE:
+        out.kind = Kind::Float;
+        out.number = e.get_double().value_unsafe();
+        break;
+      case dom::element_type::BOOL:
         out.kind = Kind::Bool;
-        if (auto e = v.get_bool().get(out.boolean)) return fail(e, out.offset);
-        return Ok{};
-      case od::json_type::null:
-        out.kind = Kind::Null;
-        if (!v.is_null()) return fail(simdjson::INCORRECT_TYPE, out.offset);
-        return Ok{};
+        out.boolean = e.get_bool().value_unsafe();
+        break;
+      case dom::element_type::NULL_VALUE: out.kind = Kind::Null; break;
     }
-    return fail(simdjson::TAPE_ERROR, out.offset);
+    skip_atom();
+    return Ok{};
   }
-
-  Error fail(simdjson::error_code e, uint32_t offset) const {
-    return src_.error_at(offset, std::string("invalid JSON: ") + describe(e));
-  }
-  // An error found while iterating: simdjson knows where it stopped.
-  Error fail(simdjson::error_code e) const {
-    const char* p = nullptr;
-    const bool known = doc_.current_location().get(p) == simdjson::SUCCESS && p;
-    return fail(e, known ? offset_of(p) : static_cast<uint32_t>(src_.text().size()));
-  }
-
-  uint32_t offset_of(const char* p) const { return static_cast<uint32_t>(p - base_); }
 
  private:
-  static const char* describe(simdjson::error_code e) {
-    switch (e) {
-      case simdjson::TAPE_ERROR: return "unexpected character or missing ',' / ':' here";
-      case simdjson::UNCLOSED_STRING: return "a string is not closed";
-      case simdjson::STRING_ERROR: return "bad escape sequence in a string";
-      case simdjson::NUMBER_ERROR: return "malformed number";
-      case simdjson::T_ATOM_ERROR: return "expected 'true'";
-      case simdjson::F_ATOM_ERROR: return "expected 'false'";
-      case simdjson::N_ATOM_ERROR: return "expected 'null'";
-      case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "an object or array is not closed";
-      case simdjson::UTF8_ERROR: return "invalid UTF-8";
-      case simdjson::EMPTY: return "no JSON value found";
-      case simdjson::TRAILING_CONTENT: return "unexpected text after the top-level value";
-      default: return simdjson::error_message(e);
-    }
-  }
-
-  Status build_object(od::value v, Node& out, int depth) {
+  Status build_object(dom::object obj, Node& out, int depth) {
     out.kind = Kind::Object;
-    od::object obj;
-    if (auto e = v.get_object().get(obj)) return fail(e, out.offset);
-    for (auto field_result : obj) {
-      od::field field;
-      if (auto e = std::move(field_result).get(field)) return fail(e);
-      // raw() points just past the opening quote. It must be read before unescaped_key(),
-      // which consumes the key.
-      const uint32_t key_offset = offset_of(field.key().raw()) - 1;
-      std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return fail(e);
-      out.members.push_back({std::string(key), key_offset, {}});
-      if (auto st = build(field.value(), out.members.back().value, depth + 1); !st.ok()) return st;
+    out.members.reserve(obj.size());
+    ++pos_;  // '{'
+    for (const auto field : obj) {
+      skip_space();
+      const auto key_offset = static_cast<uint32_t>(pos_);
+      skip_string();
+      skip_space();
+      ++pos_;  // ':'
+      Member& member = out.members.emplace_back();
+      member.key.assign(field.key);
+      member.key_offset = key_offset;
+      if (auto st = build(field.value, member.value, depth + 1); !st.ok()) return st;
+      skip_space();
+      ++pos_;  // ',' or '}'
     }
+    if (out.members.empty()) skip_past('}');
     return check_duplicates(out);
   }
 
-  Status build_array(od::value v, Node& out, int depth) {
+  Status build_array(dom::array arr, Node& out, int depth) {
     out.kind = Kind::Array;
-    od::array arr;
-    if (auto e = v.get_array().get(arr)) return fail(e, out.offset);
-    for (auto element : arr) {
-      od::value item;
-      if (auto e = std::move(element).get(item)) return fail(e);
+    out.items.reserve(arr.size());
+    ++pos_;  // '['
+    for (const auto item : arr) {
       out.items.emplace_back();
       if (auto st = build(item, out.items.back(), depth + 1); !st.ok()) return st;
+      skip_space();
+      ++pos_;  // ',' or ']'
     }
+    if (out.items.empty()) skip_past(']');
     return Ok{};
   }
 
-  Status build_string(od::value v, Node& out) {
-    out.kind = Kind::String;
-    std::string_view s;
-    if (auto e = v.get_string().get(s)) return fail(e, out.offset);
-    out.text.assign(s);
-    return Ok{};
+  void skip_space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
+      ++pos_;
   }
 
-  Status build_number(od::value v, Node& out) {
-    od::number_type nt;
-    if (auto e = v.get_number_type().get(nt)) return fail(e, out.offset);
-    if (nt == od::number_type::signed_integer) {
-      out.kind = Kind::Int;
-      if (auto e = v.get_int64().get(out.integer)) return fail(e, out.offset);
-      out.number = static_cast<double>(out.integer);
-      return Ok{};
+  // Moves past a string known to be well formed; memchr keeps long descriptions cheap.
+  void skip_string() {
+    size_t i = pos_ + 1;
+    for (;;) {
+      const void* q = std::memchr(text_.data() + i, '"', text_.size() - i);
+      if (!q) { pos_ = text_.size(); return; }
+      const size_t quote = static_cast<const char*>(q) - text_.data();
+      size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      i = quote + 1;
+      if (backslashes % 2 == 0) break;  // not escaped
     }
-    // Integers beyond int64 are kept as doubles, as most JSON readers do.
-    out.kind = Kind::Float;
-    if (auto e = v.get_double().get(out.number)) return fail(e, out.offset);
-    return Ok{};
+    pos_ = i;
   }
 
+  void skip_atom() {  // numbers, true, false, null
+    while (pos_ < text_.size() && !std::strchr(",}] \t\r\n", text_[pos_])) ++pos_;
+  }
+
+  void skip_past(char close) {
+    while (pos_ < text_.size() && text_[pos_] != close) ++pos_;
+    ++pos_;
+  }
+
+  // Quadratic, but over 32-bit signatures (length, first and last byte), so the common case
+  // costs a few hundred integer compares and no allocation; only equal signatures are
+  // compared as strings. A hash set cost a quarter of the parse time here.
   Status check_duplicates(const Node& obj) {
     const auto& m = obj.members;
-    auto dup = [&](size_t i) {
+    auto duplicate = [&](size_t i) {
       return src_.error_at(m[i].key_offset, "duplicate key '" + m[i].key + "' in this object");
     };
-    if (m.size() <= 16) {  // quadratic is cheapest for the small objects descriptors hold
-      for (size_t i = 1; i < m.size(); ++i)
-        for (size_t j = 0; j < i; ++j)
-          if (m[i].key == m[j].key) return dup(i);
+    if (m.size() > 64) {  // a huge object must not make this quadratic: sort instead
+      std::vector<size_t> order(m.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return std::tie(m[a].key, a) < std::tie(m[b].key, b); });
+      for (size_t i = 1; i < order.size(); ++i)
+        if (m[order[i]].key == m[order[i - 1]].key) return duplicate(order[i]);
       return Ok{};
     }
-    std::unordered_set<std::string_view> seen;
-    for (size_t i = 0; i < m.size(); ++i)
-      if (!seen.insert(m[i].key).second) return dup(i);
+    sigs_.clear();
+    for (const auto& member : m) {
+      const std::string& k = member.key;
+      const uint32_t first = k.empty() ? 0 : static_cast<unsigned char>(k.front());
+      const uint32_t last = k.empty() ? 0 : static_cast<unsigned char>(k.back());
+      sigs_.push_back(static_cast<uint32_t>(k.size()) << 16 | first << 8 | last);
+    }
+    for (size_t i = 1; i < m.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (sigs_[i] == sigs_[j] && m[i].key == m[j].key) return duplicate(i);
     return Ok{};
   }
 
   const Source& src_;
-  const char* base_;  // the buffer simdjson reads; offsets are relative to it
-  od::document& doc_;
+  const std::string& text_;
+  size_t pos_ = 0;
+  std::vector<uint32_t> sigs_;  // scratch for check_duplicates
 };
 
 }  // namespace
 
 Result<Node> parse_json(const Source& src) {
   // One parser per thread: it keeps its buffers between calls, which is most of the speed.
-  thread_local od::parser parser;
+  thread_local dom::parser parser;
   const std::string& text = src.text();
-  simdjson::padded_string copy;
-  simdjson::padded_string_view input;
+  dom::element root;
+  simdjson::error_code error;
   if (text.capacity() >= text.size() + simdjson::SIMDJSON_PADDING) {
-    input = simdjson::padded_string_view(text.data(), text.size(), text.capacity());
+    error = parser.parse(text.data(), text.size(), false).get(root);
   } else {
-    copy = simdjson::padded_string(text);
-    input = copy;
+    error = parser.parse(text).get(root);  // copies into a padded buffer
   }
-  od::document doc;
-  JsonBuilder builder(src, input.data(), doc);
-  if (auto e = parser.iterate(input).get(doc)) return builder.fail(e, 0);
-  od::json_type type;
-  if (auto e = doc.type().get(type)) return builder.fail(e);
-  if (type != od::json_type::object && type != od::json_type::array) {
+  if (error) {
+    // simdjson says only what went wrong, not where; find the place ourselves.
+    const JsonSyntaxError where = find_json_syntax_error(text, kMaxDepth);
+    return src.error_at(where.offset, where.found ? where.message
+                                                  : std::string("invalid JSON: ") + simdjson::error_message(error));
+  }
+  if (!root.is_object() && !root.is_array())
     return src.error_at(0, "expected an object at the top level; found a bare value");
-  }
-  od::value root;
-  if (auto e = doc.get_value().get(root)) return builder.fail(e);
   Node out;
+  JsonBuilder builder(src);
   if (auto st = builder.build(root, out, 1); !st.ok()) return std::move(st).take_error();
-  // current_location() succeeds only while unread tokens remain.
-  const char* rest = nullptr;
-  if (doc.current_location().get(rest) == simdjson::SUCCESS) return builder.fail(simdjson::TRAILING_CONTENT);
   return out;
 }
 

@@ -104,7 +104,7 @@ class YamlBuilder {
       if (!kv.first.IsScalar()) return src_.error_at(key_offset, "keys must be plain text, not lists or mappings");
       const std::string& key = kv.first.Scalar();
       if (!seen.insert(key).second) return src_.error_at(key_offset, "duplicate key '" + key + "' in this mapping");
-      out.members.push_back({key, key_offset, {}});
+      out.members.emplace_back(key, key_offset, Node{});
       if (auto st = build(kv.second, out.members.back().value, depth + 1, key_offset); !st.ok()) return st;
     }
     return Ok{};

@@ -83,11 +83,10 @@ class Validator {
     if (s.const_value && !s.const_value->equals(n))
       report(n, "expected " + s.const_value->describe() + "; " + found(n));
     if (s.enum_values.empty()) return;
-    std::vector<std::string> names;
-    for (const auto& e : s.enum_values) {
+    for (const auto& e : s.enum_values)
       if (e.equals(n)) return;
-      names.push_back(e.kind == Kind::String ? e.text : e.describe());
-    }
+    std::vector<std::string> names;
+    for (const auto& e : s.enum_values) names.push_back(e.kind == Kind::String ? e.text : e.describe());
     std::string list;
     for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
     std::string msg = "expected one of " + list + "; " + (n.kind == Kind::String ? "found " + n.describe() : found(n));
@@ -128,21 +127,24 @@ class Validator {
   }
 
   void check_string(const SchemaNode& s, const Node& n) {
+    if (s.format == "date" && !is_date(n.text)) report(n, "expected a date written YYYY-MM-DD; found " + n.describe());
+    if (!s.min_length && !s.max_length) return;
     const size_t len = text::utf8_length(n.text);
     if (s.min_length && len < *s.min_length)
       report(n, "expected at least " + std::to_string(*s.min_length) + " characters; found " + std::to_string(len));
     if (s.max_length && len > *s.max_length)
       report(n, "expected at most " + std::to_string(*s.max_length) + " characters; found " + std::to_string(len));
-    if (s.format == "date" && !is_date(n.text)) report(n, "expected a date written YYYY-MM-DD; found " + n.describe());
   }
 
   void check_number(const SchemaNode& s, const Node& n) {
     const double v = n.number;
-    const std::string f = found(n);
-    if (s.minimum && !(v >= *s.minimum)) report(n, "expected a number >= " + num(*s.minimum) + "; " + f);
-    if (s.maximum && !(v <= *s.maximum)) report(n, "expected a number <= " + num(*s.maximum) + "; " + f);
-    if (s.exclusive_minimum && !(v > *s.exclusive_minimum)) report(n, "expected a number > " + num(*s.exclusive_minimum) + "; " + f);
-    if (s.exclusive_maximum && !(v < *s.exclusive_maximum)) report(n, "expected a number < " + num(*s.exclusive_maximum) + "; " + f);
+    auto bound = [&](const std::optional<double>& limit, bool ok, const char* op) {
+      if (limit && !ok) report(n, std::string("expected a number ") + op + " " + num(*limit) + "; " + found(n));
+    };
+    bound(s.minimum, s.minimum && v >= *s.minimum, ">=");
+    bound(s.maximum, s.maximum && v <= *s.maximum, "<=");
+    bound(s.exclusive_minimum, s.exclusive_minimum && v > *s.exclusive_minimum, ">");
+    bound(s.exclusive_maximum, s.exclusive_maximum && v < *s.exclusive_maximum, "<");
   }
 
   // Runs `s` on `n` without keeping its violations; true when there were none.

@@ -1,5 +1,6 @@
 #include "doc/source.h"
 
+#include <simdjson.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -12,7 +13,7 @@
 namespace seam::doc {
 namespace {
 
-constexpr size_t kParserPadding = 64;  // simdjson::SIMDJSON_PADDING
+constexpr size_t kParserPadding = simdjson::SIMDJSON_PADDING;
 
 std::string mib(uint64_t bytes) {
   char buf[32];
@@ -79,7 +80,9 @@ Result<Source> make_source(std::string path, std::string text) {
     return src.error_at(0, "empty file: expected a descriptor with at least a 'version' field");
   if (const auto nul = t.find('\0'); nul != std::string::npos)
     return src.error_at(static_cast<uint32_t>(nul), "binary file: found a NUL byte; descriptors are UTF-8 text");
-  if (const auto bad = text::find_invalid_utf8(t)) {
+  // simdjson's SIMD check is about fifty times faster; the scalar scan only locates a failure.
+  const auto bad = simdjson::validate_utf8(t.data(), t.size()) ? std::nullopt : text::find_invalid_utf8(t);
+  if (bad) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(t[*bad]));
     return src.error_at(static_cast<uint32_t>(*bad), "invalid UTF-8: byte " + std::string(byte) +

@@ -45,13 +45,14 @@ void upgrade_items(Node& root, std::string_view list, std::vector<std::string>& 
     const std::string_view mapped = item_type_from_text(type->text);
     if (mapped == type->text) continue;
     const std::string original = type->text;
+    const uint32_t at = type->offset;  // `type` dangles once `item` gains a member
     type->text = std::string(mapped);
-    notes.push_back(std::string(list) + "/" + std::to_string(i) + "/item_type: '" + original + "' -> '" + type->text + "'");
+    notes.push_back(std::string(list) + "/" + std::to_string(i) + "/item_type: '" + original + "' -> '" +
+                    std::string(mapped) + "'");
     if (mapped != "Other") continue;
     Node* spec = item.find("item_specification");
-    if (!spec) spec = &item.set("item_specification", Node::object(type->offset), type->offset);
-    if (spec->kind == Kind::Object && !spec->find("other_value"))
-      spec->set("other_value", Node::string(original, type->offset), type->offset);
+    if (!spec) spec = &item.set("item_specification", Node::object(at), at);
+    if (spec->kind == Kind::Object && !spec->find("other_value")) spec->set("other_value", Node::string(original, at), at);
   }
 }
 
