@@ -110,6 +110,15 @@ TEST(ParseYaml, NodesPointAtTheirSource) {
   EXPECT_EQ(lc.column, 16u);
 }
 
+TEST(ParseYaml, ColumnsCountCharactersAfterNonAscii) {
+  const std::string text = "{version: '1.2', model_name: '\xC3\xA9\xC3\xA9', ensemble: 7}\n";
+  auto src = make_source("f.yaml", text);
+  ASSERT_TRUE(src.ok());
+  auto r = parse(src.value());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(src.value().locate(r.value().find("ensemble")->offset).column, 46u);
+}
+
 TEST(ParseYaml, SyntaxErrorHasLineAndColumn) {
   auto r = parse_text("f.yaml", "a: 1\nb: [1, 2\nc: 3\n");
   ASSERT_FALSE(r.ok());
