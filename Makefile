@@ -32,7 +32,7 @@ test-asan: deps
 
 bench: deps
 	$(MAKE) build
-	$(BUILD)/seam-bench
+	bench/run $(BUILD)
 
 # Regenerates docs/descriptors.md from schemas/.
 docs:
