@@ -1,0 +1,92 @@
+// The rule expression language: a small language with CEL-like syntax.
+//
+//   trained_model.computing_resource_reqs.gpu > production_environment.computing_resources.gpu
+//   trained_model.output_spec.exists(o, same(o.item_name, "score"))
+//   to_seconds(m.time, m.unit) <= 0.1
+//
+// An expression is parsed and type-checked once, against the descriptor schemas, when the
+// rule catalogue loads; then it is evaluated many times. docs/rules.md is the user guide.
+//
+// Absent information is not an error at run time: a path through a missing field is null,
+// comparisons and arithmetic with null give null, && and || use three-valued logic, and a
+// rule whose condition is null does not fire. That is what makes rules safe on sparse
+// documents.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/schema.h"
+#include "rules/value.h"
+#include "util/result.h"
+
+namespace seam::rules {
+
+// Static types. Object and List types may carry the schema they were read from, so that
+// a misspelt field is caught when the rule loads.
+struct Type {
+  enum Kind : uint8_t { Dyn, Null, Bool, Int, Double, String, List, Object };
+  Kind kind = Dyn;
+  const doc::SchemaNode* schema = nullptr;
+  std::shared_ptr<const Type> elem;  // List: element type (null means dyn)
+
+  static Type of(Kind k) { return Type{k, nullptr, nullptr}; }
+  static Type list_of(Type elem);
+  static Type from_schema(const doc::SchemaNode* s);
+  bool numeric() const { return kind == Int || kind == Double; }
+  Type element() const { return elem ? *elem : Type{}; }
+  std::string name() const;  // "int", "list(string)", "trained_model.output_spec[]"...
+};
+
+enum class Op : uint8_t {
+  Literal, Var, Select, Index, Call, ListLit, Cond,
+  Not, Neg, Add, Sub, Mul, Div, Mod, Eq, Ne, Lt, Le, Gt, Ge, And, Or, In,
+  All, Exists, Filter, Map,  // macros: target.all(x, predicate) ...
+};
+
+struct Function;
+
+struct Expr {
+  Op op = Op::Literal;
+  uint32_t offset = 0;  // byte offset in the expression text, for messages
+  Value literal;        // Literal
+  std::string name;     // Var, Select, Call, macro variable
+  int slot = -1;        // Var and macros: the variable's slot in the environment
+  const Function* fn = nullptr;  // Call
+  std::vector<std::unique_ptr<Expr>> args;  // operands, receiver first
+  Type type;            // filled in by the checker
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+// The names an expression may use, each bound to a slot of the evaluation environment.
+class Scope {
+ public:
+  // A scope that knows the eight descriptors (slots 0..7), typed by their schemas.
+  static Scope with_descriptors();
+  int declare(const std::string& name, Type type);  // shadows earlier names
+  const std::pair<std::string, Type>* find(std::string_view name, int* slot) const;
+  void pop(size_t to_size) { names_.resize(to_size); }
+  size_t depth() const { return names_.size(); }
+  size_t slot_count() const { return slot_count_; }
+  std::vector<std::string> names() const;
+
+ private:
+  std::vector<std::pair<std::string, Type>> names_;  // index == slot while nested
+  std::vector<int> slots_;
+  size_t slot_count_ = 0;
+};
+
+// Parses and type-checks `text` in `scope` (macro variables are declared and popped).
+// Errors carry line 1 and the column as a 1-based byte offset into `text`; the rule loader
+// turns that into a file position.
+Result<ExprPtr> compile(std::string_view text, Scope& scope);
+
+// Runs a compiled expression. `env` holds one value per scope slot.
+Value evaluate(const Expr& e, std::vector<Value>& env);
+
+// True when the value counts as a "yes" for a rule condition: only the boolean true.
+inline bool truthy(const Value& v) { return v.type() == Value::Type::Bool && v.as_bool(); }
+
+}  // namespace seam::rules

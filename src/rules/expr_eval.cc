@@ -1,0 +1,153 @@
+// Evaluation. Null flows through: a missing field, or arithmetic on one, gives null rather
+// than an error, so that rules work on the sparse documents real projects have.
+#include <cmath>
+
+#include "rules/expr_internal.h"
+
+namespace seam::rules {
+namespace {
+
+using T = Value::Type;
+
+Value compare(Op op, const Value& a, const Value& b) {
+  if (op == Op::Eq) return Value::boolean(a.equals(b));
+  if (op == Op::Ne) return Value::boolean(!a.equals(b));
+  int c = 0;
+  if (a.is_number() && b.is_number()) {
+    c = a.as_double() < b.as_double() ? -1 : a.as_double() > b.as_double() ? 1 : 0;
+  } else if (a.type() == T::String && b.type() == T::String) {
+    c = a.as_string().compare(b.as_string());
+  } else {
+    return {};  // null, or types that have no order
+  }
+  switch (op) {
+    case Op::Lt: return Value::boolean(c < 0);
+    case Op::Le: return Value::boolean(c <= 0);
+    case Op::Gt: return Value::boolean(c > 0);
+    default: return Value::boolean(c >= 0);
+  }
+}
+
+Value arithmetic(Op op, const Value& a, const Value& b) {
+  if (op == Op::Add && a.type() == T::String && b.type() == T::String)
+    return Value::string(std::string(a.as_string()) + std::string(b.as_string()));
+  if (!a.is_number() || !b.is_number()) return {};
+  if (a.type() == T::Int && b.type() == T::Int && op != Op::Div) {
+    const int64_t x = a.as_int(), y = b.as_int();
+    int64_t r = 0;
+    switch (op) {
+      case Op::Add: if (__builtin_add_overflow(x, y, &r)) return {}; return Value::integer(r);
+      case Op::Sub: if (__builtin_sub_overflow(x, y, &r)) return {}; return Value::integer(r);
+      case Op::Mul: if (__builtin_mul_overflow(x, y, &r)) return {}; return Value::integer(r);
+      default: return (y == 0 || (x == INT64_MIN && y == -1)) ? Value{} : Value::integer(x % y);
+    }
+  }
+  const double x = a.as_double(), y = b.as_double();
+  switch (op) {
+    case Op::Add: return Value::number(x + y);
+    case Op::Sub: return Value::number(x - y);
+    case Op::Mul: return Value::number(x * y);
+    case Op::Div: return y == 0 ? Value{} : Value::number(x / y);
+    default: return y == 0 ? Value{} : Value::number(std::fmod(x, y));
+  }
+}
+
+// Kleene logic: false wins for &&, true wins for ||, otherwise unknown stays unknown.
+Value logic(const Expr& e, std::vector<Value>& env) {
+  const bool is_and = e.op == Op::And;
+  const Value a = evaluate(*e.args[0], env);
+  if (a.type() == T::Bool && a.as_bool() != is_and) return a;
+  const Value b = evaluate(*e.args[1], env);
+  if (b.type() == T::Bool && b.as_bool() != is_and) return b;
+  if (a.type() == T::Bool && b.type() == T::Bool) return Value::boolean(is_and);
+  return {};
+}
+
+Value macro(const Expr& e, std::vector<Value>& env) {
+  const Value list = evaluate(*e.args[0], env);
+  const size_t n = list.type() == T::List ? list.size() : 0;
+  std::vector<Value> out;
+  bool unknown = false;
+  for (size_t i = 0; i < n; ++i) {
+    env[e.slot] = list.at(i);
+    const Value r = evaluate(*e.args[2], env);
+    switch (e.op) {
+      case Op::All:
+        if (r.type() == T::Bool && !r.as_bool()) return Value::boolean(false);
+        unknown |= r.type() != T::Bool;
+        break;
+      case Op::Exists:
+        if (truthy(r)) return Value::boolean(true);
+        unknown |= r.type() != T::Bool;
+        break;
+      case Op::Filter:
+        if (truthy(r)) out.push_back(list.at(i));
+        break;
+      default: out.push_back(r); break;
+    }
+  }
+  if (e.op == Op::All) return unknown ? Value{} : Value::boolean(true);
+  if (e.op == Op::Exists) return unknown ? Value{} : Value::boolean(false);
+  return Value::list(std::move(out));
+}
+
+Value in(const Value& needle, const Value& hay) {
+  if (hay.type() != T::List) return {};
+  for (size_t i = 0; i < hay.size(); ++i)
+    if (needle.equals(hay.at(i))) return Value::boolean(true);
+  return Value::boolean(false);
+}
+
+Value call(const Expr& e, std::vector<Value>& env) {
+  Value args[4];
+  const size_t n = e.args.size();
+  for (size_t i = 0; i < n && i < 4; ++i) args[i] = evaluate(*e.args[i], env);
+  return e.fn->call(args, n);
+}
+
+}  // namespace
+
+Value evaluate(const Expr& e, std::vector<Value>& env) {
+  switch (e.op) {
+    case Op::Literal: return e.literal;
+    case Op::Var: return env[e.slot];
+    case Op::Select: return evaluate(*e.args[0], env).field(e.name);
+    case Op::Index: {
+      const Value base = evaluate(*e.args[0], env);
+      const Value key = evaluate(*e.args[1], env);
+      if (base.type() == T::List && key.type() == T::Int && key.as_int() >= 0) return base.at(key.as_int());
+      if (base.type() == T::Object && key.type() == T::String) return base.field(key.as_string());
+      return {};
+    }
+    case Op::Call: return call(e, env);
+    case Op::ListLit: {
+      std::vector<Value> items;
+      for (const auto& a : e.args) items.push_back(evaluate(*a, env));
+      return Value::list(std::move(items));
+    }
+    case Op::Cond: {
+      const Value c = evaluate(*e.args[0], env);
+      if (c.type() != T::Bool) return {};
+      return evaluate(*e.args[c.as_bool() ? 1 : 2], env);
+    }
+    case Op::Not: {
+      const Value v = evaluate(*e.args[0], env);
+      return v.type() == T::Bool ? Value::boolean(!v.as_bool()) : Value{};
+    }
+    case Op::Neg: {
+      const Value v = evaluate(*e.args[0], env);
+      if (v.type() == T::Int && v.as_int() != INT64_MIN) return Value::integer(-v.as_int());
+      return v.is_number() ? Value::number(-v.as_double()) : Value{};
+    }
+    case Op::And: case Op::Or: return logic(e, env);
+    case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
+      return compare(e.op, evaluate(*e.args[0], env), evaluate(*e.args[1], env));
+    case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod:
+      return arithmetic(e.op, evaluate(*e.args[0], env), evaluate(*e.args[1], env));
+    case Op::In: return in(evaluate(*e.args[0], env), evaluate(*e.args[1], env));
+    case Op::All: case Op::Exists: case Op::Filter: case Op::Map: return macro(e, env);
+  }
+  return {};
+}
+
+}  // namespace seam::rules

@@ -1,0 +1,121 @@
+#include "rules/expr.h"
+
+#include <gtest/gtest.h>
+
+#include "doc/parse.h"
+#include "doc/source.h"
+
+namespace seam::rules {
+namespace {
+
+// Compiles `text` with the descriptors in scope and evaluates it over a trained model.
+class ExprTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto src = doc::make_source("trained_model.json", R"({
+      "version": "1.2", "ml_frameworks": ["PyTorch", " scikit-learn "],
+      "computing_resource_reqs": {"gpu": 1, "cpu": 4, "memory": 16},
+      "inference_time": {"time": 250, "unit": "Milliseconds"},
+      "output_spec": [{"item_name": "score", "item_type": "Float"},
+                      {"item_name": "label", "item_type": "String"}]})");
+    ASSERT_TRUE(src.ok());
+    auto root = doc::parse(src.value());
+    ASSERT_TRUE(root.ok()) << root.error().message;
+    model_ = std::move(root).value();
+  }
+
+  Value run(std::string_view text) {
+    Scope scope = Scope::with_descriptors();
+    auto e = compile(text, scope);
+    EXPECT_TRUE(e.ok()) << text << ": " << (e.ok() ? "" : e.error().message);
+    if (!e.ok()) return {};
+    std::vector<Value> env(scope.slot_count());
+    env[4] = Value::of(&model_, 4);  // trained_model is the fifth descriptor
+    return evaluate(*e.value(), env);
+  }
+
+  std::string error(std::string_view text) {
+    Scope scope = Scope::with_descriptors();
+    auto e = compile(text, scope);
+    if (e.ok()) return "compiled";
+    return std::to_string(e.error().column) + ": " + e.error().message;
+  }
+
+  doc::Node model_;
+};
+
+TEST_F(ExprTest, ReadsPathsAndComparesNumbers) {
+  EXPECT_TRUE(truthy(run("trained_model.computing_resource_reqs.gpu > 0")));
+  EXPECT_TRUE(truthy(run("trained_model.computing_resource_reqs.memory * 2 == 32")));
+  EXPECT_EQ(run("7 / 2").as_double(), 3.5);
+  EXPECT_EQ(run("7 % 4").as_int(), 3);
+}
+
+TEST_F(ExprTest, MissingFieldsAreNullAndNeverFire) {
+  EXPECT_TRUE(run("trained_model.computing_resource_reqs.storage").is_null());
+  EXPECT_TRUE(run("trained_model.computing_resource_reqs.storage > 1").is_null());
+  EXPECT_TRUE(run("production_environment.computing_resources.gpu < 1").is_null());
+  EXPECT_FALSE(truthy(run("!(trained_model.computing_resource_reqs.storage > 1)")));
+  EXPECT_TRUE(truthy(run("false || !has(trained_model.computing_resource_reqs.storage)")));
+  // Three-valued logic: false && unknown is false, true || unknown is true.
+  EXPECT_FALSE(run("trained_model.model_name == 'x' && false").as_bool());
+  EXPECT_TRUE(run("trained_model.computing_resource_reqs.storage > 1 || true").as_bool());
+}
+
+TEST_F(ExprTest, MacrosIterateOverLists) {
+  EXPECT_TRUE(truthy(run("trained_model.output_spec.exists(o, o.item_type == 'Float')")));
+  EXPECT_FALSE(truthy(run("trained_model.output_spec.all(o, o.item_type == 'Float')")));
+  EXPECT_EQ(run("trained_model.output_spec.filter(o, o.item_type == 'String').map(o, o.item_name)").to_json(), R"(["label"])");
+  EXPECT_EQ(run("size(trained_model.output_spec)").as_int(), 2);
+  EXPECT_TRUE(truthy(run("production_data.schema.all(f, f.field_type == 'x')")));  // vacuous on absent
+}
+
+TEST_F(ExprTest, StringFunctionsIgnoreCaseAndSpace) {
+  EXPECT_TRUE(truthy(run("'scikit-learn' in trained_model.ml_frameworks.map(f, norm(f))")));
+  EXPECT_TRUE(truthy(run("same('  Scikit-Learn', trained_model.ml_frameworks[1])")));
+  EXPECT_EQ(run("norm('  Big   Model ')").as_string(), "big model");
+  EXPECT_TRUE(truthy(run("contains('Gradient Boosting', 'boosting')")));
+}
+
+TEST_F(ExprTest, ConvertsUnits) {
+  EXPECT_DOUBLE_EQ(run("to_seconds(trained_model.inference_time.time, trained_model.inference_time.unit)").as_double(), 0.25);
+  EXPECT_TRUE(truthy(run("to_seconds(1, 'Seconds') > to_seconds(100, 'ms')")));
+  EXPECT_DOUBLE_EQ(run("to_bytes(2, 'GiB') / to_bytes(2)").as_double(), 1.073741824);
+  EXPECT_TRUE(run("to_seconds(3, 'fortnights')").is_null());
+}
+
+TEST_F(ExprTest, TypeCompatibilityTable) {
+  EXPECT_TRUE(truthy(run("type_compatible('Integer', 'float')")));
+  EXPECT_FALSE(truthy(run("type_compatible('Float', 'Integer')")));
+  EXPECT_FALSE(truthy(run("type_compatible('String', 'int64')")));
+  EXPECT_TRUE(truthy(run("type_compatible('Image', 'image')")));
+}
+
+TEST_F(ExprTest, ChiSquareMatchesScipy) {
+  // scipy.stats.chisquare([12, 988], [4, 996]).pvalue == 6.122887849777907e-05
+  EXPECT_NEAR(run("chi2_p([1.2, 98.8], [0.4, 99.6], 1000)").as_double(), 6.122887849777907e-05, 1e-15);
+}
+
+TEST_F(ExprTest, TypeErrorsAreCaughtAtLoad) {
+  EXPECT_EQ(error("trained_model.computing_resource_reqs.gpus > 0"),
+            "39: no field 'gpus' here (did you mean 'gpu'?)");
+  EXPECT_EQ(error("trained_modle.model_name"), "1: unknown name 'trained_modle' (did you mean 'trained_model'?)");
+  EXPECT_EQ(error("trained_model.model_name > 3"), "26: cannot order string against int");
+  EXPECT_EQ(error("trained_model.output_spec.item_name"), "27: 'item_name' is read from a list; use exists(), all(), filter() or map() to look at its elements");
+  EXPECT_EQ(error("sise(trained_model.output_spec)"), "1: unknown function 'sise' (did you mean 'size'?)");
+  EXPECT_EQ(error("trained_model.output_spec.exists(o, o.item_nam == 'x')"), "39: no field 'item_nam' here (did you mean 'item_name'?)");
+  EXPECT_EQ(error("norm(1)"), "1: argument 1 is a int in norm(string) -> string");
+}
+
+TEST_F(ExprTest, SyntaxErrorsPointAtTheToken) {
+  EXPECT_EQ(error("1 +"), "4: expected a value; found the end of the expression");
+  EXPECT_EQ(error("(1 + 2"), "7: expected ')'; found the end of the expression");
+  EXPECT_EQ(error("'abc"), "1: string is not closed");
+  EXPECT_EQ(error("1 # 2"), "3: unexpected character '#'");
+  EXPECT_EQ(error("1 < 2 < 3"), "7: unexpected '<' after the end of the expression");
+  EXPECT_EQ(error(std::string(10000, '(') + "1" + std::string(10000, ')')).substr(0, 30), "65: expression is nested more ");
+  EXPECT_EQ(error(std::string(10000, '!') + "true").substr(0, 20), "65: expression is ne");
+}
+
+}  // namespace
+}  // namespace seam::rules

@@ -1,0 +1,210 @@
+// Built-in functions of the rule language. Each has a type rule, checked when a rule loads,
+// and an implementation that returns null, never an error, when its input is absent.
+#include <boost/math/special_functions/gamma.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "rules/expr_internal.h"
+#include "rules/units.h"
+#include "util/text.h"
+
+namespace seam::rules {
+namespace {
+
+using K = Type::Kind;
+using VT = Value::Type;
+
+bool fits(const Type& t, std::initializer_list<K> kinds) {
+  if (t.kind == K::Dyn || t.kind == K::Null) return true;
+  return std::find(kinds.begin(), kinds.end(), t.kind) != kinds.end();
+}
+
+Result<Type> want(const std::vector<Type>& args, std::initializer_list<std::initializer_list<K>> kinds, Type result) {
+  size_t i = 0;
+  for (const auto& allowed : kinds) {
+    if (i < args.size() && !fits(args[i], allowed))
+      return Error::invalid("argument " + std::to_string(i + 1) + " is a " + args[i].name());
+    ++i;
+  }
+  return result;
+}
+
+constexpr std::initializer_list<K> kNum = {K::Int, K::Double};
+constexpr std::initializer_list<K> kStr = {K::String};
+constexpr std::initializer_list<K> kList = {K::List};
+constexpr std::initializer_list<K> kScalar = {K::Int, K::Double, K::String, K::Bool};
+
+// Lower case, no surrounding space, inner runs of white space as one space: how seam compares
+// names that people typed in different descriptors.
+std::string normalize(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : text::trim(s)) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::optional<double> parse_number(const Value& v) {
+  if (v.is_number()) return v.as_double();
+  if (v.type() != VT::String) return std::nullopt;
+  std::string s(text::trim(v.as_string()));
+  s.erase(std::remove(s.begin(), s.end(), ','), s.end());  // "1,000"
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double d = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+Value f_has(const Value* a, size_t) { return Value::boolean(!a[0].is_absent()); }
+
+Value f_size(const Value* a, size_t) { return Value::integer(static_cast<int64_t>(a[0].size())); }
+
+Value f_norm(const Value* a, size_t) {
+  return a[0].type() == VT::String ? Value::string(normalize(a[0].as_string())) : Value{};
+}
+
+Value f_lower(const Value* a, size_t) {
+  return a[0].type() == VT::String ? Value::string(text::lower(a[0].as_string())) : Value{};
+}
+
+Value f_trim(const Value* a, size_t) {
+  return a[0].type() == VT::String ? Value::string(std::string(text::trim(a[0].as_string()))) : Value{};
+}
+
+Value f_same(const Value* a, size_t) {
+  if (a[0].is_absent() || a[1].is_absent()) return {};
+  if (a[0].type() == VT::String && a[1].type() == VT::String)
+    return Value::boolean(normalize(a[0].as_string()) == normalize(a[1].as_string()));
+  return Value::boolean(a[0].equals(a[1]));
+}
+
+Value f_contains(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String) return {};
+  return Value::boolean(normalize(a[0].as_string()).find(normalize(a[1].as_string())) != std::string::npos);
+}
+
+Value f_string(const Value* a, size_t) { return a[0].is_null() ? Value{} : Value::string(a[0].to_text()); }
+
+Value f_number(const Value* a, size_t) {
+  auto d = parse_number(a[0]);
+  return d ? Value::number(*d) : Value{};
+}
+
+Value f_to_seconds(const Value* a, size_t) {
+  auto n = parse_number(a[0]);
+  if (!n || a[1].type() != VT::String) return {};
+  auto factor = seconds_per_unit(a[1].as_string());
+  return factor ? Value::number(*n * *factor) : Value{};
+}
+
+Value f_to_bytes(const Value* a, size_t n_args) {
+  auto n = parse_number(a[0]);
+  if (!n) return {};
+  // Descriptors state memory and storage in GB; a unit argument overrides that.
+  const std::string_view unit = n_args > 1 && a[1].type() == VT::String ? a[1].as_string() : "GB";
+  auto factor = bytes_per_unit(unit);
+  return factor ? Value::number(*n * *factor) : Value{};
+}
+
+Value f_type_compatible(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String || a[0].is_absent() || a[1].is_absent()) return {};
+  return Value::boolean(types_compatible(a[0].as_string(), a[1].as_string()));
+}
+
+Value f_first(const Value* a, size_t) { return a[0].type() == VT::List ? a[0].at(0) : Value{}; }
+
+Value f_rel_diff(const Value* a, size_t) {
+  auto x = parse_number(a[0]), y = parse_number(a[1]);
+  if (!x || !y) return {};
+  const double scale = std::max(std::fabs(*x), std::fabs(*y));
+  return Value::number(scale == 0 ? 0 : std::fabs(*x - *y) / scale);
+}
+
+Value f_join(const Value* a, size_t n) {
+  if (a[0].type() != VT::List) return {};
+  const std::string sep = n > 1 && a[1].type() == VT::String ? std::string(a[1].as_string()) : ", ";
+  std::string out;
+  for (size_t i = 0; i < a[0].size(); ++i) out += (i ? sep : "") + a[0].at(i).to_text();
+  return Value::string(std::move(out));
+}
+
+// Pearson's chi-square goodness of fit of observed percentages against expected percentages,
+// scaled to n observations. Returns the p-value; 0 when a category expected at 0% occurs.
+Value f_chi2_p(const Value* a, size_t) {
+  auto n = parse_number(a[2]);
+  if (a[0].type() != VT::List || a[1].type() != VT::List || a[0].size() != a[1].size() || !n || *n <= 0) return {};
+  double stat = 0;
+  const size_t k = a[0].size();
+  for (size_t i = 0; i < k; ++i) {
+    auto obs = parse_number(a[0].at(i)), exp = parse_number(a[1].at(i));
+    if (!obs || !exp) return {};
+    const double o = *obs / 100 * *n, e = *exp / 100 * *n;
+    if (e <= 0) {
+      if (o > 0) return Value::number(0);
+      continue;
+    }
+    stat += (o - e) * (o - e) / e;
+  }
+  if (k < 2) return {};
+  return Value::number(boost::math::gamma_q((k - 1) / 2.0, stat / 2));
+}
+
+const Function kFunctions[] = {
+    {"has", 1, 1, "has(value) -> bool", [](const auto&) -> Result<Type> { return Type::of(K::Bool); }, f_has},
+    {"size", 1, 1, "size(list|string) -> int",
+     [](const auto& a) { return want(a, {{K::List, K::String, K::Object}}, Type::of(K::Int)); }, f_size},
+    {"norm", 1, 1, "norm(string) -> string", [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_norm},
+    {"lower", 1, 1, "lower(string) -> string", [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_lower},
+    {"trim", 1, 1, "trim(string) -> string", [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_trim},
+    {"same", 2, 2, "same(a, b) -> bool", [](const auto& a) { return want(a, {kScalar, kScalar}, Type::of(K::Bool)); }, f_same},
+    {"contains", 2, 2, "contains(string, string) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_contains},
+    {"string", 1, 1, "string(value) -> string", [](const auto&) -> Result<Type> { return Type::of(K::String); }, f_string},
+    {"number", 1, 1, "number(string|number) -> double",
+     [](const auto& a) { return want(a, {{K::String, K::Int, K::Double}}, Type::of(K::Double)); }, f_number},
+    {"to_seconds", 2, 2, "to_seconds(number, unit) -> double",
+     [](const auto& a) { return want(a, {{K::Int, K::Double, K::String}, kStr}, Type::of(K::Double)); }, f_to_seconds},
+    {"to_bytes", 1, 2, "to_bytes(number, unit = \"GB\") -> double",
+     [](const auto& a) { return want(a, {{K::Int, K::Double, K::String}, kStr}, Type::of(K::Double)); }, f_to_bytes},
+    {"type_compatible", 2, 2, "type_compatible(from_type, to_type) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_type_compatible},
+    {"first", 1, 1, "first(list) -> element",
+     [](const auto& a) -> Result<Type> {
+       if (!fits(a[0], kList)) return Error::invalid("argument 1 is a " + a[0].name());
+       return a[0].element();
+     }, f_first},
+    {"rel_diff", 2, 2, "rel_diff(number, number) -> double",
+     [](const auto& a) { return want(a, {{K::Int, K::Double, K::String}, {K::Int, K::Double, K::String}}, Type::of(K::Double)); },
+     f_rel_diff},
+    {"join", 1, 2, "join(list, separator = \", \") -> string",
+     [](const auto& a) { return want(a, {kList, kStr}, Type::of(K::String)); }, f_join},
+    {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
+     [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
+};
+
+}  // namespace
+
+const Function* find_function(std::string_view name) {
+  for (const auto& f : kFunctions)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::vector<std::string> function_names() {
+  std::vector<std::string> out;
+  for (const auto& f : kFunctions) out.emplace_back(f.name);
+  return out;
+}
+
+}  // namespace seam::rules

@@ -1,0 +1,69 @@
+// Values of the rule language.
+//
+// A value read from a descriptor keeps a pointer to its document node, so a finding can say
+// exactly where the offending value sits (file, line, JSON pointer) without copying the
+// document. Values computed by an expression (arithmetic, filter results, strings built by
+// functions) own their data. Either way the value is cheap to copy.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/node.h"
+
+namespace seam::rules {
+
+class Value {
+ public:
+  enum class Type : uint8_t { Null, Bool, Int, Double, String, List, Object };
+
+  Value() = default;
+  static Value boolean(bool b);
+  static Value integer(int64_t i);
+  static Value number(double d);
+  static Value string(std::string s);
+  static Value list(std::vector<Value> items);
+  // A value that is node `n` of descriptor `doc` (index into doc::kAllDescriptors).
+  static Value of(const doc::Node* n, int doc);
+
+  Type type() const { return type_; }
+  bool is_null() const { return type_ == Type::Null; }
+  bool is_number() const { return type_ == Type::Int || type_ == Type::Double; }
+  // seam's "not provided": null, "" or an empty list.
+  bool is_absent() const;
+
+  bool as_bool() const { return b_; }
+  int64_t as_int() const { return i_; }
+  double as_double() const { return d_; }
+  std::string_view as_string() const;
+
+  size_t size() const;               // list length, string length, object member count
+  Value at(size_t i) const;          // list element
+  Value field(std::string_view name) const;  // object member; null when absent
+
+  // Where this value came from, when it was read from a descriptor.
+  const doc::Node* node() const { return node_; }
+  int doc() const { return doc_; }
+
+  // Scalars for messages: strings unquoted, numbers without trailing zeros.
+  std::string to_text() const;
+  // The value as JSON, for the "values" of a finding item.
+  std::string to_json() const;
+  // Deep equality; 1 == 1.0.
+  bool equals(const Value& other) const;
+
+ private:
+  Type type_ = Type::Null;
+  int8_t doc_ = -1;
+  bool b_ = false;
+  int64_t i_ = 0;
+  double d_ = 0;
+  const doc::Node* node_ = nullptr;                   // set for values read from documents
+  std::shared_ptr<const std::string> str_;            // computed strings
+  std::shared_ptr<const std::vector<Value>> items_;   // computed lists
+};
+
+}  // namespace seam::rules
