@@ -12,6 +12,11 @@ std::string Args::get(const std::string& option, const std::string& fallback) co
   return it == options.end() ? fallback : it->second;
 }
 
+std::vector<std::string> Args::all(const std::string& option) const {
+  auto it = repeated.find(option);
+  return it == repeated.end() ? std::vector<std::string>{} : it->second;
+}
+
 Result<Args> parse_args(const std::vector<std::string>& argv, const ArgSpec& spec) {
   Args out;
   for (size_t i = 0; i < argv.size(); ++i) {
@@ -32,6 +37,7 @@ Result<Args> parse_args(const std::vector<std::string>& argv, const ArgSpec& spe
       if (eq != std::string::npos) out.options[name] = a.substr(eq + 1);
       else if (i + 1 < argv.size()) out.options[name] = argv[++i];
       else return Error::usage("option " + name + " needs a value");
+      out.repeated[name].push_back(out.options[name]);
     } else {
       std::vector<std::string> known(spec.flags.begin(), spec.flags.end());
       known.insert(known.end(), spec.options.begin(), spec.options.end());

@@ -19,11 +19,13 @@ struct ArgSpec {
 
 struct Args {
   std::set<std::string> flags;
-  std::map<std::string, std::string> options;
+  std::map<std::string, std::string> options;  // the last value given
+  std::map<std::string, std::vector<std::string>> repeated;  // every value, in order
   std::vector<std::string> positional;
 
   bool has(const std::string& flag) const { return flags.count(flag) > 0; }
   std::string get(const std::string& option, const std::string& fallback) const;
+  std::vector<std::string> all(const std::string& option) const;
 };
 
 Result<Args> parse_args(const std::vector<std::string>& argv, const ArgSpec& spec);

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/args.h"
+#include "rules/rule.h"
+
 namespace seam::cli {
 
 // Exit codes shared by every command.
@@ -21,6 +24,9 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// The built-in catalogue plus every --rules FILE, with --set RULE.PARAM=VALUE applied.
+Result<rules::Catalogue> load_catalogue(const Args& args);
 const Command* find_command(const std::string& name);
 // "; did you mean 'X'?" for a mistyped command name, or "" when nothing is close.
 std::string command_hint(const std::string& name);
@@ -29,6 +35,8 @@ std::string command_hint(const std::string& name);
 int print_help(const std::vector<std::string>& args);
 
 int run_validate(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
+int run_rules(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
 
 }  // namespace seam::cli

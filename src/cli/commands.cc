@@ -21,6 +21,34 @@ const std::vector<Command>& commands() {
        "Exit status: 0 all valid, 1 some document invalid, 2 a path is unreadable or the\n"
        "usage is wrong.",
        run_validate},
+      {"check", "find mismatches and missing information across a project's descriptors",
+       "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--batch] DIR",
+       "Loads the descriptors in DIR, runs the rule catalogue (rules/*.yaml, built in) and any\n"
+       "--rules files over them, and reports each finding with its rule, its place in the\n"
+       "mismatch taxonomy and the file, line and field of every offending value. Findings the\n"
+       "team accepted are listed in DIR/waivers.yaml.\n\n"
+       "Options:\n"
+       "  --format FORMAT      text (default), json, markdown, html, sarif or junit\n"
+       "  --rules FILE         add the rules in FILE (repeatable)\n"
+       "  --fail-on LEVEL      error (default), warning or never: the lowest severity that\n"
+       "                       makes the exit status 1\n"
+       "  --set RULE.P=VALUE   override parameter P of a rule, e.g. a tolerance (repeatable)\n"
+       "  --batch              DIR holds project directories: print one JSON line per project\n\n"
+       "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid),\n"
+       "2 the project or a rule file cannot be read, or the usage is wrong.",
+       run_check},
+      {"rules", "list, show, test and map the rule catalogue",
+       "seam rules list|show ID|test DIR|coverage [--format text|markdown|json] [--rules FILE]...",
+       "  list              every rule: id, severity, TEC rule, taxonomy subcategory\n"
+       "  show ID           one rule in full: condition, message, rationale, fields read\n"
+       "  test PATH...      run rule test cases (YAML files: a small project per case and\n"
+       "                    the findings it must give); exit 1 when a case fails\n"
+       "  coverage          the 34 taxonomy subcategories against the rules and\n"
+       "                    missing-information checks that cover each\n\n"
+       "Options:\n"
+       "  --rules FILE      add the rules in FILE to the built-in catalogue (repeatable)\n"
+       "  --format F        list and coverage: text (default), markdown or json",
+       run_rules},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "doc/embedded_schemas.h"
+#include "util/embedded.h"
 #include "doc/parse.h"
 
 namespace seam::doc {
@@ -38,7 +38,7 @@ const std::array<Compiled, 8>& compiled() {
   static const std::array<Compiled, 8> all = [] {
     std::array<Compiled, 8> out;
     for (Descriptor d : kAllDescriptors) {
-      const EmbeddedSchema* found = nullptr;
+      const EmbeddedFile* found = nullptr;
       for (const auto& e : embedded_schemas())
         if (descriptor_id(d) == e.name) found = &e;
       if (!found) die(std::string(descriptor_id(d)) + " is missing");

@@ -47,14 +47,18 @@ std::string format_error(const Error& e) {
   return out;
 }
 
-void write_error(JsonWriter& w, const Error& e) {
-  w.begin_object();
+void write_error_fields(JsonWriter& w, const Error& e) {
   w.key("pointer").value(e.pointer);
   w.key("line");
   e.line ? w.value(e.line) : w.null();
   w.key("column");
   e.line ? w.value(e.column) : w.null();
   w.key("message").value(e.message);
+}
+
+void write_error(JsonWriter& w, const Error& e) {
+  w.begin_object();
+  write_error_fields(w, e);
   w.end_object();
 }
 

@@ -15,6 +15,8 @@ std::string format_error(const Error& e);
 
 // {"pointer","line","column","message"}; line and column are null when unknown.
 void write_error(JsonWriter& w, const Error& e);
+// The same keys written into an object the caller has opened, so it can add its own.
+void write_error_fields(JsonWriter& w, const Error& e);
 
 // The outcome of validating one file, as `seam validate` reports it.
 struct FileResult {

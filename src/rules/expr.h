@@ -31,13 +31,16 @@ struct Type {
   Kind kind = Dyn;
   const doc::SchemaNode* schema = nullptr;
   std::shared_ptr<const Type> elem;  // List: element type (null means dyn)
+  std::string path;  // where a value of this type is read from: "trained_model.output_spec[]"
 
-  static Type of(Kind k) { return Type{k, nullptr, nullptr}; }
+  static Type of(Kind k) { return Type{k, nullptr, nullptr, {}}; }
   static Type list_of(Type elem);
   static Type from_schema(const doc::SchemaNode* s);
   bool numeric() const { return kind == Int || kind == Double; }
   Type element() const { return elem ? *elem : Type{}; }
-  std::string name() const;  // "int", "list(string)", "trained_model.output_spec[]"...
+  std::string name() const;  // "int", "list(string)", "object"...
+  // This type, recorded as read from `path` (its elements from `path[]`).
+  Type at_path(std::string path) const;
 };
 
 enum class Op : uint8_t {

@@ -26,6 +26,13 @@ Type Type::from_schema(const doc::SchemaNode* s) {
   return t;
 }
 
+Type Type::at_path(std::string p) const {
+  Type t = *this;
+  if (t.kind == List) t.elem = std::make_shared<const Type>(element().at_path(p + "[]"));
+  t.path = std::move(p);
+  return t;
+}
+
 std::string Type::name() const {
   switch (kind) {
     case Dyn: return "dyn";
@@ -45,7 +52,7 @@ Scope Scope::with_descriptors() {
   for (auto d : doc::kAllDescriptors) {
     Type t = Type::of(Type::Object);
     t.schema = &doc::descriptor_schema(d).root();
-    s.declare(std::string(doc::descriptor_id(d)), t);
+    s.declare(std::string(doc::descriptor_id(d)), t.at_path(std::string(doc::descriptor_id(d))));
   }
   return s;
 }
@@ -154,6 +161,7 @@ class Checker {
       return expr_error(e.offset, msg);
     }
     e.type = Type::from_schema(field);
+    if (!base.path.empty()) e.type = e.type.at_path(base.path + "." + e.name);
     return Ok{};
   }
 

@@ -74,7 +74,7 @@ class Parser {
   }
 
   R expression() {
-    if (++depth_ > kMaxNesting) return fail("expression is nested more than " + std::to_string(kMaxNesting) + " levels deep");
+    if (++depth_ > kMaxNesting) return fail(std::string("expression is nested more than ").append(std::to_string(kMaxNesting)).append(" levels deep"));
     auto cond = logical(0);
     if (cond.ok() && is("?")) cond = conditional(std::move(cond).value());
     --depth_;

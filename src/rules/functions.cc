@@ -26,7 +26,7 @@ Result<Type> want(const std::vector<Type>& args, std::initializer_list<std::init
   size_t i = 0;
   for (const auto& allowed : kinds) {
     if (i < args.size() && !fits(args[i], allowed))
-      return Error::invalid("argument " + std::to_string(i + 1) + " is a " + args[i].name());
+      return Error::invalid(std::string("argument ").append(std::to_string(i + 1)).append(" is a ").append(args[i].name()));
     ++i;
   }
   return result;

@@ -113,7 +113,7 @@ std::string Value::to_text() const {
     case Type::String: return std::string(as_string());
     case Type::List: {
       std::string out = "[";
-      for (size_t i = 0; i < size(); ++i) out += (i ? ", " : "") + at(i).to_text();
+      for (size_t i = 0; i < size(); ++i) out.append(i ? ", " : "").append(at(i).to_text());
       return out + "]";
     }
     case Type::Object: return node_ ? node_->describe() : "{}";
@@ -134,7 +134,7 @@ std::string Value::to_json() const {
     }
     case Type::List: {
       std::string out = "[";
-      for (size_t i = 0; i < size(); ++i) out += (i ? "," : "") + at(i).to_json();
+      for (size_t i = 0; i < size(); ++i) out.append(i ? "," : "").append(at(i).to_json());
       return out + "]";
     }
     case Type::Object: {

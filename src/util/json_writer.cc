@@ -108,4 +108,10 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_ += json.empty() ? std::string_view("null") : json;
+  return *this;
+}
+
 }  // namespace seam

@@ -28,6 +28,10 @@ class JsonWriter {
   JsonWriter& value(int n) { return value(static_cast<int64_t>(n)); }
   JsonWriter& value(double d);
   JsonWriter& null();
+  // Emits `json` verbatim as one value, for values that arrive already encoded. The caller
+  // vouches that it is one well-formed JSON value; it is not re-indented. An empty string
+  // becomes null, so that a forgotten value cannot leave a bare "key": behind.
+  JsonWriter& raw(std::string_view json);
 
   const std::string& str() const { return out_; }
 

@@ -1,0 +1,145 @@
+// seam rules list|show|test|coverage: the catalogue as users see it.
+#include <cstdio>
+#include <map>
+
+#include "cli/args.h"
+#include "cli/command.h"
+#include "report/diagnostic.h"
+#include "rules/cases.h"
+#include "util/json_writer.h"
+#include "util/text.h"
+
+namespace seam::cli {
+namespace {
+
+using rules::Rule;
+
+int list(const rules::Catalogue& c) {
+  std::printf("%-36s %-8s %-8s %-4s %s\n", "RULE", "KIND", "SEVERITY", "TEC", "TAXONOMY");
+  for (const auto& r : c.rules())
+    std::printf("%-36s %-8s %-8s %-4s %s / %s\n", r->info.id.c_str(), std::string(rules::kind_name(r->info.kind)).c_str(),
+                std::string(rules::severity_name(r->info.severity)).c_str(), r->info.tec_rule.empty() ? "-" : r->info.tec_rule.c_str(),
+                r->info.category.c_str(), r->info.subcategory.c_str());
+  std::printf("%zu rules\n", c.rules().size());
+  return kExitOk;
+}
+
+int show(const rules::Catalogue& c, const std::string& id) {
+  const Rule* r = c.find(id);
+  if (!r) {
+    std::vector<std::string> ids;
+    for (const auto& x : c.rules()) ids.push_back(x->info.id);
+    auto near = text::closest(id, ids);
+    return usage_error("rules", "no rule '" + id + "'" + (near ? "; did you mean '" + *near + "'?" : ""));
+  }
+  std::printf("%s  (%s, %s%s)\n", r->info.id.c_str(), std::string(rules::severity_name(r->info.severity)).c_str(),
+              std::string(rules::kind_name(r->info.kind)).c_str(), r->info.tec_rule.empty() ? "" : (", TEC rule " + r->info.tec_rule).c_str());
+  std::printf("taxonomy:  %s / %s (importance %.0f%%)\n", r->info.category.c_str(), r->info.subcategory.c_str(), r->importance);
+  std::printf("defined:   %s:%u\n", r->file.c_str(), r->line);
+  std::printf("message:   %s\n", r->info.message.c_str());
+  std::printf("rationale: %s\n", r->info.rationale.c_str());
+  std::printf("reads:     %s\n", text::join(r->reads, ", ").c_str());
+  return kExitOk;
+}
+
+int test(const rules::Catalogue& c, const std::vector<std::string>& paths, bool complete) {
+  int failed = 0, total = 0;
+  std::map<std::string, std::pair<bool, bool>> seen;  // rule -> (has firing case, has quiet case)
+  for (const auto& p : paths) {
+    auto results = rules::run_cases(c, p);
+    if (!results.ok()) {
+      std::fputs(report::format_error(results.error()).c_str(), stderr);
+      return kExitError;
+    }
+    for (const auto& r : results.value()) {
+      ++total;
+      (r.fires ? seen[r.rule].first : seen[r.rule].second) = true;
+      if (r.passed) continue;
+      ++failed;
+      std::printf("FAIL %s:%u: %s: %s%s\n", r.file.c_str(), r.line, r.rule.c_str(), r.name.c_str(), r.problem.c_str());
+    }
+  }
+  int gaps = 0;
+  if (complete)
+    for (const auto& r : c.rules()) {
+      const auto& s = seen[r->info.id];
+      if (s.first && s.second) continue;
+      ++gaps;
+      std::printf("MISSING %s: no case where it %s\n", r->info.id.c_str(), !s.first ? "fires" : "stays quiet");
+    }
+  std::printf("%d cases, %d failed%s\n", total, failed, complete ? (", " + std::to_string(gaps) + " rules without both kinds of case").c_str() : "");
+  return failed || gaps ? kExitFindings : kExitOk;
+}
+
+int coverage(const rules::Catalogue& c, const std::string& format) {
+  const auto& tax = c.taxonomy().all();
+  std::vector<std::vector<const Rule*>> by_sub(tax.size());
+  for (const auto& r : c.rules())
+    for (size_t i = 0; i < tax.size(); ++i)
+      if (tax[i].category == r->info.category && tax[i].name == r->info.subcategory) by_sub[i].push_back(r.get());
+  size_t covered = 0;
+  for (const auto& v : by_sub) covered += !v.empty();
+  auto ids = [&](size_t i, rules::FindingKind k) {
+    std::vector<std::string> out;
+    for (const Rule* r : by_sub[i])
+      if (r->info.kind == k) out.push_back(r->info.id);
+    return out;
+  };
+  if (format == "json") {
+    JsonWriter w(2);
+    w.begin_object().key("subcategories").begin_array();
+    for (size_t i = 0; i < tax.size(); ++i) {
+      w.begin_object().key("category").value(tax[i].category).key("subcategory").value(tax[i].name);
+      w.key("importance").value(tax[i].importance).key("rules").begin_array();
+      for (const auto& id : ids(i, rules::FindingKind::Mismatch)) w.value(id);
+      w.end_array().key("missing_checks").begin_array();
+      for (const auto& id : ids(i, rules::FindingKind::Missing)) w.value(id);
+      w.end_array().key("covered").value(!by_sub[i].empty()).end_object();
+    }
+    w.end_array().key("covered").value(static_cast<int64_t>(covered)).key("total").value(static_cast<int64_t>(tax.size())).end_object();
+    std::printf("%s\n", w.str().c_str());
+    return kExitOk;
+  }
+  const bool md = format == "markdown";
+  if (md) std::printf("| category | subcategory | importance | rules | missing-information checks |\n|---|---|---|---|---|\n");
+  for (size_t i = 0; i < tax.size(); ++i) {
+    const std::string rules_col = text::join(ids(i, rules::FindingKind::Mismatch), ", ");
+    const std::string missing_col = text::join(ids(i, rules::FindingKind::Missing), ", ");
+    if (md)
+      std::printf("| %s | %s | %.0f%% | %s | %s |\n", tax[i].category.c_str(), tax[i].name.c_str(), tax[i].importance,
+                  rules_col.empty() ? "**none**" : rules_col.c_str(), missing_col.empty() ? "**none**" : missing_col.c_str());
+    else
+      std::printf("%-2s %-52s %3.0f%%  %s%s%s\n", tax[i].code.c_str(), tax[i].name.c_str(), tax[i].importance,
+                  by_sub[i].empty() ? "NOT COVERED" : rules_col.c_str(), !rules_col.empty() && !missing_col.empty() ? "; missing: " : missing_col.empty() ? "" : "missing: ",
+                  missing_col.c_str());
+  }
+  std::printf("%s%zu of %zu subcategories covered\n", md ? "\n" : "", covered, tax.size());
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_rules(const std::vector<std::string>& argv) {
+  auto parsed = parse_args(argv, {{"--complete"}, {"--format", "--rules", "--set"}});
+  if (!parsed.ok()) return usage_error("rules", parsed.error().message);
+  const Args& args = parsed.value();
+  if (args.positional.empty()) return usage_error("rules", "say what to do: list, show ID, test PATH... or coverage");
+  auto catalogue = load_catalogue(args);
+  if (!catalogue.ok()) {
+    std::fputs(report::format_error(catalogue.error()).c_str(), stderr);
+    return kExitError;
+  }
+  const std::string& what = args.positional[0];
+  const std::vector<std::string> rest(args.positional.begin() + 1, args.positional.end());
+  const std::string format = args.get("--format", "text");
+  if (what == "list") return list(catalogue.value());
+  if (what == "show" && rest.size() == 1) return show(catalogue.value(), rest[0]);
+  if (what == "test" && !rest.empty()) return test(catalogue.value(), rest, args.has("--complete"));
+  if (what == "coverage") {
+    if (format != "text" && format != "markdown" && format != "json") return usage_error("rules", "--format must be text, markdown or json");
+    return coverage(catalogue.value(), format);
+  }
+  return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage");
+}
+
+}  // namespace seam::cli

@@ -1,0 +1,31 @@
+// Renderings of a `seam check` report: one function per output format.
+//
+// Every function takes the whole report and returns the complete document; none of them
+// prints, so the CLI decides where the text goes and tests can compare strings.
+#pragma once
+
+#include <string>
+
+#include "rules/finding.h"
+
+namespace seam::report {
+
+// For a terminal: load errors compiler-style, findings by severity, waived ones last.
+std::string findings_text(const rules::Report& r);
+
+// The machine-readable contract that CI jobs and the server consume; see docs for keys.
+std::string findings_json(const rules::Report& r);
+
+// For pull-request comments and wikis (GitHub-flavoured tables).
+std::string findings_markdown(const rules::Report& r);
+
+// One self-contained page: inline CSS, no scripts, nothing fetched.
+std::string findings_html(const rules::Report& r);
+
+// SARIF 2.1.0, for code-scanning dashboards.
+std::string findings_sarif(const rules::Report& r);
+
+// JUnit XML: one test case per rule that ran, so CI test views list every check.
+std::string findings_junit(const rules::Report& r);
+
+}  // namespace seam::report

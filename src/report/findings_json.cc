@@ -1,0 +1,105 @@
+#include "report/findings.h"
+
+#include "report/diagnostic.h"
+#include "util/json_writer.h"
+
+namespace seam::report {
+namespace {
+
+// Absent data is null rather than "" or 0, so consumers can tell "unknown" from a value.
+void string_or_null(JsonWriter& w, const std::string& s) { s.empty() ? w.null() : w.value(s); }
+void number_or_null(JsonWriter& w, uint32_t n) { n ? w.value(n) : w.null(); }
+
+void write_item(JsonWriter& w, const rules::Item& item) {
+  w.begin_object();
+  w.key("text").value(item.text);
+  w.key("values").begin_object();
+  for (const auto& v : item.values) w.key(v.name).raw(v.json);
+  w.end_object();
+  w.key("locations").begin_array();
+  for (const auto& l : item.locations) {
+    w.begin_object();
+    w.key("descriptor").value(l.descriptor);
+    w.key("pointer").value(l.pointer);
+    w.key("file");
+    string_or_null(w, l.file);
+    w.key("line");
+    number_or_null(w, l.line);
+    w.key("column");
+    number_or_null(w, l.column);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_finding(JsonWriter& w, const rules::Finding& f) {
+  w.begin_object();
+  w.key("rule").value(f.rule);
+  w.key("tec_rule");
+  string_or_null(w, f.tec_rule);
+  w.key("kind").value(rules::kind_name(f.kind));
+  w.key("severity").value(rules::severity_name(f.severity));
+  w.key("category").value(f.category);
+  w.key("subcategory").value(f.subcategory);
+  w.key("message").value(f.message);
+  w.key("rationale").value(f.rationale);
+  w.key("reads").begin_array();
+  for (const auto& r : f.reads) w.value(r);
+  w.end_array();
+  w.key("waived").value(f.waived);
+  if (f.waived) w.key("waiver_reason").value(f.waiver_reason);
+  w.key("items").begin_array();
+  for (const auto& item : f.items) write_item(w, item);
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string findings_json(const rules::Report& r) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.key("seam_version").value(r.seam_version);
+  w.key("project").value(r.project);
+
+  w.key("findings").begin_array();
+  for (const auto& f : r.findings) write_finding(w, f);
+  w.end_array();
+
+  w.key("load_errors").begin_array();
+  for (const auto& e : r.load_errors) {
+    w.begin_object();
+    w.key("file");
+    string_or_null(w, e.file);
+    write_error_fields(w, e);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("waiver_problems").begin_array();
+  for (const auto& p : r.waiver_problems) {
+    w.begin_object();
+    w.key("rule").value(p.rule);
+    w.key("problem").value(p.problem);
+    w.key("detail").value(p.detail);
+    w.key("file").value(p.file);
+    w.key("line");
+    number_or_null(w, p.line);
+    w.end_object();
+  }
+  w.end_array();
+
+  const auto s = r.summary();
+  w.key("summary").begin_object();
+  w.key("error").value(s.error);
+  w.key("warning").value(s.warning);
+  w.key("info").value(s.info);
+  w.key("waived").value(s.waived);
+  w.end_object();
+
+  w.end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace seam::report

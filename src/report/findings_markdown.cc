@@ -1,0 +1,113 @@
+#include "report/findings.h"
+
+#include <algorithm>
+
+#include "report/findings_common.h"
+
+namespace seam::report {
+namespace {
+
+// Backslash-escapes what Markdown would otherwise read as markup, so that values taken
+// from descriptors show literally. Newlines become <br>: inside a table a raw newline
+// ends the row, and elsewhere it could start a heading or a list.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '#': case '~': case '&':
+        out += '\\';
+        out += c;
+        break;
+      case '\r': break;
+      case '\n': out += "<br>"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A code span whose fence is longer than any backtick run inside, as CommonMark requires.
+// Pipes still need a backslash: GitHub splits table cells before it parses code spans.
+std::string code(std::string_view s, bool in_table) {
+  size_t longest = 0, run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  std::string body;
+  for (char c : s) {
+    if (c == '|' && in_table) body += "\\|";
+    else if (c == '\n' || c == '\r') body += ' ';
+    else body += c;
+  }
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " + body + " " : body) + fence;
+}
+
+void write_finding(const rules::Finding& f, std::string& out) {
+  out += "### " + code(f.rule, false) + "\n\n";
+  out += "- **Severity:** " + std::string(rules::severity_name(f.severity)) +
+         (f.waived ? " (waived)" : "") + "\n";
+  out += "- **TEC rule:** " + (f.tec_rule.empty() ? std::string("none") : md(f.tec_rule)) + "\n";
+  out += "- **Taxonomy:** " + md(detail::taxonomy(f.category, f.subcategory)) + "\n";
+  out += "- **Kind:** " + std::string(rules::kind_name(f.kind)) + "\n";
+  if (f.waived) out += "- **Waiver:** " + md(f.waiver_reason) + "\n";
+  out += "\n" + md(f.message) + "\n\n";
+  if (!f.rationale.empty()) out += "> " + md(f.rationale) + "\n\n";
+  if (f.items.empty()) return;
+  out += "| Item | Location | Pointer |\n|---|---|---|\n";
+  for (const auto& item : f.items) {
+    std::string where, pointers;
+    for (const auto& l : item.locations) {
+      if (!where.empty()) { where += "<br>"; pointers += "<br>"; }
+      if (l.file.empty()) where += md(detail::place(l));
+      else if (l.line) where += code(l.file + ':' + std::to_string(l.line), true);
+      else where += code(l.file, true) + " (not present)";
+      pointers += l.pointer.empty() ? std::string() : code(l.pointer, true);
+    }
+    out += "| " + md(item.text) + " | " + where + " | " + pointers + " |\n";
+  }
+  out += "\n";
+}
+
+}  // namespace
+
+std::string findings_markdown(const rules::Report& r) {
+  std::string out = "# seam check";
+  if (!r.project.empty()) out += ": " + md(r.project);
+  out += "\n\n";
+  const auto s = r.summary();
+  out += "| Errors | Warnings | Info | Waived |\n|---:|---:|---:|---:|\n";
+  out += "| " + std::to_string(s.error) + " | " + std::to_string(s.warning) + " | " +
+         std::to_string(s.info) + " | " + std::to_string(s.waived) + " |\n\n";
+
+  if (!r.load_errors.empty()) {
+    out += "## Descriptors that did not load\n\n";
+    for (const auto& e : r.load_errors) {
+      std::string where = e.file.empty() ? std::string("seam") : e.file;
+      if (e.line) ((where += ':') += std::to_string(e.line) + ":") += std::to_string(e.column);
+      out += "- " + code(where, false);
+      if (!e.pointer.empty()) (out += ' ') += code(e.pointer, false);
+      out += ": " + md(e.message) + "\n";
+    }
+    out += "\n";
+  }
+
+  for (const auto& g : detail::group_findings(r)) {
+    if (g.findings.empty()) continue;
+    out += "## " + std::string(g.title) + "\n\n";
+    for (const auto* f : g.findings) write_finding(*f, out);
+  }
+
+  if (!r.waiver_problems.empty()) {
+    out += "## Waiver problems\n\n";
+    for (const auto& p : r.waiver_problems) out += "- " + md(detail::waiver_problem_line(p)) + "\n";
+    out += "\n";
+  }
+  if (r.findings.empty() && r.load_errors.empty()) out += "No findings.\n";
+  return out;
+}
+
+}  // namespace seam::report

@@ -1,0 +1,156 @@
+#include "report/findings.h"
+
+#include "report/findings_common.h"
+#include "util/json_writer.h"
+
+namespace seam::report {
+namespace {
+
+// SARIF wants a URI reference, not a file path: characters that a URI may not hold are
+// percent-encoded, and a first segment with ':' gets "./" so that it is not read as a scheme.
+std::string to_uri(std::string_view path) {
+  static constexpr std::string_view kSafe = "-._~/!$&'()*+,;=:@";
+  std::string out;
+  for (char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum || kSafe.find(ch) != std::string_view::npos) { out += ch; continue; }
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += '%';
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  const auto colon = out.find(':'), slash = out.find('/');
+  if (colon != std::string::npos && colon < slash) out = "./" + out;
+  return out;
+}
+
+void write_physical(JsonWriter& w, const std::string& file, uint32_t line, uint32_t column) {
+  w.key("physicalLocation").begin_object();
+  w.key("artifactLocation").begin_object().key("uri").value(to_uri(file)).end_object();
+  // SARIF lines and columns start at 1; a field absent from the file has no region at all.
+  if (line > 0) {
+    w.key("region").begin_object().key("startLine").value(line);
+    if (column > 0) w.key("startColumn").value(column);
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void write_rule(JsonWriter& w, const rules::RuleRun& rr) {
+  w.begin_object();
+  w.key("id").value(rr.id);
+  w.key("shortDescription").begin_object().key("text").value(rr.message).end_object();
+  w.key("fullDescription").begin_object().key("text").value(rr.rationale).end_object();
+  w.key("defaultConfiguration").begin_object().key("level").value(detail::sarif_level(rr.severity));
+  w.end_object();
+  w.key("properties").begin_object();
+  w.key("category").value(rr.category);
+  w.key("subcategory").value(rr.subcategory);
+  if (!rr.tec_rule.empty()) w.key("tec_rule").value(rr.tec_rule);
+  w.key("kind").value(rules::kind_name(rr.kind));
+  w.end_object();
+  w.end_object();
+}
+
+void write_result(JsonWriter& w, const rules::Finding& f, const rules::Item& item, size_t index) {
+  w.begin_object();
+  w.key("ruleId").value(f.rule);
+  w.key("ruleIndex").value(static_cast<int64_t>(index));
+  w.key("level").value(detail::sarif_level(f.severity));
+  const std::string text = item.text.empty() ? f.message : f.message + ": " + item.text;
+  w.key("message").begin_object().key("text").value(text).end_object();
+  if (!item.locations.empty()) {
+    w.key("locations").begin_array();
+    for (const auto& l : item.locations) {
+      w.begin_object();
+      if (!l.file.empty()) write_physical(w, l.file, l.line, l.column);
+      w.key("logicalLocations").begin_array().begin_object();
+      w.key("fullyQualifiedName").value(l.descriptor + l.pointer);
+      w.key("kind").value("member");
+      w.end_object().end_array();
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (f.waived) {
+    w.key("suppressions").begin_array().begin_object();
+    w.key("kind").value("external").key("justification").value(f.waiver_reason);
+    w.end_object().end_array();
+  }
+  w.key("properties").begin_object();
+  w.key("finding_kind").value(rules::kind_name(f.kind));
+  w.key("pointers").begin_array();
+  for (const auto& l : item.locations) w.value(l.descriptor + l.pointer);
+  w.end_array();
+  w.key("values").begin_object();
+  for (const auto& v : item.values) w.key(v.name).raw(v.json);
+  w.end_object();
+  w.end_object();
+  w.end_object();
+}
+
+// Load errors and waiver problems are not results (no rule produced them); SARIF's place
+// for them is the invocation's notifications.
+void write_notification(JsonWriter& w, std::string_view level, const std::string& text,
+                        const std::string& file, uint32_t line, uint32_t column) {
+  w.begin_object();
+  w.key("level").value(level);
+  w.key("message").begin_object().key("text").value(text).end_object();
+  if (!file.empty()) {
+    w.key("locations").begin_array().begin_object();
+    write_physical(w, file, line, column);
+    w.end_object().end_array();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string findings_sarif(const rules::Report& r) {
+  const auto catalogue = detail::all_rules(r);
+  JsonWriter w(2);
+  w.begin_object();
+  w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.key("version").value("2.1.0");
+  w.key("runs").begin_array().begin_object();
+
+  w.key("tool").begin_object().key("driver").begin_object();
+  w.key("name").value("seam");
+  if (!r.seam_version.empty()) w.key("version").value(r.seam_version);
+  w.key("rules").begin_array();
+  for (const auto& rr : catalogue) write_rule(w, rr);
+  w.end_array();
+  w.end_object().end_object();
+
+  w.key("invocations").begin_array().begin_object();
+  // Descriptors that failed to load were not analysed, so the analysis is incomplete.
+  w.key("executionSuccessful").value(r.load_errors.empty());
+  w.key("toolExecutionNotifications").begin_array();
+  for (const auto& e : r.load_errors)
+    write_notification(w, "error", (e.pointer.empty() ? "" : e.pointer + ": ") + e.message, e.file,
+                       e.line, e.column);
+  w.end_array();
+  w.key("toolConfigurationNotifications").begin_array();
+  for (const auto& p : r.waiver_problems)
+    write_notification(w, "warning", "waiver for " + p.rule + ": " + (p.detail.empty() ? p.problem : p.detail),
+                       p.file, p.line, 0);
+  w.end_array();
+  w.end_object().end_array();
+
+  w.key("results").begin_array();
+  for (const auto& f : r.findings) {
+    size_t index = 0;
+    while (index < catalogue.size() && catalogue[index].id != f.rule) ++index;
+    // A finding without items is still a result; dashboards would otherwise never see it.
+    if (f.items.empty()) write_result(w, f, rules::Item{}, index);
+    for (const auto& item : f.items) write_result(w, f, item, index);
+  }
+  w.end_array();
+
+  w.end_object().end_array();
+  w.end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace seam::report

@@ -1,0 +1,47 @@
+#include "report/findings.h"
+
+#include "report/diagnostic.h"
+#include "report/findings_common.h"
+
+namespace seam::report {
+namespace {
+
+void write_finding(const rules::Finding& f, std::string& out) {
+  out += std::string(rules::severity_name(f.severity)) + "[" + f.rule + "] " +
+         detail::tec_label(f.tec_rule);
+  const std::string tax = detail::taxonomy(f.category, f.subcategory);
+  if (!tax.empty()) out += tax + ": ";
+  out += detail::indent_lines(f.message, "  ") + "\n";
+  if (f.waived)
+    out += "  waived: " + (f.waiver_reason.empty() ? std::string("(no reason given)") : f.waiver_reason) + "\n";
+  for (const auto& item : f.items) {
+    out += "  - " + detail::indent_lines(item.text, "    ") + "\n";
+    for (const auto& l : item.locations) out += "      " + detail::location_line(l) + "\n";
+  }
+}
+
+}  // namespace
+
+std::string findings_text(const rules::Report& r) {
+  std::string out;
+  for (const auto& e : r.load_errors) out += format_error(e);
+  if (!r.load_errors.empty()) out += "\n";
+
+  for (const auto& g : detail::group_findings(r)) {
+    if (g.findings.empty()) continue;
+    // Waived findings are accepted risks; a heading keeps them from reading as live problems.
+    if (g.key == "waived") out += "waived (accepted, not counted):\n\n";
+    for (const auto* f : g.findings) {
+      write_finding(*f, out);
+      out += "\n";
+    }
+  }
+
+  for (const auto& p : r.waiver_problems) out += detail::waiver_problem_line(p) + "\n";
+  if (!r.waiver_problems.empty()) out += "\n";
+
+  out += detail::summary_line(r.summary()) + "\n";
+  return out;
+}
+
+}  // namespace seam::report

@@ -1,0 +1,162 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+
+#include "doc/descriptor.h"
+#include "rules/missing.h"
+
+namespace seam::rules {
+namespace {
+
+bool find_path(const doc::Node& n, const doc::Node* target, std::string& path) {
+  if (&n == target) return true;
+  const size_t keep = path.size();
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    path += '/';
+    path += std::to_string(i);
+    if (find_path(n.items[i], target, path)) return true;
+    path.resize(keep);
+  }
+  for (const auto& m : n.members) {
+    path += '/';
+    for (const char c : m.key) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    if (find_path(m.value, target, path)) return true;
+    path.resize(keep);
+  }
+  return false;
+}
+
+class RuleRunner {
+ public:
+  RuleRunner(const Rule& rule, const Subject& subject) : rule_(rule), subject_(subject), env_(rule.slots) {
+    for (int d = 0; d < 8; ++d) env_[d] = Value::of(subject.roots[d], d);
+    for (const auto& p : rule.params) env_[p.slot] = p.expr->literal;
+  }
+
+  std::vector<Item> run() {
+    loop(0);
+    return std::move(items_);
+  }
+
+ private:
+  void loop(size_t level) {
+    if (level == rule_.for_each.size()) return test();
+    const Binding& b = rule_.for_each[level];
+    const Value list = evaluate(*b.expr, env_);
+    for (size_t i = 0; i < list.size() && list.type() == Value::Type::List; ++i) {
+      env_[b.slot] = list.at(i);
+      loop(level + 1);
+    }
+  }
+
+  void test() {
+    for (const auto& l : rule_.lets) env_[l.slot] = evaluate(*l.expr, env_);
+    if (!truthy(evaluate(*rule_.when, env_))) return;
+    Item item;
+    item.text = rule_.item.literals[0];
+    for (size_t i = 0; i < rule_.item.holes.size(); ++i)
+      item.text += evaluate(*rule_.item.holes[i], env_).to_text() + rule_.item.literals[i + 1];
+    for (const auto& l : rule_.lets)
+      if (env_[l.slot].type() != Value::Type::Object) item.values.push_back({l.name, env_[l.slot].to_json()});
+    if (rule_.locate.empty()) {
+      for (const auto& b : rule_.for_each) add_location(item, env_[b.slot]);
+    } else {
+      for (const auto& e : rule_.locate) add_location(item, evaluate(*e, env_));
+    }
+    items_.push_back(std::move(item));
+  }
+
+  void add_location(Item& item, const Value& v) {
+    if (!v.node() && v.type() == Value::Type::List) {  // a computed list: each element's place
+      for (size_t i = 0; i < v.size(); ++i) add_location(item, v.at(i));
+      return;
+    }
+    if (!v.node() || v.doc() < 0) return;
+    Location loc = locate(subject_, v.doc(), v.node());
+    for (const auto& l : item.locations)
+      if (l.descriptor == loc.descriptor && l.pointer == loc.pointer) return;
+    item.locations.push_back(std::move(loc));
+  }
+
+  const Rule& rule_;
+  const Subject& subject_;
+  std::vector<Value> env_;
+  std::vector<Item> items_;
+};
+
+Finding finding_for(const Rule& r) {
+  Finding f;
+  f.rule = r.info.id;
+  f.tec_rule = r.info.tec_rule;
+  f.kind = r.info.kind;
+  f.severity = r.info.severity;
+  f.category = r.info.category;
+  f.subcategory = r.info.subcategory;
+  f.message = r.info.message;
+  f.rationale = r.info.rationale;
+  f.reads = r.reads;
+  return f;
+}
+
+}  // namespace
+
+std::optional<std::string> pointer_to(const doc::Node& root, const doc::Node* target) {
+  std::string path;
+  if (find_path(root, target, path)) return path;
+  return std::nullopt;
+}
+
+Location locate(const Subject& s, int doc, const doc::Node* node, std::string pointer) {
+  Location loc;
+  loc.descriptor = std::string(doc::descriptor_id(doc::kAllDescriptors[doc]));
+  loc.file = s.files[doc];
+  if (node && s.roots[doc]) {
+    if (pointer.empty()) pointer = pointer_to(*s.roots[doc], node).value_or("");
+    if (s.sources[doc]) {
+      const auto lc = s.sources[doc]->locate(node->offset);
+      loc.line = lc.line;
+      loc.column = lc.column;
+    }
+  }
+  loc.pointer = std::move(pointer);
+  return loc;
+}
+
+Subject subject_of(const doc::Project& project) {
+  Subject s;
+  for (const auto& d : project.documents) {
+    if (!d.root) continue;
+    const int i = static_cast<int>(d.descriptor);
+    s.roots[i] = &*d.root;
+    s.sources[i] = d.source.get();
+    s.files[i] = d.path;
+  }
+  return s;
+}
+
+std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject) {
+  std::vector<std::pair<const Rule*, Finding>> found;
+  for (const auto& r : catalogue.rules()) {
+    std::vector<Item> items;
+    if (r->info.kind == FindingKind::Missing) {
+      items = missing_items(*r, subject);
+    } else {
+      const bool ready = std::all_of(r->requires_docs.begin(), r->requires_docs.end(), [&](int d) { return subject.roots[d]; });
+      if (ready) items = RuleRunner(*r, subject).run();
+    }
+    if (items.empty()) continue;
+    Finding f = finding_for(*r);
+    f.items = std::move(items);
+    found.emplace_back(r.get(), std::move(f));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    if (a.second.severity != b.second.severity) return a.second.severity < b.second.severity;
+    if (a.second.kind != b.second.kind) return a.second.kind < b.second.kind;
+    return a.second.kind == FindingKind::Missing && a.first->importance > b.first->importance;
+  });
+  std::vector<Finding> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
+
+}  // namespace seam::rules

@@ -1,0 +1,49 @@
+// Waivers: findings a team has looked at and accepted, kept in the project's waivers.yaml.
+//
+//   waivers:
+//     - rule: model-output-type-downstream
+//       match: fraud_probability     # optional: only items whose text or values contain this
+//       reason: the scoring service rounds the score on purpose
+//       accepted_by: Dana Ruiz
+//       expires: 2027-03-31          # optional
+//
+// A waived finding stays in the report, marked as waived, and does not fail the run. A
+// waiver that has expired no longer applies, and one that matches nothing is reported, so
+// that the file does not rot.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/finding.h"
+#include "util/result.h"
+
+namespace seam::rules {
+
+struct Waiver {
+  std::string rule;
+  std::string match;
+  std::string reason;
+  std::string accepted_by;
+  std::string expires;  // YYYY-MM-DD, or empty
+  uint32_t line = 0;
+};
+
+struct WaiverFile {
+  std::string path;  // empty when the project has none
+  std::vector<Waiver> waivers;
+};
+
+// Reads DIR/waivers.yaml (or .yml). No file is no waivers; a malformed file is an error
+// located at its line and column.
+Result<WaiverFile> load_waivers(const std::string& project_dir);
+
+// Marks waived findings (splitting a finding when a waiver matches only some items) and
+// reports expired and unused waivers. `today` is YYYY-MM-DD.
+void apply_waivers(const WaiverFile& file, const std::string& today, std::vector<Finding>& findings,
+                   std::vector<WaiverProblem>& problems);
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string today_utc();
+
+}  // namespace seam::rules

@@ -1,0 +1,21 @@
+// Data files compiled into the binary (scripts/embed-files.cmake writes the definitions).
+#pragma once
+
+#include <vector>
+
+namespace seam {
+
+struct EmbeddedFile {
+  const char* name;  // file name without its suffix, e.g. "trained_model"
+  const char* text;
+};
+
+namespace doc {
+const std::vector<EmbeddedFile>& embedded_schemas();  // schemas/*.schema.json
+}
+namespace rules {
+const std::vector<EmbeddedFile>& embedded_rules();     // rules/*.yaml
+const std::vector<EmbeddedFile>& embedded_taxonomy();  // rules/taxonomy.csv
+}
+
+}  // namespace seam
