@@ -174,6 +174,10 @@ class Checker {
       e.type = base.element();
       return Ok{};
     }
+    if (base.kind == Type::Object) {  // obj[name]: a field chosen at run time
+      if (key.kind != Type::String && !loose(key)) return expr_error(e.args[1]->offset, "a field name must be a string; found " + key.name());
+      return Ok{};
+    }
     if (!loose(base)) return expr_error(e.offset, "cannot index a " + base.name());
     return Ok{};
   }

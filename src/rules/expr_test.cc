@@ -119,3 +119,19 @@ TEST_F(ExprTest, SyntaxErrorsPointAtTheToken) {
 
 }  // namespace
 }  // namespace seam::rules
+
+namespace seam::rules {
+namespace {
+
+TEST_F(ExprTest, ReadsNumbersAndRatesFromText) {
+  EXPECT_DOUBLE_EQ(run("first_number('current recall 0.62 (2025)')").as_double(), 0.62);
+  EXPECT_DOUBLE_EQ(run("first_number('1,200 rows')").as_double(), 1200);
+  EXPECT_TRUE(run("first_number('none yet')").is_null());
+  EXPECT_DOUBLE_EQ(run("per_second('about 300 transactions per minute')").as_double(), 5);
+  EXPECT_DOUBLE_EQ(run("per_second('2k/s at peak')").as_double(), 2000);
+  EXPECT_TRUE(run("per_second('bursty')").is_null());
+  EXPECT_EQ(run("abs(-3)").as_int(), 3);
+}
+
+}  // namespace
+}  // namespace seam::rules

@@ -82,8 +82,9 @@ Value f_trim(const Value* a, size_t) {
   return a[0].type() == VT::String ? Value::string(std::string(text::trim(a[0].as_string()))) : Value{};
 }
 
+// Absent values are never the same as anything: "no name" does not match "no name".
 Value f_same(const Value* a, size_t) {
-  if (a[0].is_absent() || a[1].is_absent()) return {};
+  if (a[0].is_absent() || a[1].is_absent()) return Value::boolean(false);
   if (a[0].type() == VT::String && a[1].type() == VT::String)
     return Value::boolean(normalize(a[0].as_string()) == normalize(a[1].as_string()));
   return Value::boolean(a[0].equals(a[1]));
@@ -160,6 +161,50 @@ Value f_chi2_p(const Value* a, size_t) {
   return Value::number(boost::math::gamma_q((k - 1) / 2.0, stat / 2));
 }
 
+Value f_abs(const Value* a, size_t) {
+  if (a[0].type() == VT::Int && a[0].as_int() != INT64_MIN) return Value::integer(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+  return a[0].is_number() ? Value::number(std::fabs(a[0].as_double())) : Value{};
+}
+
+// The first number written in free text: "current recall 0.62" -> 0.62, "1,200/s" -> 1200.
+std::optional<double> first_number_in(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool sign = (s[i] == '-' || s[i] == '.') && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+    if (!std::isdigit(static_cast<unsigned char>(s[i])) && !sign) continue;
+    std::string digits;
+    size_t j = i;
+    while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == ',' || (j == i && s[j] == '-')))
+      if (s[j++] != ',') digits += s[j - 1];
+    return std::strtod(digits.c_str(), nullptr);
+  }
+  return std::nullopt;
+}
+
+Value f_first_number(const Value* a, size_t) {
+  if (a[0].is_number()) return Value::number(a[0].as_double());
+  if (a[0].type() != VT::String) return {};
+  auto d = first_number_in(a[0].as_string());
+  return d ? Value::number(*d) : Value{};
+}
+
+// "200 transactions per second", "12k/min", "5 per hour": events per second, or null.
+Value f_per_second(const Value* a, size_t) {
+  if (a[0].type() != VT::String) return {};
+  const std::string s = normalize(a[0].as_string());
+  auto n = first_number_in(s);
+  if (!n) return {};
+  double count = *n;
+  const size_t num_end = s.find_first_not_of("0123456789.,- ", s.find_first_of("0123456789"));
+  if (num_end != std::string::npos && (s[num_end] == 'k')) count *= 1e3;
+  if (num_end != std::string::npos && (s[num_end] == 'm' && s.compare(num_end, 3, "min") != 0)) count *= 1e6;
+  static const std::pair<std::string_view, double> units[] = {
+      {"/ms", 1e-3}, {"per millisecond", 1e-3}, {"/s", 1}, {"per second", 1}, {"per sec", 1}, {"/sec", 1}, {"rps", 1},
+      {"/min", 60}, {"per minute", 60}, {"/h", 3600}, {"per hour", 3600}, {"/hour", 3600}, {"per day", 86400}, {"/day", 86400}};
+  for (const auto& [unit, seconds] : units)
+    if (s.find(unit) != std::string::npos) return Value::number(count / seconds);
+  return {};
+}
+
 const Function kFunctions[] = {
     {"has", 1, 1, "has(value) -> bool", [](const auto&) -> Result<Type> { return Type::of(K::Bool); }, f_has},
     {"size", 1, 1, "size(list|string) -> int",
@@ -189,6 +234,11 @@ const Function kFunctions[] = {
      f_rel_diff},
     {"join", 1, 2, "join(list, separator = \", \") -> string",
      [](const auto& a) { return want(a, {kList, kStr}, Type::of(K::String)); }, f_join},
+    {"abs", 1, 1, "abs(number) -> number", [](const auto& a) { return want(a, {kNum}, a[0]); }, f_abs},
+    {"first_number", 1, 1, "first_number(text) -> double",
+     [](const auto& a) { return want(a, {{K::String, K::Int, K::Double}}, Type::of(K::Double)); }, f_first_number},
+    {"per_second", 1, 1, "per_second(rate text) -> double",
+     [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_per_second},
     {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
      [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
 };
