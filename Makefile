@@ -20,6 +20,7 @@ build: $(BUILD)/build.ninja
 demo: deps
 	$(MAKE) build
 	$(BUILD)/seam validate examples/fraud-detection
+	$(BUILD)/seam check --fail-on never examples/fraud-detection
 
 test: deps
 	$(MAKE) build

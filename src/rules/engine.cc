@@ -8,20 +8,19 @@
 namespace seam::rules {
 namespace {
 
-bool find_path(const doc::Node& n, const doc::Node* target, std::string& path) {
+// Depth-first search by address; the pointer text is built only for the path found, since
+// this runs for every location of every item.
+bool find_path(const doc::Node& n, const doc::Node* target, std::vector<std::pair<const doc::Node*, size_t>>& trail) {
   if (&n == target) return true;
-  const size_t keep = path.size();
   for (size_t i = 0; i < n.items.size(); ++i) {
-    path += '/';
-    path += std::to_string(i);
-    if (find_path(n.items[i], target, path)) return true;
-    path.resize(keep);
+    trail.emplace_back(&n, i);
+    if (find_path(n.items[i], target, trail)) return true;
+    trail.pop_back();
   }
-  for (const auto& m : n.members) {
-    path += '/';
-    for (const char c : m.key) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    if (find_path(m.value, target, path)) return true;
-    path.resize(keep);
+  for (size_t i = 0; i < n.members.size(); ++i) {
+    trail.emplace_back(&n, i);
+    if (find_path(n.members[i].value, target, trail)) return true;
+    trail.pop_back();
   }
   return false;
 }
@@ -101,9 +100,18 @@ Finding finding_for(const Rule& r) {
 }  // namespace
 
 std::optional<std::string> pointer_to(const doc::Node& root, const doc::Node* target) {
+  std::vector<std::pair<const doc::Node*, size_t>> trail;
+  if (!find_path(root, target, trail)) return std::nullopt;
   std::string path;
-  if (find_path(root, target, path)) return path;
-  return std::nullopt;
+  for (const auto& [node, i] : trail) {
+    path += '/';
+    if (node->kind == doc::Kind::Array) {
+      path += std::to_string(i);
+      continue;
+    }
+    for (const char c : node->members[i].key) c == '~' ? path += "~0" : c == '/' ? path += "~1" : path += c;
+  }
+  return path;
 }
 
 Location locate(const Subject& s, int doc, const doc::Node* node, std::string pointer) {
