@@ -17,18 +17,21 @@ const std::vector<std::string> kRuleKeys = {
     "params", "for_each", "let", "when", "item", "locate", "fields"};
 
 // Finds where byte `at` of an expression lies in the file. Plain and quoted scalars map
-// one to one; for block scalars the expression's line is searched after the scalar's start.
+// one to one; for block scalars the faulty text is searched after the scalar's start.
 uint32_t source_offset(const doc::Source& src, const doc::Node& scalar, std::string_view expr, uint32_t at) {
   const std::string& text = src.text();
   uint32_t start = scalar.offset;
   if (start < text.size() && (text[start] == '"' || text[start] == '\'')) ++start;
   if (text.compare(start, expr.size(), expr) == 0) return start + at;
-  const size_t line_start = expr.rfind('\n', at == 0 ? 0 : at - 1);
-  const size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
-  const size_t line_end = std::min(expr.find('\n', from), expr.size());
-  const std::string_view line = expr.substr(from, line_end - from);
-  const size_t found = line.empty() ? std::string::npos : text.find(line, scalar.offset);
-  return found == std::string::npos ? scalar.offset : static_cast<uint32_t>(found + (at - from));
+  // Block and folded scalars: find the text from the fault onwards, shortening it until it
+  // no longer spans a line break that folding removed.
+  size_t len = std::min<size_t>(24, expr.size() - std::min<size_t>(at, expr.size()));
+  len = std::min(len, expr.substr(at).find('\n'));
+  for (; len >= 3; len -= 3) {
+    const size_t found = text.find(expr.substr(at, len), scalar.offset);
+    if (found != std::string::npos) return static_cast<uint32_t>(found);
+  }
+  return scalar.offset;
 }
 
 class Loader {

@@ -1,0 +1,76 @@
+#include <gtest/gtest.h>
+
+#include "rules/rule.h"
+
+namespace seam::rules {
+namespace {
+
+std::string load_error(const std::string& yaml) {
+  Catalogue c;
+  auto st = c.add_text("mine.yaml", yaml);
+  if (st.ok()) return "loaded";
+  const Error& e = st.error();
+  return std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
+}
+
+const char* kHeader =
+    "rules:\n"
+    "  - id: r1\n"
+    "    severity: warning\n"
+    "    category: Trained Model\n"
+    "    subcategory: API/Specifications\n"
+    "    message: m\n"
+    "    rationale: r\n";
+
+TEST(RuleLoad, BuiltinCatalogueCoversEverySubcategory) {
+  auto c = Catalogue::builtin();
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  for (const auto& s : Taxonomy::builtin().all()) {
+    const bool covered = std::any_of(c.value().rules().begin(), c.value().rules().end(), [&](const auto& r) {
+      return r->info.category == s.category && r->info.subcategory == s.name;
+    });
+    EXPECT_TRUE(covered) << s.category << " / " << s.name;
+  }
+  EXPECT_EQ(Taxonomy::builtin().all().size(), 34u);
+}
+
+TEST(RuleLoad, ExpressionErrorsPointIntoTheFile) {
+  EXPECT_EQ(load_error(std::string(kHeader) + "    when: trained_model.ensembel == true\n    item: x\n"),
+            "8:25: no field 'ensembel' here (did you mean 'ensemble'?)");
+  EXPECT_EQ(load_error(std::string(kHeader) + "    when: >-\n      has(trained_model.model_name)\n      && trained_model.model_nme == 'x'\n    item: x\n"),
+            "10:24: no field 'model_nme' here (did you mean 'model_name'?)");
+  EXPECT_EQ(load_error(std::string(kHeader) + "    when: 'true'\n    item: \"bad {trained_model.nope}\"\n"),
+            "9:31: no field 'nope' here; known fields: version, model_name, model_version, model_description, training_date, ensemble, model_components, model_composition_details, ml_frameworks, data_pipeline_identifier, training_data_identifier, output_spec, post_processing, post_processing_process, final_output_spec, error_handling, evaluation_dataset, evaluation_metrics, test_dataset, integration_test_dataset, test_metrics, model_output_interpretation, default_model_output, algorithm_metrics, business_metrics, user_system_feedback, log_data, data_buffering_reqs, decisions_assumptions, computing_resource_reqs, inference_time, system_dependencies, model_training_code, trained_model_code, documentation");
+}
+
+TEST(RuleLoad, StructureErrorsNameTheKey) {
+  EXPECT_EQ(load_error(std::string(kHeader) + "    wehn: 'true'\n    item: x\n"), "8:5: unknown rule key 'wehn'");
+  EXPECT_EQ(load_error(std::string(kHeader) + "    item: x\n"), "2:5: a mismatch rule needs a 'when' condition");
+  EXPECT_EQ(load_error(std::string(kHeader) + "    when: trained_model.model_name\n    item: x\n"),
+            "8:11: 'when' must be a condition (bool); this is a string");
+  EXPECT_EQ(load_error("rules:\n  - id: r\n    severity: fatal\n"), "3:15: expected one of error, warning, info; found 'fatal'");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, severity: info, category: Trained Model, subcategory: Speed, message: m, rationale: r}\n").substr(0, 60),
+            "2:67: 'Speed' is not a subcategory of Trained Model; expecte");
+}
+
+TEST(RuleLoad, ParametersCanBeOverridden) {
+  Catalogue c;
+  ASSERT_TRUE(c.add_text("mine.yaml", std::string(kHeader) + "    params:\n      - limit: 2\n    when: size(trained_model.output_spec) > limit\n    item: x\n").ok());
+  EXPECT_TRUE(c.set_param("r1.limit=5").ok());
+  EXPECT_EQ(c.rules()[0]->params[0].expr->literal.as_double(), 5);
+  EXPECT_EQ(c.set_param("r1.limt=5").error().message, "rule 'r1' has no parameter 'limt'");
+  EXPECT_EQ(c.set_param("r1.limit=many").error().message, "--set r1.limit expects a number; found 'many'");
+  EXPECT_FALSE(c.set_param("nosuch.limit=1").ok());
+}
+
+TEST(RuleLoad, ReadsAreTheMostSpecificPaths) {
+  Catalogue c;
+  ASSERT_TRUE(c.add_text("mine.yaml", std::string(kHeader) +
+                                          "    for_each:\n      - o: trained_model.output_spec\n"
+                                          "    when: o.item_type == 'Float'\n    item: \"{o.item_name}\"\n").ok());
+  EXPECT_EQ(c.rules()[0]->reads, (std::vector<std::string>{"trained_model.output_spec[].item_name", "trained_model.output_spec[].item_type"}));
+  EXPECT_EQ(c.rules()[0]->requires_docs, std::vector<int>{4});
+}
+
+}  // namespace
+}  // namespace seam::rules
