@@ -30,8 +30,10 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
 void Source::index_lines() const {
   if (!line_starts_.empty()) return;
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+    line_starts_.push_back(static_cast<uint32_t>(p - begin + 1));
 }
 
 LineCol Source::locate(uint32_t offset) const {

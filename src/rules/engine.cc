@@ -8,23 +8,6 @@
 namespace seam::rules {
 namespace {
 
-// Depth-first search by address; the pointer text is built only for the path found, since
-// this runs for every location of every item.
-bool find_path(const doc::Node& n, const doc::Node* target, std::vector<std::pair<const doc::Node*, size_t>>& trail) {
-  if (&n == target) return true;
-  for (size_t i = 0; i < n.items.size(); ++i) {
-    trail.emplace_back(&n, i);
-    if (find_path(n.items[i], target, trail)) return true;
-    trail.pop_back();
-  }
-  for (size_t i = 0; i < n.members.size(); ++i) {
-    trail.emplace_back(&n, i);
-    if (find_path(n.members[i].value, target, trail)) return true;
-    trail.pop_back();
-  }
-  return false;
-}
-
 class RuleRunner {
  public:
   RuleRunner(const Rule& rule, const Subject& subject) : rule_(rule), subject_(subject), env_(rule.slots) {
@@ -99,27 +82,12 @@ Finding finding_for(const Rule& r) {
 
 }  // namespace
 
-std::optional<std::string> pointer_to(const doc::Node& root, const doc::Node* target) {
-  std::vector<std::pair<const doc::Node*, size_t>> trail;
-  if (!find_path(root, target, trail)) return std::nullopt;
-  std::string path;
-  for (const auto& [node, i] : trail) {
-    path += '/';
-    if (node->kind == doc::Kind::Array) {
-      path += std::to_string(i);
-      continue;
-    }
-    for (const char c : node->members[i].key) c == '~' ? path += "~0" : c == '/' ? path += "~1" : path += c;
-  }
-  return path;
-}
-
 Location locate(const Subject& s, int doc, const doc::Node* node, std::string pointer) {
   Location loc;
   loc.descriptor = std::string(doc::descriptor_id(doc::kAllDescriptors[doc]));
   loc.file = s.files[doc];
   if (node && s.roots[doc]) {
-    if (pointer.empty()) pointer = pointer_to(*s.roots[doc], node).value_or("");
+    if (pointer.empty()) loc.node = node;  // resolved later, by resolve_pointers()
     if (s.sources[doc]) {
       const auto lc = s.sources[doc]->locate(node->offset);
       loc.line = lc.line;
@@ -129,6 +97,51 @@ Location locate(const Subject& s, int doc, const doc::Node* node, std::string po
   loc.pointer = std::move(pointer);
   return loc;
 }
+
+namespace {
+
+// Fills in the pointer of every location that names a node, with one walk per document.
+class PointerResolver {
+ public:
+  void resolve(const Subject& s, std::vector<Finding>& findings) {
+    for (int d = 0; d < 8; ++d) {
+      if (!s.roots[d]) continue;
+      wanted_.clear();
+      const std::string id(doc::descriptor_id(doc::kAllDescriptors[d]));
+      for (auto& f : findings)
+        for (auto& i : f.items)
+          for (auto& l : i.locations)
+            if (l.node && l.descriptor == id) wanted_.push_back({l.node, &l.pointer});
+      if (wanted_.empty()) continue;
+      std::sort(wanted_.begin(), wanted_.end());
+      path_.clear();
+      walk(*s.roots[d]);
+    }
+  }
+
+ private:
+  void walk(const doc::Node& n) {
+    auto it = std::lower_bound(wanted_.begin(), wanted_.end(), std::pair<const doc::Node*, std::string*>{&n, nullptr});
+    for (; it != wanted_.end() && it->first == &n; ++it) *it->second = path_;
+    const size_t keep = path_.size();
+    for (size_t i = 0; i < n.items.size(); ++i) {
+      path_.append("/").append(std::to_string(i));
+      walk(n.items[i]);
+      path_.resize(keep);
+    }
+    for (const auto& m : n.members) {
+      path_ += '/';
+      for (const char c : m.key) c == '~' ? path_ += "~0" : c == '/' ? path_ += "~1" : path_ += c;
+      walk(m.value);
+      path_.resize(keep);
+    }
+  }
+
+  std::vector<std::pair<const doc::Node*, std::string*>> wanted_;
+  std::string path_;
+};
+
+}  // namespace
 
 Subject subject_of(const doc::Project& project) {
   Subject s;
@@ -164,6 +177,7 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject)
   });
   std::vector<Finding> out;
   for (auto& f : found) out.push_back(std::move(f.second));
+  PointerResolver().resolve(subject, out);
   return out;
 }
 

@@ -27,7 +27,4 @@ Subject subject_of(const doc::Project& project);
 // catalogue order, then missing information by importance, most important first.
 std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject);
 
-// The JSON pointer of `target` inside `root` ("" for the root itself, nothing if not found).
-std::optional<std::string> pointer_to(const doc::Node& root, const doc::Node* target);
-
 }  // namespace seam::rules

@@ -11,6 +11,10 @@
 
 #include "util/result.h"
 
+namespace seam::doc {
+struct Node;
+}
+
 namespace seam::rules {
 
 enum class Severity : uint8_t { Error, Warning, Info };
@@ -27,6 +31,9 @@ struct Location {
   std::string file;        // path as given on the command line; empty if no file
   uint32_t line = 0;
   uint32_t column = 0;
+  // The node the location was made from. The analyzer fills in all pointers of a report in
+  // one pass over each document at the end, which is far cheaper than a search per location.
+  const doc::Node* node = nullptr;
 };
 
 struct ItemValue {

@@ -82,6 +82,10 @@ Value f_trim(const Value* a, size_t) {
   return a[0].type() == VT::String ? Value::string(std::string(text::trim(a[0].as_string()))) : Value{};
 }
 
+// Names in descriptors are compared without case for ASCII letters; std::tolower would
+// consult the locale on every character.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 // normalize(a) == normalize(b), without building either string: same() runs inside nested
 // loops over descriptor lists, so it is the hottest function of a check.
 bool same_text(std::string_view a, std::string_view b) {
@@ -95,7 +99,7 @@ bool same_text(std::string_view a, std::string_view b) {
       while (j < b.size() && space(b[j])) ++j;
       continue;
     }
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[j]))) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
     ++i;
     ++j;
   }

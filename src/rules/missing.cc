@@ -1,6 +1,6 @@
 #include "rules/missing.h"
 
-#include <set>
+#include <algorithm>
 
 #include "doc/descriptor.h"
 
@@ -8,7 +8,7 @@ namespace seam::rules {
 namespace {
 
 // A short name for a list element in messages: its first naming field.
-std::string element_name(const doc::Node& n) {
+std::string_view element_name(const doc::Node& n) {
   static const char* const keys[] = {"item_name", "field_name", "component_name", "metric", "label", "log",
                                      "short_name", "feedback", "name", "id", "goal", "parameter_name"};
   for (const char* k : keys)
@@ -16,56 +16,81 @@ std::string element_name(const doc::Node& n) {
   return {};
 }
 
-std::string escape_pointer(std::string_view key) {
-  std::string out;
-  for (const char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
-}
+// One step of the path walked so far: a key, or a list index when `key` is empty.
+struct Step {
+  std::string_view key;
+  size_t index = 0;
+};
 
+// Follows a field path through a document. Strings for pointers and labels are built only
+// for fields that turn out to be missing: most walks find everything present.
 class Walker {
  public:
-  Walker(const Subject& s, int doc, std::set<std::string>& seen, std::vector<Item>& out)
-      : s_(s), doc_(doc), seen_(seen), out_(out) {}
+  Walker(const Subject& s, int doc, std::vector<std::string>& reported, std::vector<Item>& out)
+      : s_(s), doc_(doc), reported_(reported), out_(out) {}
 
-  // Follows `segments` from `node`; `label` is the readable path so far.
-  void walk(const doc::Node& node, const std::vector<std::string>& segments, size_t i, const std::string& pointer,
-            const std::string& label, const std::string& owner) {
+  void walk(const doc::Node& node, const std::vector<std::string>& segments, size_t i, std::string_view owner) {
     if (i == segments.size()) return;
     const bool each = segments[i].ends_with("[]");
-    const std::string key = each ? segments[i].substr(0, segments[i].size() - 2) : segments[i];
-    const std::string here = pointer + "/" + escape_pointer(key);
-    const std::string name = label.empty() ? key : label + "." + key;
+    const std::string_view key = std::string_view(segments[i]).substr(0, segments[i].size() - (each ? 2 : 0));
     const doc::Node* child = node.kind == doc::Kind::Object ? node.find(key) : nullptr;
+    steps_.push_back({key, 0});
     if (!child || child->is_absent() || (child->kind == doc::Kind::Object && child->members.empty())) {
-      report(node, here, name, owner);
-      return;
+      report(node, owner);
+    } else if (!each) {
+      walk(*child, segments, i + 1, owner);
+    } else if (child->kind == doc::Kind::Array) {
+      for (size_t k = 0; k < child->items.size(); ++k) {
+        const std::string_view who = element_name(child->items[k]);
+        steps_.push_back({{}, k});
+        walk(child->items[k], segments, i + 1, who.empty() ? owner : who);
+        steps_.pop_back();
+      }
     }
-    if (!each) return walk(*child, segments, i + 1, here, name, owner);
-    if (child->kind != doc::Kind::Array) return;
-    for (size_t k = 0; k < child->items.size(); ++k) {
-      const std::string who = element_name(child->items[k]);
-      walk(child->items[k], segments, i + 1, here + "/" + std::to_string(k), name + "[" + std::to_string(k) + "]",
-           who.empty() ? owner : who);
-    }
+    steps_.pop_back();
   }
 
  private:
-  void report(const doc::Node& parent, const std::string& pointer, const std::string& name, const std::string& owner) {
-    if (!seen_.insert(pointer).second) return;  // a missing parent covers all its fields
-    for (const auto& p : seen_)
-      if (p != pointer && pointer.compare(0, p.size(), p) == 0 && pointer[p.size()] == '/') return;
+  void report(const doc::Node& parent, std::string_view owner) {
+    std::string pointer, label;
+    for (const auto& st : steps_) {
+      pointer += '/';
+      if (st.key.empty()) {
+        pointer += std::to_string(st.index);
+        label.append("[").append(std::to_string(st.index)).append("]");
+        continue;
+      }
+      for (const char c : st.key) c == '~' ? pointer += "~0" : c == '/' ? pointer += "~1" : pointer += c;
+      if (!label.empty()) label += '.';
+      label += st.key;
+    }
+    // A missing parent covers its fields: report it once, and not its children.
+    for (const auto& p : reported_)
+      if (pointer == p || (pointer.size() > p.size() && pointer.compare(0, p.size(), p) == 0 && pointer[p.size()] == '/')) return;
+    reported_.push_back(pointer);
     Item item;
-    item.text = name + " is not provided" + (owner.empty() ? "" : " (for '" + owner + "')");
-    item.values.push_back({"field", "\"" + name + "\""});
-    item.locations.push_back(locate(s_, doc_, &parent, pointer));
+    item.text = label + " is not provided";
+    if (!owner.empty()) item.text.append(" (for '").append(owner).append("')");
+    item.values.push_back({"field", "\"" + label + "\""});
+    item.locations.push_back(locate(s_, doc_, &parent, std::move(pointer)));
     out_.push_back(std::move(item));
   }
 
   const Subject& s_;
   int doc_;
-  std::set<std::string>& seen_;
+  std::vector<std::string>& reported_;
   std::vector<Item>& out_;
+  std::vector<Step> steps_;
 };
+
+Item absent_descriptor(const Subject& subject, int d) {
+  Item item;
+  const auto id = doc::descriptor_id(doc::kAllDescriptors[d]);
+  item.text = std::string("the ").append(id).append(" descriptor is not provided");
+  item.values.push_back({"field", std::string("\"").append(id).append("\"")});
+  item.locations.push_back(locate(subject, d, nullptr));
+  return item;
+}
 
 }  // namespace
 
@@ -77,21 +102,16 @@ std::vector<Item> missing_items(const Rule& check, const Subject& subject) {
     for (const auto& p : check.params) env[p.slot] = p.expr->literal;
     if (!truthy(evaluate(*check.when, env))) return out;
   }
-  std::set<std::string> seen;
-  std::set<int> absent;
+  std::vector<std::string> reported;
+  std::vector<int> absent;
   for (const auto& f : check.fields) {
     const doc::Node* root = subject.roots[f.descriptor];
-    if (!root) {
-      if (!absent.insert(f.descriptor).second) continue;
-      Item item;
-      const auto id = doc::descriptor_id(doc::kAllDescriptors[f.descriptor]);
-      item.text = std::string("the ").append(id).append(" descriptor is not provided");
-      item.values.push_back({"field", std::string("\"").append(id).append("\"")});
-      item.locations.push_back(locate(subject, f.descriptor, nullptr));
-      out.push_back(std::move(item));
-      continue;
+    if (root) {
+      Walker(subject, f.descriptor, reported, out).walk(*root, f.segments, 0, {});
+    } else if (std::find(absent.begin(), absent.end(), f.descriptor) == absent.end()) {
+      absent.push_back(f.descriptor);
+      out.push_back(absent_descriptor(subject, f.descriptor));
     }
-    Walker(subject, f.descriptor, seen, out).walk(*root, f.segments, 0, "", "", "");
   }
   return out;
 }
