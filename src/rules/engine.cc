@@ -101,44 +101,73 @@ Location locate(const Subject& s, int doc, const doc::Node* node, std::string po
 namespace {
 
 // Fills in the pointer of every location that names a node, with one walk per document.
+// Nodes lie in the source in document order, so a subtree whose offset range holds no
+// wanted node is skipped; a full walk picks up anything that pruning missed (YAML aliases
+// copy subtrees together with their offsets).
 class PointerResolver {
  public:
   void resolve(const Subject& s, std::vector<Finding>& findings) {
     for (int d = 0; d < 8; ++d) {
       if (!s.roots[d]) continue;
       wanted_.clear();
+      offsets_.clear();
       const std::string id(doc::descriptor_id(doc::kAllDescriptors[d]));
       for (auto& f : findings)
         for (auto& i : f.items)
           for (auto& l : i.locations)
-            if (l.node && l.descriptor == id) wanted_.push_back({l.node, &l.pointer});
+            if (l.node && l.descriptor == id) {
+              wanted_.push_back({l.node, &l.pointer});
+              offsets_.push_back(l.node->offset);
+            }
       if (wanted_.empty()) continue;
       std::sort(wanted_.begin(), wanted_.end());
-      path_.clear();
-      walk(*s.roots[d]);
+      std::sort(offsets_.begin(), offsets_.end());
+      found_ = 0;
+      walk(*s.roots[d], UINT32_MAX, true);
+      if (found_ < wanted_.size()) walk(*s.roots[d], UINT32_MAX, false);
     }
   }
 
  private:
-  void walk(const doc::Node& n) {
+  bool any_within(uint32_t begin, uint32_t end) const {
+    auto it = std::lower_bound(offsets_.begin(), offsets_.end(), begin);
+    return it != offsets_.end() && *it < end;
+  }
+
+  // Keeps the path as (parent, child index) steps and spells it out only at a wanted node.
+  void walk(const doc::Node& n, uint32_t end, bool prune) {
+    if (prune && !any_within(n.offset, end)) return;
     auto it = std::lower_bound(wanted_.begin(), wanted_.end(), std::pair<const doc::Node*, std::string*>{&n, nullptr});
-    for (; it != wanted_.end() && it->first == &n; ++it) *it->second = path_;
-    const size_t keep = path_.size();
+    for (; it != wanted_.end() && it->first == &n; ++it, ++found_) *it->second = spell();
     for (size_t i = 0; i < n.items.size(); ++i) {
-      path_.append("/").append(std::to_string(i));
-      walk(n.items[i]);
-      path_.resize(keep);
+      trail_.emplace_back(&n, i);
+      walk(n.items[i], i + 1 < n.items.size() ? n.items[i + 1].offset : end, prune);
+      trail_.pop_back();
     }
-    for (const auto& m : n.members) {
-      path_ += '/';
-      for (const char c : m.key) c == '~' ? path_ += "~0" : c == '/' ? path_ += "~1" : path_ += c;
-      walk(m.value);
-      path_.resize(keep);
+    for (size_t i = 0; i < n.members.size(); ++i) {
+      trail_.emplace_back(&n, i);
+      walk(n.members[i].value, i + 1 < n.members.size() ? n.members[i + 1].key_offset : end, prune);
+      trail_.pop_back();
     }
   }
 
+  std::string spell() const {
+    std::string path;
+    for (const auto& [node, i] : trail_) {
+      path += '/';
+      if (node->kind == doc::Kind::Array) {
+        path += std::to_string(i);
+        continue;
+      }
+      for (const char c : node->members[i].key) c == '~' ? path += "~0" : c == '/' ? path += "~1" : path += c;
+    }
+    return path;
+  }
+
   std::vector<std::pair<const doc::Node*, std::string*>> wanted_;
-  std::string path_;
+  std::vector<uint32_t> offsets_;
+  std::vector<std::pair<const doc::Node*, size_t>> trail_;
+  size_t found_ = 0;
 };
 
 }  // namespace

@@ -47,6 +47,7 @@ enum class Op : uint8_t {
   Literal, Var, Select, Index, Call, ListLit, Cond,
   Not, Neg, Add, Sub, Mul, Div, Mod, Eq, Ne, Lt, Le, Gt, Ge, And, Or, In,
   All, Exists, Filter, Map,  // macros: target.all(x, predicate) ...
+  Find,                      // first(target.filter(x, predicate)), without building the list
 };
 
 struct Function;

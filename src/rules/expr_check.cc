@@ -292,6 +292,13 @@ class Checker {
     if (!result.ok()) return expr_error(e.offset, result.error().message + " in " + std::string(fn->signature));
     e.fn = fn;
     e.type = result.value();
+    if (e.name == "first" && e.args[0]->op == Op::Filter) {  // the commonest lookup: fuse it
+      ExprPtr filter = std::move(e.args[0]);
+      e.op = Op::Find;
+      e.slot = filter->slot;
+      e.args = std::move(filter->args);
+      e.fn = nullptr;
+    }
     return Ok{};
   }
 

@@ -91,6 +91,16 @@ Value macro(const Expr& e, std::vector<Value>& env) {
   return Value::list(std::move(out));
 }
 
+Value find(const Expr& e, std::vector<Value>& env) {
+  const Value list = evaluate(*e.args[0], env);
+  const size_t n = list.type() == T::List ? list.size() : 0;
+  for (size_t i = 0; i < n; ++i) {
+    env[e.slot] = list.at(i);
+    if (truthy(evaluate(*e.args[2], env))) return list.at(i);
+  }
+  return {};
+}
+
 Value in(const Value& needle, const Value& hay) {
   if (hay.type() != T::List) return {};
   for (size_t i = 0; i < hay.size(); ++i)
@@ -146,6 +156,7 @@ Value evaluate(const Expr& e, std::vector<Value>& env) {
       return arithmetic(e.op, evaluate(*e.args[0], env), evaluate(*e.args[1], env));
     case Op::In: return in(evaluate(*e.args[0], env), evaluate(*e.args[1], env));
     case Op::All: case Op::Exists: case Op::Filter: case Op::Map: return macro(e, env);
+    case Op::Find: return find(e, env);
   }
   return {};
 }

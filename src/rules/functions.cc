@@ -116,7 +116,11 @@ Value f_same(const Value* a, size_t) {
 
 Value f_contains(const Value* a, size_t) {
   if (a[0].type() != VT::String || a[1].type() != VT::String) return {};
-  return Value::boolean(normalize(a[0].as_string()).find(normalize(a[1].as_string())) != std::string::npos);
+  // Reused buffers: contains() runs in loops, and normalizing allocates otherwise.
+  thread_local std::string hay, needle;
+  hay = normalize(a[0].as_string());
+  needle = normalize(a[1].as_string());
+  return Value::boolean(hay.find(needle) != std::string::npos);
 }
 
 Value f_string(const Value* a, size_t) { return a[0].is_null() ? Value{} : Value::string(a[0].to_text()); }
@@ -156,12 +160,34 @@ Value f_rel_diff(const Value* a, size_t) {
   return Value::number(scale == 0 ? 0 : std::fabs(*x - *y) / scale);
 }
 
+// Absent elements are left out, so join([a, b], ' ') works when one of them is missing.
 Value f_join(const Value* a, size_t n) {
   if (a[0].type() != VT::List) return {};
   const std::string sep = n > 1 && a[1].type() == VT::String ? std::string(a[1].as_string()) : ", ";
   std::string out;
-  for (size_t i = 0; i < a[0].size(); ++i) out += (i ? sep : "") + a[0].at(i).to_text();
+  for (size_t i = 0; i < a[0].size(); ++i) {
+    const Value v = a[0].at(i);
+    if (v.is_absent()) continue;
+    if (!out.empty()) out += sep;
+    out += v.to_text();
+  }
   return Value::string(std::move(out));
+}
+
+Value f_default(const Value* a, size_t) { return a[0].is_absent() ? a[1] : a[0]; }
+
+// Whether `name` occurs in `text` as a whole word (case ignored): "torch 2.1" mentions
+// "torch" but not "R".
+Value f_mentions(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String || a[1].is_absent()) return {};
+  const std::string hay = normalize(a[0].as_string()), word = normalize(a[1].as_string());
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = hay.find(word); at != std::string::npos; at = hay.find(word, at + 1)) {
+    const bool starts = at == 0 || !alnum(hay[at - 1]);
+    const bool ends = at + word.size() == hay.size() || !alnum(hay[at + word.size()]);
+    if (starts && ends) return Value::boolean(true);
+  }
+  return Value::boolean(false);
 }
 
 // Pearson's chi-square goodness of fit of observed percentages against expected percentages,
@@ -263,6 +289,10 @@ const Function kFunctions[] = {
      [](const auto& a) { return want(a, {{K::String, K::Int, K::Double}}, Type::of(K::Double)); }, f_first_number},
     {"per_second", 1, 1, "per_second(rate text) -> double",
      [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_per_second},
+    {"default", 2, 2, "default(value, fallback) -> value or fallback when absent",
+     [](const auto& a) -> Result<Type> { return a[0].kind == a[1].kind ? a[0] : Type{}; }, f_default},
+    {"mentions", 2, 2, "mentions(text, word) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_mentions},
     {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
      [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
 };

@@ -9,8 +9,8 @@ namespace {
 
 // A short name for a list element in messages: its first naming field.
 std::string_view element_name(const doc::Node& n) {
-  static const char* const keys[] = {"item_name", "field_name", "component_name", "metric", "label", "log",
-                                     "short_name", "feedback", "name", "id", "goal", "parameter_name"};
+  static const char* const keys[] = {"item_name", "field_name", "component_name", "id", "name", "metric", "label",
+                                     "log", "short_name", "feedback", "goal", "parameter_name"};
   for (const char* k : keys)
     if (const doc::Node* v = n.find(k); v && v->kind == doc::Kind::String && !v->text.empty()) return v->text;
   return {};

@@ -61,8 +61,12 @@ Value Value::of(const doc::Node* n, int doc) {
 }
 
 bool Value::is_absent() const {
-  return type_ == Type::Null || (type_ == Type::String && as_string().empty()) ||
-         (type_ == Type::List && size() == 0);
+  if (type_ == Type::String) {  // a name of only spaces names nothing
+    for (const char c : as_string())
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    return true;
+  }
+  return type_ == Type::Null || (type_ == Type::List && size() == 0);
 }
 
 std::string_view Value::as_string() const {

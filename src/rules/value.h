@@ -32,7 +32,7 @@ class Value {
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::Null; }
   bool is_number() const { return type_ == Type::Int || type_ == Type::Double; }
-  // seam's "not provided": null, "" or an empty list.
+  // seam's "not provided": null, an empty list, or a string of nothing but white space.
   bool is_absent() const;
 
   bool as_bool() const { return b_; }
