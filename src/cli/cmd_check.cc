@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 
 struct Options {
   std::string format = "text";
+  bool batch = false;  // one compact JSON line per project
   std::string fail_on = "error";
   std::string today = rules::today_utc();
 };
@@ -47,7 +48,7 @@ int check_project(const rules::Catalogue& catalogue, const std::string& dir, con
   if (waivers.ok()) rules::apply_waivers(waivers.value(), opt.today, report.findings, report.waiver_problems);
   for (const auto& r : catalogue.rules()) report.rules_run.push_back(r->info);
 
-  if (opt.format == "json") out = report::findings_json(report);
+  if (opt.format == "json") out = report::findings_json(report, opt.batch ? 0 : 2);
   else if (opt.format == "markdown") out = report::findings_markdown(report);
   else if (opt.format == "html") out = report::findings_html(report);
   else if (opt.format == "sarif") out = report::findings_sarif(report);
@@ -61,20 +62,6 @@ int check_project(const rules::Catalogue& catalogue, const std::string& dir, con
   return failing ? kExitFindings : kExitOk;
 }
 
-// JsonWriter indents with newlines and spaces only; JSON strings never hold a raw newline,
-// so dropping each newline and the indentation after it yields the same document.
-std::string one_line(const std::string& json) {
-  std::string out;
-  for (size_t i = 0; i < json.size(); ++i) {
-    if (json[i] != '\n') {
-      out += json[i];
-      continue;
-    }
-    while (i + 1 < json.size() && json[i + 1] == ' ') ++i;
-  }
-  return out;
-}
-
 int run_batch(const rules::Catalogue& catalogue, const std::string& root, Options opt) {
   std::error_code ec;
   std::vector<std::string> dirs;
@@ -83,11 +70,13 @@ int run_batch(const rules::Catalogue& catalogue, const std::string& root, Option
   if (ec) return usage_error("check", "cannot list '" + root + "': " + ec.message());
   std::sort(dirs.begin(), dirs.end());
   opt.format = "json";
+  opt.batch = true;
   int worst = kExitOk;
   std::string out;
   for (const auto& d : dirs) {
     worst = std::max(worst, check_project(catalogue, d, opt, out));
-    std::puts(one_line(out).c_str());
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    std::puts(out.c_str());
   }
   return worst;
 }

@@ -14,7 +14,8 @@ namespace seam::report {
 std::string findings_text(const rules::Report& r);
 
 // The machine-readable contract that CI jobs and the server consume; see docs for keys.
-std::string findings_json(const rules::Report& r);
+// `indent` 0 gives one line per report, as `seam check --batch` prints.
+std::string findings_json(const rules::Report& r, int indent = 2);
 
 // For pull-request comments and wikis (GitHub-flavoured tables).
 std::string findings_markdown(const rules::Report& r);

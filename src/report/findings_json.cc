@@ -57,8 +57,8 @@ void write_finding(JsonWriter& w, const rules::Finding& f) {
 
 }  // namespace
 
-std::string findings_json(const rules::Report& r) {
-  JsonWriter w(2);
+std::string findings_json(const rules::Report& r, int indent) {
+  JsonWriter w(indent);
   w.begin_object();
   w.key("seam_version").value(r.seam_version);
   w.key("project").value(r.project);

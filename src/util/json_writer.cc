@@ -1,18 +1,46 @@
 #include "util/json_writer.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace seam {
+
+namespace {
+
+// Whether any of the 8 bytes in `w` is a control character, '"' or '\\': the bytes JSON
+// must escape. Word-at-a-time tests (the classic "has zero byte" trick) let long messages
+// and rationales be copied eight bytes per step.
+inline bool needs_escape(uint64_t w) {
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
+  const uint64_t control = (w - ones * 0x20) & ~w & highs;  // some byte < 0x20
+  return control | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+}
+
+}  // namespace
 
 void JsonWriter::escape(std::string_view s, std::string& out) {
   out += '"';
   size_t run = 0;  // start of the pending run of characters that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!needs_escape(w)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, run, i - run);  // copying runs, not characters, halves report rendering time
-    run = i + 1;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out.append(s, run, i - run);
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -33,3 +33,28 @@ TEST(JsonWriter, RawKeepsIndentationOfSurroundings) {
 
 }  // namespace
 }  // namespace seam
+
+namespace seam {
+namespace {
+
+// The word-at-a-time scan must find a special byte wherever it sits, next to any UTF-8.
+TEST(JsonWriterEscape, FindsEverySpecialByteAtEveryPosition) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), std::string(1, '\x1f')};
+  const std::string expected[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f"};
+  for (size_t k = 0; k < 5; ++k)
+    for (size_t len = 1; len <= 20; ++len)
+      for (size_t at = 0; at < len; ++at) {
+        std::string in(len, 'a'), want = "\"";
+        in.replace(at, 1, specials[k]);
+        if (at > 0) in[0] = '\xc3', in.insert(1, "\xa9");  // a two-byte character in front
+        for (size_t i = 0; i < in.size(); ++i)
+          want += in.compare(i, specials[k].size(), specials[k]) == 0 ? expected[k] : std::string(1, in[i]);
+        want += "\"";
+        std::string out;
+        JsonWriter::escape(in, out);
+        ASSERT_EQ(out, want) << "special " << k << " at " << at << " of " << len;
+      }
+}
+
+}  // namespace
+}  // namespace seam
