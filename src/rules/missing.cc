@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "doc/descriptor.h"
+#include "util/text.h"
 
 namespace seam::rules {
 namespace {
@@ -14,6 +15,12 @@ std::string_view element_name(const doc::Node& n) {
   for (const char* k : keys)
     if (const doc::Node* v = n.find(k); v && v->kind == doc::Kind::String && !v->text.empty()) return v->text;
   return {};
+}
+
+// As in the rule language: absent, null, [], {} and text of nothing but spaces.
+bool not_provided(const doc::Node& n) {
+  if (n.kind == doc::Kind::String) return text::trim(n.text).empty();
+  return n.is_absent() || (n.kind == doc::Kind::Object && n.members.empty());
 }
 
 // One step of the path walked so far: a key, or a list index when `key` is empty.
@@ -35,7 +42,7 @@ class Walker {
     const std::string_view key = std::string_view(segments[i]).substr(0, segments[i].size() - (each ? 2 : 0));
     const doc::Node* child = node.kind == doc::Kind::Object ? node.find(key) : nullptr;
     steps_.push_back({key, 0});
-    if (!child || child->is_absent() || (child->kind == doc::Kind::Object && child->members.empty())) {
+    if (!child || not_provided(*child)) {
       report(node, owner);
     } else if (!each) {
       walk(*child, segments, i + 1, owner);

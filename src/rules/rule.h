@@ -6,7 +6,6 @@
 // a taxonomy subcategory. docs/rules.md documents the file format.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,0 +1,101 @@
+#include "rules/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "doc/load.h"
+#include "rules/waivers.h"
+
+namespace seam::rules {
+namespace {
+
+// A project in memory: descriptor id -> JSON text.
+struct Fixture {
+  std::vector<doc::LoadedDocument> docs;
+  Subject subject;
+
+  Fixture(const Fixture&) = delete;  // roots point into docs
+  explicit Fixture(std::initializer_list<std::pair<std::string, std::string>> files) {
+    for (const auto& [id, text] : files) docs.push_back(doc::load_document_text(id + ".json", text, *doc::descriptor_from_id(id)));
+    for (const auto& d : docs) {
+      const int i = static_cast<int>(d.descriptor);
+      subject.roots[i] = &*d.root;
+      subject.sources[i] = d.source.get();
+      subject.files[i] = d.path;
+    }
+  }
+};
+
+Catalogue one_rule(const std::string& body) {
+  Catalogue c;
+  auto st = c.add_text("mine.yaml", "rules:\n  - id: r\n    category: Trained Model\n    subcategory: API/Specifications\n"
+                                    "    message: m\n    rationale: r\n" + body);
+  EXPECT_TRUE(st.ok()) << st.error().message;
+  return c;
+}
+
+TEST(Analyse, ItemsCarryValuesAndExactLocations) {
+  Fixture f({{"trained_model", R"({"version": "1.2",
+  "output_spec": [{"item_name": "a", "item_type": "Float"},
+                  {"item_name": "b/c", "item_type": "String"}]})"}});
+  auto c = one_rule("    severity: error\n    for_each:\n      - o: trained_model.output_spec\n"
+                    "    let:\n      - name: o.item_name\n    when: o.item_type == 'String'\n"
+                    "    item: \"{o.item_name} is text\"\n    locate: [o.item_type]\n");
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].items.size(), 1u);
+  const Item& item = findings[0].items[0];
+  EXPECT_EQ(item.text, "b/c is text");
+  ASSERT_EQ(item.values.size(), 1u);
+  EXPECT_EQ(item.values[0].json, "\"b/c\"");
+  ASSERT_EQ(item.locations.size(), 1u);
+  EXPECT_EQ(item.locations[0].pointer, "/output_spec/1/item_type");
+  EXPECT_EQ(item.locations[0].line, 3u);
+  EXPECT_EQ(item.locations[0].column, 53u);
+  EXPECT_EQ(item.locations[0].file, "trained_model.json");
+}
+
+TEST(Analyse, RulesNeedTheDescriptorsTheyRead) {
+  Fixture f({{"trained_model", R"({"version": "1.2", "computing_resource_reqs": {"gpu": 2}})"}});
+  auto c = one_rule("    severity: error\n    when: trained_model.computing_resource_reqs.gpu > production_environment.computing_resources.gpu\n"
+                    "    item: x\n");
+  EXPECT_TRUE(analyse(c, f.subject).empty());  // no production environment: missing information, not a mismatch
+}
+
+TEST(Analyse, MissingChecksNameEachAbsentFieldOnce) {
+  Fixture f({{"trained_model", R"({"version": "1.2",
+  "output_spec": [{"item_name": "score", "item_type": "  "}, {"item_name": "label", "item_type": "String"}]})"}});
+  auto c = one_rule("    kind: missing\n    severity: info\n    fields: [\"trained_model.output_spec[].item_type\", trained_model.model_name,"
+                    " production_data.data_rates, production_data.data_sources]\n");
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 1u);
+  std::vector<std::string> texts;
+  for (const auto& i : findings[0].items) texts.push_back(i.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"output_spec[0].item_type is not provided (for 'score')", "model_name is not provided",
+                                             "the production_data descriptor is not provided"}));
+  EXPECT_EQ(findings[0].items[0].locations[0].pointer, "/output_spec/0/item_type");
+  EXPECT_EQ(findings[0].items[1].locations[0].pointer, "/model_name");
+}
+
+TEST(Waivers, WaiveSplitExpireAndReportUnused) {
+  std::vector<Finding> findings(1);
+  findings[0].rule = "r";
+  findings[0].items = {{"output 'a' is wrong", {}, {}}, {"output 'b' is wrong", {}, {}}};
+  WaiverFile file{"waivers.yaml", {{"r", "'b'", "known", "Dana", "", 3}, {"r", "'a'", "old", "Lee", "2020-01-01", 8},
+                                   {"gone", "", "obsolete", "Kim", "", 12}}};
+  std::vector<WaiverProblem> problems;
+  apply_waivers(file, "2026-11-23", findings, problems);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_FALSE(findings[0].waived);
+  ASSERT_EQ(findings[0].items.size(), 1u);
+  EXPECT_EQ(findings[0].items[0].text, "output 'a' is wrong");
+  EXPECT_TRUE(findings[1].waived);
+  EXPECT_EQ(findings[1].waiver_reason, "known (accepted by Dana)");
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].problem, "expired");
+  EXPECT_EQ(problems[0].line, 8u);
+  EXPECT_EQ(problems[1].problem, "unused");
+  EXPECT_EQ(problems[1].rule, "gone");
+}
+
+}  // namespace
+}  // namespace seam::rules
