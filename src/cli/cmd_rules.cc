@@ -39,6 +39,19 @@ int show(const rules::Catalogue& c, const std::string& id) {
   std::printf("message:   %s\n", r->info.message.c_str());
   std::printf("rationale: %s\n", r->info.rationale.c_str());
   std::printf("reads:     %s\n", text::join(r->reads, ", ").c_str());
+  auto bindings = [](const char* title, const std::vector<rules::Binding>& list) {
+    if (list.empty()) return;
+    std::printf("%s\n", title);
+    for (const auto& b : list) std::printf("  %s: %s\n", b.name.c_str(), b.text.c_str());
+  };
+  bindings("params:", r->params);
+  bindings("for_each:", r->for_each);
+  bindings("let:", r->lets);
+  if (!r->when_text.empty()) std::printf("when:\n  %s\n", r->when_text.c_str());
+  if (!r->fields.empty()) {
+    std::printf("fields:\n");
+    for (const auto& f : r->fields) std::printf("  %s\n", f.text.c_str());
+  }
   return kExitOk;
 }
 

@@ -38,16 +38,20 @@ const std::vector<Command>& commands() {
        "2 the project or a rule file cannot be read, or the usage is wrong.",
        run_check},
       {"rules", "list, show, test and map the rule catalogue",
-       "seam rules list|show ID|test DIR|coverage [--format text|markdown|json] [--rules FILE]...",
-       "  list              every rule: id, severity, TEC rule, taxonomy subcategory\n"
-       "  show ID           one rule in full: condition, message, rationale, fields read\n"
+       "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",
+       "  list              every rule: id, kind, severity, TEC rule, taxonomy subcategory\n"
+       "  show ID           one rule in full: taxonomy, message, rationale, the fields it\n"
+       "                    reads, its parameters, loops, bindings and condition\n"
        "  test PATH...      run rule test cases (YAML files: a small project per case and\n"
-       "                    the findings it must give); exit 1 when a case fails\n"
+       "                    the items a rule must give on it); exit 1 when a case fails.\n"
+       "                    --complete also fails when a rule lacks a case where it fires\n"
+       "                    or one where it stays quiet\n"
        "  coverage          the 34 taxonomy subcategories against the rules and\n"
        "                    missing-information checks that cover each\n\n"
        "Options:\n"
        "  --rules FILE      add the rules in FILE to the built-in catalogue (repeatable)\n"
-       "  --format F        list and coverage: text (default), markdown or json",
+       "  --set R.P=VALUE   override a rule parameter, as for seam check\n"
+       "  --format F        coverage only: text (default), markdown or json",
        run_rules},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",

@@ -1,5 +1,7 @@
 #include "doc/node.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -21,7 +23,15 @@ std::string_view kind_name(Kind k) {
 }
 
 const Node* Node::find(std::string_view key) const {
-  for (const auto& m : members) if (m.key == key) return &m.value;
+  // Rules look up fields millions of times; checking length and first byte before memcmp
+  // skips almost every non-matching key without a call.
+  if (key.empty()) {
+    for (const auto& m : members) if (m.key.empty()) return &m.value;
+    return nullptr;
+  }
+  for (const auto& m : members)
+    if (m.key.size() == key.size() && m.key[0] == key[0] && std::memcmp(m.key.data(), key.data(), key.size()) == 0)
+      return &m.value;
   return nullptr;
 }
 

@@ -56,7 +56,7 @@ class RuleRunner {
     if (!v.node() || v.doc() < 0) return;
     Location loc = locate(subject_, v.doc(), v.node());
     for (const auto& l : item.locations)
-      if (l.descriptor == loc.descriptor && l.pointer == loc.pointer) return;
+      if (l.node == loc.node) return;  // pointers are filled in later; nodes identify places now
     item.locations.push_back(std::move(loc));
   }
 

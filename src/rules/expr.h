@@ -48,6 +48,7 @@ enum class Op : uint8_t {
   Not, Neg, Add, Sub, Mul, Div, Mod, Eq, Ne, Lt, Le, Gt, Ge, And, Or, In,
   All, Exists, Filter, Map,  // macros: target.all(x, predicate) ...
   Find,                      // first(target.filter(x, predicate)), without building the list
+  Path,                      // var.a.b.c folded into one step (see fold_paths)
 };
 
 struct Function;
@@ -60,6 +61,7 @@ struct Expr {
   int slot = -1;        // Var and macros: the variable's slot in the environment
   const Function* fn = nullptr;  // Call
   std::vector<std::unique_ptr<Expr>> args;  // operands, receiver first
+  std::vector<std::string> path;  // Path: the field names after the variable
   Type type;            // filled in by the checker
 };
 using ExprPtr = std::unique_ptr<Expr>;
@@ -86,6 +88,11 @@ class Scope {
 // Errors carry line 1 and the column as a 1-based byte offset into `text`; the rule loader
 // turns that into a file position.
 Result<ExprPtr> compile(std::string_view text, Scope& scope);
+
+// Rewrites chains of field reads on a variable (trained_model.inference_time.unit) into
+// single Path steps that walk the document without building intermediate values. Run it
+// after everything that inspects the tree (such as collecting the fields a rule reads).
+void fold_paths(Expr& e);
 
 // Runs a compiled expression. `env` holds one value per scope slot.
 Value evaluate(const Expr& e, std::vector<Value>& env);

@@ -101,6 +101,20 @@ Value find(const Expr& e, std::vector<Value>& env) {
   return {};
 }
 
+Value path(const Expr& e, const std::vector<Value>& env) {
+  const Value& base = env[e.slot];
+  const doc::Node* n = base.node();
+  if (!n) {  // a computed value: read it field by field
+    Value v = base;
+    for (const auto& name : e.path) v = v.field(name);
+    return v;
+  }
+  for (const auto& name : e.path) {
+    if (n->kind != doc::Kind::Object || !(n = n->find(name))) return {};
+  }
+  return Value::of(n, base.doc());
+}
+
 Value in(const Value& needle, const Value& hay) {
   if (hay.type() != T::List) return {};
   for (size_t i = 0; i < hay.size(); ++i)
@@ -157,8 +171,22 @@ Value evaluate(const Expr& e, std::vector<Value>& env) {
     case Op::In: return in(evaluate(*e.args[0], env), evaluate(*e.args[1], env));
     case Op::All: case Op::Exists: case Op::Filter: case Op::Map: return macro(e, env);
     case Op::Find: return find(e, env);
+    case Op::Path: return path(e, env);
   }
   return {};
+}
+
+void fold_paths(Expr& e) {
+  for (auto& a : e.args) fold_paths(*a);
+  if (e.op != Op::Select) return;
+  Expr& base = *e.args[0];
+  if (base.op != Op::Var && base.op != Op::Path) return;
+  std::vector<std::string> names = std::move(base.path);
+  names.push_back(std::move(e.name));
+  e.op = Op::Path;
+  e.slot = base.slot;
+  e.path = std::move(names);
+  e.args.clear();
 }
 
 }  // namespace seam::rules

@@ -27,6 +27,7 @@ struct Binding {
   std::string name;
   int slot = -1;
   ExprPtr expr;
+  std::string text;  // as written, for `seam rules show`
 };
 
 // One field a missing-information check asks for: "trained_model.output_spec[].item_type".
@@ -46,6 +47,7 @@ struct Rule {
   std::vector<Binding> for_each;      // nested loops, outermost first
   std::vector<Binding> lets;          // per item, in order; their values become item values
   ExprPtr when;                       // fires when true (mismatch rules), or gates a check
+  std::string when_text;              // as written
   Template item;                      // the item text
   std::vector<ExprPtr> locate;        // values whose places are the item's locations
   std::vector<FieldPath> fields;      // missing-information checks only

@@ -192,7 +192,8 @@ Status Loader::bindings(const doc::Node& n, std::string_view key, Scope& scope, 
         return fail(m.value, "'" + m.key + "' must iterate over a list; this is a " + type.name(), key);
       type = type.element();
     }
-    Binding b{m.key, scope.declare(m.key, type), std::move(e).value()};
+    Binding b{m.key, scope.declare(m.key, type), std::move(e).value(), m.value.describe()};
+    if (m.value.kind == doc::Kind::String) b.text = m.value.text;
     out.push_back(std::move(b));
   }
   return Ok{};
@@ -254,6 +255,15 @@ void summarize(Rule& r) {
   if (r.requires_docs.empty()) r.requires_docs.assign(docs.begin(), docs.end());
 }
 
+void optimize(Rule& r) {
+  auto fold = [](ExprPtr& e) { if (e) fold_paths(*e); };
+  for (auto& b : r.for_each) fold(b.expr);
+  for (auto& b : r.lets) fold(b.expr);
+  fold(r.when);
+  for (auto& h : r.item.holes) fold(h);
+  for (auto& l : r.locate) fold(l);
+}
+
 Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
   if (n.kind != doc::Kind::Object) return fail(n, "a rule is a mapping; found " + n.describe());
   auto r = std::make_unique<Rule>();
@@ -276,6 +286,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
     if (e.value()->type.kind != Type::Bool && e.value()->type.kind != Type::Dyn)
       return fail(*when, "'when' must be a condition (bool); this is a " + e.value()->type.name(), "when");
     r->when = std::move(e).value();
+    r->when_text = expr_text_;
   } else if (r->info.kind == FindingKind::Mismatch) {
     return fail(n, "a mismatch rule needs a 'when' condition", "when");
   }
@@ -297,6 +308,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
   }
   r->slots = scope.slot_count();
   summarize(*r);
+  optimize(*r);
   return r;
 }
 

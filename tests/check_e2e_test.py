@@ -1,0 +1,517 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `seam check` and `seam rules`: exit codes, report formats, user rule
+files, waivers, parameters, batch mode and the rule catalogue commands.
+
+Usage: check_e2e_test.py PATH/TO/seam   (run by ctest; needs only the Python standard library)
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TEC = os.path.join(os.path.dirname(ROOT), "shared", "examples", "tec")
+
+# A project whose only finding is a warning: a business metric production does not collect.
+WARNING_ONLY = {
+    "trained_model.yaml": "version: '1.2'\nbusiness_metrics:\n  - metric: Chargeback rate\n    goal_mapping: G1\n",
+    "production_environment.yaml": "version: '1.2'\nbusiness_metrics:\n"
+                                   "  - metric: Fraud loss\n    implementation: nightly job\n",
+}
+# A project whose only finding is an error with two items: two languages the development
+# environment does not support.
+ONE_ERROR = {
+    "trained_model.yaml": "version: '1.2'\nmodel_components:\n  - programming_languages: [Python, R, Julia]\n",
+    "development_environment.yaml": "version: '1.2'\nprogramming_languages: [Python]\n",
+}
+
+USER_RULE = """\
+rules:
+  - id: team-no-gpu
+    severity: error
+    category: Operational Environment
+    subcategory: Computing Resources
+    message: Our platform has no GPUs.
+    rationale: Models that need a GPU cannot be deployed on the shared platform.
+    let:
+      - gpus: trained_model.computing_resource_reqs.gpu
+    when: gpus > 0
+    item: "the model asks for {gpus} GPU(s)"
+    locate: [trained_model.computing_resource_reqs.gpu]
+"""
+
+
+def seam(*args):
+    return subprocess.run([SEAM, *args], capture_output=True, text=True, errors="replace", timeout=120)
+
+
+def check_json(*args):
+    r = seam("check", "--format", "json", *args)
+    return r, json.loads(r.stdout) if r.stdout.strip() else None
+
+
+def rule_count():
+    r = seam("rules", "list")
+    m = re.search(r"^(\d+) rules$", r.stdout, re.M)
+    return int(m.group(1))
+
+
+class Workdir(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="seam_check_e2e_")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, content):
+        path = os.path.join(self.dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(content)
+        return path
+
+    def project(self, name, files):
+        for file, content in files.items():
+            self.write(os.path.join(name, file), content)
+        return os.path.join(self.dir, name)
+
+    def copy_example(self, name, as_name=None):
+        src = os.path.join(TEC, name)
+        if not os.path.isdir(src):
+            self.skipTest("shared examples not present")
+        dst = os.path.join(self.dir, as_name or name)
+        shutil.copytree(src, dst, ignore=shutil.ignore_patterns("expected_tec_output*"))
+        return dst
+
+
+class ExitCodes(Workdir):
+    def test_warning_only_passes_unless_fail_on_warning(self):
+        p = self.project("warn", WARNING_ONLY)
+        self.assertEqual(seam("check", p).returncode, 0)
+        self.assertEqual(seam("check", "--fail-on", "error", p).returncode, 0)
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+        self.assertEqual(seam("check", "--fail-on", "never", p).returncode, 0)
+
+    def test_error_fails_unless_fail_on_never(self):
+        p = self.project("err", ONE_ERROR)
+        r = seam("check", p)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("error[model-language-unsupported] (TEC 2)", r.stdout)
+        self.assertRegex(r.stdout, r"\n1 error, \d+ warnings?, \d+ info, 0 waived\n$")
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+        self.assertEqual(seam("check", "--fail-on", "never", p).returncode, 0)
+
+    def test_usage_errors(self):
+        p = self.project("warn", WARNING_ONLY)
+        for args, expect in [(("--format", "pdf", p), "--format must be one of"),
+                             (("--fail-on", "sometimes", p), "--fail-on must be"),
+                             ((), "give one project directory"),
+                             (("--formt", "json", p), "did you mean '--format'?")]:
+            with self.subTest(args=args):
+                r = seam("check", *args)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(expect, r.stderr)
+
+    def test_project_directory_that_does_not_exist(self):
+        missing = os.path.join(self.dir, "nope")
+        r = seam("check", missing)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nope", r.stderr)
+        self.assertIn("No such file or directory", r.stderr)
+        self.assertEqual(r.stdout, "")
+
+    def test_invalid_descriptor_is_reported_and_analysis_still_runs(self):
+        files = dict(WARNING_ONLY)
+        files["raw_data.yaml"] = "version: '1.2'\nnumber_of_instances: many\n"
+        p = self.project("invalid", files)
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(len(report["load_errors"]), 1)
+        err = report["load_errors"][0]
+        self.assertTrue(err["file"].endswith("raw_data.yaml"))
+        self.assertEqual((err["pointer"], err["line"]), ("/number_of_instances", 2))
+        self.assertIn("business-metric-not-collected", [f["rule"] for f in report["findings"]])
+        text = seam("check", p)
+        self.assertEqual(text.returncode, 1)
+        self.assertIn("raw_data.yaml:2:", text.stdout)
+        self.assertIn("business-metric-not-collected", text.stdout)
+
+
+class JsonContract(Workdir):
+    def test_keys_and_types(self):
+        p = self.copy_example("fraud-mismatch")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue({"seam_version", "project", "findings", "load_errors", "waiver_problems", "summary"}
+                        <= set(report))
+        self.assertRegex(report["seam_version"], r"^\d+\.\d+\.\d+$")
+        self.assertEqual(report["project"], p)
+        self.assertTrue(report["findings"])
+        for f in report["findings"]:
+            with self.subTest(rule=f["rule"]):
+                for key in ("rule", "tec_rule", "kind", "severity", "category", "subcategory", "message",
+                            "rationale", "waived", "items"):
+                    self.assertIn(key, f)
+                self.assertIn(f["kind"], ("mismatch", "missing"))
+                self.assertIn(f["severity"], ("error", "warning", "info"))
+                self.assertTrue(f["tec_rule"] is None or isinstance(f["tec_rule"], str))
+                self.assertIs(f["waived"], False)
+                self.assertTrue(f["items"])
+                for item in f["items"]:
+                    self.assertIsInstance(item["text"], str)
+                    self.assertIsInstance(item["values"], dict)
+                    for loc in item["locations"]:
+                        self.assertEqual(set(loc), {"descriptor", "pointer", "file", "line", "column"})
+                        self.assertTrue(loc["pointer"] == "" or loc["pointer"].startswith("/"))
+        s = report["summary"]
+        self.assertEqual(set(s), {"error", "warning", "info", "waived"})
+        for sev in ("error", "warning", "info"):
+            self.assertEqual(s[sev], sum(1 for f in report["findings"] if f["severity"] == sev and not f["waived"]))
+        self.assertEqual(s["waived"], 0)
+
+    def test_item_values_and_locations(self):
+        p = self.copy_example("fraud-mismatch")
+        _, report = check_json(p)
+        f = next(f for f in report["findings"] if f["rule"] == "model-output-type-downstream")
+        self.assertEqual(f["tec_rule"], "3A")
+        self.assertEqual(f["category"], "Trained Model")
+        self.assertEqual(f["subcategory"], "API/Specifications")
+        item = f["items"][0]
+        self.assertEqual(item["values"]["output"], "fraud_probability")
+        self.assertEqual(item["values"]["input_type"], "Integer")
+        locs = {(l["descriptor"], l["pointer"]) for l in item["locations"]}
+        self.assertEqual(locs, {("trained_model", "/output_spec/0/item_type"),
+                                ("development_environment", "/downstream_components/0/input_spec/0/item_type")})
+        for l in item["locations"]:
+            self.assertTrue(l["file"].startswith(p))
+            self.assertGreater(l["line"], 0)
+            self.assertGreater(l["column"], 0)
+
+    def test_two_locations_in_one_document(self):
+        # Without `locate`, an item is located at each loop variable: the model component and
+        # the language inside it, both in trained_model.json.
+        p = self.copy_example("fraud-mismatch")
+        _, report = check_json(p)
+        f = next(f for f in report["findings"] if f["rule"] == "model-language-unsupported")
+        item = f["items"][0]
+        self.assertEqual(item["values"], {"language": "R"})
+        self.assertEqual([l["pointer"] for l in item["locations"]],
+                         ["/model_components/0", "/model_components/0/programming_languages/1"])
+
+
+class Formats(Workdir):
+    def setUp(self):
+        super().setUp()
+        self.p = self.copy_example("fraud-mismatch")
+        _, self.report = check_json(self.p)
+
+    def render(self, fmt):
+        r = seam("check", "--format", fmt, self.p)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stderr, "")
+        return r.stdout
+
+    def test_text(self):
+        out = self.render("text")
+        self.assertIn("error[model-output-type-downstream] (TEC 3A)", out)
+        s = self.report["summary"]
+        self.assertIn(f"{s['error']} errors, {s['warning']} warnings, {s['info']} info, 0 waived", out)
+
+    def test_markdown(self):
+        out = self.render("markdown")
+        self.assertTrue(out.startswith("# seam check"))
+        self.assertIn("`model-output-type-downstream`", out)
+        self.assertIn("|---", out)
+
+    def test_html(self):
+        out = self.render("html")
+        self.assertTrue(out.startswith("<!DOCTYPE html>"))
+        self.assertIn("</html>", out)
+        self.assertIn("model-output-type-downstream", out)
+        self.assertNotIn("<script", out)
+
+    def test_sarif(self):
+        sarif = json.loads(self.render("sarif"))
+        self.assertEqual(sarif["version"], "2.1.0")
+        run = sarif["runs"][0]
+        rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+        self.assertEqual(len(rule_ids), rule_count())
+        results = run["results"]
+        self.assertEqual({r["ruleId"] for r in results}, {f["rule"] for f in self.report["findings"]})
+        for r in results:
+            self.assertEqual(rule_ids[r["ruleIndex"]], r["ruleId"])
+            self.assertIn(r["level"], ("error", "warning", "note"))
+
+    def test_junit(self):
+        root = ET.fromstring(self.render("junit"))
+        cases = root.findall(".//testcase")
+        self.assertEqual(len(cases), rule_count())
+        self.assertEqual(len({c.get("name") for c in cases}), len(cases))
+        failed = {c.get("name") for c in cases if c.find("failure") is not None}
+        expected = {f["rule"] for f in self.report["findings"] if f["severity"] != "info"}
+        self.assertEqual(failed, expected)
+        self.assertEqual(int(root.get("tests")), len(cases))
+        self.assertEqual(int(root.get("failures")), len(failed))
+
+
+class UserRules(Workdir):
+    def test_user_rule_fires(self):
+        p = self.copy_example("fraud-mismatch")
+        rules = self.write("team.yaml", USER_RULE)
+        r, report = check_json("--rules", rules, p)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        f = next(f for f in report["findings"] if f["rule"] == "team-no-gpu")
+        self.assertIsNone(f["tec_rule"])
+        self.assertEqual(f["severity"], "error")
+        self.assertEqual(f["items"][0]["text"], "the model asks for 1 GPU(s)")
+        self.assertEqual(f["items"][0]["values"], {"gpus": 1})
+        self.assertEqual(f["items"][0]["locations"][0]["pointer"], "/computing_resource_reqs/gpu")
+        listed = seam("rules", "list", "--rules", rules)
+        self.assertIn("team-no-gpu", listed.stdout)
+
+    def test_expression_error_is_located_with_caret(self):
+        p = self.copy_example("fraud-mismatch")
+        bad = self.write("bad.yaml", USER_RULE.replace("when: gpus > 0",
+                                                       "when: trained_model.computing_resource_reqs.gpus > 0"))
+        r = seam("check", "--rules", bad, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, "")
+        # line 10, column of "gpus" after "computing_resource_reqs."
+        source = "    when: trained_model.computing_resource_reqs.gpus > 0"
+        col = source.index("gpus >") + 1
+        self.assertIn(f"{bad}:10:{col}: /rules/0/when: no field 'gpus' here (did you mean 'gpu'?)", r.stderr)
+        lines = r.stderr.splitlines()
+        shown = next(i for i, l in enumerate(lines) if l.endswith(source.strip()))
+        indent = len(lines[shown]) - len(source)
+        self.assertEqual(lines[shown + 1], " " * (indent + col - 1) + "^")
+
+    def test_unknown_function_and_key(self):
+        p = self.copy_example("fraud-mismatch")
+        for old, new, expect in [("when: gpus > 0", "when: sme(gpus, 1)", "unknown function 'sme' (did you mean 'same'?)"),
+                                 ("    rationale:", "    rationael:", "unknown rule key 'rationael' (did you mean 'rationale'?)"),
+                                 ("subcategory: Computing Resources", "subcategory: Compute",
+                                  "'Compute' is not a subcategory of Operational Environment")]:
+            with self.subTest(expect=expect):
+                bad = self.write("bad.yaml", USER_RULE.replace(old, new))
+                r = seam("check", "--rules", bad, p)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(expect, r.stderr)
+                self.assertRegex(r.stderr, re.escape(bad) + r":\d+:\d+: ")
+
+    def test_malformed_yaml_rule_file(self):
+        p = self.copy_example("fraud-mismatch")
+        bad = self.write("broken.yaml", "rules:\n  - id: x\n    when: [a, b\n")
+        r = seam("check", "--rules", bad, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, re.escape(bad) + r":\d+:\d+: invalid YAML")
+        r = seam("rules", "list", "--rules", bad)
+        self.assertEqual(r.returncode, 2)
+
+    def test_rule_file_that_does_not_exist(self):
+        r = seam("rules", "list", "--rules", os.path.join(self.dir, "nope.yaml"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("No such file or directory", r.stderr)
+
+
+class Waivers(Workdir):
+    def waived(self, waivers, files=ONE_ERROR):
+        p = self.project("err", files)
+        self.write("err/waivers.yaml", waivers)
+        return check_json(p) + (p,)
+
+    def test_waiver_that_matches_everything(self):
+        r, report, _ = self.waived("waivers:\n  - rule: model-language-unsupported\n"
+                                   "    reason: the R and Julia parts are being rewritten\n"
+                                   "    accepted_by: Dana Ruiz\n")
+        f = next(f for f in report["findings"] if f["rule"] == "model-language-unsupported")
+        self.assertIs(f["waived"], True)
+        self.assertEqual(f["waiver_reason"], "the R and Julia parts are being rewritten (accepted by Dana Ruiz)")
+        self.assertEqual(len(f["items"]), 2)
+        self.assertEqual(report["summary"]["waived"], 1)
+        self.assertEqual(report["summary"]["error"], 0)
+        self.assertEqual(report["waiver_problems"], [])
+        self.assertEqual(r.returncode, 0, "a waived error must not fail the run")
+        text = seam("check", os.path.join(self.dir, "err"))
+        self.assertEqual(text.returncode, 0)
+        self.assertIn("waived (accepted, not counted):", text.stdout)
+        self.assertIn("waived: the R and Julia parts are being rewritten (accepted by Dana Ruiz)", text.stdout)
+
+    def test_waiver_with_match_waives_some_items(self):
+        r, report, _ = self.waived("waivers:\n  - rule: model-language-unsupported\n    match: julia\n"
+                                   "    reason: Julia is only used offline\n    accepted_by: Sam Lee\n"
+                                   "    expires: 2999-12-31\n")
+        findings = [f for f in report["findings"] if f["rule"] == "model-language-unsupported"]
+        self.assertEqual(len(findings), 2)
+        open_, waived = sorted(findings, key=lambda f: f["waived"])
+        self.assertEqual([i["values"]["language"] for i in open_["items"]], ["R"])
+        self.assertEqual([i["values"]["language"] for i in waived["items"]], ["Julia"])
+        self.assertEqual(report["summary"]["error"], 1)
+        self.assertEqual(report["summary"]["waived"], 1)
+        self.assertEqual(r.returncode, 1)
+
+    def test_expired_waiver_is_reported_and_counts_again(self):
+        r, report, p = self.waived("waivers:\n  - rule: model-language-unsupported\n"
+                                   "    reason: temporary\n    accepted_by: Sam Lee\n    expires: 2001-01-31\n")
+        f = next(f for f in report["findings"] if f["rule"] == "model-language-unsupported")
+        self.assertIs(f["waived"], False)
+        self.assertEqual(report["summary"]["error"], 1)
+        self.assertEqual(r.returncode, 1)
+        problem = report["waiver_problems"][0]
+        self.assertEqual((problem["rule"], problem["problem"], problem["line"]), ("model-language-unsupported", "expired", 2))
+        self.assertIn("2001-01-31", problem["detail"])
+        text = seam("check", p)
+        self.assertIn("waivers.yaml:2: warning: waiver for model-language-unsupported expired on 2001-01-31", text.stdout)
+
+    def test_unused_waiver_is_reported(self):
+        r, report, _ = self.waived("waivers:\n  - rule: model-language-unsupported\n    match: cobol\n"
+                                   "    reason: x\n    accepted_by: y\n"
+                                   "  - rule: statistic-differs\n    reason: x\n    accepted_by: y\n")
+        problems = [(p["rule"], p["problem"], p["line"]) for p in report["waiver_problems"]]
+        self.assertEqual(problems, [("model-language-unsupported", "unused", 2), ("statistic-differs", "unused", 6)])
+        self.assertEqual(report["summary"]["waived"], 0)
+        self.assertEqual(r.returncode, 1)
+
+    def test_malformed_waivers_file(self):
+        for content, where, expect in [
+                ("waivers:\n  - rule: x\n    reasn: y\n", ":3:5:", "unknown waiver key 'reasn' (did you mean 'reason'?)"),
+                ("waivers:\n  - rule: x\n    reason: y\n", ":2:5:", "a waiver needs 'accepted_by'"),
+                ("waivers:\n  - rule: x\n    reason: y\n    accepted_by: z\n    expires: soon\n", ":5:14:",
+                 "expected a date YYYY-MM-DD"),
+                ("waivers: [\n", ":2:1:", "invalid YAML")]:
+            with self.subTest(content=content):
+                p = self.project("err", ONE_ERROR)
+                path = self.write("err/waivers.yaml", content)
+                r, report = check_json(p)
+                self.assertEqual(r.returncode, 2)
+                err = report["load_errors"][0]
+                self.assertEqual(err["file"], path)
+                self.assertIn(expect, err["message"])
+                text = seam("check", p)
+                self.assertEqual(text.returncode, 2)
+                self.assertIn(path + where, text.stdout + text.stderr)
+
+
+class Parameters(Workdir):
+    def test_set_tolerance_silences_the_statistic(self):
+        p = self.copy_example("fraud-mismatch")
+        _, before = check_json(p)
+        self.assertIn("statistic-differs", [f["rule"] for f in before["findings"]])
+        r, after = check_json("--set", "statistic-differs.tolerance=0.5", p)
+        self.assertEqual(r.returncode, 1)
+        self.assertNotIn("statistic-differs", [f["rule"] for f in after["findings"]])
+        self.assertEqual(after["summary"]["warning"], before["summary"]["warning"] - 1)
+
+    def test_set_on_unknown_rule_or_parameter(self):
+        p = self.copy_example("fraud-mismatch")
+        for value, expect in [("nosuch.x=1", "no rule 'nosuch'"),
+                              ("statistic-differs.nosuch=1", "has no parameter 'nosuch'"),
+                              ("statistic-differs.tolerance=abc", "expects a number"),
+                              ("tolerance", "RULE.PARAM=VALUE")]:
+            with self.subTest(value=value):
+                r = seam("check", "--set", value, p)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(expect, r.stderr)
+
+
+class Batch(Workdir):
+    def test_one_json_line_per_project(self):
+        root = os.path.join(self.dir, "many")
+        os.makedirs(root)
+        self.copy_example("fraud-mismatch", os.path.join("many", "b-mismatch"))
+        self.copy_example("fraud-clean", os.path.join("many", "a-clean"))
+        with open(os.path.join(root, "notes.txt"), "w") as f:
+            f.write("not a project\n")
+        r = seam("check", "--batch", root)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 2, r.stdout)
+        reports = [json.loads(l) for l in lines]
+        self.assertEqual([os.path.basename(x["project"]) for x in reports], ["a-clean", "b-mismatch"])
+        self.assertGreater(reports[1]["summary"]["error"], 0)
+        self.assertEqual(r.returncode, 1)
+        never = seam("check", "--batch", "--fail-on", "never", root)
+        self.assertEqual(never.returncode, 0)
+
+
+class RulesCommand(Workdir):
+    def test_list(self):
+        r = seam("rules", "list")
+        self.assertEqual(r.returncode, 0)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0].split(), ["RULE", "KIND", "SEVERITY", "TEC", "TAXONOMY"])
+        self.assertEqual(len(lines) - 2, rule_count())
+        row = next(l for l in lines if l.startswith("model-output-type-downstream "))
+        self.assertEqual(row.split()[1:4], ["mismatch", "error", "3A"])
+
+    def test_show(self):
+        r = seam("rules", "show", "model-output-type-downstream")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("model-output-type-downstream  (error, mismatch, TEC rule 3A)", r.stdout)
+        for key in ("taxonomy:", "defined:", "message:", "rationale:", "reads:"):
+            self.assertIn(key, r.stdout)
+        self.assertIn("Trained Model / API/Specifications", r.stdout)
+        self.assertIn("trained_model.output_spec[].item_type", r.stdout)
+
+    def test_show_unknown(self):
+        r = seam("rules", "show", "nosuch")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no rule 'nosuch'", r.stderr)
+        r = seam("rules", "show", "model-output-type-dowstream")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("did you mean 'model-output-type-downstream'?", r.stderr)
+
+    def test_coverage_json(self):
+        r = seam("rules", "coverage", "--format", "json")
+        self.assertEqual(r.returncode, 0)
+        cov = json.loads(r.stdout)
+        self.assertEqual(len(cov["subcategories"]), 34)
+        self.assertEqual(cov["total"], 34)
+        self.assertEqual(cov["covered"], sum(1 for s in cov["subcategories"] if s["covered"]))
+        for s in cov["subcategories"]:
+            self.assertEqual(set(s), {"category", "subcategory", "importance", "rules", "missing_checks", "covered"})
+            self.assertEqual(s["covered"], bool(s["rules"] or s["missing_checks"]))
+        api = next(s for s in cov["subcategories"] if s["subcategory"] == "API/Specifications")
+        self.assertIn("model-output-type-downstream", api["rules"])
+
+    def test_coverage_text_and_markdown(self):
+        text = seam("rules", "coverage")
+        self.assertEqual(text.returncode, 0)
+        self.assertRegex(text.stdout, r"\n\d+ of 34 subcategories covered\n$")
+        md = seam("rules", "coverage", "--format", "markdown")
+        self.assertEqual(md.returncode, 0)
+        self.assertEqual(md.stdout.count("\n| "), 34)  # one row per subcategory, after the header
+
+    def test_rule_cases(self):
+        cases = self.write("cases.yaml", """\
+rule: model-language-unsupported
+cases:
+  - name: a language the environment lacks
+    project:
+      trained_model: {version: "1.2", model_components: [{programming_languages: [Python, R]}]}
+      development_environment: {version: "1.2", programming_languages: [python]}
+    expect: ["uses R"]
+  - name: names differ only in case
+    project:
+      trained_model: {version: "1.2", model_components: [{programming_languages: [Python]}]}
+      development_environment: {version: "1.2", programming_languages: [python]}
+    expect: []
+  - name: a wrong expectation
+    project:
+      trained_model: {version: "1.2", model_components: [{programming_languages: [Python]}]}
+      development_environment: {version: "1.2", programming_languages: [python]}
+    expect: ["uses Python"]
+""")
+        r = seam("rules", "test", cases)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn(f"FAIL {cases}:13: model-language-unsupported: a wrong expectation", r.stdout)
+        self.assertIn("expected an item containing 'uses Python'", r.stdout)
+        self.assertTrue(r.stdout.endswith("3 cases, 1 failed\n"), r.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
