@@ -16,6 +16,8 @@ class RuleRunner {
   }
 
   std::vector<Item> run() {
+    for (const auto& l : rule_.lets)
+      if (l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
     loop(0);
     return std::move(items_);
   }
@@ -32,7 +34,8 @@ class RuleRunner {
   }
 
   void test() {
-    for (const auto& l : rule_.lets) env_[l.slot] = evaluate(*l.expr, env_);
+    for (const auto& l : rule_.lets)
+      if (!l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
     if (!truthy(evaluate(*rule_.when, env_))) return;
     Item item;
     item.text = rule_.item.literals[0];

@@ -28,6 +28,7 @@ struct Binding {
   int slot = -1;
   ExprPtr expr;
   std::string text;  // as written, for `seam rules show`
+  bool hoisted = false;  // a let that reads no loop variable: evaluated once, before the loops
 };
 
 // One field a missing-information check asks for: "trained_model.output_spec[].item_type".

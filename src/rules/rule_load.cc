@@ -255,6 +255,24 @@ void summarize(Rule& r) {
   if (r.requires_docs.empty()) r.requires_docs.assign(docs.begin(), docs.end());
 }
 
+void slots_read(const Expr& e, std::set<int>& out) {
+  if (e.op == Op::Var || e.op == Op::Path) out.insert(e.slot);
+  for (const auto& a : e.args) slots_read(*a, out);
+}
+
+// Lets that depend on no loop variable (directly or through another let) are evaluated once
+// per rule instead of once per item.
+void hoist(Rule& r) {
+  std::set<int> varying;
+  for (const auto& b : r.for_each) varying.insert(b.slot);
+  for (auto& l : r.lets) {
+    std::set<int> reads;
+    slots_read(*l.expr, reads);
+    l.hoisted = std::none_of(reads.begin(), reads.end(), [&](int s) { return varying.count(s) > 0; });
+    if (!l.hoisted) varying.insert(l.slot);
+  }
+}
+
 void optimize(Rule& r) {
   auto fold = [](ExprPtr& e) { if (e) fold_paths(*e); };
   for (auto& b : r.for_each) fold(b.expr);
@@ -262,6 +280,7 @@ void optimize(Rule& r) {
   fold(r.when);
   for (auto& h : r.item.holes) fold(h);
   for (auto& l : r.locate) fold(l);
+  if (!r.for_each.empty()) hoist(r);
 }
 
 Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
