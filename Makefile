@@ -19,8 +19,8 @@ build: $(BUILD)/build.ninja
 # Installs dependencies, builds, and runs the main job on the bundled example.
 demo: deps
 	$(MAKE) build
-	$(BUILD)/seam validate examples/fraud-detection
-	$(BUILD)/seam check --fail-on never examples/fraud-detection
+	$(BUILD)/seam validate examples/turbine-maintenance
+	$(BUILD)/seam check --fail-on never examples/turbine-maintenance
 
 test: deps
 	$(MAKE) build

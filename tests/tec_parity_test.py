@@ -85,7 +85,8 @@ DELIBERATE = {
 # names they are about, and the section that explains them. None so far.
 DELIBERATE_EXTRA = {}
 
-RESOURCE_WORDS = ("GPUs", "CPUs", "memory", "storage")
+# TEC always writes the plural ("1 GPUs"); seam writes "1 GPU", so match the stem.
+RESOURCE_WORDS = ("GPU", "CPU", "memory", "storage")
 DESCRIPTOR_FILES = {
     "System Context": "system_context", "Raw Data": "raw_data", "Data Pipeline": "data_pipeline",
     "Training Data": "training_data", "Trained Model": "trained_model",
