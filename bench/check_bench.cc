@@ -4,11 +4,9 @@
 // alone, which shows where the time goes.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "doc/load.h"
+#include "example_files.h"
 #include "report/findings.h"
 #include "rules/engine.h"
 
@@ -16,31 +14,9 @@ namespace {
 
 constexpr int kCopies = 1000;
 
-struct Text {
-  std::string path;
-  std::string text;
-  seam::doc::Descriptor descriptor;
-};
+std::vector<seam::bench::File> project_texts() { return seam::bench::example_files(seam::bench::kFraudMismatch); }
 
-std::vector<Text> project_texts() {
-  const std::string dir = std::string(SEAM_SOURCE_DIR) + "/../shared/examples/tec/fraud-mismatch";
-  std::vector<Text> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    auto d = seam::doc::descriptor_for_file(e.path().string());
-    if (!d) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out.push_back({e.path().string(), ss.str(), *d});
-  }
-  return out;
-}
-
-seam::doc::Project load(const std::vector<Text>& texts) {
-  seam::doc::Project p;
-  for (const auto& t : texts) p.documents.push_back(seam::doc::load_document_text(t.path, t.text, t.descriptor));
-  return p;
-}
+seam::doc::Project load(const std::vector<seam::bench::File>& files) { return seam::bench::load_files(files); }
 
 seam::rules::Report analyse(const seam::rules::Catalogue& c, const seam::doc::Project& p) {
   seam::rules::Report r;

@@ -7,36 +7,16 @@
 // 113 us per project on the same example (measured when the project started).
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "doc/load.h"
 #include "doc/parse.h"
+#include "example_files.h"
+
+using seam::bench::example_files;
 
 namespace {
 
-struct File {
-  std::string path;
-  std::string text;
-  seam::doc::Descriptor descriptor;
-};
-
-std::vector<File> example_files(const std::string& dir) {
-  std::vector<File> out;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string path = entry.path().string();
-    auto d = seam::doc::descriptor_for_file(path);
-    if (!d) continue;
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out.push_back({path, ss.str(), *d});
-  }
-  return out;
-}
-
-const std::string kJsonProject = std::string(SEAM_SOURCE_DIR) + "/../shared/examples/tec/fraud-mismatch";
+const std::string kJsonProject = seam::bench::kFraudMismatch;
 const std::string kMixedProject = std::string(SEAM_SOURCE_DIR) + "/examples/fraud-detection";
 
 void parse_only(benchmark::State& state, const std::string& dir) {

@@ -2,12 +2,9 @@
 // counting under valgrind (bench/count-instructions), which the noise of a shared machine
 // does not disturb.  Usage: seam-stages load|analyse|render N
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "doc/load.h"
+#include "example_files.h"
 #include "report/findings.h"
 #include "rules/engine.h"
 
@@ -15,21 +12,8 @@ int main(int argc, char** argv) {
   if (argc != 3) return 2;
   const std::string mode = argv[1];
   const int n = std::atoi(argv[2]);
-  const std::string dir = std::string(SEAM_SOURCE_DIR) + "/../shared/examples/tec/fraud-mismatch";
-  std::vector<std::tuple<std::string, std::string, seam::doc::Descriptor>> texts;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    auto d = seam::doc::descriptor_for_file(e.path().string());
-    if (!d) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    texts.emplace_back(e.path().string(), ss.str(), *d);
-  }
-  auto load = [&] {
-    seam::doc::Project p;
-    for (const auto& [path, text, d] : texts) p.documents.push_back(seam::doc::load_document_text(path, text, d));
-    return p;
-  };
+  const auto files = seam::bench::example_files(seam::bench::kFraudMismatch);
+  auto load = [&] { return seam::bench::load_files(files); };
   const auto catalogue = seam::rules::Catalogue::builtin();
   const auto project = load();
   seam::rules::Report report;
