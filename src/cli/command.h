@@ -37,6 +37,8 @@ int print_help(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
+int run_profile(const std::vector<std::string>& args);
+int run_drift(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
 
 }  // namespace seam::cli

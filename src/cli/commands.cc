@@ -53,6 +53,47 @@ const std::vector<Command>& commands() {
        "  --set R.P=VALUE   override a rule parameter, as for seam check\n"
        "  --format F        coverage only: text (default), markdown or json",
        run_rules},
+      {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
+       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--descriptor training_data|production_data]\n"
+       "       seam profile merge A.json B.json... [-o OUT]",
+       "Streams the files (one data set; they must have the same columns) and records per\n"
+       "column: count, missing, distinct values (HyperLogLog), and for numeric columns min, max,\n"
+       "mean, standard deviation, quantiles (KLL sketch, rank error stated) and a histogram, for\n"
+       "other columns value counts (exact up to 1,000 values, then a frequent-items sketch with\n"
+       "its error). The profile is JSON (docs/profile-format.md); profiles of shards merge into\n"
+       "the profile of the whole.\n\n"
+       "Options:\n"
+       "  -o OUT              write to OUT (default: standard output) and print a summary\n"
+       "  --format F          csv, tsv or jsonl (default: from the file extension)\n"
+       "  --columns a,b       profile only these columns\n"
+       "  --types a=T,...     force column types: numeric, categorical, boolean or text\n"
+       "  --label COLUMN      the label column: its distribution is recorded\n"
+       "  --threads N         profile each file in N parallel parts (default 1)\n"
+       "  --descriptor D      print the schema, statistics and label distribution as a\n"
+       "                      training_data or production_data descriptor instead\n\n"
+       "Malformed rows are skipped and reported with their line numbers.\n"
+       "Exit status: 0 profiled, 1 profiled but some rows were skipped, 2 a file cannot be read\n"
+       "or the usage is wrong.",
+       run_profile},
+      {"drift", "test two data sets (files or profiles) for drift, column by column",
+       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--dataset-share S] [--bins N] [--data-format csv|tsv|jsonl] [--types ...] [--threads N]",
+       "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
+       "tested with ks by default, categorical and boolean ones with chisquare; the methods are\n"
+       "chisquare, chisquare_gof, ks, psi, jensenshannon and wasserstein (docs/drift.md defines\n"
+       "each and names the scipy call it equals). From data files, numeric tests use the exact\n"
+       "values (up to 1,000,000 per column); from profiles, the sketches, with the error stated.\n\n"
+       "Options:\n"
+       "  --columns a,b       test only these columns\n"
+       "  --method COL=M      use method M for column COL (repeatable)\n"
+       "  --threshold COL=X   p-value below X (tests) or distance above X means drift\n"
+       "  --dataset-share S   the data set drifts when some column and at least this share of\n"
+       "                      the columns drifted (default 0.5; 0 means any column)\n"
+       "  --bins N            bins for psi and jensenshannon on numeric columns (default 10)\n"
+       "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
+       "  --data-format F     csv, tsv or jsonl for data files (default: from the extension)\n\n"
+       "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
+       "is wrong.",
+       run_drift},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"

@@ -1,5 +1,6 @@
 #include "util/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -127,9 +128,10 @@ JsonWriter& JsonWriter::value(int64_t n) {
 JsonWriter& JsonWriter::value(double d) {
   before_value();
   if (!std::isfinite(d)) { out_ += "null"; return *this; }  // JSON has no NaN or infinity
+  // The shortest text that reads back as the same double: 0.41, not 0.40999999999999998.
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  out_ += buf;
+  const auto res = std::to_chars(buf, buf + sizeof buf, d);
+  out_.append(buf, res.ptr);
   return *this;
 }
 

@@ -1,0 +1,54 @@
+#include "cli/data_options.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/command.h"
+#include "report/diagnostic.h"
+
+namespace seam::cli {
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
+    if (comma > start) out.push_back(s.substr(start, comma - start));
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+uint64_t file_size(const std::string& path) {
+  std::error_code ec;
+  const auto n = std::filesystem::file_size(path, ec);
+  return ec ? 0 : n;
+}
+
+int print_error(const Error& e) {
+  std::fputs(report::format_error(e).c_str(), stderr);
+  return kExitError;
+}
+
+Result<stats::ProfileOptions> profile_options(const Args& args, const std::string& command) {
+  stats::ProfileOptions o;
+  if (args.options.count("--format")) {
+    o.format = data::format_from_name(args.get("--format", ""));
+    if (!o.format) return Error::usage("--format must be csv, tsv or jsonl");
+  }
+  o.columns = split_list(args.get("--columns", ""));
+  for (const auto& t : split_list(args.get("--types", ""))) {
+    const size_t eq = t.find('=');
+    const auto type = eq == std::string::npos ? std::nullopt : stats::type_from_name(t.substr(eq + 1));
+    if (!type) return Error::usage("--types expects COLUMN=numeric|categorical|boolean|text; found '" + t + "'");
+    o.types.emplace_back(t.substr(0, eq), *type);
+  }
+  o.label = args.get("--label", "");
+  const std::string threads = args.get("--threads", "1");
+  char* end = nullptr;
+  const long n = std::strtol(threads.c_str(), &end, 10);
+  if (*end || n < 1 || n > 256) return Error::usage("--threads expects a number from 1 to 256; found '" + threads + "'");
+  o.threads = static_cast<int>(n);
+  (void)command;
+  return o;
+}
+
+}  // namespace seam::cli

@@ -1,0 +1,18 @@
+// Options that `seam profile` and `seam drift` share: how to read data files.
+#pragma once
+
+#include <string>
+
+#include "cli/args.h"
+#include "stats/profiler.h"
+
+namespace seam::cli {
+
+// --format, --columns a,b, --types a=categorical,b=numeric, --label, --threads N.
+Result<stats::ProfileOptions> profile_options(const Args& args, const std::string& command);
+
+std::vector<std::string> split_list(const std::string& s);  // "a,b" -> {"a", "b"}
+uint64_t file_size(const std::string& path);                // 0 when unknown
+int print_error(const Error& e);                            // compiler-style; returns the exit code for it
+
+}  // namespace seam::cli

@@ -1,0 +1,223 @@
+// JSONL scanning: one flat JSON object per line, parsed in place in the window with
+// simdjson's DOM parser (the window's padding is what it reads past the end of a line).
+// Not On-Demand: without -march flags its inline code compiles to simdjson's scalar
+// fallback kernel, while the DOM parser picks the best kernel at run time. DOM does not keep
+// a number's text, so decimals are cut from the line by a small walk (raw_values).
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+
+#include "data/scan.h"
+#include "util/text.h"
+
+namespace seam::data::detail {
+namespace {
+
+namespace dom = simdjson::dom;
+static_assert(simdjson::SIMDJSON_PADDING <= 64, "Window's padding is too small for simdjson");
+
+bool all_space(const char* p, size_t n) {
+  return std::all_of(p, p + n, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The text of each value of a flat JSON object that simdjson has accepted, in order. Stops
+// at a nested value, which makes the record bad anyway.
+void raw_values(std::string_view line, std::vector<std::string_view>& out) {
+  const char* p = line.data();
+  const char* e = p + line.size();
+  auto skip_space = [&] {
+    while (p < e && json_space(*p)) ++p;
+  };
+  auto skip_string = [&] {  // p is at the opening quote
+    for (++p; p < e; ++p) {
+      if (*p == '\\') ++p;
+      else if (*p == '"') return (void)++p;
+    }
+  };
+  skip_space();
+  ++p;  // '{'
+  for (;;) {
+    skip_space();
+    if (p >= e || *p == '}') return;
+    skip_string();
+    skip_space();
+    ++p;  // ':'
+    skip_space();
+    const char* v = p;
+    if (p < e && (*p == '{' || *p == '[')) return;
+    if (p < e && *p == '"') skip_string();
+    else while (p < e && *p != ',' && *p != '}' && !json_space(*p)) ++p;
+    out.emplace_back(v, static_cast<size_t>(p - v));
+    skip_space();
+    if (p < e && *p == ',') ++p;
+  }
+}
+
+std::string json_error(simdjson::error_code e) {
+  if (e == simdjson::UTF8_ERROR) return "invalid UTF-8";
+  return std::string("invalid JSON: ") + simdjson::error_message(e);
+}
+
+class JsonlScan {
+ public:
+  JsonlScan(Window& win, const std::vector<std::string>* names, Records& out)
+      : win_(win), names_(names), out_(out) {
+    if (!names_) return;
+    fields_.resize(names_->size());
+    stamp_.resize(names_->size());
+    digits_.resize(names_->size());
+    for (size_t i = 0; i < names_->size(); ++i) index_.emplace((*names_)[i], i);
+  }
+
+  Status run() {
+    if (Status s = win_.refill(0); !s.ok()) return s;
+    size_t pos = 0;
+    if (win_.offset() == 0 && win_.size() >= 3 && std::memcmp(win_.data(), "\xEF\xBB\xBF", 3) == 0) pos = 3;
+    for (;;) {
+      const char* d = win_.data();
+      const size_t n = win_.size();
+      while (!stop_ && pos < n) {
+        const void* nl = std::memchr(d + pos, '\n', n - pos);
+        if (!nl) break;
+        const size_t end = static_cast<size_t>(static_cast<const char*>(nl) - d);
+        if (skipping_) skipping_ = false;
+        else line(pos, end);
+        pos = end + 1;
+        ++line_;
+      }
+      if (stop_) return Ok{};
+      if (win_.at_end()) {
+        if (!skipping_ && pos < n) line(pos, n);
+        return Ok{};
+      }
+      size_t keep = pos;  // the start of the unfinished line
+      if (!skipping_ && pos == 0 && !win_.can_grow()) {
+        bad(record_too_long(win_.max_record()));
+        if (stop_) return Ok{};
+        skipping_ = true;
+      }
+      if (skipping_) keep = n;
+      if (Status s = win_.refill(keep); !s.ok()) return s;
+      pos = 0;
+    }
+  }
+
+ private:
+  void line(size_t begin, size_t end) {
+    const char* d = win_.data();
+    if (end > begin && d[end - 1] == '\r') --end;
+    if (all_space(d + begin, end - begin)) return;  // blank line
+    line_text_ = std::string_view(d + begin, end - begin);
+    raw_.clear();
+    raw_done_ = false;
+    dom::element doc;
+    if (auto e = parser_.parse(line_text_.data(), line_text_.size(), false).get(doc)) return bad(json_error(e));
+    dom::object obj;
+    if (doc.get_object().get(obj)) return bad("not a JSON object");
+    if (names_ ? fill(obj) : capture(obj))
+      if (!out_.good(fields_.data(), fields_.size(), line_)) stop_ = true;
+  }
+
+  // The keys of the first object become the columns; the values are read with the data.
+  bool capture(dom::object obj) {
+    for (const dom::key_value_pair kv : obj) {
+      if (std::find(keys_.begin(), keys_.end(), kv.key) != keys_.end())
+        return bad("duplicate field " + text::quote(kv.key)), false;
+      keys_.emplace_back(kv.key);
+    }
+    for (const std::string& k : keys_) fields_.push_back(Field{k, false});
+    return true;
+  }
+
+  bool fill(dom::object obj) {
+    ++generation_;
+    std::fill(fields_.begin(), fields_.end(), Field{{}, true});
+    const std::vector<std::string>& names = *names_;
+    size_t k = 0;  // position in the object
+    for (const dom::key_value_pair kv : obj) {
+      // Objects usually list their keys in the header's order; try that before hashing.
+      size_t i = k;
+      if (i >= names.size() || names[i] != kv.key) {
+        const auto it = index_.find(kv.key);
+        if (it == index_.end()) return bad("unexpected field " + text::quote(kv.key)), false;
+        i = it->second;
+      }
+      if (stamp_[i] == generation_) return bad("duplicate field " + text::quote(kv.key)), false;
+      stamp_[i] = generation_;
+      if (!value(kv.value, k++, kv.key, i)) return false;
+    }
+    return true;
+  }
+
+  bool value(dom::element v, size_t k, std::string_view key, size_t i) {
+    Field& out = fields_[i];
+    out.null = false;
+    switch (v.type()) {
+      case dom::element_type::STRING:
+        out.text = v.get_string().value_unsafe();
+        return true;
+      case dom::element_type::INT64:
+      case dom::element_type::UINT64: {
+        // An integer prints as written, except -0; that saves the walk over the line.
+        char* buf = digits_[i].data();
+        const auto r = v.type() == dom::element_type::INT64
+                           ? std::to_chars(buf, buf + 24, v.get_int64().value_unsafe())
+                           : std::to_chars(buf, buf + 24, v.get_uint64().value_unsafe());
+        if (r.ptr != buf + 1 || *buf != '0') {
+          out.text = std::string_view(buf, static_cast<size_t>(r.ptr - buf));
+          return true;
+        }
+        [[fallthrough]];
+      }
+      case dom::element_type::DOUBLE:
+        if (!raw_done_) raw_values(line_text_, raw_);
+        raw_done_ = true;
+        out.text = k < raw_.size() ? raw_[k] : std::string_view();
+        return true;
+      case dom::element_type::BOOL:
+        out.text = v.get_bool().value_unsafe() ? "true" : "false";
+        return true;
+      case dom::element_type::NULL_VALUE:
+        out = Field{{}, true};
+        return true;
+      case dom::element_type::ARRAY:
+      case dom::element_type::OBJECT:
+        break;
+    }
+    return bad("nested value in field " + text::quote(key)), false;
+  }
+
+  void bad(std::string message) {
+    if (!out_.bad(line_, std::move(message))) stop_ = true;
+  }
+
+  Window& win_;
+  const std::vector<std::string>* names_;  // nullptr: capture the header
+  Records& out_;
+  dom::parser parser_;
+  std::vector<Field> fields_;
+  std::vector<std::array<char, 24>> digits_;  // printed integers, one slot per column
+  std::vector<uint64_t> stamp_;               // generation_ of the record that last set each field
+  uint64_t generation_ = 0;
+  std::unordered_map<std::string_view, size_t> index_;
+  std::vector<std::string> keys_;
+  std::string_view line_text_;
+  std::vector<std::string_view> raw_;  // raw value texts of the line, computed on demand
+  bool raw_done_ = false;
+  uint64_t line_ = 1;  // relative to the range
+  bool skipping_ = false, stop_ = false;
+};
+
+}  // namespace
+
+Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out) {
+  return JsonlScan(win, names, out).run();
+}
+
+}  // namespace seam::data::detail

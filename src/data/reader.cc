@@ -1,0 +1,157 @@
+#include "data/reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "data/scan.h"
+#include "util/text.h"
+
+namespace seam::data {
+
+std::optional<Format> format_from_name(std::string_view name) {
+  const std::string n = text::lower(name);
+  if (n == "csv") return Format::Csv;
+  if (n == "tsv") return Format::Tsv;
+  if (n == "jsonl") return Format::Jsonl;
+  return std::nullopt;
+}
+
+Format format_for_path(const std::string& path) {
+  const std::string p = text::lower(path);
+  if (p.ends_with(".tsv") || p.ends_with(".tab")) return Format::Tsv;
+  if (p.ends_with(".jsonl") || p.ends_with(".ndjson")) return Format::Jsonl;
+  return Format::Csv;
+}
+
+Result<DataFile> DataFile::open(const std::string& path) {
+  auto io_error = [&](std::string msg) {
+    Error e = Error::io(std::move(msg));
+    e.file = path;
+    return e;
+  };
+  // stat before open: opening a FIFO for reading would block until it has a writer.
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return io_error(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return io_error("is a directory, not a data file");
+  if (!S_ISREG(st.st_mode)) return io_error("not a regular file");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(std::strerror(errno));
+  DataFile f;
+  f.state_ = std::make_shared<State>(fd);
+  f.path_ = path;
+  if (::fstat(fd, &st) != 0) return io_error(std::strerror(errno));
+  f.size_ = static_cast<uint64_t>(st.st_size);
+  return f;
+}
+
+Result<std::vector<std::string>> DataFile::header(Format f) const {
+  return detail::read_header(*this, f, detail::Limits{}, nullptr);
+}
+
+Result<ReadResult> DataFile::read(Format f, uint64_t begin, uint64_t end, RecordSink& sink,
+                                  std::atomic<uint64_t>* progress) const {
+  return detail::read_range(*this, f, begin, end, sink, progress, detail::Limits{});
+}
+
+namespace detail {
+namespace {
+
+CsvConfig csv_config(Format f, size_t ncols, HeaderMode mode) {
+  return CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode};
+}
+
+Error with_file(Error e, const std::string& path) {
+  e.file = path;
+  return e;
+}
+
+// Keeps the first record, or the first error, and stops the scan.
+class HeaderRecords final : public Records {
+ public:
+  bool good(const Field* fields, size_t n, uint64_t) override {
+    for (size_t i = 0; i < n; ++i) names.emplace_back(fields[i].text);
+    found = true;
+    return false;
+  }
+  bool bad(uint64_t line, std::string message) override {
+    error = Error::invalid("header: " + message);
+    error->line = static_cast<uint32_t>(std::min<uint64_t>(line, UINT32_MAX));
+    return false;
+  }
+  std::vector<std::string> names;
+  bool found = false;
+  std::optional<Error> error;
+};
+
+// Turns range-relative lines into file lines: `newlines` is the count before the range.
+class ReadRecords final : public Records {
+ public:
+  ReadRecords(RecordSink& sink, uint64_t newlines) : sink_(sink), newlines_(newlines) {}
+  bool good(const Field* fields, size_t n, uint64_t line) override {
+    sink_.record(fields, n, newlines_ + line);
+    ++result.records;
+    return true;
+  }
+  bool bad(uint64_t line, std::string message) override {
+    ++result.bad_records;
+    if (result.bad.size() < kMaxBadRows) result.bad.push_back(BadRow{newlines_ + line, std::move(message)});
+    return true;
+  }
+  ReadResult result;
+
+ private:
+  RecordSink& sink_;
+  uint64_t newlines_;
+};
+
+}  // namespace
+
+Result<std::vector<std::string>> read_header(const DataFile& file, Format f, const Limits& limits,
+                                             uint64_t* header_end) {
+  // Headers are short: start small, the window grows if one is not.
+  Limits small = limits;
+  small.buffer = std::min<size_t>(limits.buffer, 64 << 10);
+  Window win(file.state_->fd, 0, file.size_, small);
+  HeaderRecords out;
+  uint64_t end = 0;
+  const Status s = f == Format::Jsonl ? scan_jsonl(win, nullptr, out)
+                                      : scan_csv(win, csv_config(f, 0, HeaderMode::Capture), out, &end);
+  if (!s.ok()) return with_file(s.error(), file.path_);
+  if (out.error) return with_file(*out.error, file.path_);
+  if (!out.found) return with_file(Error::invalid("empty file: no header"), file.path_);
+  if (out.names.empty()) return with_file(Error::invalid("header: the first JSON object has no fields"), file.path_);
+  if (header_end) *header_end = f == Format::Jsonl ? 0 : end;
+  return std::move(out.names);
+}
+
+Result<ReadResult> read_range(const DataFile& file, Format f, uint64_t begin, uint64_t end, RecordSink& sink,
+                              std::atomic<uint64_t>* progress, const Limits& limits) {
+  if (begin > end || end > file.size_)
+    return with_file(Error::usage("byte range [" + std::to_string(begin) + ", " + std::to_string(end) +
+                                  ") is not inside the file of " + std::to_string(file.size_) + " bytes"),
+                     file.path_);
+  uint64_t header_end = 0;
+  auto names = read_header(file, f, limits, &header_end);
+  if (!names.ok()) return names.error();
+  if (begin > 0 && begin < header_end)
+    return with_file(Error::usage("byte range starts inside the header"), file.path_);
+  auto newlines = begin == 0 ? Result<uint64_t>(0) : newlines_before(file, begin);
+  if (!newlines.ok()) return with_file(newlines.error(), file.path_);
+  sink.columns(names.value());
+  ReadRecords out(sink, newlines.value());
+  Window win(file.state_->fd, begin, end, limits, progress);
+  const HeaderMode header = begin == 0 ? HeaderMode::Skip : HeaderMode::None;
+  const Status s = f == Format::Jsonl ? scan_jsonl(win, &names.value(), out)
+                                      : scan_csv(win, csv_config(f, names.value().size(), header), out);
+  if (!s.ok()) return with_file(s.error(), file.path_);
+  out.result.bytes = end - begin;
+  return std::move(out.result);
+}
+
+}  // namespace detail
+}  // namespace seam::data

@@ -1,0 +1,110 @@
+// Internals of the data readers: the bounded read window, the record handlers and the
+// per-format scanners. Not part of the public API; tests use Limits to force small buffers.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "data/reader.h"
+
+namespace seam::data {
+
+// Shared by the copies of a DataFile; closes the descriptor when the last one goes.
+struct DataFile::State {
+  explicit State(int f) : fd(f) {}
+  ~State();
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+
+  const int fd;
+  // Newlines before each offset that split_points returned, so that a range read from one
+  // knows its first line without counting; bounded by clearing.
+  std::mutex mu;
+  std::map<uint64_t, uint64_t> newlines_before;
+  static constexpr size_t kMaxRemembered = size_t{1} << 16;
+};
+
+}  // namespace seam::data
+
+namespace seam::data::detail {
+
+struct Limits {
+  size_t buffer = size_t{4} << 20;       // initial window size
+  size_t max_record = size_t{64} << 20;  // the window grows up to this for one record
+};
+
+// A window onto [begin, end) of a file, filled with pread. The bytes past size() are
+// readable padding (64 bytes for block scans plus what simdjson reads past a document).
+class Window {
+ public:
+  // `progress`, if given, is advanced by each read.
+  Window(int fd, uint64_t begin, uint64_t end, const Limits& limits, std::atomic<uint64_t>* progress = nullptr);
+
+  const char* data() const { return buf_.get(); }
+  size_t size() const { return size_; }
+  uint64_t offset() const { return offset_; }  // file offset of data()[0]
+  // Readable bytes from `pos` to the end of the allocation, padding included.
+  size_t capacity_from(size_t pos) const { return cap_ + kPadding - pos; }
+  bool at_end() const { return offset_ + size_ == end_; }  // holds the rest of the range
+  bool can_grow() const { return cap_ < max_; }
+  size_t max_record() const { return max_; }
+
+  // Drops the bytes before `keep`, moves the rest to the front and reads on. When nothing
+  // can be dropped and the window is full it doubles (callers check can_grow() first).
+  Status refill(size_t keep);
+
+ private:
+  static constexpr size_t kPadding = 128;
+  int fd_;
+  std::atomic<uint64_t>* progress_;
+  uint64_t end_;
+  uint64_t offset_;
+  size_t size_ = 0, cap_, max_;
+  std::unique_ptr<char[]> buf_;
+};
+
+// Where scanners deliver records. `line` is relative to the start of the range (1-based:
+// the range's first line is 1). Returning false stops the scan.
+class Records {
+ public:
+  virtual ~Records() = default;
+  virtual bool good(const Field* fields, size_t n, uint64_t line) = 0;
+  virtual bool bad(uint64_t line, std::string message) = 0;
+};
+
+// How a scan treats the first record of the file.
+enum class HeaderMode : uint8_t {
+  None,     // the range holds only data
+  Skip,     // the range starts the file: its first non-blank record is the header, skipped
+  Capture,  // deliver the first non-blank record (any field count) and stop
+};
+
+struct CsvConfig {
+  char delim = ',';
+  bool quotes = true;  // false for TSV: quotes are ordinary characters
+  size_t ncols = 0;    // expected fields per record; 0 in Capture mode
+  HeaderMode header = HeaderMode::None;
+};
+
+// Scans CSV/TSV records from the window (already positioned at a record start) to its end.
+// `*stopped_at`, if given, receives the file offset after the last record delivered.
+Status scan_csv(Window& win, const CsvConfig& cfg, Records& out, uint64_t* stopped_at = nullptr);
+
+// Scans JSONL lines. With `names` == nullptr, delivers the keys of the first non-blank line
+// as the fields of one record and stops (header capture).
+Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out);
+
+// Number of '\n' bytes in [begin, end) of the file.
+Result<uint64_t> count_newlines(int fd, uint64_t begin, uint64_t end);
+Status pread_all(int fd, char* dst, size_t n, uint64_t offset);
+
+std::string record_too_long(size_t limit);
+std::string invalid_utf8_message(std::string_view record);
+
+}  // namespace seam::data::detail

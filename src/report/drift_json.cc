@@ -1,0 +1,57 @@
+#include "report/drift_report.h"
+
+#include "util/json_writer.h"
+
+namespace seam::report {
+namespace {
+
+void strings(JsonWriter& w, const std::vector<std::string>& v) {
+  w.begin_array();
+  for (const auto& s : v) w.value(s);
+  w.end_array();
+}
+
+void write_column(JsonWriter& w, const stats::ColumnDrift& c) {
+  w.begin_object();
+  w.key("name").value(c.name);
+  w.key("type").value(stats::type_name(c.type));
+  w.key("method").value(stats::method_name(c.method));
+  w.key("statistic").value(c.statistic);  // the writer turns NaN and infinities into null
+  w.key("p_value").value(c.p_value);
+  w.key("threshold").value(c.threshold);
+  w.key("drift").value(c.drift);
+  w.key("n_reference").value(static_cast<int64_t>(c.n_reference));
+  w.key("n_current").value(static_cast<int64_t>(c.n_current));
+  w.key("details").begin_object();
+  for (const auto& [name, json] : c.details) w.key(name).raw(json);
+  w.end_object();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string drift_json(const stats::DriftReport& r) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.key("reference").value(r.reference);
+  w.key("current").value(r.current);
+  w.key("columns").begin_array();
+  for (const auto& c : r.columns) write_column(w, c);
+  w.end_array();
+  w.key("drifted_columns").value(r.drifted);
+  w.key("total_columns").value(static_cast<int64_t>(r.columns.size()));
+  w.key("dataset_drift").value(r.dataset_drift);
+  w.key("dataset_drift_share").value(r.dataset_share);
+  w.key("only_in_reference");
+  strings(w, r.only_in_reference);
+  w.key("only_in_current");
+  strings(w, r.only_in_current);
+  w.key("skipped");
+  strings(w, r.skipped);
+  w.key("notes");
+  strings(w, r.notes);
+  w.end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace seam::report

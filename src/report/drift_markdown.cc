@@ -1,0 +1,91 @@
+#include "report/drift_report.h"
+
+#include <algorithm>
+
+#include "report/drift_common.h"
+
+namespace seam::report {
+namespace {
+
+// Backslash-escapes what Markdown would otherwise read as markup (as findings_markdown
+// does), so that file names and notes show literally; newlines become <br>.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '#': case '~': case '&':
+        out += '\\';
+        out += c;
+        break;
+      case '\r': break;
+      case '\n': out += "<br>"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A code span whose fence is longer than any backtick run inside, as CommonMark requires.
+// Pipes still need a backslash: GitHub splits table cells before it parses code spans.
+std::string code(std::string_view s, bool in_table) {
+  size_t longest = 0, run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  std::string body;
+  for (char c : s) {
+    if (c == '|' && in_table) body += "\\|";
+    else if (c == '\n' || c == '\r') body += ' ';
+    else body += c;
+  }
+  if (body.empty()) return "(empty)";
+  const bool pad = body.front() == '`' || body.back() == '`';
+  return fence + (pad ? " " + body + " " : body) + fence;
+}
+
+std::string codes(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + code(s, false);
+  return out;
+}
+
+}  // namespace
+
+std::string drift_markdown(const stats::DriftReport& r) {
+  std::string out = "# seam drift\n\n";
+  out += "- **Reference:** " + code(r.reference, false) + "\n";
+  out += "- **Current:** " + code(r.current, false) + "\n\n";
+  out += "**" + detail::drift_summary_line(r) + "**\n\n";
+
+  if (r.columns.empty()) {
+    out += "No column tested.\n\n";
+  } else {
+    out += "| Column | Type | Method | Statistic | p-value | Threshold | Drift |\n"
+           "|---|---|---|---:|---:|---:|---|\n";
+    for (const auto& c : r.columns)
+      out += "| " + code(c.name, true) + " | " + std::string(stats::type_name(c.type)) + " | " +
+             std::string(stats::method_name(c.method)) + " | " + detail::drift_number(c.statistic) + " | " +
+             detail::drift_number(c.p_value, 3) + " | " + detail::drift_number(c.threshold) + " | " +
+             (c.drift ? "**DRIFT**" : "ok") + " |\n";
+    out += "\n";
+  }
+
+  if (!r.notes.empty()) {
+    out += "## Notes\n\n";
+    for (const auto& n : r.notes) out += "- " + md(n) + "\n";
+    out += "\n";
+  }
+  if (!r.only_in_reference.empty() || !r.only_in_current.empty() || !r.skipped.empty()) {
+    out += "## Columns not compared\n\n";
+    if (!r.only_in_reference.empty()) out += "- Only in the reference: " + codes(r.only_in_reference) + "\n";
+    if (!r.only_in_current.empty()) out += "- Only in the current data: " + codes(r.only_in_current) + "\n";
+    if (!r.skipped.empty()) out += "- Not tested: " + codes(r.skipped) + "\n";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace seam::report

@@ -1,0 +1,36 @@
+// Renderings of a `seam drift` report: one function per output format.
+//
+// Like the findings renderers, every function takes the whole report and returns the
+// complete document; none of them prints.
+#pragma once
+
+#include <cmath>  // NAN, which stats/drift.h uses without including it
+#include <string>
+
+#include "stats/drift.h"
+
+namespace seam::report {
+
+// The machine-readable contract (2-space indent):
+//   {"reference", "current",
+//    "columns": [{"name", "type", "method", "statistic", "p_value", "threshold", "drift",
+//                 "n_reference", "n_current", "details": {...}}],
+//    "drifted_columns", "total_columns", "dataset_drift", "dataset_drift_share",
+//    "only_in_reference", "only_in_current", "skipped", "notes"}
+// Numbers that are NaN or infinite are null (so p_value is null for distances); details
+// values arrive already encoded and are written verbatim.
+std::string drift_json(const stats::DriftReport& r);
+
+// For a terminal: one table line per tested column, then notes, columns found on one side
+// only, and a closing line such as
+//   2 of 9 columns drifted (22%); dataset drift: no (threshold 50%)
+std::string drift_text(const stats::DriftReport& r);
+
+// For pull-request comments and wikis: the summary and a GitHub-flavoured table.
+std::string drift_markdown(const stats::DriftReport& r);
+
+// One self-contained page: inline CSS, no scripts, nothing fetched. One card per column
+// with the test result and both distributions as an inline SVG bar chart.
+std::string drift_html(const stats::DriftReport& r);
+
+}  // namespace seam::report

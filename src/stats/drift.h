@@ -1,0 +1,72 @@
+// Drift between a reference data set (usually the training data) and a current one (what
+// production sees), column by column, with the methods docs/drift.md defines.
+#pragma once
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "stats/profile.h"
+
+namespace seam::stats {
+
+enum class Method : uint8_t { ChiSquare, ChiSquareGof, Ks, Psi, JensenShannon, Wasserstein };
+std::string_view method_name(Method m);  // "chisquare", "chisquare_gof", "ks", ...
+std::optional<Method> method_from_name(std::string_view name);
+bool is_test(Method m);                  // a hypothesis test (p-value) rather than a distance
+double default_threshold(Method m);      // p below it, or distance above it, is drift
+
+// One side of the comparison: a profile, plus the raw numeric values when they were read
+// from data and fitted in memory (then KS, PSI and Wasserstein are exact).
+struct DriftInput {
+  std::string path;
+  Profile profile;
+  std::vector<std::vector<double>> raw;  // per profile column; empty when not kept
+  std::vector<bool> raw_complete;
+};
+
+struct DriftOptions {
+  std::vector<std::string> columns;            // empty: every column both sides have
+  std::map<std::string, Method> methods;       // --method col=test
+  std::map<std::string, double> thresholds;    // --threshold col=x
+  double dataset_share = 0.5;                  // dataset drift: some column and at least this share drifted
+  int bins = 10;                               // PSI and JS bins, from reference quantiles
+  bool normalize_wasserstein = true;           // divide by the reference standard deviation
+};
+
+struct Histogram {
+  std::vector<double> edges;       // numeric: bin edges; empty for categories
+  std::vector<std::string> labels; // categorical: one per bar
+  std::vector<double> reference;   // fractions
+  std::vector<double> current;
+};
+
+struct ColumnDrift {
+  std::string name;
+  ColumnType type = ColumnType::Numeric;
+  Method method = Method::Ks;
+  double statistic = NAN;
+  double p_value = NAN;
+  double threshold = NAN;
+  bool drift = false;
+  uint64_t n_reference = 0, n_current = 0;
+  std::vector<std::pair<std::string, std::string>> details;  // name -> JSON value
+  Histogram histogram;
+};
+
+struct DriftReport {
+  std::string reference, current;
+  std::vector<ColumnDrift> columns;
+  std::vector<std::string> only_in_reference, only_in_current, skipped;  // not tested, and why in notes
+  std::vector<std::string> notes;
+  int drifted = 0;
+  double dataset_share = 0.5;
+  bool dataset_drift = false;
+};
+
+// Compares the columns both sides have. Fails on an unknown --columns/--method/--threshold
+// name, a method that does not fit the column type, or when no column is shared.
+Result<DriftReport> compare(const DriftInput& reference, const DriftInput& current, const DriftOptions& opts);
+
+}  // namespace seam::stats

@@ -1,0 +1,162 @@
+#include "stats/kll.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace seam::stats {
+namespace {
+
+std::vector<double> dataset(const std::string& kind, size_t n) {
+  std::mt19937_64 rng(42);
+  std::vector<double> xs(n);
+  if (kind == "uniform") {
+    std::uniform_real_distribution<double> d(0, 1);
+    for (double& x : xs) x = d(rng);
+  } else if (kind == "normal") {
+    std::normal_distribution<double> d(0, 1);
+    for (double& x : xs) x = d(rng);
+  } else if (kind == "ascending" || kind == "descending") {
+    for (size_t i = 0; i < n; ++i) xs[i] = static_cast<double>(kind == "ascending" ? i : n - i);
+  } else {  // many duplicates: 50 distinct values, skewed
+    std::geometric_distribution<int> d(0.1);
+    for (double& x : xs) x = std::min(d(rng), 49);
+  }
+  return xs;
+}
+
+// The largest normalised rank error over 99 quantile queries and 99 cdf queries.
+double worst_rank_error(const KllSketch& s, std::vector<double> xs) {
+  std::sort(xs.begin(), xs.end());
+  const double n = static_cast<double>(xs.size());
+  double worst = 0;
+  for (int i = 1; i < 100; ++i) {
+    const double q = i / 100.0;
+    // quantile(q) = y is right if q lies in y's true rank interval [#(< y), #(<= y)] / n.
+    const double y = s.quantile(q);
+    const double lt = static_cast<double>(std::lower_bound(xs.begin(), xs.end(), y) - xs.begin());
+    const double le = static_cast<double>(std::upper_bound(xs.begin(), xs.end(), y) - xs.begin());
+    worst = std::max({worst, lt / n - q, q - le / n});
+    // cdf at the true q-quantile against its true rank.
+    const double x = xs[static_cast<size_t>(q * n)];
+    const double rank = static_cast<double>(std::upper_bound(xs.begin(), xs.end(), x) - xs.begin());
+    worst = std::max(worst, std::abs(s.cdf(x) - rank / n));
+  }
+  return worst;
+}
+
+class KllAccuracy : public testing::TestWithParam<std::string> {};
+
+TEST_P(KllAccuracy, RankErrorWithinStatedBound) {
+  const auto xs = dataset(GetParam(), 1'000'000);
+  KllSketch s;
+  for (double x : xs) s.add(x);
+  EXPECT_EQ(s.count(), xs.size());
+  EXPECT_FALSE(s.exact());
+  EXPECT_EQ(s.min(), *std::min_element(xs.begin(), xs.end()));
+  EXPECT_EQ(s.max(), *std::max_element(xs.begin(), xs.end()));
+  const double bound = s.normalized_rank_error();
+  EXPECT_GT(bound, 0.005);
+  EXPECT_LT(bound, 0.03);
+  const double worst = worst_rank_error(s, xs);
+  EXPECT_LE(worst, bound);
+  RecordProperty("worst", std::to_string(worst));
+  RecordProperty("bound", std::to_string(bound));
+}
+
+TEST_P(KllAccuracy, MergeOfEightShardsWithinStatedBound) {
+  const auto xs = dataset(GetParam(), 1'000'000);
+  std::vector<KllSketch> shards(8);
+  for (size_t i = 0; i < xs.size(); ++i) shards[i * 8 / xs.size()].add(xs[i]);
+  KllSketch merged;
+  for (const auto& shard : shards) ASSERT_TRUE(merged.merge(shard).ok());
+  EXPECT_EQ(merged.count(), xs.size());
+  EXPECT_EQ(merged.min(), *std::min_element(xs.begin(), xs.end()));
+  EXPECT_EQ(merged.max(), *std::max_element(xs.begin(), xs.end()));
+  const double worst = worst_rank_error(merged, xs);
+  EXPECT_LE(worst, merged.normalized_rank_error());
+  RecordProperty("worst", std::to_string(worst));
+  RecordProperty("bound", std::to_string(merged.normalized_rank_error()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Kll, KllAccuracy,
+                         testing::Values("uniform", "normal", "ascending", "descending",
+                                         "duplicates"));
+
+TEST(Kll, ExactForSmallInputs) {
+  KllSketch s;
+  EXPECT_TRUE(std::isnan(s.quantile(0.5)));
+  EXPECT_TRUE(std::isnan(s.cdf(0)));
+  EXPECT_TRUE(std::isnan(s.min()));
+  std::vector<double> xs;
+  for (int i = 1; i <= 100; ++i) xs.push_back(i);
+  std::shuffle(xs.begin(), xs.end(), std::mt19937_64(1));
+  for (double x : xs) s.add(x);
+  EXPECT_TRUE(s.exact());
+  EXPECT_EQ(s.normalized_rank_error(), 0);
+  EXPECT_EQ(s.quantile(0), 1);
+  EXPECT_EQ(s.quantile(0.07), 7);  // 0.07 * 100 is 7.000000000000001 in doubles
+  EXPECT_EQ(s.quantile(0.5), 50);
+  EXPECT_EQ(s.quantile(0.505), 51);
+  EXPECT_EQ(s.quantile(1), 100);
+  EXPECT_EQ(s.cdf(0.5), 0);
+  EXPECT_EQ(s.cdf(50), 0.5);
+  EXPECT_EQ(s.cdf(100), 1);
+  for (int i = 101; i < 200; ++i) s.add(i);
+  EXPECT_TRUE(s.exact());  // k - 1 values fit
+  s.add(200);
+  EXPECT_FALSE(s.exact());
+  EXPECT_GT(s.normalized_rank_error(), 0);
+}
+
+TEST(Kll, Reproducible) {
+  const auto xs = dataset("normal", 100'000);
+  KllSketch a, b;
+  for (double x : xs) a.add(x), b.add(x);
+  EXPECT_EQ(a.levels(), b.levels());
+}
+
+TEST(Kll, FromLevelsRoundTrip) {
+  const auto xs = dataset("normal", 100'000);
+  KllSketch s(100);
+  for (double x : xs) s.add(x);
+  auto back = KllSketch::from_levels(100, s.count(), s.min(), s.max(), s.levels());
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  const KllSketch& r = back.value();
+  EXPECT_EQ(r.levels(), s.levels());
+  EXPECT_EQ(r.count(), s.count());
+  EXPECT_EQ(r.normalized_rank_error(), s.normalized_rank_error());
+  for (double q : {0.0, 0.01, 0.5, 0.99, 1.0}) EXPECT_EQ(r.quantile(q), s.quantile(q));
+  EXPECT_EQ(r.cdf(0.3), s.cdf(0.3));
+
+  auto empty = KllSketch::from_levels(200, 0, 0, 0, {});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty.value().count(), 0u);
+  EXPECT_TRUE(empty.value().exact());
+}
+
+TEST(Kll, FromLevelsRejectsInconsistentInput) {
+  EXPECT_FALSE(KllSketch::from_levels(200, 3, 1, 2, {{1, 2}}).ok());       // weighs 2, not 3
+  EXPECT_FALSE(KllSketch::from_levels(200, 4, 1, 2, {{1, 2}, {3}}).ok());  // 3 > max
+  EXPECT_FALSE(KllSketch::from_levels(200, 2, 1, 2, {{1, NAN}}).ok());
+  EXPECT_FALSE(KllSketch::from_levels(200, 2, 2, 1, {{1, 2}}).ok());       // min > max
+  EXPECT_FALSE(KllSketch::from_levels(4, 2, 1, 2, {{1, 2}}).ok());         // k out of range
+  const std::vector<std::vector<double>> tall(70, {1});
+  EXPECT_FALSE(KllSketch::from_levels(200, 1, 1, 1, tall).ok());
+  EXPECT_TRUE(KllSketch::from_levels(200, 4, 1, 3, {{1, 2}, {3}}).ok());
+}
+
+TEST(Kll, MergeNeedsSameK) {
+  KllSketch a(200), b(100);
+  b.add(1);
+  EXPECT_FALSE(a.merge(b).ok());
+  ASSERT_TRUE(a.merge(a).ok());  // merging with itself is allowed
+  EXPECT_EQ(a.count(), 0u);
+}
+
+}  // namespace
+}  // namespace seam::stats

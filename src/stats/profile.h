@@ -1,0 +1,75 @@
+// Data profiles: what `seam profile` records about each column of a data set.
+//
+// Every part of a profile is mergeable: counts add up, moments merge exactly (Chan et al.),
+// and the sketches (HyperLogLog, KLL, frequent items) merge within their stated error. So
+// a profile of shards, merged, equals the profile of the whole data set, which is what lets
+// profiling run in parallel here and on a distributed engine later. The JSON format is
+// versioned and documented in docs/profile-format.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stats/frequent.h"
+#include "stats/hll.h"
+#include "stats/kll.h"
+#include "stats/moments.h"
+#include "util/result.h"
+
+namespace seam::stats {
+
+enum class ColumnType : uint8_t { Numeric, Categorical, Boolean, Text };
+std::string_view type_name(ColumnType t);  // "numeric", "categorical", "boolean", "text"
+std::optional<ColumnType> type_from_name(std::string_view name);
+
+inline constexpr int kProfileFormatVersion = 1;
+
+struct ColumnProfile {
+  std::string name;
+  ColumnType type = ColumnType::Text;
+  uint64_t count = 0;        // values seen, missing ones included
+  uint64_t missing = 0;      // empty, null, or a missing-value token (NA, N/A, null, None)
+  uint64_t non_finite = 0;   // numeric columns: NaN and infinities
+  uint64_t invalid = 0;      // numeric and boolean columns: values that do not parse as such
+  uint64_t first_invalid_line = 0;  // where the first of them was (0: none)
+  uint64_t non_integral = 0; // numeric columns: finite values with a fractional part
+  HyperLogLog distinct{12};
+  Moments moments;           // numeric: finite values
+  KllSketch quantiles{200};  // numeric: finite values
+  FrequentItems values{1000, 1000};  // categorical, boolean, text
+
+  Status merge(const ColumnProfile& o);
+};
+
+struct BadRowSample {
+  std::string file;
+  uint64_t line = 0;
+  std::string message;
+};
+
+struct Profile {
+  std::string seam_version;
+  std::vector<std::string> sources;   // the files profiled, in order
+  uint64_t rows = 0;                  // good records
+  uint64_t bad_rows = 0;              // records skipped as malformed
+  std::vector<BadRowSample> bad_row_samples;  // the first few, for the report
+  std::string label;                  // the label column, or empty
+  std::vector<ColumnProfile> columns;
+
+  const ColumnProfile* find(std::string_view name) const;
+  // Adds a profile of more rows of the same columns (same names and types, same order).
+  Status merge(const Profile& o);
+};
+
+// JSON (docs/profile-format.md). Reading refuses a newer format version, and reports
+// malformed profiles with the field that is wrong.
+std::string to_json(const Profile& p);
+Result<Profile> profile_from_json(const std::string& path, std::string text);
+Result<Profile> read_profile(const std::string& path);
+// Whether `text` looks like a seam profile (so that drift can take a profile or data).
+bool looks_like_profile(std::string_view text);
+
+}  // namespace seam::stats

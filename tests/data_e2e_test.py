@@ -1,0 +1,239 @@
+#!/usr/bin/python3
+"""End-to-end tests of `seam profile` and `seam drift`, with scipy and numpy as oracles.
+
+Usage: data_e2e_test.py SEAM_BINARY
+Runs under Debian's /usr/bin/python3, which has scipy, numpy and pandas.
+"""
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+from scipy import stats
+from scipy.spatial import distance
+
+SEAM = sys.argv.pop(1)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def seam(*args, check=None):
+    r = subprocess.run([SEAM, *args], capture_output=True, text=True)
+    if check is not None:
+        assert r.returncode == check, f"exit {r.returncode}, expected {check}\n{r.stdout}\n{r.stderr}"
+    return r
+
+
+def close(a, b, rel=1e-9, abs_=1e-12):
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+class Data(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", newline="") as f:
+            f.write(text)
+        return path
+
+    def csv(self, name, columns):
+        names = list(columns)
+        lines = [",".join(names)]
+        for row in zip(*columns.values()):
+            lines.append(",".join(repr(float(v)) if isinstance(v, (float, np.floating)) else str(v) for v in row))
+        return self.write(name, "\n".join(lines) + "\n")
+
+
+class DriftMatchesScipy(Data):
+    """Each method equals the scipy call docs/drift.md names, on generated data."""
+
+    def drift(self, ref, cur, *extra):
+        r = seam("drift", "--reference", ref, "--current", cur, "--format", "json", *extra)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return {c["name"]: c for c in json.loads(r.stdout)["columns"]}
+
+    def test_ks_and_wasserstein_on_raw_data(self):
+        rng = np.random.default_rng(1)
+        for n1, n2, shift in [(50, 80, 0.0), (500, 300, 0.3), (4000, 2500, 0.05)]:
+            a = np.round(rng.normal(0, 1, n1), 3)
+            b = np.round(rng.normal(shift, 1.2, n2), 3)
+            ref = self.csv("r.csv", {"x": a, "y": a})
+            cur = self.csv("c.csv", {"x": b, "y": b})
+            cols = self.drift(ref, cur, "--method", "y=wasserstein")
+            ks = stats.ks_2samp(a, b, method="asymp")
+            self.assertTrue(close(cols["x"]["statistic"], ks.statistic), (cols["x"], ks))
+            self.assertTrue(close(cols["x"]["p_value"], ks.pvalue, abs_=1e-15), (cols["x"], ks))
+            w = stats.wasserstein_distance(a, b) / np.std(a, ddof=1)
+            self.assertTrue(close(cols["y"]["statistic"], w), (cols["y"], w))
+            self.assertEqual(cols["x"]["details"]["exact"], True)
+
+    def test_chisquare_homogeneity_and_goodness_of_fit(self):
+        rng = np.random.default_rng(2)
+        a = rng.choice(["a", "b", "c", "d"], 900, p=[0.4, 0.3, 0.2, 0.1])
+        b = rng.choice(["a", "b", "c", "d"], 700, p=[0.35, 0.3, 0.2, 0.15])
+        ref = self.csv("r.csv", {"k": a, "g": a})
+        cur = self.csv("c.csv", {"k": b, "g": b})
+        cols = self.drift(ref, cur, "--method", "g=chisquare_gof")
+        cats = ["a", "b", "c", "d"]
+        rc = [int((a == c).sum()) for c in cats]
+        cc = [int((b == c).sum()) for c in cats]
+        chi2, p, dof, _ = stats.chi2_contingency([rc, cc], correction=False)
+        self.assertTrue(close(cols["k"]["statistic"], chi2))
+        self.assertTrue(close(cols["k"]["p_value"], p))
+        gof = stats.chisquare(cc, np.array(rc) / sum(rc) * sum(cc))
+        self.assertTrue(close(cols["g"]["statistic"], gof.statistic))
+        self.assertTrue(close(cols["g"]["p_value"], gof.pvalue))
+
+    def test_jensenshannon_on_categories(self):
+        a = ["x"] * 50 + ["y"] * 30 + ["z"] * 20
+        b = ["x"] * 20 + ["y"] * 30 + ["z"] * 50
+        cols = self.drift(self.csv("r.csv", {"k": a}), self.csv("c.csv", {"k": b}), "--method", "k=jensenshannon")
+        self.assertTrue(close(cols["k"]["statistic"], distance.jensenshannon([50, 30, 20], [20, 30, 50], base=2)))
+        self.assertIsNone(cols["k"]["p_value"])
+
+    def test_planted_drift_in_the_example_is_found(self):
+        data = os.path.join(ROOT, "examples", "turbine-maintenance", "data")
+        ref, cur = os.path.join(data, "training.csv"), os.path.join(data, "operational.csv")
+        r = seam("drift", "--reference", ref, "--current", cur, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)  # 3 of 8 columns: below the default share of 50%
+        report = json.loads(r.stdout)
+        self.assertFalse(report["dataset_drift"])
+        seam("drift", "--reference", ref, "--current", cur, "--dataset-share", "0.25", check=1)
+        drifted = {c["name"] for c in report["columns"] if c["drift"]}
+        self.assertIn("oil_temp", drifted)
+        self.assertIn("bearing_temp", drifted)
+        self.assertIn("turbine_type", drifted)
+        self.assertNotIn("wind_speed", drifted)
+        self.assertEqual(set(report) >= {"columns", "drifted_columns", "total_columns", "dataset_drift"}, True)
+
+
+class Profiles(Data):
+    def test_merged_shard_profiles_equal_the_whole(self):
+        rng = np.random.default_rng(3)
+        x = np.round(rng.normal(5, 2, 6000), 4)
+        k = rng.choice(["p", "q", "r"], 6000)
+        whole = self.csv("all.csv", {"x": x, "k": k})
+        a = self.csv("a.csv", {"x": x[:2500], "k": k[:2500]})
+        b = self.csv("b.csv", {"x": x[2500:], "k": k[2500:]})
+        pa, pb, pall, merged = (os.path.join(self.dir, n) for n in ("a.json", "b.json", "all.json", "m.json"))
+        seam("profile", a, "-o", pa, check=0)
+        seam("profile", b, "-o", pb, check=0)
+        seam("profile", whole, "-o", pall, check=0)
+        seam("profile", "merge", pa, pb, "-o", merged, check=0)
+        m, w = json.load(open(merged)), json.load(open(pall))
+        self.assertEqual(m["rows"], w["rows"])
+        mx, wx = m["columns"][0], w["columns"][0]
+        for key in ("count", "missing", "non_finite"):
+            self.assertEqual(mx[key], wx[key])
+        for key in ("min", "max"):
+            self.assertEqual(mx["numeric"][key], wx["numeric"][key])
+        self.assertTrue(close(mx["numeric"]["mean"], wx["numeric"]["mean"], rel=1e-12))
+        self.assertTrue(close(mx["numeric"]["stddev"], wx["numeric"]["stddev"], rel=1e-12))
+        self.assertTrue(close(wx["numeric"]["mean"], float(np.mean(x)), rel=1e-12))
+        self.assertTrue(close(wx["numeric"]["stddev"], float(np.std(x, ddof=1)), rel=1e-12))
+        err = mx["numeric"]["rank_error"]
+        for q, v in mx["numeric"]["quantiles"].items():
+            rank = float(np.mean(x <= v))
+            self.assertLessEqual(abs(rank - float(q)), err + 1 / len(x), (q, v))
+        self.assertEqual(m["columns"][1]["values"]["counts"], w["columns"][1]["values"]["counts"])
+        self.assertEqual(m["columns"][1]["distinct"]["hll"], w["columns"][1]["distinct"]["hll"])
+
+    def test_descriptor_output_validates(self):
+        data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")
+        r = seam("profile", "--descriptor", "training_data", "--label", "gearbox_failure_14d", data, check=0)
+        path = self.write("training_data.yaml", r.stdout)
+        seam("validate", path, check=0)
+        self.assertIn("field_name: \"oil_temp\"", r.stdout)
+        self.assertIn("label: \"1\"", r.stdout)
+
+    def test_threads_give_the_same_profile(self):
+        rng = np.random.default_rng(4)
+        path = self.csv("t.csv", {"x": np.round(rng.normal(0, 1, 20000), 3), "k": rng.choice(["a", "b"], 20000)})
+        one = json.loads(seam("profile", path, check=0).stdout)
+        four = json.loads(seam("profile", "--threads", "4", path, check=0).stdout)
+        self.assertEqual(one["rows"], four["rows"])
+        self.assertEqual(one["columns"][1]["values"], four["columns"][1]["values"])
+        self.assertTrue(close(one["columns"][0]["numeric"]["mean"], four["columns"][0]["numeric"]["mean"], rel=1e-12))
+
+
+class BadInput(Data):
+    def test_ragged_rows_are_skipped_with_their_lines(self):
+        path = self.write("r.csv", "a,b\n1,2\n3\n4,5,6\n7,8\n")
+        r = seam("profile", path, check=1)
+        self.assertIn("r.csv:3:", r.stderr)
+        self.assertIn("r.csv:4:", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["rows"], 2)
+
+    def test_unterminated_quote(self):
+        r = seam("profile", self.write("q.csv", 'a,b\n1,2\n3,"open\n4,5\n'), check=1)
+        self.assertIn("q.csv:3:", r.stderr)
+
+    def test_invalid_utf8_line(self):
+        path = os.path.join(self.dir, "u.csv")
+        with open(path, "wb") as f:
+            f.write(b"a,b\n1,x\n2,\xff\xfe\n3,y\n")
+        r = seam("profile", path, check=1)
+        self.assertIn("u.csv:3:", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["rows"], 2)
+
+    def test_header_only_and_empty(self):
+        r = seam("profile", self.write("h.csv", "a,b\n"), check=0)
+        self.assertEqual(json.loads(r.stdout)["rows"], 0)
+        r = seam("profile", self.write("e.csv", ""), check=2)
+        self.assertIn("e.csv", r.stderr)
+        self.assertIn("empty", r.stderr)
+
+    def test_nan_inf_and_a_column_that_turns_textual(self):
+        text = "x\n" + "\n".join(["1.5", "nan", "inf", "-inf", "2.5"] + [str(i) for i in range(1000)] + ["oops", "3"]) + "\n"
+        r = seam("profile", self.write("n.csv", text), check=0)
+        col = json.loads(r.stdout)["columns"][0]
+        self.assertEqual(col["type"], "numeric")
+        self.assertEqual(col["non_finite"], 3)
+        self.assertEqual(col["invalid"], 1)
+        self.assertEqual(col["first_invalid_line"], 1007)
+        self.assertIn("line 1007", r.stderr)
+
+    def test_broken_jsonl_line(self):
+        path = self.write("j.jsonl", '{"a": 1, "b": "x"}\n{"a": 2, "b": \n{"a": 3, "b": "z"}\n')
+        r = seam("profile", path, check=1)
+        self.assertIn("j.jsonl:2:", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["rows"], 2)
+
+    def test_reference_and_current_with_different_columns(self):
+        ref = self.write("r.csv", "a,b\n1,x\n2,y\n3,x\n")
+        cur = self.write("c.csv", "a,c\n1,x\n5,y\n2,x\n")
+        r = seam("drift", "--reference", ref, "--current", cur, "--format", "json")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        report = json.loads(r.stdout)
+        self.assertEqual(report["only_in_reference"], ["b"])
+        self.assertEqual(report["only_in_current"], ["c"])
+        self.assertEqual([c["name"] for c in report["columns"]], ["a"])
+        r = seam("drift", "--reference", ref, "--current", self.write("d.csv", "z\n1\n"), check=2)
+        self.assertIn("share no column", r.stderr)
+
+    def test_newer_profile_version_is_refused(self):
+        path = self.write("p.csv", "a\n1\n2\n")
+        prof = json.loads(seam("profile", path, check=0).stdout)
+        prof["format_version"] = 2
+        newer = self.write("p.json", json.dumps(prof))
+        r = seam("drift", "--reference", newer, "--current", path, check=2)
+        self.assertIn("format version 2 is newer", r.stderr)
+        self.assertIn("p.json:", r.stderr)
+
+    def test_missing_file_and_usage(self):
+        seam("profile", os.path.join(self.dir, "nope.csv"), check=2)
+        seam("drift", "--reference", "a.csv", check=2)
+        seam("profile", "--threads", "0", "x.csv", check=2)
+
+
+if __name__ == "__main__":
+    unittest.main()
