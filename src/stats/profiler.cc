@@ -207,7 +207,43 @@ std::optional<bool> parse_bool(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// Clinger's fast path: a plain decimal with at most 15 significant digits and at most 22
+// after the point is an integer below 2^53 divided by an exact power of ten, and IEEE
+// division rounds that correctly, so the result equals from_chars's. Data files are mostly
+// such numbers, and this is several times faster.
+std::optional<double> parse_plain_decimal(std::string_view s) {
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  i += negative;
+  uint64_t mantissa = 0;
+  int digits = 0, fraction = -1;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      if (mantissa) ++digits;  // leading zeros do not count
+      if (fraction >= 0) ++fraction;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  const bool has_digit = s.size() > static_cast<size_t>(negative) + (fraction >= 0 ? 1 : 0);
+  if (!has_digit || digits > 15 || fraction > 22) return std::nullopt;
+  double x = static_cast<double>(mantissa);
+  if (fraction > 0) x /= kPow10[fraction];
+  return negative ? -x : x;
+}
+
+}  // namespace
+
 std::optional<double> parse_number(std::string_view s) {
+  if (auto fast = parse_plain_decimal(s)) return fast;
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   double x = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
