@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan bench docs clean
+.PHONY: all deps build demo test test-asan bench bench-data docs clean
 
 all: build
 
@@ -34,6 +34,11 @@ test-asan: deps
 bench: deps
 	$(MAKE) build
 	bench/run $(BUILD)
+
+# Profiling and drift on 1 GB generated files against pandas and scipy (minutes; 2 GB of disk).
+bench-data: deps
+	$(MAKE) build
+	bench/data-bench $(BUILD) 1
 
 # Regenerates docs/descriptors.md from schemas/.
 docs:

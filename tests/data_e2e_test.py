@@ -100,6 +100,17 @@ class DriftMatchesScipy(Data):
         self.assertTrue(close(cols["k"]["statistic"], distance.jensenshannon([50, 30, 20], [20, 30, 50], base=2)))
         self.assertIsNone(cols["k"]["p_value"])
 
+    def test_reports_render_in_every_format(self):
+        a = self.csv("r.csv", {"x": np.arange(100.0), "k": ["a", "b"] * 50})
+        b = self.csv("c.csv", {"x": np.arange(100.0) + 30, "k": ["a"] * 70 + ["b"] * 30})
+        html = seam("drift", "--reference", a, "--current", b, "--format", "html", check=1).stdout
+        self.assertEqual(html.count("<svg"), 2)
+        self.assertNotIn("<script", html)
+        md = seam("drift", "--reference", a, "--current", b, "--format", "markdown", check=1).stdout
+        self.assertIn("| `x` |", md.replace("\\", ""))
+        text = seam("drift", "--reference", a, "--current", b, check=1).stdout
+        self.assertIn("2 of 2 columns drifted", text)
+
     def test_planted_drift_in_the_example_is_found(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data")
         ref, cur = os.path.join(data, "training.csv"), os.path.join(data, "operational.csv")

@@ -54,8 +54,13 @@ class Accumulator {
     if (*x != std::floor(*x)) ++col_.non_integral;
     col_.moments.add(*x);
     col_.quantiles.add(*x);
-    if (raw_.size() < keep_) raw_.push_back(*x);
-    else if (keep_) raw_overflow_ = true;
+    if (raw_.size() < keep_) {
+      raw_.push_back(*x);
+    } else if (keep_) {  // too many to keep: free them now, the sketch will serve instead
+      raw_overflow_ = true;
+      keep_ = 0;
+      std::vector<double>().swap(raw_);
+    }
   }
 
   void add_bool(std::string_view s, uint64_t line) {
@@ -162,7 +167,8 @@ Status profile_file(const data::DataFile& file, const FileSetup& s, const Profil
   const auto& p = splits.value();
   const size_t parts = p.size() - 1;
   std::vector<Builder> builders;
-  for (size_t i = 0; i < parts; ++i) builders.emplace_back(s.selected, s.header, s.types, o.keep_values);
+  // Each part may keep its share of the raw values, so that together they stay under the cap.
+  for (size_t i = 0; i < parts; ++i) builders.emplace_back(s.selected, s.header, s.types, (o.keep_values + parts - 1) / parts);
   std::vector<Result<data::ReadResult>> results(parts, Result<data::ReadResult>(data::ReadResult{}));
   std::vector<std::thread> workers;
   for (size_t i = 0; i < parts; ++i)
@@ -179,12 +185,15 @@ Status profile_file(const data::DataFile& file, const FileSetup& s, const Profil
     auto& acc = builders[i].accumulators();
     for (size_t c = 0; c < acc.size(); ++c) {
       if (auto st = prof.columns[c].merge(acc[c].column()); !st.ok()) return st;
-      if (o.keep_values) {
+      if (o.keep_values && run.raw_complete[c]) {
         auto& raw = run.raw[c];
         const auto& add = acc[c].raw();
-        const size_t room = o.keep_values - std::min(o.keep_values, raw.size());
-        raw.insert(raw.end(), add.begin(), add.begin() + static_cast<long>(std::min(room, add.size())));
-        if (!acc[c].raw_complete() || add.size() > room) run.raw_complete[c] = false;
+        if (!acc[c].raw_complete() || raw.size() + add.size() > o.keep_values) {
+          run.raw_complete[c] = false;
+          std::vector<double>().swap(raw);
+        } else {
+          raw.insert(raw.end(), add.begin(), add.end());
+        }
       }
     }
   }
