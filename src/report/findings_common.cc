@@ -1,5 +1,7 @@
 #include "report/findings_common.h"
 
+#include <algorithm>
+
 #include <cstdint>
 
 namespace seam::report::detail {
@@ -142,6 +144,46 @@ std::string waiver_problem_line(const rules::WaiverProblem& p) {
   else if (p.problem == "unused") out += "matched no finding";
   else out += p.problem;
   return out;
+}
+
+// Backslash-escapes what Markdown would otherwise read as markup, so that values taken
+// from descriptors show literally. Newlines become <br>: inside a table a raw newline
+// ends the row, and elsewhere it could start a heading or a list.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '#': case '~': case '&':
+        out += '\\';
+        out += c;
+        break;
+      case '\r': break;
+      case '\n': out += "<br>"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A code span whose fence is longer than any backtick run inside, as CommonMark requires.
+// Pipes still need a backslash: GitHub splits table cells before it parses code spans.
+std::string code(std::string_view s, bool in_table) {
+  size_t longest = 0, run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  std::string body;
+  for (char c : s) {
+    if (c == '|' && in_table) body += "\\|";
+    else if (c == '\n' || c == '\r') body += ' ';
+    else body += c;
+  }
+  if (body.empty()) return "(empty)";
+  const bool pad = body.front() == '`' || body.back() == '`';
+  return fence + (pad ? " " + body + " " : body) + fence;
 }
 
 }  // namespace seam::report::detail

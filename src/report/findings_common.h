@@ -52,6 +52,11 @@ std::string_view sarif_level(rules::Severity s);
 // normalization does not turn them into spaces. Serves both HTML and XML output.
 std::string xml_escape(std::string_view s, bool attribute = false);
 
+// Markdown: text with markup characters backslash-escaped (newlines become <br>), and a
+// code span that survives backticks and, in tables, pipes. An empty value shows "(empty)".
+std::string md(std::string_view s);
+std::string code(std::string_view s, bool in_table);
+
 // The rule of the report's catalogue with this id, or nullptr.
 const rules::RuleRun* find_rule(const rules::Report& r, std::string_view id);
 

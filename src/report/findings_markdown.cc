@@ -7,44 +7,10 @@
 namespace seam::report {
 namespace {
 
-// Backslash-escapes what Markdown would otherwise read as markup, so that values taken
-// from descriptors show literally. Newlines become <br>: inside a table a raw newline
-// ends the row, and elsewhere it could start a heading or a list.
-std::string md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '#': case '~': case '&':
-        out += '\\';
-        out += c;
-        break;
-      case '\r': break;
-      case '\n': out += "<br>"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using detail::code;
+using detail::md;
 
-// A code span whose fence is longer than any backtick run inside, as CommonMark requires.
-// Pipes still need a backslash: GitHub splits table cells before it parses code spans.
-std::string code(std::string_view s, bool in_table) {
-  size_t longest = 0, run = 0;
-  for (char c : s) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  const std::string fence(longest + 1, '`');
-  std::string body;
-  for (char c : s) {
-    if (c == '|' && in_table) body += "\\|";
-    else if (c == '\n' || c == '\r') body += ' ';
-    else body += c;
-  }
-  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
-  return fence + (pad ? " " + body + " " : body) + fence;
-}
+
 
 void write_finding(const rules::Finding& f, std::string& out) {
   out += "### " + code(f.rule, false) + "\n\n";
