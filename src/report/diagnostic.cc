@@ -34,8 +34,10 @@ std::string format_error(const Error& e) {
   if (e.line) {
     out += ':';
     out += std::to_string(e.line);
-    out += ':';
-    out += std::to_string(e.column);
+    if (e.column) {  // a whole-line problem (a bad data row) has no column
+      out += ':';
+      out += std::to_string(e.column);
+    }
   }
   out += ": ";
   if (!e.pointer.empty()) out += e.pointer + ": ";
