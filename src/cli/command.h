@@ -39,6 +39,7 @@ int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_profile(const std::vector<std::string>& args);
 int run_drift(const std::vector<std::string>& args);
+int run_trl(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
 
 }  // namespace seam::cli

@@ -94,6 +94,20 @@ const std::vector<Command>& commands() {
        "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
        "is wrong.",
        run_drift},
+      {"trl", "readiness levels (MLTRL): system status, gate checks and risks from TRL Cards",
+       "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR",
+       "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
+       "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
+       "  status DIR        each component's level, whether its criteria are met, and what\n"
+       "                    blocks the gate to the next level; the system level is the lowest\n"
+       "  check DIR C --to N  the gate of component C into level N: exit 0 when every\n"
+       "                    automatic criterion is met (manual ones are signed off in a\n"
+       "                    review), 1 when one is not\n"
+       "  risks DIR         requirements by risk (p_failure x value) and the 5x5 risk matrix\n\n"
+       "Automatic criteria read the cards and the findings of seam check on DIR.\n"
+       "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
+       "wrong.",
+       run_trl},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"

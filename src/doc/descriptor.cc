@@ -1,6 +1,8 @@
 #include "doc/descriptor.h"
 
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <cstdlib>
 
 #include "util/embedded.h"
@@ -73,6 +75,24 @@ std::vector<std::string> descriptor_ids() {
 }
 
 const Schema& descriptor_schema(Descriptor d) { return compiled()[static_cast<size_t>(d)].schema; }
+
+const Schema& embedded_schema(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, Compiled, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache.find(name); it != cache.end()) return it->second.schema;
+  for (const auto& e : embedded_schemas()) {
+    if (name != e.name) continue;
+    auto src = make_source(std::string("schemas/") + e.name + ".schema.json", e.text);
+    if (!src.ok()) die(src.error().message);
+    auto node = parse_json(src.value());
+    if (!node.ok()) die(node.error().message);
+    auto schema = Schema::compile(node.value());
+    if (!schema.ok()) die(std::string(name) + ": " + schema.error().message);
+    return cache.emplace(std::string(name), Compiled{std::move(node).value(), std::move(schema).value()}).first->second.schema;
+  }
+  die(std::string(name) + " is missing");
+}
 const Node& descriptor_schema_document(Descriptor d) { return compiled()[static_cast<size_t>(d)].document; }
 
 }  // namespace seam::doc

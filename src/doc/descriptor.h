@@ -39,6 +39,10 @@ std::vector<std::string> descriptor_ids();
 // The descriptor's schema, compiled on first use. Thread-safe. The embedded schemas are
 // checked by the test suite, so a failure to compile them is a build defect and aborts.
 const Schema& descriptor_schema(Descriptor d);
+// Any schema in schemas/ by name ("trl_card" for schemas/trl_card.schema.json), compiled on
+// first use. Thread-safe; an unknown name is a build defect and aborts.
+const Schema& embedded_schema(std::string_view name);
+
 // The schema document itself, for tools that render it (templates, docs).
 const Node& descriptor_schema_document(Descriptor d);
 

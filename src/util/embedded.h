@@ -18,4 +18,8 @@ const std::vector<EmbeddedFile>& embedded_rules();     // rules/*.yaml
 const std::vector<EmbeddedFile>& embedded_taxonomy();  // rules/taxonomy.csv
 }
 
+namespace trl {
+const std::vector<EmbeddedFile>& embedded_trl();       // trl/*.yaml
+}
+
 }  // namespace seam

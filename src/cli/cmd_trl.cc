@@ -1,0 +1,175 @@
+// seam trl status|check|risks: readiness levels of a project's components, with gates whose
+// automatic criteria read the TRL Cards and the findings of `seam check` on the project.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "cli/args.h"
+#include "cli/command.h"
+#include "cli/data_options.h"
+#include "doc/load.h"
+#include "rules/engine.h"
+#include "rules/waivers.h"
+#include "trl/trl.h"
+#include "util/json_writer.h"
+
+namespace seam::cli {
+namespace {
+
+struct Evidence {
+  std::vector<rules::Finding> findings;
+  std::vector<std::string> present;  // descriptor ids in the project
+};
+
+Result<Evidence> check_evidence(const std::string& dir) {
+  auto project = doc::load_project(dir);
+  if (!project.ok()) return std::move(project).take_error();
+  auto catalogue = rules::Catalogue::builtin();
+  if (!catalogue.ok()) return std::move(catalogue).take_error();
+  Evidence e;
+  e.findings = rules::analyse(catalogue.value(), rules::subject_of(project.value()));
+  auto waivers = rules::load_waivers(dir);
+  if (!waivers.ok()) return std::move(waivers).take_error();
+  std::vector<rules::WaiverProblem> ignored;
+  rules::apply_waivers(waivers.value(), rules::today_utc(), e.findings, ignored);
+  for (const auto& d : project.value().documents)
+    if (d.root) e.present.emplace_back(doc::descriptor_id(d.descriptor));
+  return e;
+}
+
+std::string name_of(const trl::Card& c) {
+  const doc::Node* n = c.get("project.technology_name");
+  return n && n->kind == doc::Kind::String ? n->text : c.id;
+}
+
+void write_gate(JsonWriter& w, const trl::Gate& g) {
+  w.begin_object().key("to").value(g.to).key("passed").value(g.passed).key("criteria").begin_array();
+  for (const auto& c : g.criteria)
+    w.begin_object().key("id").value(c.id).key("level").value(c.level).key("text").value(c.text)
+        .key("kind").value(c.automatic ? "automatic" : "manual").key("met").value(c.met).key("evidence").value(c.evidence).end_object();
+  w.end_array().end_object();
+}
+
+std::string unmet(const trl::Gate& g, bool automatic_only) {
+  std::string out;
+  for (const auto& c : g.criteria)
+    if (!c.met && (c.automatic || !automatic_only)) out += "      - " + c.id + ": " + c.evidence + "\n";
+  return out;
+}
+
+int status(const std::string& dir, const std::string& format) {
+  auto catalogue = trl::Catalogue::builtin();
+  if (!catalogue.ok()) return print_error(catalogue.error());
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  auto ev = check_evidence(dir);
+  if (!ev.ok()) return print_error(ev.error());
+  int system = 9;
+  for (const auto& c : cards.value()) system = std::min(system, c.level);
+  JsonWriter w(2);
+  std::string text;
+  w.begin_object().key("system_level").value(system).key("limiting").begin_array();
+  for (const auto& c : cards.value())
+    if (c.level == system) w.value(c.id);
+  w.end_array().key("components").begin_array();
+  for (const auto& c : cards.value()) {
+    const trl::Gate current = trl::evaluate_gate(catalogue.value(), c, c.level, ev.value().findings, ev.value().present);
+    w.begin_object().key("id").value(c.id).key("name").value(name_of(c)).key("level").value(c.level);
+    w.key("level_name").value(catalogue.value().levels[c.level].name);
+    w.key("level_supported").value(current.passed);
+    text += c.id + "  level " + std::to_string(c.level) + " (" + catalogue.value().levels[c.level].name + ")" +
+            (c.level == system ? "  <- limits the system" : "") + "\n";
+    if (!current.passed) text += "    level " + std::to_string(c.level) + " is claimed but its criteria are not all met:\n" + unmet(current, true);
+    w.key("next_level");
+    if (c.level >= 9) {
+      w.null().key("gate").null();
+    } else {
+      const trl::Gate next = trl::evaluate_gate(catalogue.value(), c, c.level + 1, ev.value().findings, ev.value().present);
+      w.value(c.level + 1).key("gate");
+      write_gate(w, next);
+      text += "    gate to " + std::to_string(c.level + 1) + " (" + catalogue.value().levels[c.level + 1].name + "): " +
+              (next.passed ? "automatic criteria met" : "blocked") + "\n" + unmet(next, false);
+    }
+    w.end_object();
+  }
+  w.end_array().end_object();
+  text += "system level " + std::to_string(system) + " (" + catalogue.value().levels[system].name + "), the lowest of its components\n";
+  std::fputs((format == "json" ? w.str() + "\n" : text).c_str(), stdout);
+  return kExitOk;
+}
+
+int check(const std::string& dir, const std::string& component, int to) {
+  auto catalogue = trl::Catalogue::builtin();
+  if (!catalogue.ok()) return print_error(catalogue.error());
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  const trl::Card* card = nullptr;
+  for (const auto& c : cards.value())
+    if (c.id == component) card = &c;
+  if (!card) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  auto ev = check_evidence(dir);
+  if (!ev.ok()) return print_error(ev.error());
+  const trl::Gate g = trl::evaluate_gate(catalogue.value(), *card, to, ev.value().findings, ev.value().present);
+  for (const auto& c : g.criteria)
+    std::printf("%-6s L%d %-28s %s\n", c.met ? "met" : c.automatic ? "UNMET" : "manual", c.level, c.id.c_str(), c.evidence.c_str());
+  std::printf("gate of %s into level %d (%s): %s\n", component.c_str(), to, catalogue.value().levels[to].name.c_str(),
+              g.passed ? "passes (manual criteria are signed off in the review)" : "fails");
+  return g.passed ? kExitOk : kExitFindings;
+}
+
+// Requirements by risk, and the 5x5 matrix of likelihood (p_failure) by impact (value).
+int risks(const std::string& dir) {
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  struct Row { double risk; std::string component, id, text; double p; int64_t value; };
+  std::vector<Row> rows;
+  int matrix[5][5] = {};
+  for (const auto& c : cards.value())
+    if (const doc::Node* reqs = c.get("requirements"))
+      for (const auto& r : reqs->items) {
+        const double risk = trl::risk(r);
+        if (std::isnan(risk)) continue;
+        const double p = r.find("p_failure")->number;
+        const int64_t v = r.find("value")->integer;
+        rows.push_back({risk, c.id, r.find("id") ? r.find("id")->text : "?", r.find("text") ? r.find("text")->text : "", p, v});
+        const int likelihood = p < 0.2 ? 0 : p < 0.4 ? 1 : p < 0.6 ? 2 : p < 0.8 ? 3 : 4;  // edges compared, not floor(p*5)
+        ++matrix[likelihood][std::min<int64_t>(4, (v - 1) / 2)];
+      }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.risk > b.risk; });
+  std::printf("%-6s %-22s %-8s %-6s %-5s %s\n", "risk", "component", "req", "p", "value", "requirement");
+  for (const auto& r : rows)
+    std::printf("%-6.2f %-22.22s %-8.8s %-6.2f %-5lld %.70s\n", r.risk, r.component.c_str(), r.id.c_str(), r.p, static_cast<long long>(r.value), r.text.c_str());
+  std::printf("\nlikelihood (p_failure) by impact (value)\n%-12s %6s %6s %6s %6s %6s\n", "", "1-2", "3-4", "5-6", "7-8", "9-10");
+  static const char* rows_label[] = {"0.0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1.0"};
+  for (int l = 4; l >= 0; --l) {
+    std::printf("%-12s", rows_label[l]);
+    for (int i = 0; i < 5; ++i) std::printf(" %6d", matrix[l][i]);
+    std::printf("\n");
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_trl(const std::vector<std::string>& argv) {
+  auto parsed = parse_args(argv, {{}, {"--format", "--to"}});
+  if (!parsed.ok()) return usage_error("trl", parsed.error().message);
+  const Args& args = parsed.value();
+  const auto& pos = args.positional;
+  if (pos.size() >= 2 && pos[0] == "status") {
+    const std::string format = args.get("--format", "text");
+    if (format != "text" && format != "json") return usage_error("trl", "--format must be text or json");
+    return status(pos[1], format);
+  }
+  if (pos.size() == 3 && pos[0] == "check") {
+    char* end = nullptr;
+    const std::string to = args.get("--to", "");
+    const long n = std::strtol(to.c_str(), &end, 10);
+    if (to.empty() || *end || n < 1 || n > 9) return usage_error("trl", "check needs --to N with N from 1 to 9");
+    return check(pos[1], pos[2], static_cast<int>(n));
+  }
+  if (pos.size() == 2 && pos[0] == "risks") return risks(pos[1]);
+  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | risks DIR");
+}
+
+}  // namespace seam::cli
