@@ -89,6 +89,50 @@ class Trl(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertRegex(r.stderr, r"scoring-service\.yaml:\d+:\d+: /requirements/\d+/value: ")
 
+    def review(self, component, *args):
+        return seam("trl", "review", self.dir, component, "--reviewer", "Ana Ortiz", "--date", "2026-11-23", *args)
+
+    def card(self, component):
+        with open(os.path.join(self.dir, "trl", component + ".yaml")) as f:
+            return f.read()
+
+    def test_graduation_refuses_a_failing_gate_unless_overridden(self):
+        before = self.card("scoring-service")
+        r = self.review("scoring-service", "--to", "6", "--decision", "graduate")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("l6-no-errors: open: model-compute-exceeds-production", r.stderr)
+        self.assertEqual(self.card("scoring-service"), before)  # nothing written
+        r = self.review("scoring-service", "--to", "6", "--decision", "graduate", "--override", "GPU pool ordered")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        after = self.card("scoring-service")
+        self.assertIn('override: "GPU pool ordered"', after)
+        self.assertIn("level: 6\n", after)
+        self.assertTrue(after.startswith(before.split("\n")[0]))  # comments kept
+        self.assertEqual(self.status()["components"][2]["level"], 6)
+
+    def test_no_skipping_once_reviews_exist(self):
+        r = self.review("scoring-service", "--to", "7", "--decision", "graduate", "--override", "x")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot skip from level 5 to 7", r.stderr)
+
+    def test_switchbacks_need_a_kind_and_go_down(self):
+        self.assertEqual(self.review("gearbox-failure-lstm", "--to", "4", "--decision", "switchback").returncode, 2)
+        self.assertEqual(self.review("gearbox-failure-lstm", "--to", "7", "--decision", "switchback", "--kind", "review").returncode, 2)
+        for kind, to in (("discovery", "5"), ("review", "4")):
+            r = self.review("gearbox-failure-lstm", "--to", to, "--decision", "switchback", "--kind", kind)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("kind: " + kind, self.card("gearbox-failure-lstm"))
+        self.assertEqual({c["id"]: c["level"] for c in self.status()["components"]}["gearbox-failure-lstm"], 4)
+
+    def test_embedded_switchbacks_follow_the_catalogue(self):
+        self.edit("trl/gbx-window-pipeline.yaml", "level: 7", "level: 9")
+        r = self.review("gbx-window-pipeline", "--to", "8", "--decision", "switchback", "--kind", "embedded")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("to level 7 or lower", r.stderr)
+        r = self.review("gbx-window-pipeline", "--to", "7", "--decision", "switchback", "--kind", "embedded")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("kind: embedded", self.card("gbx-window-pipeline"))
+
     def test_unknown_component_and_bad_usage(self):
         self.assertEqual(seam("trl", "check", self.dir, "nope", "--to", "3").returncode, 2)
         self.assertEqual(seam("trl", "check", self.dir, "scoring-service", "--to", "12").returncode, 2)

@@ -149,10 +149,58 @@ int risks(const std::string& dir) {
   return kExitOk;
 }
 
+const trl::Card* find_card(const std::vector<trl::Card>& cards, const std::string& id) {
+  for (const auto& c : cards)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+int review(const Args& args, const std::string& dir, const std::string& component) {
+  auto catalogue = trl::Catalogue::builtin();
+  if (!catalogue.ok()) return print_error(catalogue.error());
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  const trl::Card* card = find_card(cards.value(), component);
+  if (!card) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  trl::ReviewRequest r;
+  char* end = nullptr;
+  const std::string to = args.get("--to", "");
+  r.to = static_cast<int>(std::strtol(to.c_str(), &end, 10));
+  if (to.empty() || *end || r.to < 0 || r.to > 9) return usage_error("trl", "review needs --to N with N from 0 to 9");
+  r.decision = args.get("--decision", "");
+  r.kind = args.get("--kind", "");
+  r.reviewers = args.all("--reviewer");
+  r.note = args.get("--note", "");
+  r.override_reason = args.get("--override", "");
+  r.date = args.get("--date", rules::today_utc());
+  trl::Gate gate;
+  if (r.decision == "graduate" && r.to > card->level) {
+    auto ev = check_evidence(dir);
+    if (!ev.ok()) return print_error(ev.error());
+    gate = trl::evaluate_gate(catalogue.value(), *card, r.to, ev.value().findings, ev.value().present);
+  }
+  auto text = trl::record_review(catalogue.value(), *card, r, gate);
+  if (!text.ok()) {
+    std::fprintf(stderr, "seam trl review: %s\n", text.error().message.c_str());
+    return text.error().kind == ErrorKind::Usage ? kExitError : kExitFindings;
+  }
+  if (auto st = trl::validate_card_text(card->path, text.value()); !st.ok()) return print_error(st.error());
+  const std::string tmp = card->path + ".seam-tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f || std::fwrite(text.value().data(), 1, text.value().size(), f) != text.value().size() || std::fclose(f) != 0 ||
+      std::rename(tmp.c_str(), card->path.c_str()) != 0) {
+    std::fprintf(stderr, "seam trl review: cannot write %s\n", card->path.c_str());
+    return kExitError;
+  }
+  std::printf("%s: level %d -> %d (%s%s%s)\n", component.c_str(), card->level, r.to, r.decision.c_str(),
+              r.kind.empty() ? "" : ", ", r.kind.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_trl(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--format", "--to"}});
+  auto parsed = parse_args(argv, {{}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date"}});
   if (!parsed.ok()) return usage_error("trl", parsed.error().message);
   const Args& args = parsed.value();
   const auto& pos = args.positional;
@@ -169,7 +217,8 @@ int run_trl(const std::vector<std::string>& argv) {
     return check(pos[1], pos[2], static_cast<int>(n));
   }
   if (pos.size() == 2 && pos[0] == "risks") return risks(pos[1]);
-  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | risks DIR");
+  if (pos.size() == 3 && pos[0] == "review") return review(args, pos[1], pos[2]);
+  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | review DIR COMPONENT --to N --decision D ... | risks DIR");
 }
 
 }  // namespace seam::cli

@@ -95,7 +95,8 @@ const std::vector<Command>& commands() {
        "is wrong.",
        run_drift},
       {"trl", "readiness levels (MLTRL): system status, gate checks and risks from TRL Cards",
-       "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR",
+       "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
+       "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]",
        "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
        "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
        "  status DIR        each component's level, whether its criteria are met, and what\n"
@@ -103,7 +104,12 @@ const std::vector<Command>& commands() {
        "  check DIR C --to N  the gate of component C into level N: exit 0 when every\n"
        "                    automatic criterion is met (manual ones are signed off in a\n"
        "                    review), 1 when one is not\n"
-       "  risks DIR         requirements by risk (p_failure x value) and the 5x5 risk matrix\n\n"
+       "  risks DIR         requirements by risk (p_failure x value) and the 5x5 risk matrix\n"
+       "  review DIR C ...  records a review in C's card (appended to reviews, level updated,\n"
+       "                    comments kept). A graduation goes up one level once reviews exist,\n"
+       "                    needs the gate to pass or --override REASON (recorded), and signs\n"
+       "                    off the new level's manual criteria; a switchback goes down and\n"
+       "                    names its kind; embedded switchbacks follow the catalogue\n\n"
        "Automatic criteria read the cards and the findings of seam check on DIR.\n"
        "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
        "wrong.",

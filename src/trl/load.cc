@@ -74,6 +74,10 @@ Result<Catalogue> Catalogue::from_text(const std::string& path, std::string text
     if (c.levels[i].level != static_cast<int>(i))
       return loaded.value().first->error_at(root.offset, "the catalogue must define levels 0 to 9 once each");
   if (c.levels.size() != 10) return loaded.value().first->error_at(root.offset, "the catalogue must define levels 0 to 9");
+  if (const doc::Node* sbs = root.find("switchbacks"))
+    for (const auto& sb : sbs->items)
+      c.switchbacks.push_back({static_cast<int>(sb.find("from")->integer), static_cast<int>(sb.find("to")->integer), text_of(sb, "kind"),
+                               text_of(sb, "text")});
   return c;
 }
 
@@ -123,6 +127,12 @@ Result<std::vector<Card>> load_cards(const std::string& project_dir) {
   }
   if (cards.empty()) return Error::io(dir.string() + ": no TRL cards (trl/<component>.yaml)");
   return cards;
+}
+
+Status validate_card_text(const std::string& path, std::string text) {
+  auto loaded = load_yaml(doc::make_source(path, std::move(text)), "trl_card");
+  if (!loaded.ok()) return std::move(loaded).take_error();
+  return Ok{};
 }
 
 double risk(const doc::Node& r) {

@@ -34,8 +34,14 @@ struct Level {
   std::vector<Criterion> criteria;
 };
 
+struct Switchback {
+  int from = 0, to = 0;  // `to`: the highest level the component may return to
+  std::string kind, text;
+};
+
 struct Catalogue {
   std::vector<Level> levels;  // index == level
+  std::vector<Switchback> switchbacks;
   static Result<Catalogue> builtin();
   static Result<Catalogue> from_text(const std::string& path, std::string text);
 };
@@ -52,6 +58,9 @@ struct Card {
 // Every DIR/trl/*.yaml except levels.yaml, validated; sorted by component id. A malformed card
 // is an error with its file, line, column and JSON pointer.
 Result<std::vector<Card>> load_cards(const std::string& project_dir);
+
+// Checks a card's text (parse and schema) without a file, e.g. before writing it.
+Status validate_card_text(const std::string& path, std::string text);
 
 // Risk of a requirement: p(failure) x value (1..10); NaN when either is missing.
 double risk(const doc::Node& requirement);
@@ -75,5 +84,20 @@ struct Gate {
 // check` on the same project (waived ones count as accepted).
 Gate evaluate_gate(const Catalogue& c, const Card& card, int to, const std::vector<rules::Finding>& findings,
                    const std::vector<std::string>& present_descriptors);
+
+// A review to record with `seam trl review`.
+struct ReviewRequest {
+  int to = 0;
+  std::string decision;   // graduate or switchback
+  std::string kind;       // switchbacks: discovery, review or embedded
+  std::vector<std::string> reviewers;
+  std::string note, override_reason, date;  // date: YYYY-MM-DD
+};
+
+// Checks the review against the rules (no skipped levels once reviews exist, no graduation
+// past a failing gate without an override, switchbacks downwards with a kind, embedded
+// switchbacks as the catalogue defines them) and returns the card's new text: the review
+// appended to `reviews` and `level` updated, with every other line, comments included, kept.
+Result<std::string> record_review(const Catalogue& c, const Card& card, const ReviewRequest& r, const Gate& gate);
 
 }  // namespace seam::trl
