@@ -1,6 +1,7 @@
 # The two commands from the README: `make demo` and `make test`.
 BUILD ?= build
 JOBS  ?= $(shell nproc)
+EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
 .PHONY: all deps build demo test test-asan bench bench-data docs clean
@@ -16,11 +17,16 @@ $(BUILD)/build.ninja:
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Installs dependencies, builds, and runs the main job on the bundled example.
+# Installs dependencies, builds, and runs the main jobs on the bundled example: validate and
+# check its descriptors, test its data for drift, and show its readiness levels.
 demo: deps
 	$(MAKE) build
 	$(BUILD)/seam validate examples/turbine-maintenance
 	$(BUILD)/seam check --fail-on never examples/turbine-maintenance
+	@echo
+	$(BUILD)/seam drift --reference $(EXAMPLE_DATA)/training.csv --current $(EXAMPLE_DATA)/operational.csv --label gearbox_failure_14d || [ $$? -eq 1 ]
+	@echo
+	$(BUILD)/seam trl status examples/turbine-maintenance
 
 test: deps
 	$(MAKE) build
