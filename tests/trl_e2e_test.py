@@ -3,6 +3,7 @@
 
 Usage: trl_e2e_test.py SEAM_BINARY EXAMPLE_DIR
 """
+import datetime
 import json
 import os
 import re
@@ -132,6 +133,99 @@ class Trl(unittest.TestCase):
         r = self.review("gbx-window-pipeline", "--to", "7", "--decision", "switchback", "--kind", "embedded")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("kind: embedded", self.card("gbx-window-pipeline"))
+
+    def test_card_as_markdown(self):
+        r = seam("trl", "card", self.dir, "gearbox-failure-lstm")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        md = r.stdout
+        self.assertTrue(md.startswith("# TRL Card: Gearbox failure forecaster (gearbox-failure-lstm)\n"))
+        self.assertIn("6 (Application Development)", md)
+        self.assertIn("| Product owner | Mette Kjaer (asset management, gearbox maintenance programme) |", md)
+        self.assertIn("<https://wiki.nordvind.example/analytics/gearbox-pdm/trl-card-2.3.0>", md)
+        for heading in ("## Project information", "## Implicit knowledge", "### Ethics", "### Caveats and edge cases",
+                        "## Descriptors", "## Requirements", "## Gate to level 7 (Integrations)", "## Review history"):
+            self.assertIn(heading + "\n", md)
+        self.assertIn("- `trained_model`", md)
+        # Every requirement, in the card's order, with p(failure) x value to 2 decimals.
+        rows = re.findall(r"^\| `([A-Z]-\d\d)` \|.*\| (\d\.\d\d) \| (\d+) \| (\d+\.\d\d) \|$", md, re.M)
+        self.assertEqual([row[0] for row in rows], ["R-01", "R-02", "R-03", "T-01", "T-02", "T-03", "P-01", "P-02", "P-03", "P-04"])
+        for _, p, value, risk in rows:
+            self.assertEqual(risk, "%.2f" % (float(p) * int(value)))
+        self.assertIn("| 0.60 | 8 | 4.80 |", md)  # P-03
+        # The gate to level 7 reads the findings of seam check on the project.
+        self.assertRegex(md, r"\| 6 \| `l6-no-errors`.*\| \*\*not met\*\* \| open: model-training-data-identity")
+        self.assertIn("Blocked: 1 of the ", md)
+        # The history, with the discovery switchback.
+        self.assertRegex(md, r"\| 2025-02-21 \| 5 \u2192 4 \| switchback \| discovery \| Henrik Bach")
+        self.assertEqual(len(re.findall(r"^\| \d{4}-\d\d-\d\d \| \d \u2192 \d \|", md, re.M)), 7)
+
+    def test_card_of_another_component(self):
+        r = seam("trl", "card", self.dir, "scoring-service", "--format", "markdown")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("5 (Machine Learning Capability)", r.stdout)
+        self.assertIn("| 0.50 | 7 | 3.50 |", r.stdout)  # p_failure 0.5 x value 7
+        self.assertIn("## Gate to level 6 (Application Development)", r.stdout)
+        self.assertEqual(seam("trl", "card", self.dir, "nope").returncode, 2)
+
+    def test_card_as_printable_html(self):
+        self.edit("trl/gearbox-failure-lstm.yaml", "technology_name: Gearbox failure forecaster (gearbox-failure-lstm)",
+                  "technology_name: \"Gearbox <b>failure</b> & 'forecaster'\"")
+        r = seam("trl", "card", self.dir, "gearbox-failure-lstm", "--format", "html")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        html = r.stdout
+        self.assertTrue(html.startswith("<!DOCTYPE html>"))
+        self.assertIn("@media print", html)
+        self.assertIn("@page", html)
+        self.assertNotIn("<script", html.lower())
+        self.assertNotIn("<b>", html)
+        self.assertIn("<h1>TRL Card: Gearbox &lt;b&gt;failure&lt;/b&gt; &amp; &#39;forecaster&#39;</h1>", html)
+        self.assertIn("<td class=\"num\">4.80</td>", html)
+        self.assertIn("discovery", html)
+        # No external resources: the page is complete on its own.
+        self.assertNotRegex(html, r"<(link|img|iframe)\b|src=|@import")
+        # Well formed, so every tag is closed (sections included).
+        import xml.dom.minidom
+        xml.dom.minidom.parseString(html[html.index("<html"):])
+        self.assertEqual(seam("trl", "card", self.dir, "gearbox-failure-lstm", "--format", "pdf").returncode, 2)
+
+    def test_metrics(self):
+        r = seam("trl", "metrics", self.dir, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        m = json.loads(r.stdout)
+        today = datetime.date.fromisoformat(m["today"])
+        lstm = {c["id"]: c for c in m["components"]}["gearbox-failure-lstm"]
+        self.assertEqual(lstm["switchbacks"], {"total": 1, "discovery": 1, "review": 0, "embedded": 0})
+        self.assertEqual(lstm["graduations"], 6)
+        self.assertEqual(lstm["first_review"], "2023-09-15")
+        since_first = (today - datetime.date(2023, 9, 15)).days
+        self.assertEqual(lstm["total_days"], since_first)
+        self.assertEqual(sum(l["days"] for l in lstm["days_at_level"]), since_first)
+        by_level = {l["level"]: l for l in lstm["days_at_level"]}
+        self.assertEqual(by_level[4]["days"], 175 + 20)  # two stays at level 4, around the switchback
+        self.assertEqual(by_level[4]["stays"], 2)
+        self.assertEqual(by_level[2]["days"], 84)
+        self.assertEqual(by_level[6]["days"], (today - datetime.date(2025, 4, 11)).days)  # current level, up to today
+        self.assertEqual(lstm["stays"][-1], {"level": 6, "from": "2025-04-11", "to": m["today"],
+                                             "days": by_level[6]["days"], "current": True})
+        longest = max(s["days"] for s in lstm["stays"])
+        self.assertEqual(lstm["longest_stay"]["days"], longest)
+        self.assertEqual(m["totals"]["switchbacks"]["discovery"], 1)
+        self.assertEqual(m["totals"]["components"], 3)
+        # A switchback recorded now shows up.
+        self.assertEqual(self.review("gearbox-failure-lstm", "--to", "4", "--decision", "switchback", "--kind", "review",
+                                     "--date", m["today"]).returncode, 0)
+        lstm = {c["id"]: c for c in json.loads(seam("trl", "metrics", self.dir, "--format", "json").stdout)["components"]}["gearbox-failure-lstm"]
+        self.assertEqual(lstm["switchbacks"], {"total": 2, "discovery": 1, "review": 1, "embedded": 0})
+        r = seam("trl", "metrics", self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"gearbox-failure-lstm: level 4 .*\n(.*\n)*.*2 switchbacks \(discovery 1, review 1, embedded 0\)")
+        self.assertIn("<- longest stay", r.stdout)
+
+    def test_metrics_locates_a_review_out_of_order(self):
+        self.edit("trl/scoring-service.yaml", '- date: "2025-02-07"', '- date: "2024-01-07"')
+        r = seam("trl", "metrics", self.dir)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertRegex(r.stderr, r"scoring-service\.yaml:\d+:\d+: /reviews/1/date: .*oldest first")
 
     def test_unknown_component_and_bad_usage(self):
         self.assertEqual(seam("trl", "check", self.dir, "nope", "--to", "3").returncode, 2)

@@ -1,15 +1,20 @@
-// seam trl status|check|risks: readiness levels of a project's components, with gates whose
-// automatic criteria read the TRL Cards and the findings of `seam check` on the project.
+// seam trl status|check|risks|review|card|metrics: readiness levels of a project's components,
+// with gates whose automatic criteria read the TRL Cards and the findings of `seam check` on
+// the project, the card as a document, and progress metrics from the review history.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/data_options.h"
 #include "doc/load.h"
 #include "rules/engine.h"
+#include "report/trl_card.h"
 #include "rules/waivers.h"
+#include "trl/metrics.h"
 #include "trl/trl.h"
 #include "util/json_writer.h"
 
@@ -197,6 +202,132 @@ int review(const Args& args, const std::string& dir, const std::string& componen
   return kExitOk;
 }
 
+// The card as a document, with the gate to the next level evaluated on the project now.
+int card(const std::string& dir, const std::string& component, const std::string& format) {
+  auto catalogue = trl::Catalogue::builtin();
+  if (!catalogue.ok()) return print_error(catalogue.error());
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  const trl::Card* c = find_card(cards.value(), component);
+  if (!c) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  std::optional<trl::Gate> next;
+  if (c->level < 9) {
+    auto ev = check_evidence(dir);
+    if (!ev.ok()) return print_error(ev.error());
+    next = trl::evaluate_gate(catalogue.value(), *c, c->level + 1, ev.value().findings, ev.value().present);
+  }
+  const trl::Gate* gate = next ? &*next : nullptr;
+  const std::string out = format == "html" ? report::trl_card_html(*c, catalogue.value(), gate)
+                                           : report::trl_card_markdown(*c, catalogue.value(), gate);
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+void write_stay(JsonWriter& w, const trl::Stay& s) {
+  w.begin_object().key("level").value(s.level).key("from").value(s.from).key("to").value(s.to)
+      .key("days").value(s.days).key("current").value(s.current).end_object();
+}
+
+void write_switchbacks(JsonWriter& w, const trl::SwitchbackCounts& s) {
+  w.begin_object().key("total").value(s.total).key("discovery").value(s.discovery).key("review").value(s.review)
+      .key("embedded").value(s.embedded).end_object();
+}
+
+std::string switchback_text(const trl::SwitchbackCounts& s) {
+  return std::to_string(s.total) + (s.total == 1 ? " switchback" : " switchbacks") + " (discovery " + std::to_string(s.discovery) +
+         ", review " + std::to_string(s.review) + ", embedded " + std::to_string(s.embedded) + ")";
+}
+
+// Time at each level and switchbacks per component, from the review dates up to today.
+int metrics(const std::string& dir, const std::string& format) {
+  auto catalogue = trl::Catalogue::builtin();
+  if (!catalogue.ok()) return print_error(catalogue.error());
+  auto cards = trl::load_cards(dir);
+  if (!cards.ok()) return print_error(cards.error());
+  const std::string today = rules::today_utc();
+  std::vector<trl::Metrics> all;
+  for (const auto& c : cards.value()) {
+    auto m = trl::progress_metrics(c, today);
+    if (!m.ok()) return print_error(m.error());
+    all.push_back(std::move(m).value());
+  }
+  const auto& levels = catalogue.value().levels;
+  trl::SwitchbackCounts sum;
+  std::array<int64_t, 10> days{};
+  int graduations = 0;
+  const trl::Metrics* slowest = nullptr;  // the component with the longest single stay
+  for (const auto& m : all) {
+    sum.total += m.switchbacks.total, sum.discovery += m.switchbacks.discovery;
+    sum.review += m.switchbacks.review, sum.embedded += m.switchbacks.embedded;
+    graduations += m.graduations;
+    for (size_t l = 0; l < days.size(); ++l) days[l] += m.days_at_level[l];
+    if (m.longest >= 0 && (!slowest || m.stays[m.longest].days > slowest->stays[slowest->longest].days)) slowest = &m;
+  }
+  JsonWriter w(2);
+  std::string text;
+  w.begin_object().key("today").value(today).key("components").begin_array();
+  for (const auto& m : all) {
+    w.begin_object().key("id").value(m.component).key("level").value(m.level).key("level_name").value(levels[m.level].name);
+    w.key("first_review");
+    if (m.first_review.empty()) w.null();
+    else w.value(m.first_review);
+    w.key("total_days").value(m.total_days).key("days_at_level").begin_array();
+    text += m.component + ": level " + std::to_string(m.level) + " (" + levels[m.level].name + ")";
+    text += m.stays.empty() ? ", no reviews recorded\n"
+                            : ", " + std::to_string(m.total_days) + " days since the first review on " + m.first_review + "\n";
+    for (int l = 0; l < 10; ++l) {
+      if (!m.stays_at_level[l]) continue;
+      w.begin_object().key("level").value(l).key("name").value(levels[l].name).key("days").value(m.days_at_level[l])
+          .key("stays").value(m.stays_at_level[l]).end_object();
+    }
+    w.end_array().key("stays").begin_array();
+    for (size_t i = 0; i < m.stays.size(); ++i) {
+      const trl::Stay& s = m.stays[i];
+      write_stay(w, s);
+      char line[160];
+      std::snprintf(line, sizeof line, "  %s to %-10s  level %d  %6lld days%s\n", s.from.c_str(), s.current ? "today" : s.to.c_str(), s.level,
+                    static_cast<long long>(s.days), static_cast<int>(i) == m.longest ? "  <- longest stay" : "");
+      text += line;
+    }
+    w.end_array().key("longest_stay");
+    if (m.longest < 0) w.null();
+    else write_stay(w, m.stays[m.longest]);
+    w.key("graduations").value(m.graduations).key("switchbacks");
+    write_switchbacks(w, m.switchbacks);
+    w.end_object();
+    if (!m.stays.empty()) {
+      std::string by_level;
+      for (int l = 0; l < 10; ++l)
+        if (m.stays_at_level[l]) by_level += (by_level.empty() ? "" : ", ") + ("level " + std::to_string(l)) + " " + std::to_string(m.days_at_level[l]);
+      text += "  days by level: " + by_level + "\n";
+    }
+    text += "  " + std::to_string(m.graduations) + (m.graduations == 1 ? " graduation, " : " graduations, ") + switchback_text(m.switchbacks) + "\n\n";
+  }
+  w.end_array().key("totals").begin_object().key("components").value(static_cast<int64_t>(all.size()))
+      .key("graduations").value(graduations).key("switchbacks");
+  write_switchbacks(w, sum);
+  w.key("days_at_level").begin_array();
+  for (int l = 0; l < 10; ++l)
+    if (days[l]) w.begin_object().key("level").value(l).key("name").value(levels[l].name).key("days").value(days[l]).end_object();
+  w.end_array().key("longest_stay");
+  if (slowest) {
+    const trl::Stay& s = slowest->stays[slowest->longest];
+    w.begin_object().key("component").value(slowest->component).key("level").value(s.level).key("from").value(s.from)
+        .key("to").value(s.to).key("days").value(s.days).key("current").value(s.current).end_object();
+  } else {
+    w.null();
+  }
+  w.end_object().end_object();
+  text += "total: " + std::to_string(all.size()) + " components, " + std::to_string(graduations) + " graduations, " + switchback_text(sum) + "\n";
+  if (slowest) {
+    const trl::Stay& s = slowest->stays[slowest->longest];
+    text += "longest stay: " + slowest->component + " at level " + std::to_string(s.level) + ", " + std::to_string(s.days) + " days" +
+            (s.current ? " so far" : "") + " (a long stay or many switchbacks can point to a bottleneck)\n";
+  }
+  std::fputs((format == "json" ? w.str() + "\n" : text).c_str(), stdout);
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_trl(const std::vector<std::string>& argv) {
@@ -218,7 +349,18 @@ int run_trl(const std::vector<std::string>& argv) {
   }
   if (pos.size() == 2 && pos[0] == "risks") return risks(pos[1]);
   if (pos.size() == 3 && pos[0] == "review") return review(args, pos[1], pos[2]);
-  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | review DIR COMPONENT --to N --decision D ... | risks DIR");
+  if (pos.size() == 3 && pos[0] == "card") {
+    const std::string format = args.get("--format", "markdown");
+    if (format != "markdown" && format != "html") return usage_error("trl", "--format must be markdown or html");
+    return card(pos[1], pos[2], format);
+  }
+  if (pos.size() == 2 && pos[0] == "metrics") {
+    const std::string format = args.get("--format", "text");
+    if (format != "text" && format != "json") return usage_error("trl", "--format must be text or json");
+    return metrics(pos[1], format);
+  }
+  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | review DIR COMPONENT --to N --decision D ... | "
+                            "risks DIR | card DIR COMPONENT | metrics DIR");
 }
 
 }  // namespace seam::cli

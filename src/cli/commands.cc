@@ -94,9 +94,10 @@ const std::vector<Command>& commands() {
        "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
        "is wrong.",
        run_drift},
-      {"trl", "readiness levels (MLTRL): system status, gate checks and risks from TRL Cards",
+      {"trl", "readiness levels (MLTRL): status, gates, reviews, cards, risks and progress",
        "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
-       "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]",
+       "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"
+       "       seam trl card DIR COMPONENT [--format markdown|html] | metrics DIR [--format text|json]",
        "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
        "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
        "  status DIR        each component's level, whether its criteria are met, and what\n"
@@ -109,7 +110,14 @@ const std::vector<Command>& commands() {
        "                    comments kept). A graduation goes up one level once reviews exist,\n"
        "                    needs the gate to pass or --override REASON (recorded), and signs\n"
        "                    off the new level's manual criteria; a switchback goes down and\n"
-       "                    names its kind; embedded switchbacks follow the catalogue\n\n"
+       "                    names its kind; embedded switchbacks follow the catalogue\n"
+       "  card DIR C        C's card as a document: project information, implicit knowledge,\n"
+       "                    descriptors, requirements with their risk, the gate to the next\n"
+       "                    level and the review history. --format markdown (default) or html\n"
+       "                    (one printable page, no scripts; print it to PDF from a browser)\n"
+       "  metrics DIR       per component, the days spent at each level (between reviews; the\n"
+       "                    current level up to today), the longest stay, graduations and\n"
+       "                    switchbacks by kind, and totals; --format text (default) or json\n\n"
        "Automatic criteria read the cards and the findings of seam check on DIR.\n"
        "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
        "wrong.",

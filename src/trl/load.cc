@@ -53,6 +53,19 @@ Criterion criterion(const doc::Node& n) {
   return c;
 }
 
+Result<Card> card_from(Result<doc::Source> src) {
+  const std::string path = src.ok() ? src.value().path() : std::string();
+  auto loaded = load_yaml(std::move(src), "trl_card");
+  if (!loaded.ok()) return std::move(loaded).take_error();
+  Card card;
+  card.path = path;
+  card.source = loaded.value().first;
+  card.root = std::move(loaded.value().second);
+  card.id = text_of(card.root, "component");
+  if (const doc::Node* l = card.root.find("level")) card.level = static_cast<int>(l->integer);
+  return card;
+}
+
 }  // namespace
 
 Result<Catalogue> Catalogue::from_text(const std::string& path, std::string text) {
@@ -112,21 +125,20 @@ Result<std::vector<Card>> load_cards(const std::string& project_dir) {
   std::sort(paths.begin(), paths.end());
   std::vector<Card> cards;
   for (const auto& p : paths) {
-    auto loaded = load_yaml(doc::read_source(p), "trl_card");
+    auto loaded = card_from(doc::read_source(p));
     if (!loaded.ok()) return std::move(loaded).take_error();
-    Card card;
-    card.path = p;
-    card.source = loaded.value().first;
-    card.root = std::move(loaded.value().second);
-    card.id = text_of(card.root, "component");
+    Card& card = loaded.value();
     if (card.id != fs::path(p).stem().string())
       return card.source->error_at(card.root.find("component")->offset,
                                    "component '" + card.id + "' must match the file name '" + fs::path(p).stem().string() + "'", "/component");
-    if (const doc::Node* l = card.root.find("level")) card.level = static_cast<int>(l->integer);
     cards.push_back(std::move(card));
   }
   if (cards.empty()) return Error::io(dir.string() + ": no TRL cards (trl/<component>.yaml)");
   return cards;
+}
+
+Result<Card> card_from_text(const std::string& path, std::string text) {
+  return card_from(doc::make_source(path, std::move(text)));
 }
 
 Status validate_card_text(const std::string& path, std::string text) {

@@ -59,6 +59,10 @@ struct Card {
 // is an error with its file, line, column and JSON pointer.
 Result<std::vector<Card>> load_cards(const std::string& project_dir);
 
+// One card from its text (parse and schema), e.g. for tests; `path` names it in messages.
+// Unlike load_cards, the component id need not match the file name.
+Result<Card> card_from_text(const std::string& path, std::string text);
+
 // Checks a card's text (parse and schema) without a file, e.g. before writing it.
 Status validate_card_text(const std::string& path, std::string text);
 
