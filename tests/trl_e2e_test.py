@@ -227,6 +227,22 @@ class Trl(unittest.TestCase):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertRegex(r.stderr, r"scoring-service\.yaml:\d+:\d+: /reviews/1/date: .*oldest first")
 
+    def test_an_organisation_can_bring_its_own_catalogue(self):
+        levels = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "trl", "levels.yaml")
+        with open(levels) as f:
+            text = f.read()
+        mine = os.path.join(self.dir, "our-levels.yaml")
+        with open(mine, "w") as f:
+            f.write(text.replace("name: Application Development", "name: Product Build"))
+        r = seam("trl", "status", self.dir, "--levels", mine)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("level 6 (Product Build)", r.stdout)
+        with open(mine, "w") as f:
+            f.write(text.replace("level: 3\n", "level: three\n", 1))
+        r = seam("trl", "status", self.dir, "--levels", mine)
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, r"our-levels\.yaml:\d+:\d+: /levels/3/level: ")
+
     def test_unknown_component_and_bad_usage(self):
         self.assertEqual(seam("trl", "check", self.dir, "nope", "--to", "3").returncode, 2)
         self.assertEqual(seam("trl", "check", self.dir, "scoring-service", "--to", "12").returncode, 2)

@@ -26,6 +26,17 @@ struct Evidence {
   std::vector<std::string> present;  // descriptor ids in the project
 };
 
+// --levels FILE: an organisation's own catalogue instead of the built-in one. Set once per
+// command before any subcommand runs.
+std::string levels_file;
+
+Result<trl::Catalogue> level_catalogue() {
+  if (levels_file.empty()) return trl::Catalogue::builtin();
+  auto src = doc::read_source(levels_file);
+  if (!src.ok()) return std::move(src).take_error();
+  return trl::Catalogue::from_text(levels_file, src.value().text());
+}
+
 Result<Evidence> check_evidence(const std::string& dir) {
   auto project = doc::load_project(dir);
   if (!project.ok()) return std::move(project).take_error();
@@ -63,7 +74,7 @@ std::string unmet(const trl::Gate& g, bool automatic_only) {
 }
 
 int status(const std::string& dir, const std::string& format) {
-  auto catalogue = trl::Catalogue::builtin();
+  auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
@@ -104,7 +115,7 @@ int status(const std::string& dir, const std::string& format) {
 }
 
 int check(const std::string& dir, const std::string& component, int to) {
-  auto catalogue = trl::Catalogue::builtin();
+  auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
@@ -161,7 +172,7 @@ const trl::Card* find_card(const std::vector<trl::Card>& cards, const std::strin
 }
 
 int review(const Args& args, const std::string& dir, const std::string& component) {
-  auto catalogue = trl::Catalogue::builtin();
+  auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
@@ -204,7 +215,7 @@ int review(const Args& args, const std::string& dir, const std::string& componen
 
 // The card as a document, with the gate to the next level evaluated on the project now.
 int card(const std::string& dir, const std::string& component, const std::string& format) {
-  auto catalogue = trl::Catalogue::builtin();
+  auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
@@ -240,7 +251,7 @@ std::string switchback_text(const trl::SwitchbackCounts& s) {
 
 // Time at each level and switchbacks per component, from the review dates up to today.
 int metrics(const std::string& dir, const std::string& format) {
-  auto catalogue = trl::Catalogue::builtin();
+  auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
@@ -331,10 +342,11 @@ int metrics(const std::string& dir, const std::string& format) {
 }  // namespace
 
 int run_trl(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date"}});
+  auto parsed = parse_args(argv, {{}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date", "--levels"}});
   if (!parsed.ok()) return usage_error("trl", parsed.error().message);
   const Args& args = parsed.value();
   const auto& pos = args.positional;
+  levels_file = args.get("--levels", "");
   if (pos.size() >= 2 && pos[0] == "status") {
     const std::string format = args.get("--format", "text");
     if (format != "text" && format != "json") return usage_error("trl", "--format must be text or json");

@@ -119,6 +119,8 @@ const std::vector<Command>& commands() {
        "                    current level up to today), the longest stay, graduations and\n"
        "                    switchbacks by kind, and totals; --format text (default) or json\n\n"
        "Automatic criteria read the cards and the findings of seam check on DIR.\n"
+       "--levels FILE replaces the built-in catalogue with an organisation's own\n"
+       "(schemas/trl_levels.schema.json).\n"
        "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
        "wrong.",
        run_trl},
