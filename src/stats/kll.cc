@@ -48,6 +48,57 @@ void KllSketch::set_height(size_t height) {
 
 // Compacts the lowest level at or over its capacity until the sketch is under its total
 // capacity. Such a level exists whenever the total is reached.
+namespace {
+
+// Order-preserving map of doubles to unsigned integers: flip all bits of negatives, the sign
+// bit of the rest.
+inline uint64_t order_key(double d) {
+  const uint64_t b = std::bit_cast<uint64_t>(d);
+  return b & 0x8000000000000000ULL ? ~b : b | 0x8000000000000000ULL;
+}
+
+// LSD radix sort by 11-bit digits, skipping a pass when every value has the same byte there (the
+// high bytes of similar numbers usually do). Faster than comparison sorts here because the
+// comparisons of random doubles mispredict half the time.
+void radix_sort(std::vector<double>& v) {
+  const size_t n = v.size();
+  std::vector<uint64_t> keys(n), tmp(n);
+  for (size_t i = 0; i < n; ++i) keys[i] = order_key(v[i]);
+  constexpr int kBits = 11, kBuckets = 1 << kBits;  // 6 passes cover 64 bits
+  for (int shift = 0; shift < 64; shift += kBits) {
+    size_t count[kBuckets + 1] = {};
+    for (uint64_t k : keys) ++count[((k >> shift) & (kBuckets - 1)) + 1];
+    if (std::find(std::begin(count) + 1, std::end(count), n) != std::end(count)) continue;  // one bucket holds all
+    for (int b = 0; b < kBuckets; ++b) count[b + 1] += count[b];
+    for (uint64_t k : keys) tmp[count[(k >> shift) & (kBuckets - 1)]++] = k;
+    keys.swap(tmp);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t k = keys[i];
+    v[i] = std::bit_cast<double>(k & 0x8000000000000000ULL ? k & ~0x8000000000000000ULL : ~k);
+  }
+}
+
+}  // namespace
+
+void KllSketch::add_batch(std::vector<double>& values) {
+  if (values.empty()) return;
+  radix_sort(values);
+  min_ = std::min(min_, values.front());
+  max_ = std::max(max_, values.back());
+  n_ += values.size();
+  // Level 0 is normally unsorted; after a batch it is one sorted run, and the compaction
+  // that follows need not sort it again.
+  std::vector<double>& level0 = levels_[0];
+  const bool was_sorted = level0.size() <= 1;  // compactions leave at most one value behind
+  const auto mid = static_cast<std::ptrdiff_t>(level0.size());
+  level0.insert(level0.end(), values.begin(), values.end());
+  if (was_sorted) std::inplace_merge(level0.begin(), level0.begin() + mid, level0.end());
+  level0_sorted_ = was_sorted;
+  retained_ += values.size();
+  if (retained_ >= capacity_) compress();
+}
+
 void KllSketch::compress() {
   while (retained_ >= capacity_) {
     size_t h = 0;
@@ -62,7 +113,8 @@ void KllSketch::compress() {
 // survivors are merged into level h + 1. With an odd count the largest value stays behind.
 void KllSketch::compact(size_t h) {
   std::vector<double>& src = levels_[h];
-  if (h == 0) std::sort(src.begin(), src.end());
+  if (h == 0 && !level0_sorted_) std::sort(src.begin(), src.end());
+  if (h == 0) level0_sorted_ = false;  // what remains (at most one value) is appended to
   const size_t even = src.size() & ~size_t{1};
   // The coin comes from a fixed-seed generator, so results are reproducible, stirred with
   // the run's end values: shards built from the same seed would otherwise flip the same
@@ -106,6 +158,7 @@ Status KllSketch::merge(const KllSketch& o) {
   retained_ += o.retained_;
   min_ = std::min(min_, o.min_);
   max_ = std::max(max_, o.max_);
+  level0_sorted_ = false;  // the other sketch's level 0 was appended unsorted
   compress();
   return Ok{};
 }

@@ -21,11 +21,17 @@ class KllSketch {
   // and compacted only when full (amortised O(1) per value).
   void add(double x) {
     levels_[0].push_back(x);
+    level0_sorted_ = false;
     ++n_;
     min_ = x < min_ ? x : min_;
     max_ = x > max_ ? x : max_;
     if (++retained_ >= capacity_) compress();
   }
+
+  // Adds many finite values at once, in any order: the same sketch as adding them one by one
+  // up to the coin flips, but level 0 is sorted once per batch (by radix) instead of being
+  // compacted a few values at a time. Reorders `values`.
+  void add_batch(std::vector<double>& values);
 
   Status merge(const KllSketch& o);  // k must match
 
@@ -58,6 +64,7 @@ class KllSketch {
   double min_ = std::numeric_limits<double>::infinity();
   double max_ = -std::numeric_limits<double>::infinity();
   std::vector<std::vector<double>> levels_;  // never empty; levels_[0] takes new values
+  bool level0_sorted_ = false;               // levels_[0] is known to be sorted (after add_batch)
   std::vector<uint32_t> caps_;               // capacity of each level at the current height
   size_t retained_ = 0;                      // values held in all levels
   size_t capacity_ = 0;                      // sum of caps_

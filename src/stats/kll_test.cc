@@ -160,3 +160,42 @@ TEST(Kll, MergeNeedsSameK) {
 
 }  // namespace
 }  // namespace seam::stats
+
+namespace seam::stats {
+namespace {
+
+// Batches (radix-sorted, merged into level 0) keep the same error bound as single adds,
+// also mixed with single adds and merges, on data with negatives, zeros and duplicates.
+TEST(KllBatch, BatchesKeepTheBound) {
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> normal(0, 50);
+  std::vector<double> all;
+  KllSketch a, b;
+  std::vector<double> batch;
+  for (int i = 0; i < 300000; ++i) {
+    double x = std::round(normal(rng) * 4) / 4;  // duplicates
+    if (i % 1000 == 0) x = -0.0;
+    all.push_back(x);
+    if (i % 3 == 0) {
+      b.add(x);
+      continue;
+    }
+    batch.push_back(x);
+    if (batch.size() == 4096) a.add_batch(batch), batch.clear();
+  }
+  a.add_batch(batch);
+  ASSERT_TRUE(a.merge(b).ok());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(a.count(), all.size());
+  EXPECT_EQ(a.min(), all.front());
+  EXPECT_EQ(a.max(), all.back());
+  for (int q = 1; q < 100; ++q) {
+    const double v = a.quantile(q / 100.0);
+    const double rank = static_cast<double>(std::upper_bound(all.begin(), all.end(), v) - all.begin()) / all.size();
+    const double lower = static_cast<double>(std::lower_bound(all.begin(), all.end(), v) - all.begin()) / all.size();
+    EXPECT_LE(std::max(0.0, std::max(lower - q / 100.0, q / 100.0 - rank)), a.normalized_rank_error()) << q;
+  }
+}
+
+}  // namespace
+}  // namespace seam::stats
