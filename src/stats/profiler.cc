@@ -24,7 +24,8 @@ class Accumulator {
 
   void add(const data::Field& f, uint64_t line) {
     ++col_.count;
-    const std::string_view s = text::trim(f.text);
+    // Most values have no surrounding space; skip the trim call for them.
+    const std::string_view s = !f.text.empty() && f.text.front() > ' ' && f.text.back() > ' ' ? f.text : text::trim(f.text);
     if (f.null || is_missing_token(s)) {
       ++col_.missing;
       return;
