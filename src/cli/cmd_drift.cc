@@ -101,7 +101,7 @@ int run_drift(const std::vector<std::string>& argv) {
   // --format names the report here; the data format of the inputs is --data-format.
   args.options.erase("--format");
   if (args.options.count("--data-format")) args.options["--format"] = args.get("--data-format", "");
-  auto popts = profile_options(args, "drift");
+  auto popts = profile_options(args);
   if (!popts.ok()) return usage_error("drift", popts.error().message);
   popts.value().columns.clear();  // drift selects columns itself, after both sides are read
   auto dopts = drift_options(args);

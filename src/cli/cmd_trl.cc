@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <variant>
 #include <optional>
 
 #include "cli/args.h"
@@ -114,21 +115,40 @@ int status(const std::string& dir, const std::string& format) {
   return kExitOk;
 }
 
-int check(const std::string& dir, const std::string& component, int to) {
+const trl::Card* find_card(const std::vector<trl::Card>& cards, const std::string& id) {
+  for (const auto& c : cards)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+// The catalogue, the project's cards and one component's card, or an exit code to return.
+struct Component {
+  trl::Catalogue catalogue;
+  std::vector<trl::Card> cards;
+  const trl::Card* card = nullptr;
+};
+
+std::variant<Component, int> load_component(const std::string& dir, const std::string& id) {
   auto catalogue = level_catalogue();
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
-  const trl::Card* card = nullptr;
-  for (const auto& c : cards.value())
-    if (c.id == component) card = &c;
-  if (!card) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  Component c{std::move(catalogue).value(), std::move(cards).value(), nullptr};
+  c.card = find_card(c.cards, id);
+  if (!c.card) return usage_error("trl", "no TRL card for component '" + id + "' in " + dir + "/trl");
+  return c;
+}
+
+int check(const std::string& dir, const std::string& component, int to) {
+  auto loaded = load_component(dir, component);
+  if (auto* code = std::get_if<int>(&loaded)) return *code;
+  const auto& [catalogue_value, cards, card] = std::get<Component>(loaded);
   auto ev = check_evidence(dir);
   if (!ev.ok()) return print_error(ev.error());
-  const trl::Gate g = trl::evaluate_gate(catalogue.value(), *card, to, ev.value().findings, ev.value().present);
+  const trl::Gate g = trl::evaluate_gate(catalogue_value, *card, to, ev.value().findings, ev.value().present);
   for (const auto& c : g.criteria)
     std::printf("%-6s L%d %-28s %s\n", c.met ? "met" : c.automatic ? "UNMET" : "manual", c.level, c.id.c_str(), c.evidence.c_str());
-  std::printf("gate of %s into level %d (%s): %s\n", component.c_str(), to, catalogue.value().levels[to].name.c_str(),
+  std::printf("gate of %s into level %d (%s): %s\n", component.c_str(), to, catalogue_value.levels[to].name.c_str(),
               g.passed ? "passes (manual criteria are signed off in the review)" : "fails");
   return g.passed ? kExitOk : kExitFindings;
 }
@@ -165,19 +185,11 @@ int risks(const std::string& dir) {
   return kExitOk;
 }
 
-const trl::Card* find_card(const std::vector<trl::Card>& cards, const std::string& id) {
-  for (const auto& c : cards)
-    if (c.id == id) return &c;
-  return nullptr;
-}
 
 int review(const Args& args, const std::string& dir, const std::string& component) {
-  auto catalogue = level_catalogue();
-  if (!catalogue.ok()) return print_error(catalogue.error());
-  auto cards = trl::load_cards(dir);
-  if (!cards.ok()) return print_error(cards.error());
-  const trl::Card* card = find_card(cards.value(), component);
-  if (!card) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  auto loaded = load_component(dir, component);
+  if (auto* code = std::get_if<int>(&loaded)) return *code;
+  const auto& [catalogue_value, cards, card] = std::get<Component>(loaded);
   trl::ReviewRequest r;
   char* end = nullptr;
   const std::string to = args.get("--to", "");
@@ -193,9 +205,9 @@ int review(const Args& args, const std::string& dir, const std::string& componen
   if (r.decision == "graduate" && r.to > card->level) {
     auto ev = check_evidence(dir);
     if (!ev.ok()) return print_error(ev.error());
-    gate = trl::evaluate_gate(catalogue.value(), *card, r.to, ev.value().findings, ev.value().present);
+    gate = trl::evaluate_gate(catalogue_value, *card, r.to, ev.value().findings, ev.value().present);
   }
-  auto text = trl::record_review(catalogue.value(), *card, r, gate);
+  auto text = trl::record_review(catalogue_value, *card, r, gate);
   if (!text.ok()) {
     std::fprintf(stderr, "seam trl review: %s\n", text.error().message.c_str());
     return text.error().kind == ErrorKind::Usage ? kExitError : kExitFindings;
@@ -215,21 +227,18 @@ int review(const Args& args, const std::string& dir, const std::string& componen
 
 // The card as a document, with the gate to the next level evaluated on the project now.
 int card(const std::string& dir, const std::string& component, const std::string& format) {
-  auto catalogue = level_catalogue();
-  if (!catalogue.ok()) return print_error(catalogue.error());
-  auto cards = trl::load_cards(dir);
-  if (!cards.ok()) return print_error(cards.error());
-  const trl::Card* c = find_card(cards.value(), component);
-  if (!c) return usage_error("trl", "no TRL card for component '" + component + "' in " + dir + "/trl");
+  auto loaded = load_component(dir, component);
+  if (auto* code = std::get_if<int>(&loaded)) return *code;
+  const auto& [catalogue_value, cards, c] = std::get<Component>(loaded);
   std::optional<trl::Gate> next;
   if (c->level < 9) {
     auto ev = check_evidence(dir);
     if (!ev.ok()) return print_error(ev.error());
-    next = trl::evaluate_gate(catalogue.value(), *c, c->level + 1, ev.value().findings, ev.value().present);
+    next = trl::evaluate_gate(catalogue_value, *c, c->level + 1, ev.value().findings, ev.value().present);
   }
   const trl::Gate* gate = next ? &*next : nullptr;
-  const std::string out = format == "html" ? report::trl_card_html(*c, catalogue.value(), gate)
-                                           : report::trl_card_markdown(*c, catalogue.value(), gate);
+  const std::string out = format == "html" ? report::trl_card_html(*c, catalogue_value, gate)
+                                           : report::trl_card_markdown(*c, catalogue_value, gate);
   std::fputs(out.c_str(), stdout);
   return kExitOk;
 }

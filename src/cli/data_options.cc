@@ -28,7 +28,7 @@ int print_error(const Error& e) {
   return kExitError;
 }
 
-Result<stats::ProfileOptions> profile_options(const Args& args, const std::string& command) {
+Result<stats::ProfileOptions> profile_options(const Args& args) {
   stats::ProfileOptions o;
   if (args.options.count("--format")) {
     o.format = data::format_from_name(args.get("--format", ""));
@@ -47,7 +47,6 @@ Result<stats::ProfileOptions> profile_options(const Args& args, const std::strin
   const long n = std::strtol(threads.c_str(), &end, 10);
   if (*end || n < 1 || n > 256) return Error::usage("--threads expects a number from 1 to 256; found '" + threads + "'");
   o.threads = static_cast<int>(n);
-  (void)command;
   return o;
 }
 

@@ -9,7 +9,7 @@
 namespace seam::cli {
 
 // --format, --columns a,b, --types a=categorical,b=numeric, --label, --threads N.
-Result<stats::ProfileOptions> profile_options(const Args& args, const std::string& command);
+Result<stats::ProfileOptions> profile_options(const Args& args);
 
 std::vector<std::string> split_list(const std::string& s);  // "a,b" -> {"a", "b"}
 uint64_t file_size(const std::string& path);                // 0 when unknown
