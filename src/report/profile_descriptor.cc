@@ -8,13 +8,6 @@
 namespace seam::report {
 namespace {
 
-// YAML accepts JSON strings, so quoting through the JSON escaper is always valid.
-std::string q(std::string_view s) {
-  std::string out;
-  JsonWriter::escape(s, out);
-  return out;
-}
-
 std::string fmt(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", x);
@@ -45,7 +38,7 @@ std::string missing(const stats::ColumnProfile& c) {
 }
 
 void statistic(std::string& out, const char* property, const std::string& field, double value) {
-  if (std::isfinite(value)) out += "  - {property: " + q(property) + ", field: " + q(field) + ", value: " + q(fmt(value)) + "}\n";
+  if (std::isfinite(value)) out += "  - {property: " + JsonWriter::quoted(property) + ", field: " + JsonWriter::quoted(field) + ", value: " + JsonWriter::quoted(fmt(value)) + "}\n";
 }
 
 }  // namespace
@@ -58,11 +51,11 @@ std::string profile_as_descriptor(const stats::Profile& p, doc::Descriptor d) {
   out += "# Merge these sections into the project's " + std::string(doc::descriptor_id(d)) + " descriptor.\n";
   out += "version: \"1.2\"\nschema:\n";
   for (const auto& c : p.columns) {
-    out += "  - field_name: " + q(c.name) + "\n";
+    out += "  - field_name: " + JsonWriter::quoted(c.name) + "\n";
     if (training) out += "    label_field: " + std::string(c.name == p.label ? "true" : "false") + "\n";
-    out += "    field_type: " + q(field_type(c)) + "\n";
-    out += "    expected_values: " + q(expected_values(c)) + "\n";
-    if (training) out += "    missing_values: " + q(missing(c)) + "\n";
+    out += "    field_type: " + JsonWriter::quoted(field_type(c)) + "\n";
+    out += "    expected_values: " + JsonWriter::quoted(expected_values(c)) + "\n";
+    if (training) out += "    missing_values: " + JsonWriter::quoted(missing(c)) + "\n";
   }
   out += "statistics:\n";
   for (const auto& c : p.columns) {
@@ -80,8 +73,8 @@ std::string profile_as_descriptor(const stats::Profile& p, doc::Descriptor d) {
     out += "distribution:\n";
     const double total = static_cast<double>(label->values.total());
     for (const auto& [value, count] : label->values.items()) {
-      out += "  - label: " + q(value) + "\n    percentage: " + fmt(total > 0 ? 100.0 * static_cast<double>(count) / total : 0) + "\n";
-      if (training) out += "    mapping_production_data: " + q(value) + "\n";
+      out += "  - label: " + JsonWriter::quoted(value) + "\n    percentage: " + fmt(total > 0 ? 100.0 * static_cast<double>(count) / total : 0) + "\n";
+      if (training) out += "    mapping_production_data: " + JsonWriter::quoted(value) + "\n";
     }
   }
   return out;

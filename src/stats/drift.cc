@@ -20,12 +20,6 @@ std::string num(double d) {
   return w.str();
 }
 
-std::string str(std::string_view s) {
-  std::string out;
-  JsonWriter::escape(s, out);
-  return out;
-}
-
 // Category counts of both sides, aligned: reference categories first, then new ones.
 struct Categories {
   std::vector<std::string> labels;
@@ -210,7 +204,7 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
     d.n_current = c.moments.n;
     const Side rs{r, raw(ref, ri)}, cs{c, raw(cur, ci)};
     if (d.n_reference == 0 || d.n_current == 0) {
-      d.details.emplace_back("note", str("no finite values on one side"));
+      d.details.emplace_back("note", JsonWriter::quoted("no finite values on one side"));
       return d;
     }
     numeric_test(d, rs, cs, o);

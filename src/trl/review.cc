@@ -12,12 +12,6 @@
 namespace seam::trl {
 namespace {
 
-std::string q(std::string_view s) {
-  std::string out;
-  JsonWriter::escape(s, out);
-  return out;
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -65,12 +59,12 @@ Status check_rules(const Catalogue& c, const Card& card, const ReviewRequest& r,
 
 std::string review_item(const Card& card, const ReviewRequest& r, const Gate& gate, const std::string& indent) {
   const std::string in = indent + "  ";
-  std::string out = indent + "- date: " + q(r.date) + "\n";
+  std::string out = indent + "- date: " + JsonWriter::quoted(r.date) + "\n";
   out += in + "from_level: " + std::to_string(card.level) + "\n" + in + "to_level: " + std::to_string(r.to) + "\n";
   out += in + "decision: " + r.decision + "\n";
   if (!r.kind.empty()) out += in + "kind: " + r.kind + "\n";
   out += in + "reviewers:\n";
-  for (const auto& name : r.reviewers) out += in + "  - " + q(name) + "\n";
+  for (const auto& name : r.reviewers) out += in + "  - " + JsonWriter::quoted(name) + "\n";
   std::vector<std::string> signed_off;  // the reviewers attest the manual criteria of the new level
   for (const auto& g : gate.criteria)
     if (r.decision == "graduate" && !g.automatic && g.level == r.to) signed_off.push_back(g.id);
@@ -78,8 +72,8 @@ std::string review_item(const Card& card, const ReviewRequest& r, const Gate& ga
     out += in + "signed_off:\n";
     for (const auto& id : signed_off) out += in + "  - " + id + "\n";
   }
-  if (!r.override_reason.empty()) out += in + "override: " + q(r.override_reason) + "\n";
-  if (!r.note.empty()) out += in + "notes: " + q(r.note) + "\n";
+  if (!r.override_reason.empty()) out += in + "override: " + JsonWriter::quoted(r.override_reason) + "\n";
+  if (!r.note.empty()) out += in + "notes: " + JsonWriter::quoted(r.note) + "\n";
   return out;
 }
 

@@ -59,6 +59,12 @@ void JsonWriter::escape(std::string_view s, std::string& out) {
   out += '"';
 }
 
+std::string JsonWriter::quoted(std::string_view s) {
+  std::string out;
+  escape(s, out);
+  return out;
+}
+
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
   out_ += '\n';

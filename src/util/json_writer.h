@@ -35,7 +35,8 @@ class JsonWriter {
 
   const std::string& str() const { return out_; }
 
-  static void escape(std::string_view s, std::string& out);
+  static void escape(std::string_view s, std::string& out);  // appends "s", quotes included
+  static std::string quoted(std::string_view s);            // "s" as a JSON (and YAML) string
 
  private:
   void before_value();

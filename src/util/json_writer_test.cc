@@ -46,7 +46,10 @@ TEST(JsonWriterEscape, FindsEverySpecialByteAtEveryPosition) {
       for (size_t at = 0; at < len; ++at) {
         std::string in(len, 'a'), want = "\"";
         in.replace(at, 1, specials[k]);
-        if (at > 0) in[0] = '\xc3', in.insert(1, "\xa9");  // a two-byte character in front
+        if (at > 0) {  // a two-byte character in front
+          in[0] = '\xc3';
+          in.insert(in.begin() + 1, '\xa9');
+        }
         for (size_t i = 0; i < in.size(); ++i)
           want += in.compare(i, specials[k].size(), specials[k]) == 0 ? expected[k] : std::string(1, in[i]);
         want += "\"";
