@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "stats/drift_math.h"
 #include "util/json_writer.h"
@@ -258,6 +260,8 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
       if (auto near = text::closest(name, ref_names)) msg += " (did you mean '" + *near + "'?)";
       return Error::usage(msg);
     }
+  std::vector<std::string> sketched;
+  double worst_bound = 0;
   for (size_t ri = 0; ri < ref.profile.columns.size(); ++ri) {
     const auto& r = ref.profile.columns[ri];
     if (!o.columns.empty() && std::find(o.columns.begin(), o.columns.end(), r.name) == o.columns.end()) continue;
@@ -276,8 +280,19 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
     }
     auto d = test_column(ref, cur, ri, static_cast<size_t>(ci - cur_names.begin()), o);
     if (!d.ok()) return std::move(d).take_error();
+    for (const auto& [key, value] : d.value().details)  // said in every format, not just in JSON
+      if (key == "statistic_error_bound" || key == "distance_error_bound") {
+        sketched.push_back(r.name);
+        worst_bound = std::max(worst_bound, std::atof(value.c_str()));
+      }
     rep.drifted += d.value().drift;
     rep.columns.push_back(std::move(d).value());
+  }
+  if (!sketched.empty()) {
+    char bound[32];
+    std::snprintf(bound, sizeof bound, "%.2g", worst_bound);
+    rep.notes.push_back("tested on sketches, not on every value (a profile, or more values than kept exactly), each result within " +
+                        std::string(bound) + " of the exact one: " + text::join(sketched, ", "));
   }
   for (const auto& n : cur_names)
     if (!ref.profile.find(n) && (o.columns.empty() || std::find(o.columns.begin(), o.columns.end(), n) != o.columns.end()))
