@@ -43,10 +43,12 @@ void FrequentItems::grow() {
   }
 }
 
-void FrequentItems::add(std::string_view value, uint64_t count) {
+void FrequentItems::add(std::string_view value, uint64_t count) { add_hashed(value, hash64(value), count); }
+
+void FrequentItems::add_hashed(std::string_view value, uint64_t hash, uint64_t count) {
   if (count == 0) return;
   total_ += count;
-  find_or_insert(value, hash64(value)).count += count;
+  find_or_insert(value, hash).count += count;
   if (size_ > (exact_ ? exact_cap_ : capacity_)) overflow();
 }
 

@@ -16,6 +16,9 @@ class FrequentItems {
   explicit FrequentItems(size_t exact_cap = 1000, size_t capacity = 1000);  // capacity >= 1
 
   void add(std::string_view value, uint64_t count = 1);
+  // The same, for a caller that already has hash64(value) (profiles hash each value once for
+  // both this and HyperLogLog).
+  void add_hashed(std::string_view value, uint64_t hash, uint64_t count = 1);
   // Exact + exact stays exact while the union has at most exact_cap values. Merging
   // summaries of different capacity keeps the count bounds below, but the "every value
   // above total / (capacity + 1) is listed" guarantee needs equal capacities.

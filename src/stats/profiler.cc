@@ -33,9 +33,11 @@ class Accumulator {
     switch (col_.type) {
       case ColumnType::Numeric: return add_number(s, line);
       case ColumnType::Boolean: return add_bool(s, line);
-      default:
-        col_.distinct.add_hash(hash64(f.text));
-        col_.values.add(f.text);
+      default: {
+        const uint64_t h = hash64(f.text);
+        col_.distinct.add_hash(h);
+        col_.values.add_hashed(f.text, h);
+      }
     }
   }
 
@@ -72,8 +74,9 @@ class Accumulator {
     const auto b = parse_bool(s);
     if (!b) return invalid(line);
     const std::string_view v = *b ? "true" : "false";
-    col_.distinct.add_hash(hash64(v));
-    col_.values.add(v);
+    const uint64_t h = hash64(v);
+    col_.distinct.add_hash(h);
+    col_.values.add_hashed(v, h);
   }
 
   // Values reach the quantile sketch in batches, which it sorts far faster than one by one.
