@@ -158,6 +158,17 @@ class Profiles(Data):
         self.assertEqual(m["columns"][1]["values"]["counts"], w["columns"][1]["values"]["counts"])
         self.assertEqual(m["columns"][1]["distinct"]["hll"], w["columns"][1]["distinct"]["hll"])
 
+    def test_progress_goes_to_a_terminal_only(self):
+        data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")
+        out = os.path.join(self.dir, "p.json")
+        r = seam("profile", data, "-o", out, check=0)
+        self.assertNotIn("profiling", r.stderr)
+        # script(1) gives the command a terminal; everything it prints comes back on stdout.
+        tty = subprocess.run(["script", "-qec", f"{SEAM} profile {data} -o {out}", "/dev/null"], capture_output=True, text=True)
+        if tty.returncode != 0 and "column" not in tty.stdout:
+            self.skipTest("script(1) cannot open a terminal here: " + tty.stderr.strip())
+        self.assertIn("profiling 100% (0.13 of 0.13 MB)", tty.stdout)
+
     def test_descriptor_output_validates(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")
         r = seam("profile", "--descriptor", "training_data", "--label", "gearbox_failure_14d", data, check=0)

@@ -1,7 +1,10 @@
 // seam profile FILE...: profiles data files; seam profile merge: merges profiles.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -20,27 +23,39 @@ namespace {
 // terminal; silent otherwise, so logs and pipes stay clean.
 class Progress {
  public:
-  Progress(uint64_t total) : total_(total) {
+  explicit Progress(uint64_t total) : total_(total) {
     if (!isatty(STDERR_FILENO) || total == 0) return;
+    draw();  // at once, so that even a short run shows where it stands
     thread_ = std::thread([this] {
-      while (!done_) {
-        const double gb = 1e9;
-        std::fprintf(stderr, "\rprofiling %3.0f%% (%.2f of %.2f GB)", 100.0 * static_cast<double>(bytes) / static_cast<double>(total_),
-                     static_cast<double>(bytes) / gb, static_cast<double>(total_) / gb);
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      }
-      std::fprintf(stderr, "\r%60s\r", "");
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (!done_cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; })) draw();
     });
   }
   ~Progress() {
-    done_ = true;
-    if (thread_.joinable()) thread_.join();
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    done_cv_.notify_one();
+    thread_.join();
+    draw();
+    std::fputc('\n', stderr);
   }
   std::atomic<uint64_t> bytes{0};
 
  private:
+  void draw() const {
+    const double done = static_cast<double>(std::min<uint64_t>(bytes, total_)), total = static_cast<double>(total_);
+    const bool gb = total >= 1e9;
+    const double unit = gb ? 1e9 : 1e6;
+    std::fprintf(stderr, "\rprofiling %3.0f%% (%.2f of %.2f %s)", 100.0 * done / total, done / unit, total / unit, gb ? "GB" : "MB");
+  }
+
   uint64_t total_;
-  std::atomic<bool> done_{false};
+  std::mutex mutex_;
+  std::condition_variable done_cv_;
+  bool done_ = false;
   std::thread thread_;
 };
 
@@ -105,9 +120,13 @@ int run_profile(const std::vector<std::string>& argv) {
   }
   uint64_t total = 0;
   for (const auto& p : args.positional) total += file_size(p);
-  Progress progress(total);
-  opts.value().progress = &progress.bytes;
-  auto run = stats::profile_files(args.positional, opts.value());
+  auto run = [&] {  // the progress line ends before anything else is printed
+    Progress progress(total);
+    opts.value().progress = &progress.bytes;
+    auto result = stats::profile_files(args.positional, opts.value());
+    opts.value().progress = nullptr;
+    return result;
+  }();
   if (!run.ok()) return print_error(run.error());
   const stats::Profile& p = run.value().profile;
   report_bad_rows(p);
