@@ -1,6 +1,8 @@
 #include "report/drift_report.h"
 
 #include <gtest/gtest.h>
+
+#include "report/markup_check.h"
 #include <simdjson.h>
 
 #include <algorithm>
@@ -97,12 +99,6 @@ DriftReport sample() {
   r.skipped = {"comment"};
   r.notes = {"'comment' is free text; not tested"};
   return r;
-}
-
-size_t occurrences(const std::string& s, std::string_view what) {
-  size_t n = 0;
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
 }
 
 std::vector<std::string> lines(const std::string& s) {
@@ -271,63 +267,19 @@ TEST(DriftMarkdown, TableEscapesPipes) {
 
 // --- HTML -------------------------------------------------------------------------------
 
-// A small well-formedness check: tags balance, attributes are quoted, every '&' starts a
-// known reference, and no control character appears. Returns "" when fine.
-std::string tag_problem(const std::string& x) {
-  std::vector<std::string> open;
-  auto bad_ref = [&](size_t at) {
-    static const char* kRefs[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-    for (const char* ref : kRefs)
-      if (x.compare(at, std::strlen(ref), ref) == 0) return false;
-    if (x.compare(at, 2, "&#") != 0) return true;
-    size_t i = at + 2, digits = 0;
-    if (i < x.size() && x[i] == 'x') ++i;
-    while (i < x.size() && std::isxdigit(static_cast<unsigned char>(x[i]))) ++i, ++digits;
-    return digits == 0 || i >= x.size() || x[i] != ';';
-  };
-  for (size_t i = 0; i < x.size(); ++i) {
-    const auto c = static_cast<unsigned char>(x[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character at " + std::to_string(i);
-    if (c == '&' && bad_ref(i)) return "bad reference at " + std::to_string(i);
-    if (c == '>') return "stray '>' at " + std::to_string(i);
-    if (c != '<') continue;
-    if (x.compare(i, 2, "<!") == 0) {
-      i = x.find('>', i);
-      if (i == std::string::npos) return "unterminated declaration";
-      continue;
-    }
-    const size_t end = x.find('>', i);
-    if (end == std::string::npos) return "unterminated tag";
-    std::string tag = x.substr(i + 1, end - i - 1);
-    if (tag.empty()) return "empty tag at " + std::to_string(i);
-    for (size_t k = 0; k < tag.size(); ++k) {
-      if (tag[k] == '<') return "'<' inside a tag at " + std::to_string(i);
-      if (tag[k] == '&' && bad_ref(i + 1 + k)) return "bad reference in tag at " + std::to_string(i);
-    }
-    if (occurrences(tag, "\"") % 2) return "unbalanced quotes in <" + tag + ">";
-    if (tag.front() == '/') {
-      if (open.empty() || open.back() != tag.substr(1)) return "mismatched </" + tag.substr(1) + "> at " + std::to_string(i);
-      open.pop_back();
-    } else if (tag.back() != '/') {
-      open.push_back(tag.substr(0, tag.find_first_of(" \t\n")));
-    }
-    i = end;
-  }
-  return open.empty() ? "" : "unclosed <" + open.back() + ">";
-}
 
 TEST(DriftHtml, TagBalanceCheckerCatchesProblems) {
-  EXPECT_EQ(tag_problem("<p><b>x</b></p>"), "");
-  EXPECT_NE(tag_problem("<p><b>x</p></b>"), "");
-  EXPECT_NE(tag_problem("<p>x"), "");
-  EXPECT_NE(tag_problem("<p>a & b</p>"), "");
-  EXPECT_NE(tag_problem("<p>a > b</p>"), "");
-  EXPECT_NE(tag_problem("<a href=\"x>y</a>"), "");
+  EXPECT_EQ(markup_problem("<p><b>x</b></p>"), "");
+  EXPECT_NE(markup_problem("<p><b>x</p></b>"), "");
+  EXPECT_NE(markup_problem("<p>x"), "");
+  EXPECT_NE(markup_problem("<p>a & b</p>"), "");
+  EXPECT_NE(markup_problem("<p>a > b</p>"), "");
+  EXPECT_NE(markup_problem("<a href=\"x>y</a>"), "");
 }
 
 TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
   const std::string html = drift_html(sample());
-  EXPECT_EQ(tag_problem(html), "") << html;
+  EXPECT_EQ(markup_problem(html), "") << html;
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
 
   std::string lower = html;
@@ -381,13 +333,13 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
 }
 
 TEST(DriftHtml, EmptyReportAndControlCharactersStayWellFormed) {
-  EXPECT_EQ(tag_problem(drift_html(DriftReport{})), "");
+  EXPECT_EQ(markup_problem(drift_html(DriftReport{})), "");
   DriftReport r = sample();
   r.columns[1].name = "bad\x01name\xff";
   r.columns[1].histogram.labels[0] = "<b>\x02";
   r.notes.push_back("a & b < c");
   const std::string html = drift_html(r);
-  EXPECT_EQ(tag_problem(html), "") << html;
+  EXPECT_EQ(markup_problem(html), "") << html;
   EXPECT_NE(html.find("a &amp; b &lt; c"), std::string::npos);
 }
 

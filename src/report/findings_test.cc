@@ -1,6 +1,8 @@
 #include "report/findings.h"
 
 #include <gtest/gtest.h>
+
+#include "report/markup_check.h"
 #include <simdjson.h>
 
 #include <algorithm>
@@ -82,12 +84,6 @@ Report sample() {
   r.waiver_problems = {{"old-rule", "expired", "expired on 2026-01-31", "waivers.yaml", 7},
                        {"gone-rule", "unused", "matched no finding", "waivers.yaml", 12}};
   return r;
-}
-
-size_t occurrences(const std::string& s, std::string_view what) {
-  size_t n = 0;
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
-  return n;
 }
 
 // --- summary and text -------------------------------------------------------------------
@@ -350,54 +346,12 @@ TEST(FindingsSarif, PathsBecomeUriReferences) {
 
 // --- JUnit ------------------------------------------------------------------------------
 
-// A small well-formedness check: tags balance, attributes are quoted, every '&' starts a
-// known reference, and no character that XML 1.0 forbids appears. Returns "" when fine.
-std::string xml_problem(const std::string& x) {
-  std::vector<std::string> open;
-  auto bad_ref = [&](size_t at) {
-    static const char* kRefs[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-    for (const char* ref : kRefs)
-      if (x.compare(at, std::strlen(ref), ref) == 0) return false;
-    if (x.compare(at, 2, "&#") != 0) return true;
-    size_t i = at + 2, digits = 0;
-    if (i < x.size() && x[i] == 'x') ++i;
-    while (i < x.size() && std::isxdigit(static_cast<unsigned char>(x[i]))) ++i, ++digits;
-    return digits == 0 || i >= x.size() || x[i] != ';';
-  };
-  for (size_t i = 0; i < x.size(); ++i) {
-    const auto c = static_cast<unsigned char>(x[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character at " + std::to_string(i);
-    if (c == '&' && bad_ref(i)) return "bad reference at " + std::to_string(i);
-    if (c != '<') continue;
-    if (x.compare(i, 2, "<?") == 0 || x.compare(i, 2, "<!") == 0) {
-      i = x.find('>', i);
-      if (i == std::string::npos) return "unterminated declaration";
-      continue;
-    }
-    const size_t end = x.find('>', i);
-    if (end == std::string::npos) return "unterminated tag";
-    std::string tag = x.substr(i + 1, end - i - 1);
-    for (size_t k = 0; k < tag.size(); ++k) {
-      if (tag[k] == '<') return "'<' inside a tag at " + std::to_string(i);
-      if (tag[k] == '&' && bad_ref(i + 1 + k)) return "bad reference in tag at " + std::to_string(i);
-    }
-    if (occurrences(tag, "\"") % 2) return "unbalanced quotes in <" + tag + ">";
-    if (tag.front() == '/') {
-      if (open.empty() || open.back() != tag.substr(1)) return "mismatched </" + tag.substr(1) + ">";
-      open.pop_back();
-    } else if (tag.back() != '/') {
-      open.push_back(tag.substr(0, tag.find_first_of(" \t\n")));
-    }
-    i = end;
-  }
-  return open.empty() ? "" : "unclosed <" + open.back() + ">";
-}
 
 TEST(FindingsJunit, OneCasePerRuleAndFailuresForUnwaivedErrorsAndWarnings) {
   Report r = sample();
   r.load_errors.clear();
   const std::string xml = findings_junit(r);
-  EXPECT_EQ(xml_problem(xml), "") << xml;
+  EXPECT_EQ(markup_problem(xml), "") << xml;
   EXPECT_EQ(occurrences(xml, "<testcase "), r.rules_run.size());
   EXPECT_EQ(occurrences(xml, "<failure "), 2u);  // the waived warning does not fail
   EXPECT_NE(xml.find("<testsuites name=\"seam\" tests=\"4\" failures=\"2\" errors=\"0\">"), std::string::npos) << xml;
@@ -414,7 +368,7 @@ TEST(FindingsJunit, InfoFindingsPassAndLoadErrorsAreErrors) {
   Report r = sample();
   r.findings[0].severity = Severity::Info;
   const std::string xml = findings_junit(r);
-  EXPECT_EQ(xml_problem(xml), "") << xml;
+  EXPECT_EQ(markup_problem(xml), "") << xml;
   EXPECT_EQ(occurrences(xml, "<failure "), 1u);
   EXPECT_EQ(occurrences(xml, "<error "), 1u);
   EXPECT_NE(xml.find("tests=\"5\" failures=\"1\" errors=\"1\""), std::string::npos) << xml;
@@ -425,7 +379,7 @@ TEST(FindingsJunit, ReplacesCharactersXmlForbids) {
   r.findings[0].message = std::string("bell\a nul") + '\0' + " bad\xFF byte\r\ttab";
   r.findings[0].items[0].text = "line\nbreak";
   const std::string xml = findings_junit(r);
-  EXPECT_EQ(xml_problem(xml), "") << xml;
+  EXPECT_EQ(markup_problem(xml), "") << xml;
   EXPECT_NE(xml.find("message=\"bell\xEF\xBF\xBD nul\xEF\xBF\xBD bad\xEF\xBF\xBD byte&#13;&#9;tab\""),
             std::string::npos) << xml;
 }
@@ -433,8 +387,8 @@ TEST(FindingsJunit, ReplacesCharactersXmlForbids) {
 TEST(FindingsHtml, IsWellFormed) {
   Report r = sample();
   r.findings[1].message = "ctl\x01 <b>not bold</b>";
-  EXPECT_EQ(xml_problem(findings_html(r)), "");
-  EXPECT_EQ(xml_problem(findings_html(Report{})), "");
+  EXPECT_EQ(markup_problem(findings_html(r)), "");
+  EXPECT_EQ(markup_problem(findings_html(Report{})), "");
 }
 
 }  // namespace
