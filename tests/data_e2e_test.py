@@ -74,6 +74,8 @@ class DriftMatchesScipy(Data):
             self.assertTrue(close(cols["x"]["p_value"], ks.pvalue, abs_=1e-15), (cols["x"], ks))
             w = stats.wasserstein_distance(a, b) / np.std(a, ddof=1)
             self.assertTrue(close(cols["y"]["statistic"], w), (cols["y"], w))
+            raw = self.drift(ref, cur, "--method", "y=wasserstein", "--raw-wasserstein")
+            self.assertTrue(close(raw["y"]["statistic"], stats.wasserstein_distance(a, b)))
             self.assertEqual(cols["x"]["details"]["exact"], True)
 
     def test_chisquare_homogeneity_and_goodness_of_fit(self):

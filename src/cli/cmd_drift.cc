@@ -82,13 +82,14 @@ Result<stats::DriftOptions> drift_options(const Args& args) {
     o.bins = std::atoi(args.get("--bins", "").c_str());
     if (o.bins < 2 || o.bins > 1000) return Error::usage("--bins expects a number from 2 to 1000");
   }
+  o.normalize_wasserstein = !args.has("--raw-wasserstein");
   return o;
 }
 
 }  // namespace
 
 int run_drift(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--reference", "--current", "--columns", "--method", "--threshold", "--format",
+  auto parsed = parse_args(argv, {{"--raw-wasserstein"}, {"--reference", "--current", "--columns", "--method", "--threshold", "--format",
                                        "--dataset-share", "--bins", "--types", "--label", "--threads", "--data-format"}});
   if (!parsed.ok()) return usage_error("drift", parsed.error().message);
   Args args = parsed.value();

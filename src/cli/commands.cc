@@ -76,7 +76,7 @@ const std::vector<Command>& commands() {
        "or the usage is wrong.",
        run_profile},
       {"drift", "test two data sets (files or profiles) for drift, column by column",
-       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--dataset-share S] [--bins N] [--data-format csv|tsv|jsonl] [--types ...] [--threads N]",
+       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types ...] [--threads N]",
        "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
        "tested with ks by default, categorical and boolean ones with chisquare; the methods are\n"
        "chisquare, chisquare_gof, ks, psi, jensenshannon and wasserstein (docs/drift.md defines\n"
@@ -89,6 +89,8 @@ const std::vector<Command>& commands() {
        "  --dataset-share S   the data set drifts when some column and at least this share of\n"
        "                      the columns drifted (default 0.5; 0 means any column)\n"
        "  --bins N            bins for psi and jensenshannon on numeric columns (default 10)\n"
+       "  --raw-wasserstein   report wasserstein in the column's units, not divided by the\n"
+       "                      reference standard deviation (set its threshold to match)\n"
        "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
        "  --data-format F     csv, tsv or jsonl for data files (default: from the extension)\n\n"
        "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
