@@ -1,7 +1,6 @@
 #include "data/reader.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <cstring>
 
 #include "data/scan.h"
+#include "util/file.h"
 #include "util/text.h"
 
 namespace seam::data {
@@ -29,23 +29,15 @@ Format format_for_path(const std::string& path) {
 }
 
 Result<DataFile> DataFile::open(const std::string& path) {
-  auto io_error = [&](std::string msg) {
-    Error e = Error::io(std::move(msg));
-    e.file = path;
-    return e;
-  };
-  // stat before open: opening a FIFO for reading would block until it has a writer.
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return io_error(std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return io_error("is a directory, not a data file");
-  if (!S_ISREG(st.st_mode)) return io_error("not a regular file");
+  auto size = regular_file_size(path, "data file");
+  if (!size.ok()) return std::move(size).take_error();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error(std::strerror(errno));
+  if (fd < 0) return io_error(path, std::strerror(errno));
   DataFile f;
   f.state_ = std::make_shared<State>(fd);
   f.path_ = path;
-  if (::fstat(fd, &st) != 0) return io_error(std::strerror(errno));
-  f.size_ = static_cast<uint64_t>(st.st_size);
+  // The size from stat: a file that grows while it is read is read as it was.
+  f.size_ = size.value();
   return f;
 }
 

@@ -1,13 +1,13 @@
 #include "doc/source.h"
 
 #include <simdjson.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
+#include "util/file.h"
 #include "util/text.h"
 
 namespace seam::doc {
@@ -94,25 +94,18 @@ Result<Source> make_source(std::string path, std::string text) {
 }
 
 Result<Source> read_source(const std::string& path, uint64_t max_bytes) {
-  auto io_error = [&](std::string msg) {
-    Error e = Error::io(std::move(msg));
-    e.file = path;
-    return e;
-  };
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return io_error(std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return io_error("is a directory, not a descriptor file");
-  if (!S_ISREG(st.st_mode)) return io_error("not a regular file");
-  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
-    Error e = Error::invalid("file is " + mib(st.st_size) + "; descriptor files are limited to " + mib(max_bytes));
+  auto size = regular_file_size(path, "descriptor file");
+  if (!size.ok()) return std::move(size).take_error();
+  if (size.value() > max_bytes) {
+    Error e = Error::invalid("file is " + mib(size.value()) + "; descriptor files are limited to " + mib(max_bytes));
     e.file = path;
     return e;
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(std::strerror(errno));
-  std::string text(static_cast<size_t>(st.st_size), '\0');
-  in.read(text.data(), st.st_size);
-  if (in.gcount() != st.st_size) return io_error("read failed");
+  if (!in) return io_error(path, std::strerror(errno));
+  std::string text(static_cast<size_t>(size.value()), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size.value()));
+  if (in.gcount() != static_cast<std::streamsize>(size.value())) return io_error(path, "read failed");
   return make_source(path, std::move(text));
 }
 
