@@ -159,11 +159,27 @@ Result<std::vector<int>> select_columns(const std::vector<std::string>& header, 
   return out;
 }
 
-Result<std::vector<ColumnType>> decide_types(const data::DataFile& file, const FileSetup& s, const ProfileOptions& o) {
-  auto splits = file.split_points(s.format, std::max<uint64_t>(1, std::min<uint64_t>(4096, file.size() / kSampleBytes)));
-  if (!splits.ok()) return std::move(splits).take_error();
+// Record boundaries every kSampleBytes or so: the first range is the sample that decides the
+// column types, and the workers' ranges are picked from the same points, so the file's
+// quote-parity scan runs once.
+Result<std::vector<uint64_t>> fine_splits(const data::DataFile& file, data::Format format, int threads) {
+  const uint64_t parts = std::min<uint64_t>(4096, file.size() / kSampleBytes);
+  return file.split_points(format, std::max<uint64_t>(parts, static_cast<uint64_t>(std::max(1, threads))));
+}
+
+// `parts` ranges of about equal size, made of consecutive fine ranges.
+std::vector<uint64_t> coarsen(const std::vector<uint64_t>& fine, size_t parts) {
+  const size_t ranges = fine.size() - 1;
+  parts = std::min(parts, ranges);
+  std::vector<uint64_t> out;
+  for (size_t i = 0; i <= parts; ++i) out.push_back(fine[i * ranges / parts]);
+  return out;
+}
+
+Result<std::vector<ColumnType>> decide_types(const data::DataFile& file, const std::vector<uint64_t>& splits,
+                                             const FileSetup& s, const ProfileOptions& o) {
   Sampler sampler(s.header.size());
-  if (auto r = file.read(s.format, 0, splits.value().at(1), sampler); !r.ok()) return std::move(r).take_error();
+  if (auto r = file.read(s.format, splits.at(0), splits.at(1), sampler); !r.ok()) return std::move(r).take_error();
   std::vector<ColumnType> types;
   for (int idx : s.selected) {
     const std::string& name = s.header[idx];
@@ -177,10 +193,9 @@ Result<std::vector<ColumnType>> decide_types(const data::DataFile& file, const F
 }
 
 // Profiles one file with `threads` workers, each on its own byte range.
-Status profile_file(const data::DataFile& file, const FileSetup& s, const ProfileOptions& o, ProfileRun& run) {
-  auto splits = file.split_points(s.format, static_cast<size_t>(std::max(1, o.threads)));
-  if (!splits.ok()) return std::move(splits).take_error();
-  const auto& p = splits.value();
+Status profile_file(const data::DataFile& file, const std::vector<uint64_t>& splits, const FileSetup& s,
+                    const ProfileOptions& o, ProfileRun& run) {
+  const auto p = coarsen(splits, static_cast<size_t>(std::max(1, o.threads)));
   const size_t parts = p.size() - 1;
   std::vector<Builder> builders;
   // Each part may keep its share of the raw values, so that together they stay under the cap.
@@ -310,6 +325,8 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
     const data::Format format = o.format ? *o.format : data::format_for_path(paths[f]);
     auto header = file.value().header(format);
     if (!header.ok()) return std::move(header).take_error();
+    auto splits = fine_splits(file.value(), format, o.threads);
+    if (!splits.ok()) return std::move(splits).take_error();
     if (f == 0) {
       setup.format = format;
       setup.header = header.value();
@@ -321,7 +338,7 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
           return Error::usage(paths[f] + ": --types names no column '" + name + "'");
       if (!o.label.empty() && std::find(setup.header.begin(), setup.header.end(), o.label) == setup.header.end())
         return Error::usage(paths[f] + ": --label names no column '" + o.label + "'");
-      auto types = decide_types(file.value(), setup, o);
+      auto types = decide_types(file.value(), splits.value(), setup, o);
       if (!types.ok()) return std::move(types).take_error();
       setup.types = types.value();
       for (size_t i = 0; i < setup.selected.size(); ++i) {
@@ -336,7 +353,7 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
     }
     setup.format = format;
     run.profile.sources.push_back(paths[f]);
-    if (auto st = profile_file(file.value(), setup, o, run); !st.ok()) return std::move(st).take_error();
+    if (auto st = profile_file(file.value(), splits.value(), setup, o, run); !st.ok()) return std::move(st).take_error();
   }
   return run;
 }
