@@ -2,8 +2,6 @@
 // a malformed profile gets the same located messages as a malformed descriptor.
 #include <cmath>
 
-#include "doc/parse.h"
-#include "doc/source.h"
 #include "stats/profile.h"
 #include "util/json_writer.h"
 

@@ -42,7 +42,8 @@ class Fields {
   void fail(const doc::Node& at, std::string msg, std::string_view key = {}) {
     if (!error_) error_ = src_.error_at(at.offset, std::move(msg), key.empty() ? pointer_ : pointer_ + "/" + std::string(key));
   }
-  Fields child(const doc::Node& n, const std::string& pointer) { return Fields(src_, n, pointer); }
+  // The object under `key` of this one, with its pointer.
+  Fields child(const doc::Node& n, std::string_view key) { return Fields(src_, n, pointer_ + "/" + std::string(key)); }
   std::optional<Error>& error() { return error_; }
 
  private:
@@ -52,12 +53,12 @@ class Fields {
   std::optional<Error> error_;
 };
 
-void read_numeric(Fields& f, const doc::Node& col, ColumnProfile& c) {
+void read_numeric(Fields& f, ColumnProfile& c) {
   const doc::Node* num = f.get("numeric", doc::Kind::Object);
   if (!num) return;
-  Fields nf(f.child(*num, "/numeric"));
+  Fields nf(f.child(*num, "numeric"));
   if (const doc::Node* m = nf.get("moments", doc::Kind::Object)) {
-    Fields mf = nf.child(*m, "/numeric/moments");
+    Fields mf = nf.child(*m, "moments");
     c.moments.n = mf.u64("n");
     c.moments.mean = mf.number("mean", 0);
     c.moments.m2 = mf.number("m2", 0);
@@ -67,7 +68,7 @@ void read_numeric(Fields& f, const doc::Node& col, ColumnProfile& c) {
   c.moments.max = nf.number("max", -INFINITY);
   const doc::Node* kll = nf.get("kll", doc::Kind::Object);
   if (kll && !nf.error()) {
-    Fields kf = nf.child(*kll, "/numeric/kll");
+    Fields kf = nf.child(*kll, "kll");
     const uint64_t k = kf.u64("k"), n = kf.u64("n");
     std::vector<std::vector<double>> levels;
     if (const doc::Node* lv = kf.get("levels", doc::Kind::Array))
@@ -86,13 +87,12 @@ void read_numeric(Fields& f, const doc::Node& col, ColumnProfile& c) {
     if (kf.error()) nf.error() = kf.error();
   }
   if (nf.error() && !f.error()) f.error() = nf.error();
-  (void)col;
 }
 
 void read_values(Fields& f, ColumnProfile& c) {
   const doc::Node* vals = f.get("values", doc::Kind::Object);
   if (!vals) return;
-  Fields vf = f.child(*vals, "/values");
+  Fields vf = f.child(*vals, "values");
   const doc::Node* exact = vf.get("exact", doc::Kind::Bool);
   const uint64_t total = vf.u64("total"), error = vf.u64("max_error");
   std::vector<std::pair<std::string, uint64_t>> items;
@@ -123,9 +123,9 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
   c.first_invalid_line = f.u64("first_invalid_line");
   c.non_integral = f.u64("non_integral");
   if (const doc::Node* d = f.get("distinct", doc::Kind::Object)) {
-    Fields df = f.child(*d, pointer + "/distinct");
+    Fields df = f.child(*d, "distinct");
     if (const doc::Node* h = df.get("hll", doc::Kind::Object)) {
-      Fields hf = df.child(*h, pointer + "/distinct/hll");
+      Fields hf = df.child(*h, "hll");
       const uint64_t precision = hf.u64("precision");
       const std::string registers = hf.text("registers");
       auto hll = HyperLogLog::decode(static_cast<int>(precision), registers);
@@ -135,7 +135,7 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
     }
     if (df.error() && !f.error()) f.error() = df.error();
   }
-  if (c.type == ColumnType::Numeric) read_numeric(f, n, c);
+  if (c.type == ColumnType::Numeric) read_numeric(f, c);
   else read_values(f, c);
   if (f.error()) return *f.error();
   return c;
