@@ -253,6 +253,14 @@ class BadInput(Data):
         self.assertIn("format version 2 is newer", r.stderr)
         self.assertIn("p.json:", r.stderr)
 
+    def test_malformed_profile_field_is_located(self):
+        path = self.write("p.csv", "a,b\n1,x\n2,y\n")
+        prof = json.loads(seam("profile", path, check=0).stdout)
+        prof["columns"][0]["numeric"]["moments"]["m2"] = "x"
+        bad = self.write("bad.json", json.dumps(prof, indent=1))
+        r = seam("profile", "merge", bad, bad, check=2)
+        self.assertRegex(r.stderr, r"bad\.json:\d+:\d+: /columns/0/numeric/moments/m2: expected number")
+
     def test_missing_file_and_usage(self):
         seam("profile", os.path.join(self.dir, "nope.csv"), check=2)
         seam("drift", "--reference", "a.csv", check=2)
