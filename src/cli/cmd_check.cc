@@ -10,6 +10,7 @@
 #include "report/findings.h"
 #include "rules/engine.h"
 #include "rules/waivers.h"
+#include "util/date.h"
 
 namespace seam::cli {
 namespace {
@@ -20,7 +21,7 @@ struct Options {
   std::string format = "text";
   bool batch = false;  // one compact JSON line per project
   std::string fail_on = "error";
-  std::string today = rules::today_utc();
+  std::string today = today_utc();
 };
 
 // Runs one project. Returns the exit code the project alone would give.

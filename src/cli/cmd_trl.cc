@@ -15,6 +15,7 @@
 #include "rules/engine.h"
 #include "report/trl_card.h"
 #include "rules/waivers.h"
+#include "util/date.h"
 #include "trl/metrics.h"
 #include "trl/trl.h"
 #include "util/json_writer.h"
@@ -48,7 +49,7 @@ Result<Evidence> check_evidence(const std::string& dir) {
   auto waivers = rules::load_waivers(dir);
   if (!waivers.ok()) return std::move(waivers).take_error();
   std::vector<rules::WaiverProblem> ignored;
-  rules::apply_waivers(waivers.value(), rules::today_utc(), e.findings, ignored);
+  rules::apply_waivers(waivers.value(), today_utc(), e.findings, ignored);
   for (const auto& d : project.value().documents)
     if (d.root) e.present.emplace_back(doc::descriptor_id(d.descriptor));
   return e;
@@ -200,7 +201,7 @@ int review(const Args& args, const std::string& dir, const std::string& componen
   r.reviewers = args.all("--reviewer");
   r.note = args.get("--note", "");
   r.override_reason = args.get("--override", "");
-  r.date = args.get("--date", rules::today_utc());
+  r.date = args.get("--date", today_utc());
   trl::Gate gate;
   if (r.decision == "graduate" && r.to > card->level) {
     auto ev = check_evidence(dir);
@@ -264,7 +265,7 @@ int metrics(const std::string& dir, const std::string& format) {
   if (!catalogue.ok()) return print_error(catalogue.error());
   auto cards = trl::load_cards(dir);
   if (!cards.ok()) return print_error(cards.error());
-  const std::string today = rules::today_utc();
+  const std::string today = today_utc();
   std::vector<trl::Metrics> all;
   for (const auto& c : cards.value()) {
     auto m = trl::progress_metrics(c, today);

@@ -1,7 +1,6 @@
 #include "rules/waivers.h"
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 
 #include "doc/parse.h"
@@ -104,15 +103,6 @@ void apply_waivers(const WaiverFile& file, const std::string& today, std::vector
   }
   std::erase_if(findings, [](const Finding& f) { return f.items.empty(); });
   for (auto& f : split_off) findings.push_back(std::move(f));
-}
-
-std::string today_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 }  // namespace seam::rules

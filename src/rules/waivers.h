@@ -43,7 +43,4 @@ Result<WaiverFile> load_waivers(const std::string& project_dir);
 void apply_waivers(const WaiverFile& file, const std::string& today, std::vector<Finding>& findings,
                    std::vector<WaiverProblem>& problems);
 
-// Today's date in UTC, YYYY-MM-DD.
-std::string today_utc();
-
 }  // namespace seam::rules
