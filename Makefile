@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan bench bench-data docs clean
+.PHONY: all deps build demo test test-asan test-tsan bench bench-data docs clean
 
 all: build
 
@@ -37,6 +37,11 @@ test-asan: deps
 	$(MAKE) build BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DSEAM_SANITIZE=ON"
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
+# The tests that share one loaded project and catalogue between threads, under ThreadSanitizer.
+test-tsan: deps
+	$(MAKE) build BUILD=build-tsan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSEAM_TSAN=ON"
+	build-tsan/seam_tests --gtest_filter='*Concurren*'
+
 bench: deps
 	$(MAKE) build
 	bench/run $(BUILD)
@@ -51,4 +56,4 @@ docs:
 	python3 scripts/gen-descriptor-docs
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan

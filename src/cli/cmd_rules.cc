@@ -55,11 +55,11 @@ int show(const rules::Catalogue& c, const std::string& id) {
   return kExitOk;
 }
 
-int test(const rules::Catalogue& c, const std::vector<std::string>& paths, bool complete) {
+int test(const rules::Catalogue& c, const rules::Params& params, const std::vector<std::string>& paths, bool complete) {
   int failed = 0, total = 0;
   std::map<std::string, std::pair<bool, bool>> seen;  // rule -> (has firing case, has quiet case)
   for (const auto& p : paths) {
-    auto results = rules::run_cases(c, p);
+    auto results = rules::run_cases(c, p, params);
     if (!results.ok()) {
       std::fputs(report::format_error(results.error()).c_str(), stderr);
       return kExitError;
@@ -137,20 +137,18 @@ int run_rules(const std::vector<std::string>& argv) {
   if (!parsed.ok()) return usage_error("rules", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("rules", "say what to do: list, show ID, test PATH... or coverage");
-  auto catalogue = load_catalogue(args);
-  if (!catalogue.ok()) {
-    std::fputs(report::format_error(catalogue.error()).c_str(), stderr);
-    return kExitError;
-  }
+  auto analyzer = make_analyzer(args);
+  if (!analyzer.ok()) return print_error(analyzer.error());
+  const rules::Catalogue& catalogue = analyzer.value().catalogue;
   const std::string& what = args.positional[0];
   const std::vector<std::string> rest(args.positional.begin() + 1, args.positional.end());
   const std::string format = args.get("--format", "text");
-  if (what == "list") return list(catalogue.value());
-  if (what == "show" && rest.size() == 1) return show(catalogue.value(), rest[0]);
-  if (what == "test" && !rest.empty()) return test(catalogue.value(), rest, args.has("--complete"));
+  if (what == "list") return list(catalogue);
+  if (what == "show" && rest.size() == 1) return show(catalogue, rest[0]);
+  if (what == "test" && !rest.empty()) return test(catalogue, analyzer.value().params, rest, args.has("--complete"));
   if (what == "coverage") {
     if (format != "text" && format != "markdown" && format != "json") return usage_error("rules", "--format must be text, markdown or json");
-    return coverage(catalogue.value(), format);
+    return coverage(catalogue, format);
   }
   return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage");
 }

@@ -40,19 +40,11 @@ Result<trl::Catalogue> level_catalogue() {
 }
 
 Result<Evidence> check_evidence(const std::string& dir) {
-  auto project = doc::load_project(dir);
-  if (!project.ok()) return std::move(project).take_error();
-  auto catalogue = rules::Catalogue::builtin();
-  if (!catalogue.ok()) return std::move(catalogue).take_error();
-  Evidence e;
-  e.findings = rules::analyse(catalogue.value(), rules::subject_of(project.value()));
-  auto waivers = rules::load_waivers(dir);
-  if (!waivers.ok()) return std::move(waivers).take_error();
-  std::vector<rules::WaiverProblem> ignored;
-  rules::apply_waivers(waivers.value(), today_utc(), e.findings, ignored);
-  for (const auto& d : project.value().documents)
-    if (d.root) e.present.emplace_back(doc::descriptor_id(d.descriptor));
-  return e;
+  auto analyzer = api::make_analyzer({});
+  if (!analyzer.ok()) return std::move(analyzer).take_error();
+  auto checked = api::check_project(analyzer.value(), dir, today_utc());
+  if (!checked.ok()) return std::move(checked).take_error();
+  return Evidence{std::move(checked.value().report.findings), std::move(checked.value().present)};
 }
 
 std::string name_of(const trl::Card& c) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/args.h"
-#include "rules/rule.h"
+#include "api/check.h"
 
 namespace seam::cli {
 
@@ -25,8 +25,10 @@ struct Command {
 
 const std::vector<Command>& commands();
 
-// The built-in catalogue plus every --rules FILE, with --set RULE.PARAM=VALUE applied.
-Result<rules::Catalogue> load_catalogue(const Args& args);
+// The built-in catalogue plus every --rules FILE, with --set RULE.PARAM=VALUE checked.
+Result<api::Analyzer> make_analyzer(const Args& args);
+// Prints an error compiler-style on stderr; returns kExitError.
+int print_error(const Error& e);
 const Command* find_command(const std::string& name);
 // "; did you mean 'X'?" for a mistyped command name, or "" when nothing is close.
 std::string command_hint(const std::string& name);

@@ -2,6 +2,7 @@
 
 #include "cli/command.h"
 #include "util/text.h"
+#include "util/version.h"
 
 namespace seam::cli {
 
@@ -164,7 +165,7 @@ int print_help(const std::vector<std::string>& args) {
     return kExitOk;
   }
   std::printf("seam %s: finds ML mismatches before they ship\n\nusage: seam COMMAND [ARGS]\n\ncommands:\n",
-              SEAM_VERSION);
+              kVersion);
   for (const auto& c : commands()) std::printf("  %-10s %s\n", c.name, c.summary);
   std::printf("\nRun 'seam help COMMAND' for a command's options; 'seam --version' prints the version.\n");
   return kExitOk;

@@ -13,6 +13,5 @@ Result<stats::ProfileOptions> profile_options(const Args& args);
 
 std::vector<std::string> split_list(const std::string& s);  // "a,b" -> {"a", "b"}
 uint64_t file_size(const std::string& path);                // 0 when unknown
-int print_error(const Error& e);                            // compiler-style; returns the exit code for it
 
 }  // namespace seam::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "util/version.h"
 
 int main(int argc, char** argv) {
   using namespace seam::cli;
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
   const std::string name = args.front();
   args.erase(args.begin());
   if (name == "--version" || name == "-V" || name == "version") {
-    std::printf("seam %s\n", SEAM_VERSION);
+    std::printf("seam %s\n", seam::kVersion);
     return kExitOk;
   }
   if (name == "--help" || name == "-h") return print_help(args);

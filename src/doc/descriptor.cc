@@ -36,9 +36,9 @@ struct Compiled {
   std::abort();
 }
 
-const std::array<Compiled, 8>& compiled() {
-  static const std::array<Compiled, 8> all = [] {
-    std::array<Compiled, 8> out;
+const std::array<Compiled, kDescriptorCount>& compiled() {
+  static const std::array<Compiled, kDescriptorCount> all = [] {
+    std::array<Compiled, kDescriptorCount> out;
     for (Descriptor d : kAllDescriptors) {
       const EmbeddedFile* found = nullptr;
       for (const auto& e : embedded_schemas())

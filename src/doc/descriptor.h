@@ -22,7 +22,9 @@ enum class Descriptor : uint8_t {
   ProductionData,
 };
 
-inline constexpr std::array<Descriptor, 8> kAllDescriptors = {
+// The one place that says how many descriptors there are: arrays indexed by descriptor use it.
+inline constexpr int kDescriptorCount = 8;
+inline constexpr std::array<Descriptor, kDescriptorCount> kAllDescriptors = {
     Descriptor::SystemContext,  Descriptor::RawData,     Descriptor::DataPipeline,
     Descriptor::TrainingData,   Descriptor::TrainedModel, Descriptor::DevelopmentEnvironment,
     Descriptor::ProductionEnvironment, Descriptor::ProductionData};

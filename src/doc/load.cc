@@ -8,7 +8,7 @@
 #include "doc/upgrade.h"
 #include "util/text.h"
 
-namespace fs = std::filesystem;
+namespace stdfs = std::filesystem;
 
 namespace seam::doc {
 namespace {
@@ -64,18 +64,18 @@ void finish_loading(LoadedDocument& doc, Result<Source> src) {
   validate(doc);
 }
 
-bool has_descriptor_extension(const fs::path& p) {
+bool has_descriptor_extension(const stdfs::path& p) {
   const auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
 }  // namespace
 
-LoadedDocument load_document(const std::string& path, Descriptor d) {
+LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs) {
   LoadedDocument doc;
   doc.path = path;
   doc.descriptor = d;
-  finish_loading(doc, read_source(path));
+  finish_loading(doc, read_source(path, fs));
   return doc;
 }
 
@@ -88,7 +88,7 @@ LoadedDocument load_document_text(const std::string& path, std::string text, Des
 }
 
 std::optional<Descriptor> descriptor_for_file(const std::string& path) {
-  const fs::path p(path);
+  const stdfs::path p(path);
   if (!has_descriptor_extension(p)) return std::nullopt;
   return descriptor_from_id(p.stem().string());
 }
@@ -103,33 +103,28 @@ bool Project::valid() const {
   return errors.empty() && std::all_of(documents.begin(), documents.end(), [](const auto& d) { return d.valid(); });
 }
 
-Result<Project> load_project(const std::string& dir) {
+Result<Project> load_project(const std::string& dir, const FileSystem& fs) {
   Project project;
   project.dir = dir;
   std::map<Descriptor, std::vector<std::string>> files;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    Error e = Error::io(ec.message());
-    e.file = dir;
-    return e;
-  }
-  for (const auto& entry : it) {
-    const std::string path = (fs::path(dir) / entry.path().filename()).string();
-    const auto d = entry.is_regular_file(ec) ? descriptor_for_file(path) : std::nullopt;
+  auto names = fs.list(dir);
+  if (!names.ok()) return std::move(names).take_error();
+  for (const auto& name : names.value()) {
+    const std::string path = join_path(dir, name);
+    const auto d = fs.stat(path).kind == PathKind::File ? descriptor_for_file(path) : std::nullopt;
     if (d) files[*d].push_back(path);
     else project.ignored.push_back(path);
   }
   std::sort(project.ignored.begin(), project.ignored.end());
   for (auto& [d, paths] : files) {
     if (paths.size() == 1) {
-      project.documents.push_back(load_document(paths.front(), d));
+      project.documents.push_back(load_document(paths.front(), d, fs));
       continue;
     }
     // Which of two files is meant cannot be guessed, so neither is used.
     std::sort(paths.begin(), paths.end());
     std::string list;
-    for (const auto& p : paths) list += (list.empty() ? "" : ", ") + fs::path(p).filename().string();
+    for (const auto& p : paths) list += (list.empty() ? "" : ", ") + stdfs::path(p).filename().string();
     Error e = Error::invalid("two files describe the " + std::string(descriptor_title(d)) + " (" + list +
                              "); keep one of them");
     e.file = paths.back();

@@ -1,5 +1,8 @@
 // Loading descriptor files and project directories: read, parse, upgrade, validate.
 //
+// Thread safety: a loaded Project is immutable; any number of threads may read and analyse
+// it at once. Documents own their text (shared Source) and their parsed tree.
+//
 // A project is a directory with one file per descriptor, named after it
 // (trained_model.yaml, raw_data.json, ...). Any descriptor may be absent. Loading never
 // stops at the first bad file: every document is loaded as far as it can be, and each
@@ -33,8 +36,8 @@ struct LoadedDocument {
 };
 
 // Loads one file as descriptor `d`.
-LoadedDocument load_document(const std::string& path, Descriptor d);
-// Same, from text already in memory (tests, benchmarks).
+LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs = disk());
+// Same, from bytes already in memory (uploads, tests, benchmarks).
 LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d);
 
 // The descriptor a file name stands for ("trained_model.yaml" -> TrainedModel), if any.
@@ -51,6 +54,6 @@ struct Project {
 };
 
 // Loads every descriptor file in `dir`. Fails only when `dir` cannot be listed.
-Result<Project> load_project(const std::string& dir);
+Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk());
 
 }  // namespace seam::doc

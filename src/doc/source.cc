@@ -3,11 +3,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include "util/file.h"
+#include "util/fs.h"
 #include "util/text.h"
 
 namespace seam::doc {
@@ -25,10 +24,10 @@ std::string mib(uint64_t bytes) {
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   text_.reserve(text_.size() + kParserPadding);
+  index_lines();
 }
 
-void Source::index_lines() const {
-  if (!line_starts_.empty()) return;
+void Source::index_lines() {
   line_starts_.push_back(0);
   const char* begin = text_.data();
   const char* end = begin + text_.size();
@@ -37,7 +36,6 @@ void Source::index_lines() const {
 }
 
 LineCol Source::locate(uint32_t offset) const {
-  index_lines();
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
   const uint32_t start = *it;
@@ -46,7 +44,6 @@ LineCol Source::locate(uint32_t offset) const {
 }
 
 std::string_view Source::line_text(uint32_t line) const {
-  index_lines();
   if (line == 0 || line > line_starts_.size()) return {};
   const uint32_t start = line_starts_[line - 1];
   const uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
@@ -56,7 +53,6 @@ std::string_view Source::line_text(uint32_t line) const {
 }
 
 uint32_t Source::offset_of(uint32_t line, uint32_t byte_column) const {
-  index_lines();
   if (line == 0) return 0;
   if (line > line_starts_.size()) return static_cast<uint32_t>(text_.size());
   return std::min<uint32_t>(line_starts_[line - 1] + byte_column, static_cast<uint32_t>(text_.size()));
@@ -93,20 +89,18 @@ Result<Source> make_source(std::string path, std::string text) {
   return src;
 }
 
-Result<Source> read_source(const std::string& path, uint64_t max_bytes) {
-  auto size = regular_file_size(path, "descriptor file");
-  if (!size.ok()) return std::move(size).take_error();
-  if (size.value() > max_bytes) {
-    Error e = Error::invalid("file is " + mib(size.value()) + "; descriptor files are limited to " + mib(max_bytes));
+Result<Source> read_source(const std::string& path, const FileSystem& fs, uint64_t max_bytes) {
+  const FileStat st = fs.stat(path);
+  if (st.kind == PathKind::Directory) return io_error(path, "is a directory, not a descriptor file");
+  if (st.kind == PathKind::Other) return io_error(path, "not a regular file");
+  if (st.size > max_bytes) {
+    Error e = Error::invalid("file is " + mib(st.size) + "; descriptor files are limited to " + mib(max_bytes));
     e.file = path;
     return e;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(path, std::strerror(errno));
-  std::string text(static_cast<size_t>(size.value()), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size.value()));
-  if (in.gcount() != static_cast<std::streamsize>(size.value())) return io_error(path, "read failed");
-  return make_source(path, std::move(text));
+  auto text = fs.read(path, max_bytes);
+  if (!text.ok()) return std::move(text).take_error();
+  return make_source(path, std::move(text).value());
 }
 
 }  // namespace seam::doc

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "util/fs.h"
 #include "util/result.h"
 
 namespace seam::doc {
@@ -19,6 +20,8 @@ struct LineCol {
   uint32_t column = 0;  // 1-based, in characters
 };
 
+// An immutable text with its line index, built at construction: any number of threads may
+// locate offsets in one Source at once.
 class Source {
  public:
   Source(std::string path, std::string text);
@@ -36,17 +39,18 @@ class Source {
   uint32_t offset_of(uint32_t line, uint32_t byte_column) const;
 
  private:
-  void index_lines() const;
+  void index_lines();
 
   std::string path_;
   std::string text_;
-  mutable std::vector<uint32_t> line_starts_;  // built on first use; not thread-safe
+  std::vector<uint32_t> line_starts_;  // offset of each line's first byte
 };
 
 // Reads `path` into a Source. Fails with Io when the path is missing, unreadable or not a
 // regular file, and with Invalid when the file is too large, empty, binary (holds NUL
 // bytes) or not UTF-8. A UTF-8 byte order mark is accepted and dropped.
-Result<Source> read_source(const std::string& path, uint64_t max_bytes = kMaxDescriptorBytes);
+Result<Source> read_source(const std::string& path, const FileSystem& fs = disk(),
+                           uint64_t max_bytes = kMaxDescriptorBytes);
 
 // Applies the same checks to text that did not come from a file (tests, templates).
 Result<Source> make_source(std::string path, std::string text);

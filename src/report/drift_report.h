@@ -7,6 +7,7 @@
 #include <cmath>  // NAN, which stats/drift.h uses without including it
 #include <string>
 
+#include "report/format.h"
 #include "stats/drift.h"
 
 namespace seam::report {
@@ -32,5 +33,8 @@ std::string drift_markdown(const stats::DriftReport& r);
 // One self-contained page: inline CSS, no scripts, nothing fetched. One card per column
 // with the test result and both distributions as an inline SVG bar chart.
 std::string drift_html(const stats::DriftReport& r);
+
+// text, json, markdown, html: the formats of `seam drift --format`.
+const Formats<stats::DriftReport>& drift_formats();
 
 }  // namespace seam::report

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "report/format.h"
 #include "rules/finding.h"
 
 namespace seam::report {
@@ -28,5 +29,8 @@ std::string findings_sarif(const rules::Report& r);
 
 // JUnit XML: one test case per rule that ran, so CI test views list every check.
 std::string findings_junit(const rules::Report& r);
+
+// text, json, markdown, html, sarif, junit: the formats of `seam check --format`.
+const Formats<rules::Report>& findings_formats();
 
 }  // namespace seam::report

@@ -119,13 +119,14 @@ std::string xml_escape(std::string_view s, bool attribute) {
 }
 
 const rules::RuleRun* find_rule(const rules::Report& r, std::string_view id) {
-  for (const auto& rr : r.rules_run)
+  if (!r.rules_run) return nullptr;
+  for (const auto& rr : *r.rules_run)
     if (rr.id == id) return &rr;
   return nullptr;
 }
 
 std::vector<rules::RuleRun> all_rules(const rules::Report& r) {
-  std::vector<rules::RuleRun> out = r.rules_run;
+  std::vector<rules::RuleRun> out = r.rules_run ? *r.rules_run : std::vector<rules::RuleRun>{};
   for (const auto& f : r.findings) {
     bool known = false;
     for (const auto& rr : out) known = known || rr.id == f.rule;

@@ -21,6 +21,7 @@ using rules::Item;
 using rules::Location;
 using rules::Report;
 using rules::RuleRun;
+using rules::RuleRun;
 using rules::Severity;
 
 RuleRun rule(std::string id, std::string tec, Severity sev, std::string category) {
@@ -34,10 +35,11 @@ Report sample() {
   Report r;
   r.seam_version = "0.1.0";
   r.project = "fraud <detection>";
-  r.rules_run = {rule("model-output-type-downstream", "3A", Severity::Error, "Trained Model"),
-                 rule("raw-data-missing-schema", "", Severity::Warning, "Raw Data"),
-                 rule("metric-threshold-unset", "5B", Severity::Warning, "Metrics"),
-                 rule("never-fires", "", Severity::Info, "Environment")};
+  r.rules_run = std::make_shared<const std::vector<RuleRun>>(std::vector<RuleRun>{
+      rule("model-output-type-downstream", "3A", Severity::Error, "Trained Model"),
+      rule("raw-data-missing-schema", "", Severity::Warning, "Raw Data"),
+      rule("metric-threshold-unset", "5B", Severity::Warning, "Metrics"),
+      rule("never-fires", "", Severity::Info, "Environment")});
 
   Finding a;
   a.rule = "model-output-type-downstream";
@@ -352,7 +354,7 @@ TEST(FindingsJunit, OneCasePerRuleAndFailuresForUnwaivedErrorsAndWarnings) {
   r.load_errors.clear();
   const std::string xml = findings_junit(r);
   EXPECT_EQ(markup_problem(xml), "") << xml;
-  EXPECT_EQ(occurrences(xml, "<testcase "), r.rules_run.size());
+  EXPECT_EQ(occurrences(xml, "<testcase "), r.rules_run->size());
   EXPECT_EQ(occurrences(xml, "<failure "), 2u);  // the waived warning does not fail
   EXPECT_NE(xml.find("<testsuites name=\"seam\" tests=\"4\" failures=\"2\" errors=\"0\">"), std::string::npos) << xml;
   EXPECT_NE(xml.find("<testsuite name=\"seam check fraud &lt;detection&gt;\" tests=\"4\" failures=\"2\""),

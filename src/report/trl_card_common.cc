@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "util/text.h"
+#include "util/version.h"
 
 namespace seam::report::detail {
 namespace {
@@ -267,7 +268,7 @@ std::vector<Block> trl_card_blocks(const trl::Card& card, const trl::Catalogue& 
   gate(b, card, cat, next);
   monitoring(b, card);
   history(b, card);
-  b.paragraph({{Style::plain, "Produced by seam " SEAM_VERSION " from "},
+  b.paragraph({{Style::plain, std::string("Produced by seam ") + kVersion + " from "},
                {Style::code, "trl/" + std::filesystem::path(card.path).filename().string()}, {Style::plain, "."}});
   return std::move(b.blocks);
 }

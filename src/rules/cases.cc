@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 
 // The items of `rule` on the case's project, as texts: the catalogue runs as `seam check`
 // runs it, and only this rule's findings are kept.
-std::vector<std::string> items_on(const Catalogue& catalogue, const Rule& rule, const Subject& subject) {
+std::vector<std::string> items_on(const Catalogue& catalogue, const Params& params, const Rule& rule, const Subject& subject) {
   std::vector<std::string> out;
-  for (const auto& f : analyse(catalogue, subject))
+  for (const auto& f : analyse(catalogue, subject, params))
     if (f.rule == rule.info.id)
       for (const auto& i : f.items) out.push_back(i.text);
   return out;
@@ -52,7 +52,7 @@ std::string compare(const std::vector<std::string>& want, const std::vector<std:
   return problem;
 }
 
-Status run_file(const Catalogue& catalogue, const std::string& path, std::vector<CaseResult>& out) {
+Status run_file(const Catalogue& catalogue, const Params& params, const std::string& path, std::vector<CaseResult>& out) {
   auto src = doc::read_source(path);
   if (!src.ok()) return std::move(src).take_error();
   auto root = doc::parse_yaml(src.value());
@@ -87,7 +87,7 @@ Status run_file(const Catalogue& catalogue, const std::string& path, std::vector
     }
     std::vector<std::string> want;
     for (const auto& e : expect->items) want.push_back(e.kind == doc::Kind::String ? e.text : e.describe());
-    res.problem = compare(want, items_on(catalogue, *rule, subject));
+    res.problem = compare(want, items_on(catalogue, params, *rule, subject));
     res.passed = res.problem.empty();
     out.push_back(std::move(res));
   }
@@ -96,7 +96,7 @@ Status run_file(const Catalogue& catalogue, const std::string& path, std::vector
 
 }  // namespace
 
-Result<std::vector<CaseResult>> run_cases(const Catalogue& catalogue, const std::string& path) {
+Result<std::vector<CaseResult>> run_cases(const Catalogue& catalogue, const std::string& path, const Params& params) {
   std::vector<std::string> files;
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
@@ -108,7 +108,7 @@ Result<std::vector<CaseResult>> run_cases(const Catalogue& catalogue, const std:
   }
   std::vector<CaseResult> out;
   for (const auto& f : files)
-    if (auto st = run_file(catalogue, f, out); !st.ok()) return std::move(st).take_error();
+    if (auto st = run_file(catalogue, params, f, out); !st.ok()) return std::move(st).take_error();
   return out;
 }
 

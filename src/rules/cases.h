@@ -33,6 +33,6 @@ struct CaseResult {
 
 // Runs every case in `path` (a file, or a directory searched for *.yaml). Errors are
 // about the case files themselves (syntax, unknown rule, invalid descriptor).
-Result<std::vector<CaseResult>> run_cases(const Catalogue& catalogue, const std::string& path);
+Result<std::vector<CaseResult>> run_cases(const Catalogue& catalogue, const std::string& path, const Params& params = {});
 
 }  // namespace seam::rules

@@ -8,17 +8,27 @@
 namespace seam::rules {
 namespace {
 
+// The node each location of a finding was made from, per item: the pointers are spelled out
+// for all findings at the end, in one pass over each document, which is far cheaper than a
+// search per location. Null where the location's pointer is already known.
+using ItemNodes = std::vector<std::vector<const doc::Node*>>;
+
 class RuleRunner {
  public:
-  RuleRunner(const Rule& rule, const Subject& subject) : rule_(rule), subject_(subject), env_(rule.slots) {
-    for (int d = 0; d < 8; ++d) env_[d] = Value::of(subject.roots[d], d);
-    for (const auto& p : rule.params) env_[p.slot] = p.expr->literal;
+  RuleRunner(const Rule& rule, const Subject& subject, const Params& params)
+      : rule_(rule), subject_(subject), env_(rule.slots) {
+    for (int d = 0; d < doc::kDescriptorCount; ++d) env_[d] = Value::of(subject.roots[d], d);
+    for (const auto& p : rule.params) {
+      const Value* given = params.find(rule, p.slot);
+      env_[p.slot] = given ? *given : p.expr->literal;
+    }
   }
 
-  std::vector<Item> run() {
+  std::vector<Item> run(ItemNodes& nodes) {
     for (const auto& l : rule_.lets)
       if (l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
     loop(0);
+    nodes = std::move(nodes_);
     return std::move(items_);
   }
 
@@ -38,6 +48,7 @@ class RuleRunner {
       if (!l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
     if (!truthy(evaluate(*rule_.when, env_))) return;
     Item item;
+    nodes_.emplace_back();
     item.text = rule_.item.literals[0];
     for (size_t i = 0; i < rule_.item.holes.size(); ++i)
       item.text += evaluate(*rule_.item.holes[i], env_).to_text() + rule_.item.literals[i + 1];
@@ -57,16 +68,17 @@ class RuleRunner {
       return;
     }
     if (!v.node() || v.doc() < 0) return;
-    Location loc = locate(subject_, v.doc(), v.node());
-    for (const auto& l : item.locations)
-      if (l.node == loc.node) return;  // pointers are filled in later; nodes identify places now
-    item.locations.push_back(std::move(loc));
+    auto& nodes = nodes_.back();
+    if (std::find(nodes.begin(), nodes.end(), v.node()) != nodes.end()) return;  // one place once
+    item.locations.push_back(locate(subject_, v.doc(), v.node(), {}));
+    nodes.push_back(subject_.roots[v.doc()] ? v.node() : nullptr);
   }
 
   const Rule& rule_;
   const Subject& subject_;
   std::vector<Value> env_;
   std::vector<Item> items_;
+  ItemNodes nodes_;
 };
 
 Finding finding_for(const Rule& r) {
@@ -90,7 +102,6 @@ Location locate(const Subject& s, int doc, const doc::Node* node, std::string po
   loc.descriptor = std::string(doc::descriptor_id(doc::kAllDescriptors[doc]));
   loc.file = s.files[doc];
   if (node && s.roots[doc]) {
-    if (pointer.empty()) loc.node = node;  // resolved later, by resolve_pointers()
     if (s.sources[doc]) {
       const auto lc = s.sources[doc]->locate(node->offset);
       loc.line = lc.line;
@@ -109,19 +120,22 @@ namespace {
 // copy subtrees together with their offsets).
 class PointerResolver {
  public:
-  void resolve(const Subject& s, std::vector<Finding>& findings) {
-    for (int d = 0; d < 8; ++d) {
+  // nodes[f][i][l] is the node of findings[f].items[i].locations[l], or null.
+  void resolve(const Subject& s, std::vector<Finding>& findings, const std::vector<ItemNodes>& nodes) {
+    for (int d = 0; d < doc::kDescriptorCount; ++d) {
       if (!s.roots[d]) continue;
       wanted_.clear();
       offsets_.clear();
-      const std::string id(doc::descriptor_id(doc::kAllDescriptors[d]));
-      for (auto& f : findings)
-        for (auto& i : f.items)
-          for (auto& l : i.locations)
-            if (l.node && l.descriptor == id) {
-              wanted_.push_back({l.node, &l.pointer});
-              offsets_.push_back(l.node->offset);
-            }
+      const std::string_view id = doc::descriptor_id(doc::kAllDescriptors[d]);
+      for (size_t f = 0; f < findings.size(); ++f)
+        for (size_t i = 0; i < findings[f].items.size(); ++i)
+          for (size_t l = 0; l < findings[f].items[i].locations.size(); ++l) {
+            Location& loc = findings[f].items[i].locations[l];
+            const doc::Node* node = nodes[f][i][l];
+            if (!node || loc.descriptor != id) continue;
+            wanted_.push_back({node, &loc.pointer});
+            offsets_.push_back(node->offset);
+          }
       if (wanted_.empty()) continue;
       std::sort(wanted_.begin(), wanted_.end());
       std::sort(offsets_.begin(), offsets_.end());
@@ -187,29 +201,40 @@ Subject subject_of(const doc::Project& project) {
   return s;
 }
 
-std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject) {
-  std::vector<std::pair<const Rule*, Finding>> found;
+std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject, const Params& params) {
+  struct Found {
+    const Rule* rule;
+    Finding finding;
+    ItemNodes nodes;
+  };
+  std::vector<Found> found;
   for (const auto& r : catalogue.rules()) {
     std::vector<Item> items;
+    ItemNodes nodes;
     if (r->info.kind == FindingKind::Missing) {
       items = missing_items(*r, subject);
+      for (const auto& i : items) nodes.emplace_back(i.locations.size(), nullptr);  // pointers known
     } else {
       const bool ready = std::all_of(r->requires_docs.begin(), r->requires_docs.end(), [&](int d) { return subject.roots[d]; });
-      if (ready) items = RuleRunner(*r, subject).run();
+      if (ready) items = RuleRunner(*r, subject, params).run(nodes);
     }
     if (items.empty()) continue;
     Finding f = finding_for(*r);
     f.items = std::move(items);
-    found.emplace_back(r.get(), std::move(f));
+    found.push_back({r.get(), std::move(f), std::move(nodes)});
   }
-  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    if (a.second.severity != b.second.severity) return a.second.severity < b.second.severity;
-    if (a.second.kind != b.second.kind) return a.second.kind < b.second.kind;
-    return a.second.kind == FindingKind::Missing && a.first->importance > b.first->importance;
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.finding.severity != b.finding.severity) return a.finding.severity < b.finding.severity;
+    if (a.finding.kind != b.finding.kind) return a.finding.kind < b.finding.kind;
+    return a.finding.kind == FindingKind::Missing && a.rule->importance > b.rule->importance;
   });
   std::vector<Finding> out;
-  for (auto& f : found) out.push_back(std::move(f.second));
-  PointerResolver().resolve(subject, out);
+  std::vector<ItemNodes> nodes;
+  for (auto& f : found) {
+    out.push_back(std::move(f.finding));
+    nodes.push_back(std::move(f.nodes));
+  }
+  PointerResolver().resolve(subject, out, nodes);
   return out;
 }
 

@@ -5,15 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "util/result.h"
-
-namespace seam::doc {
-struct Node;
-}
 
 namespace seam::rules {
 
@@ -31,9 +28,6 @@ struct Location {
   std::string file;        // path as given on the command line; empty if no file
   uint32_t line = 0;
   uint32_t column = 0;
-  // The node the location was made from. The analyzer fills in all pointers of a report in
-  // one pass over each document at the end, which is far cheaper than a search per location.
-  const doc::Node* node = nullptr;
 };
 
 struct ItemValue {
@@ -91,7 +85,9 @@ struct Report {
   std::vector<Error> load_errors;  // documents that did not load or validate
   std::vector<Finding> findings;   // in output order: severity, then rule order
   std::vector<WaiverProblem> waiver_problems;
-  std::vector<RuleRun> rules_run;  // in catalogue order
+  // Every rule that ran, in catalogue order; shared, because it is the same for every
+  // project a catalogue checks. May be null (then only the rules that fired are known).
+  std::shared_ptr<const std::vector<RuleRun>> rules_run;
 
   // Findings per severity, not counting waived ones; waived counts those.
   struct Summary { int error = 0, warning = 0, info = 0, waived = 0; };

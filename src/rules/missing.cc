@@ -105,7 +105,7 @@ std::vector<Item> missing_items(const Rule& check, const Subject& subject) {
   std::vector<Item> out;
   if (check.when) {
     std::vector<Value> env(check.slots);
-    for (int d = 0; d < 8; ++d) env[d] = Value::of(subject.roots[d], d);
+    for (int d = 0; d < doc::kDescriptorCount; ++d) env[d] = Value::of(subject.roots[d], d);
     for (const auto& p : check.params) env[p.slot] = p.expr->literal;
     if (!truthy(evaluate(*check.when, env))) return out;
   }

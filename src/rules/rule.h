@@ -56,22 +56,48 @@ struct Rule {
   size_t slots = 0;                   // environment size
 };
 
+// Parameter overrides for one analysis ("statistic-differs.tolerance=0.1"), checked against
+// a catalogue. They are passed into analyse(), never written into the rules, so one shared
+// catalogue serves analyses with different parameters. Immutable once made; owns its values.
+class Params {
+ public:
+  struct Override {
+    const Rule* rule;  // owned by the catalogue the Params were made for
+    int slot;
+    Value value;
+  };
+  const Value* find(const Rule& rule, int slot) const;
+  bool empty() const { return overrides_.empty(); }
+
+ private:
+  friend class Catalogue;
+  std::vector<Override> overrides_;
+};
+
+// A compiled rule catalogue. Building one (add_file, add_text) is not thread-safe; once built
+// it is read-only, and any number of threads may analyse with it at once. Copies are cheap:
+// they share the compiled rules, which stay alive as long as any copy does.
 class Catalogue {
  public:
-  // The built-in catalogue, compiled into the binary from rules/*.yaml.
-  static Result<Catalogue> builtin();
+  // The built-in catalogue (rules/*.yaml, compiled into the binary), compiled once per
+  // process on first use. Thread-safe. The test suite checks the embedded rules, so a failure
+  // to compile them is a build defect and aborts.
+  static const Catalogue& builtin();
   // Adds the rules in one YAML file. Errors name the file, line and column of the fault.
-  Status add_file(const std::string& path);
+  Status add_file(const std::string& path, const FileSystem& fs = disk());
   Status add_text(const std::string& path, std::string text);
-  // Overrides a parameter: "rule-id.name=value". Fails on an unknown rule or parameter.
-  Status set_param(const std::string& assignment);
+  // Checks overrides written "rule-id.name=value" and converts each value to the parameter's
+  // type. Fails, with a Usage error, on an unknown rule or parameter or a value of the wrong type.
+  Result<Params> params(const std::vector<std::string>& assignments) const;
 
-  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const std::vector<std::shared_ptr<const Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
   const Taxonomy& taxonomy() const { return Taxonomy::builtin(); }
 
  private:
-  std::vector<std::unique_ptr<Rule>> rules_;
+  Status override_one(const std::string& assignment, Params& out) const;
+
+  std::vector<std::shared_ptr<const Rule>> rules_;
   std::vector<std::shared_ptr<const doc::Source>> sources_;  // keep rule texts for later messages
 };
 

@@ -1,6 +1,8 @@
 // Reading rule files: YAML in, compiled rules out. Every fault is reported at its place in
 // the rule file (line, column, caret), including faults inside an expression.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "doc/descriptor.h"
@@ -232,7 +234,7 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
 }
 
 void collect(const Expr& e, std::set<std::string>& reads, std::set<int>& docs) {
-  if (e.op == Op::Var && e.slot >= 0 && e.slot < 8) docs.insert(e.slot);
+  if (e.op == Op::Var && e.slot >= 0 && e.slot < doc::kDescriptorCount) docs.insert(e.slot);
   if (e.op == Op::Select && !e.type.path.empty()) reads.insert(e.type.path);
   for (const auto& a : e.args) collect(*a, reads, docs);
 }
@@ -341,22 +343,29 @@ Status Catalogue::add_text(const std::string& path, std::string text) {
   if (!root.ok()) return std::move(root).take_error();
   std::vector<std::unique_ptr<Rule>> added;
   if (auto st = Loader(*shared, *this, added).load(root.value()); !st.ok()) return st;
-  for (auto& r : added) rules_.push_back(std::move(r));
+  for (auto& r : added) rules_.push_back(std::shared_ptr<const Rule>(std::move(r)));
   sources_.push_back(std::move(shared));
   return Ok{};
 }
 
-Status Catalogue::add_file(const std::string& path) {
-  auto src = doc::read_source(path);
+Status Catalogue::add_file(const std::string& path, const FileSystem& fs) {
+  auto src = doc::read_source(path, fs);
   if (!src.ok()) return std::move(src).take_error();
   return add_text(path, src.value().text());
 }
 
-Result<Catalogue> Catalogue::builtin() {
-  Catalogue c;
-  for (const auto& f : embedded_rules())
-    if (auto st = c.add_text("rules/" + std::string(f.name) + ".yaml", f.text); !st.ok()) return std::move(st).take_error();
-  return c;
+const Catalogue& Catalogue::builtin() {
+  static const Catalogue compiled = [] {
+    Catalogue c;
+    for (const auto& f : embedded_rules())
+      if (auto st = c.add_text("rules/" + std::string(f.name) + ".yaml", f.text); !st.ok()) {
+        std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,
+                     st.error().message.c_str());
+        std::abort();
+      }
+    return c;
+  }();
+  return compiled;
 }
 
 const Rule* Catalogue::find(std::string_view id) const {
@@ -365,32 +374,44 @@ const Rule* Catalogue::find(std::string_view id) const {
   return nullptr;
 }
 
-Status Catalogue::set_param(const std::string& assignment) {
+Result<Params> Catalogue::params(const std::vector<std::string>& assignments) const {
+  Params out;
+  for (const auto& a : assignments)
+    if (auto st = override_one(a, out); !st.ok()) return std::move(st).take_error();
+  return out;
+}
+
+Status Catalogue::override_one(const std::string& assignment, Params& out) const {
   const size_t dot = assignment.find('.'), eq = assignment.find('=');
   if (dot == std::string::npos || eq == std::string::npos || eq < dot)
-    return Error::usage("--set expects RULE.PARAM=VALUE; found '" + assignment + "'");
+    return Error::usage("a parameter override is written RULE.PARAM=VALUE; found '" + assignment + "'");
   const std::string id = assignment.substr(0, dot), name = assignment.substr(dot + 1, eq - dot - 1);
   const std::string value = assignment.substr(eq + 1);
-  for (auto& r : rules_) {
-    if (r->info.id != id) continue;
-    for (auto& p : r->params) {
-      if (p.name != name) continue;
-      if (p.expr->type.kind == Type::Double) {
-        char* end = nullptr;
-        const double d = std::strtod(value.c_str(), &end);
-        if (value.empty() || *end) return Error::usage("--set " + id + "." + name + " expects a number; found '" + value + "'");
-        p.expr->literal = Value::number(d);
-      } else if (p.expr->type.kind == Type::Bool) {
-        if (value != "true" && value != "false") return Error::usage("--set " + id + "." + name + " expects true or false");
-        p.expr->literal = Value::boolean(value == "true");
-      } else {
-        p.expr->literal = Value::string(value);
-      }
-      return Ok{};
+  const Rule* r = find(id);
+  if (!r) return Error::usage("no rule '" + id + "' to set a parameter of");
+  for (const auto& p : r->params) {
+    if (p.name != name) continue;
+    Value v = Value::string(value);
+    if (p.expr->type.kind == Type::Double) {
+      char* end = nullptr;
+      const double d = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end) return Error::usage(id + "." + name + " expects a number; found '" + value + "'");
+      v = Value::number(d);
+    } else if (p.expr->type.kind == Type::Bool) {
+      if (value != "true" && value != "false") return Error::usage(id + "." + name + " expects true or false");
+      v = Value::boolean(value == "true");
     }
-    return Error::usage("rule '" + id + "' has no parameter '" + name + "'");
+    out.overrides_.push_back({r, p.slot, std::move(v)});
+    return Ok{};
   }
-  return Error::usage("no rule '" + id + "' to set a parameter of");
+  return Error::usage("rule '" + id + "' has no parameter '" + name + "'");
+}
+
+const Value* Params::find(const Rule& rule, int slot) const {
+  const Value* found = nullptr;  // the last override of a parameter wins, as on a command line
+  for (const auto& o : overrides_)
+    if (o.rule == &rule && o.slot == slot) found = &o.value;
+  return found;
 }
 
 }  // namespace seam::rules

@@ -23,10 +23,9 @@ const char* kHeader =
     "    rationale: r\n";
 
 TEST(RuleLoad, BuiltinCatalogueCoversEverySubcategory) {
-  auto c = Catalogue::builtin();
-  ASSERT_TRUE(c.ok()) << c.error().message;
+  const Catalogue& c = Catalogue::builtin();
   for (const auto& s : Taxonomy::builtin().all()) {
-    const bool covered = std::any_of(c.value().rules().begin(), c.value().rules().end(), [&](const auto& r) {
+    const bool covered = std::any_of(c.rules().begin(), c.rules().end(), [&](const auto& r) {
       return r->info.category == s.category && r->info.subcategory == s.name;
     });
     EXPECT_TRUE(covered) << s.category << " / " << s.name;
@@ -56,11 +55,14 @@ TEST(RuleLoad, StructureErrorsNameTheKey) {
 TEST(RuleLoad, ParametersCanBeOverridden) {
   Catalogue c;
   ASSERT_TRUE(c.add_text("mine.yaml", std::string(kHeader) + "    params:\n      - limit: 2\n    when: size(trained_model.output_spec) > limit\n    item: x\n").ok());
-  EXPECT_TRUE(c.set_param("r1.limit=5").ok());
-  EXPECT_EQ(c.rules()[0]->params[0].expr->literal.as_double(), 5);
-  EXPECT_EQ(c.set_param("r1.limt=5").error().message, "rule 'r1' has no parameter 'limt'");
-  EXPECT_EQ(c.set_param("r1.limit=many").error().message, "--set r1.limit expects a number; found 'many'");
-  EXPECT_FALSE(c.set_param("nosuch.limit=1").ok());
+  auto p = c.params({"r1.limit=5"});
+  ASSERT_TRUE(p.ok());
+  const Rule& r = *c.rules()[0];
+  EXPECT_EQ(p.value().find(r, r.params[0].slot)->as_double(), 5);
+  EXPECT_EQ(r.params[0].expr->literal.as_double(), 2);  // the rule itself is unchanged
+  EXPECT_EQ(c.params({"r1.limt=5"}).error().message, "rule 'r1' has no parameter 'limt'");
+  EXPECT_EQ(c.params({"r1.limit=many"}).error().message, "r1.limit expects a number; found 'many'");
+  EXPECT_FALSE(c.params({"nosuch.limit=1"}).ok());
 }
 
 TEST(RuleLoad, ReadsAreTheMostSpecificPaths) {

@@ -1,7 +1,6 @@
 #include "rules/waivers.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "doc/parse.h"
 #include "util/text.h"
@@ -51,28 +50,33 @@ bool item_matches(const Item& item, const std::string& match) {
 
 }  // namespace
 
-Result<WaiverFile> load_waivers(const std::string& dir) {
+Result<WaiverFile> waivers_from_text(const std::string& path, std::string text) {
+  auto src = doc::make_source(path, std::move(text));
+  if (!src.ok()) return std::move(src).take_error();
+  auto root = doc::parse_yaml(src.value());
+  if (!root.ok()) return std::move(root).take_error();
+  const doc::Node* list = root.value().kind == doc::Kind::Object ? root.value().find("waivers") : nullptr;
+  if (!list || list->kind != doc::Kind::Array)
+    return src.value().error_at(root.value().offset, "expected a mapping with a 'waivers' list");
   WaiverFile file;
-  for (const char* name : {"waivers.yaml", "waivers.yml"}) {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) continue;
-    auto src = doc::read_source(path);
-    if (!src.ok()) return std::move(src).take_error();
-    auto root = doc::parse_yaml(src.value());
-    if (!root.ok()) return std::move(root).take_error();
-    const doc::Node* list = root.value().kind == doc::Kind::Object ? root.value().find("waivers") : nullptr;
-    if (!list || list->kind != doc::Kind::Array)
-      return src.value().error_at(root.value().offset, "expected a mapping with a 'waivers' list");
-    file.path = path;
-    for (size_t i = 0; i < list->items.size(); ++i) {
-      auto w = read_waiver(src.value(), list->items[i], "/waivers/" + std::to_string(i));
-      if (!w.ok()) return std::move(w).take_error();
-      file.waivers.push_back(std::move(w).value());
-    }
-    break;
+  file.path = path;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    auto w = read_waiver(src.value(), list->items[i], "/waivers/" + std::to_string(i));
+    if (!w.ok()) return std::move(w).take_error();
+    file.waivers.push_back(std::move(w).value());
   }
   return file;
+}
+
+Result<WaiverFile> load_waivers(const std::string& dir, const FileSystem& fs) {
+  for (const char* name : {"waivers.yaml", "waivers.yml"}) {
+    const std::string path = join_path(dir, name);
+    if (fs.stat(path).kind == PathKind::Missing) continue;
+    auto src = doc::read_source(path, fs);
+    if (!src.ok()) return std::move(src).take_error();
+    return waivers_from_text(path, src.value().text());
+  }
+  return WaiverFile{};
 }
 
 void apply_waivers(const WaiverFile& file, const std::string& today, std::vector<Finding>& findings,

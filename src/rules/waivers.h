@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "rules/finding.h"
+#include "util/fs.h"
 #include "util/result.h"
 
 namespace seam::rules {
@@ -36,7 +37,9 @@ struct WaiverFile {
 
 // Reads DIR/waivers.yaml (or .yml). No file is no waivers; a malformed file is an error
 // located at its line and column.
-Result<WaiverFile> load_waivers(const std::string& project_dir);
+Result<WaiverFile> load_waivers(const std::string& project_dir, const FileSystem& fs = disk());
+// The same from the bytes of a waivers file; `path` names it in messages.
+Result<WaiverFile> waivers_from_text(const std::string& path, std::string text);
 
 // Marks waived findings (splitting a finding when a waiver matches only some items) and
 // reports expired and unused waivers. `today` is YYYY-MM-DD.

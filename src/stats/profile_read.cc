@@ -176,7 +176,7 @@ Result<Profile> profile_from_json(const std::string& path, std::string text) {
 }
 
 Result<Profile> read_profile(const std::string& path) {
-  auto src = doc::read_source(path, kMaxProfileBytes);
+  auto src = doc::read_source(path, disk(), kMaxProfileBytes);
   if (!src.ok()) return std::move(src).take_error();
   return profile_from_json(path, src.value().text());
 }

@@ -7,6 +7,7 @@
 
 #include "stats/hash.h"
 #include "util/text.h"
+#include "util/version.h"
 
 namespace seam::stats {
 namespace {
@@ -316,7 +317,7 @@ ColumnType infer_type(const std::vector<std::string>& sample) {
 
 Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const ProfileOptions& o) {
   ProfileRun run;
-  run.profile.seam_version = SEAM_VERSION;
+  run.profile.seam_version = kVersion;
   run.profile.label = o.label;
   FileSetup setup;
   for (size_t f = 0; f < paths.size(); ++f) {

@@ -8,6 +8,7 @@
 #include "doc/parse.h"
 #include "trl/trl.h"
 #include "util/embedded.h"
+#include "util/file.h"
 
 namespace seam::trl {
 namespace {
@@ -113,19 +114,21 @@ const doc::Node* Card::get(std::string_view dotted) const {
   return n;
 }
 
-Result<std::vector<Card>> load_cards(const std::string& project_dir) {
-  const fs::path dir = fs::path(project_dir) / "trl";
-  std::error_code ec;
+Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileSystem& files) {
+  const std::string dir = join_path(project_dir, "trl");
+  auto names = files.list(dir);
+  if (!names.ok()) return io_error(dir, "cannot list TRL cards: " + names.error().message);
   std::vector<std::string> paths;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml") && e.path().stem() != "levels") paths.push_back(e.path().string());
+  for (const auto& name : names.value()) {
+    const fs::path p(name);
+    const std::string ext = p.extension().string();
+    const std::string path = join_path(dir, name);
+    if ((ext == ".yaml" || ext == ".yml") && p.stem() != "levels" && files.stat(path).kind == PathKind::File) paths.push_back(path);
   }
-  if (ec) return Error::io(dir.string() + ": cannot list TRL cards: " + ec.message());
   std::sort(paths.begin(), paths.end());
   std::vector<Card> cards;
   for (const auto& p : paths) {
-    auto loaded = card_from(doc::read_source(p));
+    auto loaded = card_from(doc::read_source(p, files));
     if (!loaded.ok()) return std::move(loaded).take_error();
     Card& card = loaded.value();
     if (card.id != fs::path(p).stem().string())
@@ -133,7 +136,7 @@ Result<std::vector<Card>> load_cards(const std::string& project_dir) {
                                    "component '" + card.id + "' must match the file name '" + fs::path(p).stem().string() + "'", "/component");
     cards.push_back(std::move(card));
   }
-  if (cards.empty()) return Error::io(dir.string() + ": no TRL cards (trl/<component>.yaml)");
+  if (cards.empty()) return io_error(dir, "no TRL cards (trl/<component>.yaml)");
   return cards;
 }
 

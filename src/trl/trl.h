@@ -57,7 +57,7 @@ struct Card {
 
 // Every DIR/trl/*.yaml except levels.yaml, validated; sorted by component id. A malformed card
 // is an error with its file, line, column and JSON pointer.
-Result<std::vector<Card>> load_cards(const std::string& project_dir);
+Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileSystem& files = disk());
 
 // One card from its text (parse and schema), e.g. for tests; `path` names it in messages.
 // Unlike load_cards, the component id need not match the file name.

@@ -49,7 +49,8 @@ class [[nodiscard]] Result {
   bool ok() const { return v_.index() == 0; }
   T& value() & { return std::get<0>(v_); }
   const T& value() const& { return std::get<0>(v_); }
-  T&& value() && { return std::get<0>(std::move(v_)); }
+  // By value, so that `for (auto& x : f().value())` owns what it iterates over.
+  T value() && { return std::get<0>(std::move(v_)); }
   const Error& error() const { return std::get<1>(v_); }
   Error&& take_error() && { return std::get<1>(std::move(v_)); }
 

@@ -1,0 +1,60 @@
+#include "api/check.h"
+
+#include "rules/waivers.h"
+#include "util/version.h"
+
+namespace seam::api {
+
+Result<Analyzer> make_analyzer(const CheckOptions& options, const FileSystem& fs) {
+  Analyzer a{rules::Catalogue::builtin(), {}, nullptr};
+  for (const auto& f : options.rule_files)
+    if (auto st = a.catalogue.add_file(f, fs); !st.ok()) return std::move(st).take_error();
+  auto params = a.catalogue.params(options.params);
+  if (!params.ok()) return std::move(params).take_error();
+  a.params = std::move(params).value();
+  auto run = std::make_shared<std::vector<rules::RuleRun>>();
+  for (const auto& r : a.catalogue.rules()) run->push_back(r->info);
+  a.rules_run = std::move(run);
+  return a;
+}
+
+std::optional<FailOn> fail_on_from_name(std::string_view name) {
+  if (name == "error") return FailOn::Error;
+  if (name == "warning") return FailOn::Warning;
+  if (name == "never") return FailOn::Never;
+  return std::nullopt;
+}
+
+Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& dir, const std::string& today,
+                                  const FileSystem& fs) {
+  auto project = doc::load_project(dir, fs);
+  if (!project.ok()) return std::move(project).take_error();
+  CheckResult out;
+  rules::Report& report = out.report;
+  report.seam_version = kVersion;
+  report.project = dir;
+  report.rules_run = analyzer.rules_run;
+  for (const auto& d : project.value().documents) {
+    out.unreadable = out.unreadable || d.unreadable();
+    report.load_errors.insert(report.load_errors.end(), d.errors.begin(), d.errors.end());
+    if (d.root) out.present.emplace_back(doc::descriptor_id(d.descriptor));
+  }
+  for (const auto& e : project.value().errors) report.load_errors.push_back(e);
+  auto waivers = rules::load_waivers(dir, fs);
+  if (!waivers.ok()) {
+    report.load_errors.push_back(waivers.error());
+    out.unreadable = true;
+  }
+  report.findings = rules::analyse(analyzer.catalogue, rules::subject_of(project.value()), analyzer.params);
+  if (waivers.ok()) rules::apply_waivers(waivers.value(), today, report.findings, report.waiver_problems);
+  return out;
+}
+
+bool fails(const CheckResult& result, FailOn fail_on) {
+  if (fail_on == FailOn::Never) return false;
+  const auto s = result.report.summary();
+  return result.unreadable || s.error > 0 || (fail_on == FailOn::Warning && s.warning > 0) ||
+         !result.report.load_errors.empty();
+}
+
+}  // namespace seam::api

@@ -1,0 +1,164 @@
+#include "util/fs.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "util/file.h"
+
+namespace seam {
+namespace {
+
+std::string mib(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
+  return buf;
+}
+
+Error too_large(const std::string& path, uint64_t size, uint64_t max_bytes) {
+  Error e = Error::invalid("file is " + mib(size) + "; the limit is " + mib(max_bytes));
+  e.file = path;
+  return e;
+}
+
+class Disk : public FileSystem {
+ public:
+  FileStat stat(const std::string& path) const override {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return {};
+    const PathKind k = S_ISREG(st.st_mode) ? PathKind::File : S_ISDIR(st.st_mode) ? PathKind::Directory : PathKind::Other;
+    return {k, static_cast<uint64_t>(st.st_size)};
+  }
+
+  Result<std::string> read(const std::string& path, uint64_t max_bytes) const override {
+    auto size = regular_file_size(path, "file");
+    if (!size.ok()) return std::move(size).take_error();
+    if (size.value() > max_bytes) return too_large(path, size.value(), max_bytes);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return io_error(path, std::strerror(errno));
+    std::string text(static_cast<size_t>(size.value()), '\0');
+    size_t got = 0;
+    while (got < text.size()) {
+      const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    if (got != text.size()) return io_error(path, "read failed");
+    return text;
+  }
+
+  Result<std::vector<std::string>> list(const std::string& dir) const override {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return io_error(dir, std::strerror(errno));
+    std::vector<std::string> names;
+    while (const dirent* e = ::readdir(d))
+      if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) names.emplace_back(e->d_name);
+    ::closedir(d);
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  Status write(const std::string& path, std::string_view bytes) override {
+    // The temporary name is unique per process, so two writers never share one.
+    const std::string tmp = path + ".seam-tmp-" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return io_error(path, std::string("cannot write: ") + std::strerror(errno));
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    bool ok = done == bytes.size();
+    int err = ok ? 0 : errno ? errno : EIO;
+    if (ok && ::fsync(fd) != 0) ok = false, err = errno;
+    if (::close(fd) != 0 && ok) ok = false, err = errno;
+    if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) ok = false, err = errno;
+    if (!ok) {
+      ::unlink(tmp.c_str());
+      return io_error(path, std::string("cannot write: ") + std::strerror(err));
+    }
+    return Ok{};
+  }
+
+  Status make_directories(const std::string& path) override {
+    std::string part;
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (i < path.size() && path[i] != '/') continue;
+      part = path.substr(0, i);
+      if (part.empty() || stat(part).kind == PathKind::Directory) continue;
+      if (::mkdir(part.c_str(), 0755) != 0 && errno != EEXIST) return io_error(path, std::string("cannot create directory: ") + std::strerror(errno));
+    }
+    if (stat(path).kind != PathKind::Directory) return io_error(path, "cannot create directory: not a directory");
+    return Ok{};
+  }
+};
+
+}  // namespace
+
+FileSystem& disk() {
+  static Disk d;
+  return d;
+}
+
+std::string join_path(const std::string& dir, std::string_view name) {
+  if (dir.empty()) return std::string(name);
+  return dir.back() == '/' ? dir + std::string(name) : dir + "/" + std::string(name);
+}
+
+FileStat MemoryFileSystem::stat(const std::string& path) const {
+  if (auto f = files_.find(path); f != files_.end()) return {PathKind::File, f->second.size()};
+  if (dirs_.count(path)) return {PathKind::Directory, 0};
+  const std::string prefix = path + "/";
+  auto it = files_.lower_bound(prefix);
+  const bool below = it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+  return {below ? PathKind::Directory : PathKind::Missing, 0};
+}
+
+Result<std::string> MemoryFileSystem::read(const std::string& path, uint64_t max_bytes) const {
+  auto it = files_.find(path);
+  if (it == files_.end())
+    return io_error(path, stat(path).kind == PathKind::Directory ? "is a directory, not a file" : "No such file or directory");
+  if (it->second.size() > max_bytes) return too_large(path, it->second.size(), max_bytes);
+  return it->second;
+}
+
+Result<std::vector<std::string>> MemoryFileSystem::list(const std::string& dir) const {
+  if (stat(dir).kind != PathKind::Directory) return io_error(dir, "No such file or directory");
+  const std::string prefix = dir + "/";
+  std::vector<std::string> names;
+  auto add = [&](const std::string& path) {
+    if (path.compare(0, prefix.size(), prefix) != 0 || path.size() == prefix.size()) return;
+    std::string name = path.substr(prefix.size());
+    name = name.substr(0, name.find('/'));
+    if (names.empty() || names.back() != name) names.push_back(std::move(name));
+  };
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) add(it->first);
+  for (const auto& [d, unused] : dirs_) add(d);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+Status MemoryFileSystem::write(const std::string& path, std::string_view bytes) {
+  if (stat(path).kind == PathKind::Directory) return io_error(path, "cannot write: is a directory");
+  files_[path] = std::string(bytes);
+  return Ok{};
+}
+
+Status MemoryFileSystem::make_directories(const std::string& path) {
+  if (files_.count(path)) return io_error(path, "cannot create directory: not a directory");
+  dirs_[path] = true;
+  return Ok{};
+}
+
+}  // namespace seam

@@ -1,0 +1,65 @@
+#include "util/fs.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace seam {
+namespace {
+
+TEST(MemoryFileSystem, DirectoriesAreImpliedByThePathsBelowThem) {
+  MemoryFileSystem mem;
+  ASSERT_TRUE(mem.write("p/trained_model.yaml", "version: '1.2'\n").ok());
+  ASSERT_TRUE(mem.write("p/trl/a.yaml", "x").ok());
+  ASSERT_TRUE(mem.make_directories("p/empty").ok());
+  EXPECT_EQ(mem.stat("p").kind, PathKind::Directory);
+  EXPECT_EQ(mem.stat("p/trl").kind, PathKind::Directory);
+  EXPECT_EQ(mem.stat("p/trained_model.yaml").kind, PathKind::File);
+  EXPECT_EQ(mem.stat("p/trained_model.yaml").size, 15u);
+  EXPECT_EQ(mem.stat("p/tr").kind, PathKind::Missing);  // a prefix of a name is not a directory
+  EXPECT_EQ(mem.list("p").value(), (std::vector<std::string>{"empty", "trained_model.yaml", "trl"}));
+  EXPECT_EQ(mem.read("p/missing.yaml", 100).error().kind, ErrorKind::Io);
+  EXPECT_EQ(mem.read("p/trained_model.yaml", 4).error().kind, ErrorKind::Invalid);  // over the limit
+  EXPECT_FALSE(mem.write("p/trl", "x").ok());  // a directory
+}
+
+class DiskTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/seam_fs_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string dir_;
+};
+
+TEST_F(DiskTest, WriteReplacesTheFileAndLeavesNoTemporaryBehind) {
+  const std::string path = join_path(dir_, "card.yaml");
+  ASSERT_TRUE(disk().write(path, "old").ok());
+  ASSERT_TRUE(disk().write(path, "new text").ok());
+  EXPECT_EQ(disk().read(path, 100).value(), "new text");
+  EXPECT_EQ(disk().list(dir_).value(), std::vector<std::string>{"card.yaml"});
+}
+
+TEST_F(DiskTest, AFailedWriteNamesThePathAndKeepsNothing) {
+  const auto st = disk().write(join_path(dir_, "no/such/dir/file.json"), "x");
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().kind, ErrorKind::Io);
+  EXPECT_EQ(st.error().file, join_path(dir_, "no/such/dir/file.json"));
+  EXPECT_TRUE(disk().list(dir_).value().empty());
+}
+
+TEST_F(DiskTest, MakeDirectoriesCreatesParentsAndAcceptsExisting) {
+  const std::string deep = join_path(dir_, "a/b/c");
+  ASSERT_TRUE(disk().make_directories(deep).ok());
+  EXPECT_TRUE(disk().make_directories(deep).ok());
+  EXPECT_EQ(disk().stat(deep).kind, PathKind::Directory);
+  ASSERT_TRUE(disk().write(join_path(dir_, "f"), "x").ok());
+  EXPECT_FALSE(disk().make_directories(join_path(dir_, "f")).ok());
+  EXPECT_EQ(disk().list(join_path(dir_, "missing")).error().file, join_path(dir_, "missing"));
+}
+
+}  // namespace
+}  // namespace seam
