@@ -1,6 +1,8 @@
 // The format tables of the report families whose renderers return a whole document.
 #include "report/drift_report.h"
 #include "report/findings.h"
+#include "report/trl_card.h"
+#include "report/trl_report.h"
 
 namespace seam::report {
 namespace {
@@ -32,6 +34,14 @@ const Formats<stats::DriftReport>& drift_formats() {
       {"json", to_writer<stats::DriftReport, drift_json>},
       {"markdown", to_writer<stats::DriftReport, drift_markdown>},
       {"html", to_writer<stats::DriftReport, drift_html>},
+  };
+  return table;
+}
+
+const Formats<CardView>& trl_card_formats() {
+  static const Formats<CardView> table = {
+      {"markdown", [](const CardView& v, Writer& out) { out.write(trl_card_markdown(v.card, v.levels, v.next)); }},
+      {"html", [](const CardView& v, Writer& out) { out.write(trl_card_html(v.card, v.levels, v.next)); }},
   };
   return table;
 }

@@ -93,3 +93,29 @@ Result<Metrics> progress_metrics(const Card& card, const std::string& today) {
 }
 
 }  // namespace seam::trl
+
+namespace seam::trl {
+
+Result<MetricsSummary> summarize_metrics(const Catalogue& levels, const std::vector<Card>& cards, const std::string& today) {
+  MetricsSummary s;
+  s.today = today;
+  for (size_t l = 0; l < s.level_names.size() && l < levels.levels.size(); ++l) s.level_names[l] = levels.levels[l].name;
+  for (const auto& c : cards) {
+    auto m = progress_metrics(c, today);
+    if (!m.ok()) return std::move(m).take_error();
+    s.components.push_back(std::move(m).value());
+  }
+  for (size_t i = 0; i < s.components.size(); ++i) {
+    const Metrics& m = s.components[i];
+    s.switchbacks.total += m.switchbacks.total, s.switchbacks.discovery += m.switchbacks.discovery;
+    s.switchbacks.review += m.switchbacks.review, s.switchbacks.embedded += m.switchbacks.embedded;
+    s.graduations += m.graduations;
+    for (size_t l = 0; l < s.days_at_level.size(); ++l) s.days_at_level[l] += m.days_at_level[l];
+    const Metrics* slowest = s.slowest < 0 ? nullptr : &s.components[s.slowest];
+    if (m.longest >= 0 && (!slowest || m.stays[m.longest].days > slowest->stays[slowest->longest].days))
+      s.slowest = static_cast<int>(i);
+  }
+  return s;
+}
+
+}  // namespace seam::trl

@@ -45,6 +45,20 @@ struct Metrics {
 // review has no valid date, is dated before the review above it, or after today.
 Result<Metrics> progress_metrics(const Card& card, const std::string& today);
 
+// The metrics of every component and their totals, as `seam trl metrics` reports them.
+struct MetricsSummary {
+  std::string today;
+  std::vector<Metrics> components;
+  std::array<std::string, 10> level_names;  // from the level catalogue
+  int graduations = 0;
+  SwitchbackCounts switchbacks;             // summed over the components
+  std::array<int64_t, 10> days_at_level{};  // summed over the components
+  int slowest = -1;  // index into components of the one with the longest single stay; -1 when none
+};
+
+// Fails, like progress_metrics, on the first card with a bad review date.
+Result<MetricsSummary> summarize_metrics(const Catalogue& levels, const std::vector<Card>& cards, const std::string& today);
+
 // Days from `a` to `b` (both YYYY-MM-DD, proleptic Gregorian); false when either is not a
 // valid date.
 bool days_between(const std::string& a, const std::string& b, int64_t& days);

@@ -1,0 +1,37 @@
+// Renderings of readiness results: `seam trl status`, `metrics`, `risks`, `check` and `card`.
+// Like every renderer, these write whole documents to the caller's Writer and print nothing.
+#pragma once
+
+#include <string>
+
+#include "report/format.h"
+#include "trl/metrics.h"
+#include "trl/status.h"
+
+namespace seam::report {
+
+// text: one block per component with what blocks its gates, then the system level.
+// json: {"system_level", "limiting", "components": [{"id", "name", "level", "level_name",
+//        "level_supported", "next_level", "gate": {"to", "passed", "criteria": [...]}}]}
+const Formats<trl::SystemStatus>& trl_status_formats();
+
+// text: per component its stays, days by level, graduations and switchbacks, then totals.
+// json: {"today", "components": [...], "totals": {...}}
+const Formats<trl::MetricsSummary>& trl_metrics_formats();
+
+// Requirements by risk, then the 5x5 likelihood-by-impact matrix.
+std::string trl_risks_text(const trl::RiskTable& t);
+
+// One line per criterion of a gate, then the verdict.
+std::string trl_gate_text(const std::string& component, const trl::Gate& gate, const std::string& level_name);
+
+// A TRL Card as a document, with the gate into its next level (null at level 9).
+struct CardView {
+  const trl::Card& card;
+  const trl::Catalogue& levels;
+  const trl::Gate* next;
+};
+// markdown (default) and html.
+const Formats<CardView>& trl_card_formats();
+
+}  // namespace seam::report
