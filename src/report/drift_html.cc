@@ -274,7 +274,8 @@ void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
          "</td><td class=\"num\">" + std::to_string(c.n_reference) + "</td><td class=\"num\">" +
          std::to_string(c.n_current) + "</td></tr>\n</table>\n";
   out += "<p class=\"meta\">" + rule(c);
-  for (const auto& [key, json] : c.details) out += " &#183; " + xml_escape(key) + " = <code>" + xml_escape(json) + "</code>";
+  for (const auto& [key, value] : c.details)
+    out += " &#183; " + xml_escape(key) + " = <code>" + xml_escape(detail::detail_json(value)) + "</code>";
   out += "</p>\n";
   out += chart(c, index);
   out += "</section>\n";
