@@ -7,6 +7,7 @@
 
 #include "report/drift_common.h"
 #include "report/findings_common.h"
+#include "report/html_page.h"
 #include "util/text.h"
 
 namespace seam::report {
@@ -14,20 +15,13 @@ namespace {
 
 using detail::xml_escape;
 
-// Kept free of '>' and '&' so the page also reads as well-formed XML, which lets tests
-// check its structure with a plain tag matcher.
-constexpr std::string_view kStyle = R"(
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #1f2328; }
-h1 { font-size: 1.6em; }
-table { border-collapse: collapse; margin: .5em 0; }
+// The drift page's own rules; report/html_page.cc holds the rest.
+constexpr std::string_view kStyle = R"(table { border-collapse: collapse; margin: .5em 0; }
 td, th { border: 1px solid #d0d7de; padding: .25em .6em; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .column { border: 1px solid #d0d7de; border-radius: 6px; padding: .6em 1em; margin: 1em 0; }
 .column.drift { border-left: 6px solid #cf222e; }
-.badge { display: inline-block; border-radius: 1em; padding: 0 .6em; font-size: .85em; font-weight: 600; color: #fff; }
 .badge.drift { background: #cf222e; } .badge.ok { background: #1a7f37; }
-.meta { color: #59636e; font-size: .9em; }
-code { font-family: ui-monospace, monospace; font-size: .9em; }
 figure { margin: .5em 0; }
 figure svg { max-width: 100%; height: auto; }
 .nochart { color: #59636e; font-style: italic; }
@@ -291,10 +285,7 @@ std::string name_list(const std::vector<std::string>& v) {
 
 std::string drift_html(const stats::DriftReport& r) {
   const std::string title = "seam drift: " + xml_escape(r.reference) + " vs " + xml_escape(r.current);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                    "<title>" + title + "</title>\n<style>" + std::string(kStyle) +
-                    "</style>\n</head>\n<body>\n<h1>seam drift</h1>\n";
+  std::string out = detail::html_page_begin(title, kStyle) + "<h1>seam drift</h1>\n";
   out += "<p class=\"meta\">reference <code>" + xml_escape(r.reference) + "</code> &#183; current <code>" +
          xml_escape(r.current) + "</code></p>\n";
   out += "<p><span class=\"badge " + std::string(r.dataset_drift ? "drift" : "ok") + "\">" +
@@ -332,7 +323,7 @@ std::string drift_html(const stats::DriftReport& r) {
 
   if (!r.columns.empty()) out += "<h2>Columns</h2>\n";
   for (size_t i = 0; i < r.columns.size(); ++i) write_column(r.columns[i], i, out);
-  return out + "</body>\n</html>\n";
+  return out.append(detail::html_page_end());
 }
 
 }  // namespace seam::report

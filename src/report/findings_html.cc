@@ -2,27 +2,21 @@
 
 #include "report/diagnostic.h"
 #include "report/findings_common.h"
+#include "report/html_page.h"
 
 namespace seam::report {
 namespace {
 
 using detail::xml_escape;
 
-// Kept free of '>' and '&' so the page also reads as well-formed XML, which lets tests
-// check its structure with a plain tag matcher.
-constexpr std::string_view kStyle = R"(
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #1f2328; }
-h1 { font-size: 1.6em; }
-table.summary td, table.summary th { padding: .3em 1em; text-align: center; border: 1px solid #d0d7de; }
+// The findings page's own rules; report/html_page.cc holds the rest.
+constexpr std::string_view kStyle = R"(table.summary td, table.summary th { padding: .3em 1em; text-align: center; border: 1px solid #d0d7de; }
 table.items { border-collapse: collapse; width: 100%; margin: .5em 0; }
 table.items td, table.items th { border: 1px solid #d0d7de; padding: .25em .5em; text-align: left; vertical-align: top; }
 .finding { border: 1px solid #d0d7de; border-radius: 6px; padding: .6em 1em; margin: 1em 0; }
 .finding.waived { border-style: dashed; opacity: .75; }
-.badge { display: inline-block; border-radius: 1em; padding: 0 .6em; font-size: .85em; font-weight: 600; color: #fff; }
 .badge.error { background: #cf222e; } .badge.warning { background: #9a6700; }
 .badge.info { background: #0969da; } .badge.waived { background: #6e7781; }
-.meta { color: #59636e; font-size: .9em; }
-code, pre { font-family: ui-monospace, monospace; font-size: .9em; }
 .text { white-space: pre-wrap; }
 pre { background: #f6f8fa; padding: .6em; overflow-x: auto; }
 )";
@@ -63,10 +57,7 @@ void write_finding(const rules::Finding& f, std::string& out) {
 std::string findings_html(const rules::Report& r) {
   const std::string title =
       "seam check" + (r.project.empty() ? std::string() : ": " + xml_escape(r.project));
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                    "<title>" + title + "</title>\n<style>" + std::string(kStyle) +
-                    "</style>\n</head>\n<body>\n<h1>" + title + "</h1>\n";
+  std::string out = detail::html_page_begin(title, kStyle) + "<h1>" + title + "</h1>\n";
   if (!r.seam_version.empty())
     out += "<p class=\"meta\">seam " + xml_escape(r.seam_version) + "</p>\n";
 
@@ -94,7 +85,7 @@ std::string findings_html(const rules::Report& r) {
     out += "</ul>\n";
   }
   if (r.findings.empty() && r.load_errors.empty()) out += "<p>No findings.</p>\n";
-  return out + "</body>\n</html>\n";
+  return out.append(detail::html_page_end());
 }
 
 }  // namespace seam::report
