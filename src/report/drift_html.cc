@@ -6,14 +6,12 @@
 #include <numeric>
 
 #include "report/drift_common.h"
-#include "report/findings_common.h"
 #include "report/html_page.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace seam::report {
 namespace {
-
-using detail::xml_escape;
 
 // The drift page's own rules; report/html_page.cc holds the rest.
 constexpr std::string_view kStyle = R"(table { border-collapse: collapse; margin: .5em 0; }
@@ -177,7 +175,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
   auto y = [&](double v) { return base - v / ymax * plot_h; };
 
   const std::string id = std::to_string(index);
-  const std::string name = xml_escape(c.name);
+  const std::string name = escape::xml(c.name);
   std::string out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + px(width) + "\" height=\"" +
                     px(height) + "\" viewBox=\"0 0 " + px(width) + " " + px(height) +
                     "\" role=\"img\" aria-labelledby=\"chart-" + id + "\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n";
@@ -218,7 +216,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
   out += "<g class=\"bars\">\n";
   for (size_t i = 0; i < bs.size(); ++i) {
     const double mid = left + group * (static_cast<double>(i) + 0.5);
-    const std::string label = xml_escape(bs[i].label);
+    const std::string label = escape::xml(bs[i].label);
     auto rect = [&](double x, double v, const std::string& fill, std::string_view side) {
       const double h = std::max(v / ymax * plot_h, v > 0 ? 0.5 : 0.0);
       return "<rect x=\"" + px(x) + "\" y=\"" + px(base - h) + "\" width=\"" + px(bar) + "\" height=\"" + px(h) + "\" " +
@@ -235,7 +233,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
          "\" stroke=\"" + kInk + "\" stroke-width=\"1\"/>\n";
   for (size_t i = 0; i < bs.size(); ++i) {
     const double mid = left + group * (static_cast<double>(i) + 0.5);
-    const std::string body = xml_escape(labels[i]);
+    const std::string body = escape::xml(labels[i]);
     if (rotate)
       out += text_at(mid + 3, base + 12, "end", body, " transform=\"rotate(-45 " + px(mid + 3) + " " + px(base + 12) + ")\"");
     else
@@ -258,7 +256,7 @@ std::string rule(const stats::ColumnDrift& c) {
 
 void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
   out += "<section class=\"column" + std::string(c.drift ? " drift" : "") + "\" id=\"col-" + std::to_string(index) +
-         "\">\n<h3><code>" + xml_escape(c.name) + "</code> " + badge(c.drift) + "</h3>\n";
+         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.drift) + "</h3>\n";
   out += "<table class=\"result\">\n<tr><th>Type</th><th>Method</th><th>" +
          std::string(stats::is_test(c.method) ? "Statistic" : "Distance") +
          "</th><th>p-value</th><th>Threshold</th><th>Rows (reference)</th><th>Rows (current)</th></tr>\n";
@@ -269,7 +267,7 @@ void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
          std::to_string(c.n_current) + "</td></tr>\n</table>\n";
   out += "<p class=\"meta\">" + rule(c);
   for (const auto& [key, value] : c.details)
-    out += " &#183; " + xml_escape(key) + " = <code>" + xml_escape(detail::detail_json(value)) + "</code>";
+    out += " &#183; " + escape::xml(key) + " = <code>" + escape::xml(detail::detail_json(value)) + "</code>";
   out += "</p>\n";
   out += chart(c, index);
   out += "</section>\n";
@@ -277,27 +275,27 @@ void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
 
 std::string name_list(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + ("<code>" + xml_escape(s) + "</code>");
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + ("<code>" + escape::xml(s) + "</code>");
   return out;
 }
 
 }  // namespace
 
 std::string drift_html(const stats::DriftReport& r) {
-  const std::string title = "seam drift: " + xml_escape(r.reference) + " vs " + xml_escape(r.current);
+  const std::string title = "seam drift: " + escape::xml(r.reference) + " vs " + escape::xml(r.current);
   std::string out = detail::html_page_begin(title, kStyle) + "<h1>seam drift</h1>\n";
-  out += "<p class=\"meta\">reference <code>" + xml_escape(r.reference) + "</code> &#183; current <code>" +
-         xml_escape(r.current) + "</code></p>\n";
+  out += "<p class=\"meta\">reference <code>" + escape::xml(r.reference) + "</code> &#183; current <code>" +
+         escape::xml(r.current) + "</code></p>\n";
   out += "<p><span class=\"badge " + std::string(r.dataset_drift ? "drift" : "ok") + "\">" +
          (r.dataset_drift ? "dataset drift" : "no dataset drift") + "</span> " +
-         xml_escape(detail::drift_summary_line(r)) + "</p>\n";
+         escape::xml(detail::drift_summary_line(r)) + "</p>\n";
 
   if (!r.columns.empty()) {
     out += "<table class=\"overview\">\n<tr><th>Column</th><th>Type</th><th>Method</th><th>Statistic</th>"
            "<th>p-value</th><th>Threshold</th><th>Result</th></tr>\n";
     for (size_t i = 0; i < r.columns.size(); ++i) {
       const auto& c = r.columns[i];
-      out += "<tr><td><a href=\"#col-" + std::to_string(i) + "\"><code>" + xml_escape(c.name) + "</code></a></td><td>" +
+      out += "<tr><td><a href=\"#col-" + std::to_string(i) + "\"><code>" + escape::xml(c.name) + "</code></a></td><td>" +
              std::string(stats::type_name(c.type)) + "</td><td>" + std::string(stats::method_name(c.method)) +
              "</td><td class=\"num\">" + detail::drift_number(c.statistic) + "</td><td class=\"num\">" +
              detail::drift_number(c.p_value, 3) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
@@ -310,7 +308,7 @@ std::string drift_html(const stats::DriftReport& r) {
 
   if (!r.notes.empty()) {
     out += "<h2>Notes</h2>\n<ul>\n";
-    for (const auto& n : r.notes) out += "<li>" + xml_escape(n) + "</li>\n";
+    for (const auto& n : r.notes) out += "<li>" + escape::xml(n) + "</li>\n";
     out += "</ul>\n";
   }
   if (!r.only_in_reference.empty() || !r.only_in_current.empty() || !r.skipped.empty()) {

@@ -1,14 +1,13 @@
-#include "report/findings_common.h"
 #include "report/html_page.h"
 #include "report/trl_card.h"
 #include "report/trl_card_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
 
 using detail::Block;
 using detail::Inline;
-using detail::xml_escape;
 using Style = detail::Span::Style;
 
 // The card's own rules; report/html_page.cc holds the rest. Print: A4 with its margins,
@@ -42,11 +41,11 @@ a { color: #0969da; overflow-wrap: anywhere; }
 std::string render(const Inline& spans) {
   std::string out;
   for (const auto& s : spans) switch (s.style) {
-      case Style::plain: out += xml_escape(s.text); break;
-      case Style::strong: out += "<strong>" + xml_escape(s.text) + "</strong>"; break;
-      case Style::code: out += "<code>" + xml_escape(s.text) + "</code>"; break;
-      case Style::link: out += "<a href=\"" + xml_escape(s.text, true) + "\">" + xml_escape(s.text) + "</a>"; break;
-      case Style::missing: out += "<span class=\"missing\">" + xml_escape(s.text) + "</span>"; break;
+      case Style::plain: out += escape::xml(s.text); break;
+      case Style::strong: out += "<strong>" + escape::xml(s.text) + "</strong>"; break;
+      case Style::code: out += "<code>" + escape::xml(s.text) + "</code>"; break;
+      case Style::link: out += "<a href=\"" + escape::xml(s.text, true) + "\">" + escape::xml(s.text) + "</a>"; break;
+      case Style::missing: out += "<span class=\"missing\">" + escape::xml(s.text) + "</span>"; break;
     }
   return out;
 }
@@ -60,7 +59,7 @@ std::string cell(std::string_view tag, bool numeric, const Inline& content) {
 }  // namespace
 
 std::string trl_card_html(const trl::Card& card, const trl::Catalogue& catalogue, const trl::Gate* next) {
-  std::string out = detail::html_page_begin(xml_escape(detail::trl_card_title(card)), kStyle);
+  std::string out = detail::html_page_begin(escape::xml(detail::trl_card_title(card)), kStyle);
   std::vector<int> open;  // heading levels of the sections open, outermost first
   for (const Block& b : detail::trl_card_blocks(card, catalogue, next)) {
     switch (b.kind) {
