@@ -1,5 +1,7 @@
 #include "report/diagnostic.h"
 
+#include "util/escape.h"
+
 namespace seam::report {
 namespace {
 
@@ -15,15 +17,6 @@ std::string caret_line(const std::string& snippet, uint32_t column) {
     ++col;
   }
   return out + "^";
-}
-
-// Control characters (a binary file's NUL, a stray escape) would garble the terminal;
-// each is shown as '?' so the caret still lines up.
-std::string printable(const std::string& line) {
-  std::string out = line;
-  for (auto& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
-  return out;
 }
 
 }  // namespace
@@ -43,7 +36,9 @@ std::string format_error(const Error& e) {
   if (!e.pointer.empty()) out += e.pointer + ": ";
   out += e.message + "\n";
   if (e.line && !e.snippet.empty()) {
-    out += "  " + printable(e.snippet) + "\n";
+    // A binary file's NUL or a stray escape would garble the terminal; masking keeps the
+    // caret under the right character.
+    out += "  " + escape::mask_control(e.snippet) + "\n";
     out += "  " + caret_line(e.snippet, e.column) + "\n";
   }
   return out;

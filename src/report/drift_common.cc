@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <variant>
 
 namespace seam::report::detail {
 
@@ -25,6 +26,15 @@ std::string drift_summary_line(const stats::DriftReport& r) {
   return std::to_string(r.drifted) + " of " + std::to_string(total) + (total == 1 ? " column" : " columns") +
          " drifted (" + std::to_string(pct) + "%); dataset drift: " + (r.dataset_drift ? "yes" : "no") +
          " (threshold " + drift_percent(r.dataset_share) + ")";
+}
+
+JsonWriter& write_detail(JsonWriter& w, const stats::DriftDetail::Value& value) {
+  return std::visit([&](const auto& v) -> JsonWriter& { return w.value(v); }, value);
+}
+
+std::string detail_json(const stats::DriftDetail::Value& value) {
+  JsonWriter w;
+  return write_detail(w, value).str();
 }
 
 std::string_view drift_word(bool drift) { return drift ? "DRIFT" : "ok"; }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "stats/drift.h"
+#include "util/json_writer.h"
 
 namespace seam::report::detail {
 
@@ -18,6 +19,11 @@ std::string drift_percent(double share);
 
 // "2 of 9 columns drifted (22%); dataset drift: no (threshold 50%)"
 std::string drift_summary_line(const stats::DriftReport& r);
+
+// A detail's value as one JSON value: true, 24, 0.01, "text", or null for a NaN or
+// infinite number. The JSON report writes it so, and the HTML page shows the same text.
+JsonWriter& write_detail(JsonWriter& w, const stats::DriftDetail::Value& value);
+std::string detail_json(const stats::DriftDetail::Value& value);
 
 // "DRIFT" or "ok".
 std::string_view drift_word(bool drift);

@@ -6,28 +6,20 @@
 #include <numeric>
 
 #include "report/drift_common.h"
-#include "report/findings_common.h"
+#include "report/html_page.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace seam::report {
 namespace {
 
-using detail::xml_escape;
-
-// Kept free of '>' and '&' so the page also reads as well-formed XML, which lets tests
-// check its structure with a plain tag matcher.
-constexpr std::string_view kStyle = R"(
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #1f2328; }
-h1 { font-size: 1.6em; }
-table { border-collapse: collapse; margin: .5em 0; }
+// The drift page's own rules; report/html_page.cc holds the rest.
+constexpr std::string_view kStyle = R"(table { border-collapse: collapse; margin: .5em 0; }
 td, th { border: 1px solid #d0d7de; padding: .25em .6em; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .column { border: 1px solid #d0d7de; border-radius: 6px; padding: .6em 1em; margin: 1em 0; }
 .column.drift { border-left: 6px solid #cf222e; }
-.badge { display: inline-block; border-radius: 1em; padding: 0 .6em; font-size: .85em; font-weight: 600; color: #fff; }
 .badge.drift { background: #cf222e; } .badge.ok { background: #1a7f37; }
-.meta { color: #59636e; font-size: .9em; }
-code { font-family: ui-monospace, monospace; font-size: .9em; }
 figure { margin: .5em 0; }
 figure svg { max-width: 100%; height: auto; }
 .nochart { color: #59636e; font-style: italic; }
@@ -183,7 +175,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
   auto y = [&](double v) { return base - v / ymax * plot_h; };
 
   const std::string id = std::to_string(index);
-  const std::string name = xml_escape(c.name);
+  const std::string name = escape::xml(c.name);
   std::string out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + px(width) + "\" height=\"" +
                     px(height) + "\" viewBox=\"0 0 " + px(width) + " " + px(height) +
                     "\" role=\"img\" aria-labelledby=\"chart-" + id + "\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n";
@@ -224,7 +216,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
   out += "<g class=\"bars\">\n";
   for (size_t i = 0; i < bs.size(); ++i) {
     const double mid = left + group * (static_cast<double>(i) + 0.5);
-    const std::string label = xml_escape(bs[i].label);
+    const std::string label = escape::xml(bs[i].label);
     auto rect = [&](double x, double v, const std::string& fill, std::string_view side) {
       const double h = std::max(v / ymax * plot_h, v > 0 ? 0.5 : 0.0);
       return "<rect x=\"" + px(x) + "\" y=\"" + px(base - h) + "\" width=\"" + px(bar) + "\" height=\"" + px(h) + "\" " +
@@ -241,7 +233,7 @@ std::string chart(const stats::ColumnDrift& c, size_t index) {
          "\" stroke=\"" + kInk + "\" stroke-width=\"1\"/>\n";
   for (size_t i = 0; i < bs.size(); ++i) {
     const double mid = left + group * (static_cast<double>(i) + 0.5);
-    const std::string body = xml_escape(labels[i]);
+    const std::string body = escape::xml(labels[i]);
     if (rotate)
       out += text_at(mid + 3, base + 12, "end", body, " transform=\"rotate(-45 " + px(mid + 3) + " " + px(base + 12) + ")\"");
     else
@@ -264,7 +256,7 @@ std::string rule(const stats::ColumnDrift& c) {
 
 void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
   out += "<section class=\"column" + std::string(c.drift ? " drift" : "") + "\" id=\"col-" + std::to_string(index) +
-         "\">\n<h3><code>" + xml_escape(c.name) + "</code> " + badge(c.drift) + "</h3>\n";
+         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.drift) + "</h3>\n";
   out += "<table class=\"result\">\n<tr><th>Type</th><th>Method</th><th>" +
          std::string(stats::is_test(c.method) ? "Statistic" : "Distance") +
          "</th><th>p-value</th><th>Threshold</th><th>Rows (reference)</th><th>Rows (current)</th></tr>\n";
@@ -274,7 +266,8 @@ void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
          "</td><td class=\"num\">" + std::to_string(c.n_reference) + "</td><td class=\"num\">" +
          std::to_string(c.n_current) + "</td></tr>\n</table>\n";
   out += "<p class=\"meta\">" + rule(c);
-  for (const auto& [key, json] : c.details) out += " &#183; " + xml_escape(key) + " = <code>" + xml_escape(json) + "</code>";
+  for (const auto& [key, value] : c.details)
+    out += " &#183; " + escape::xml(key) + " = <code>" + escape::xml(detail::detail_json(value)) + "</code>";
   out += "</p>\n";
   out += chart(c, index);
   out += "</section>\n";
@@ -282,30 +275,27 @@ void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
 
 std::string name_list(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + ("<code>" + xml_escape(s) + "</code>");
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + ("<code>" + escape::xml(s) + "</code>");
   return out;
 }
 
 }  // namespace
 
 std::string drift_html(const stats::DriftReport& r) {
-  const std::string title = "seam drift: " + xml_escape(r.reference) + " vs " + xml_escape(r.current);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-                    "<title>" + title + "</title>\n<style>" + std::string(kStyle) +
-                    "</style>\n</head>\n<body>\n<h1>seam drift</h1>\n";
-  out += "<p class=\"meta\">reference <code>" + xml_escape(r.reference) + "</code> &#183; current <code>" +
-         xml_escape(r.current) + "</code></p>\n";
+  const std::string title = "seam drift: " + escape::xml(r.reference) + " vs " + escape::xml(r.current);
+  std::string out = detail::html_page_begin(title, kStyle) + "<h1>seam drift</h1>\n";
+  out += "<p class=\"meta\">reference <code>" + escape::xml(r.reference) + "</code> &#183; current <code>" +
+         escape::xml(r.current) + "</code></p>\n";
   out += "<p><span class=\"badge " + std::string(r.dataset_drift ? "drift" : "ok") + "\">" +
          (r.dataset_drift ? "dataset drift" : "no dataset drift") + "</span> " +
-         xml_escape(detail::drift_summary_line(r)) + "</p>\n";
+         escape::xml(detail::drift_summary_line(r)) + "</p>\n";
 
   if (!r.columns.empty()) {
     out += "<table class=\"overview\">\n<tr><th>Column</th><th>Type</th><th>Method</th><th>Statistic</th>"
            "<th>p-value</th><th>Threshold</th><th>Result</th></tr>\n";
     for (size_t i = 0; i < r.columns.size(); ++i) {
       const auto& c = r.columns[i];
-      out += "<tr><td><a href=\"#col-" + std::to_string(i) + "\"><code>" + xml_escape(c.name) + "</code></a></td><td>" +
+      out += "<tr><td><a href=\"#col-" + std::to_string(i) + "\"><code>" + escape::xml(c.name) + "</code></a></td><td>" +
              std::string(stats::type_name(c.type)) + "</td><td>" + std::string(stats::method_name(c.method)) +
              "</td><td class=\"num\">" + detail::drift_number(c.statistic) + "</td><td class=\"num\">" +
              detail::drift_number(c.p_value, 3) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
@@ -318,7 +308,7 @@ std::string drift_html(const stats::DriftReport& r) {
 
   if (!r.notes.empty()) {
     out += "<h2>Notes</h2>\n<ul>\n";
-    for (const auto& n : r.notes) out += "<li>" + xml_escape(n) + "</li>\n";
+    for (const auto& n : r.notes) out += "<li>" + escape::xml(n) + "</li>\n";
     out += "</ul>\n";
   }
   if (!r.only_in_reference.empty() || !r.only_in_current.empty() || !r.skipped.empty()) {
@@ -331,7 +321,7 @@ std::string drift_html(const stats::DriftReport& r) {
 
   if (!r.columns.empty()) out += "<h2>Columns</h2>\n";
   for (size_t i = 0; i < r.columns.size(); ++i) write_column(r.columns[i], i, out);
-  return out + "</body>\n</html>\n";
+  return out.append(detail::html_page_end());
 }
 
 }  // namespace seam::report

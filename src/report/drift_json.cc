@@ -1,5 +1,6 @@
 #include "report/drift_report.h"
 
+#include "report/drift_common.h"
 #include "util/json_writer.h"
 
 namespace seam::report {
@@ -23,7 +24,7 @@ void write_column(JsonWriter& w, const stats::ColumnDrift& c) {
   w.key("n_reference").value(static_cast<int64_t>(c.n_reference));
   w.key("n_current").value(static_cast<int64_t>(c.n_current));
   w.key("details").begin_object();
-  for (const auto& [name, json] : c.details) w.key(name).raw(json);
+  for (const auto& [name, value] : c.details) detail::write_detail(w.key(name), value);
   w.end_object();
   w.end_object();
 }

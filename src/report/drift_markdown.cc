@@ -3,19 +3,14 @@
 #include <algorithm>
 
 #include "report/drift_common.h"
-#include "report/findings_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
 
-using detail::code;
-using detail::md;
-
-
-
 std::string codes(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + code(s, false);
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + escape::markdown_code(s, false);
   return out;
 }
 
@@ -23,8 +18,8 @@ std::string codes(const std::vector<std::string>& v) {
 
 std::string drift_markdown(const stats::DriftReport& r) {
   std::string out = "# seam drift\n\n";
-  out += "- **Reference:** " + code(r.reference, false) + "\n";
-  out += "- **Current:** " + code(r.current, false) + "\n\n";
+  out += "- **Reference:** " + escape::markdown_code(r.reference, false) + "\n";
+  out += "- **Current:** " + escape::markdown_code(r.current, false) + "\n\n";
   out += "**" + detail::drift_summary_line(r) + "**\n\n";
 
   if (r.columns.empty()) {
@@ -33,7 +28,7 @@ std::string drift_markdown(const stats::DriftReport& r) {
     out += "| Column | Type | Method | Statistic | p-value | Threshold | Drift |\n"
            "|---|---|---|---:|---:|---:|---|\n";
     for (const auto& c : r.columns)
-      out += "| " + code(c.name, true) + " | " + std::string(stats::type_name(c.type)) + " | " +
+      out += "| " + escape::markdown_code(c.name, true) + " | " + std::string(stats::type_name(c.type)) + " | " +
              std::string(stats::method_name(c.method)) + " | " + detail::drift_number(c.statistic) + " | " +
              detail::drift_number(c.p_value, 3) + " | " + detail::drift_number(c.threshold) + " | " +
              (c.drift ? "**DRIFT**" : "ok") + " |\n";
@@ -42,7 +37,7 @@ std::string drift_markdown(const stats::DriftReport& r) {
 
   if (!r.notes.empty()) {
     out += "## Notes\n\n";
-    for (const auto& n : r.notes) out += "- " + md(n) + "\n";
+    for (const auto& n : r.notes) out += "- " + escape::markdown(n) + "\n";
     out += "\n";
   }
   if (!r.only_in_reference.empty() || !r.only_in_current.empty() || !r.skipped.empty()) {

@@ -18,8 +18,8 @@ namespace seam::report {
 //                 "n_reference", "n_current", "details": {...}}],
 //    "drifted_columns", "total_columns", "dataset_drift", "dataset_drift_share",
 //    "only_in_reference", "only_in_current", "skipped", "notes"}
-// Numbers that are NaN or infinite are null (so p_value is null for distances); details
-// values arrive already encoded and are written verbatim.
+// Numbers that are NaN or infinite are null (so p_value is null for distances), details
+// values included.
 std::string drift_json(const stats::DriftReport& r);
 
 // For a terminal: one table line per tested column, then notes, columns found on one side

@@ -42,7 +42,7 @@ DriftReport sample() {
   age.drift = true;
   age.n_reference = 1000;
   age.n_current = 1200;
-  age.details = {{"exact", "true"}, {"statistic_error_bound", "0.01"}};
+  age.details = {{"exact", true}, {"statistic_error_bound", 0.01}};
   for (int i = 0; i <= 20; ++i) age.histogram.edges.push_back(5.0 * i);
   for (int i = 0; i < 20; ++i) {
     age.histogram.reference.push_back(i < 10 ? 0.1 : 0.0);
@@ -58,7 +58,7 @@ DriftReport sample() {
   city.threshold = 0.05;
   city.n_reference = 1000;
   city.n_current = 1200;
-  city.details = {{"dof", "24"}, {"categories", "25"}};
+  city.details = {{"dof", 24.0}, {"categories", int64_t{25}}};
   double total = 0;
   for (int i = 0; i < 25; ++i) total += 25 - i;
   for (int i = 0; i < 25; ++i) {
@@ -76,7 +76,7 @@ DriftReport sample() {
   income.drift = true;
   income.n_reference = 1000;
   income.n_current = 1200;
-  income.details = {{"bins", "10"}, {"exact", "false"}};
+  income.details = {{"bins", int64_t{10}}, {"exact", false}, {"distance_error_bound", NAN}};
   for (int i = 0; i <= 10; ++i) income.histogram.edges.push_back(1000.0 * i);
   for (int i = 0; i < 10; ++i) {
     income.histogram.reference.push_back(0.1);
@@ -88,7 +88,7 @@ DriftReport sample() {
   empty.type = ColumnType::Numeric;
   empty.method = Method::Wasserstein;
   empty.threshold = 0.1;
-  empty.details = {{"note", "\"no finite values on one side\""}};
+  empty.details = {{"note", std::string("no finite values on one side")}};
 
   r.columns = {age, city, income, empty};
   r.drifted = 2;
@@ -168,7 +168,9 @@ TEST(DriftJson, FollowsTheContract) {
   EXPECT_EQ(std::string_view(income["method"]), "psi");
   EXPECT_TRUE(income["p_value"].is_null());  // a distance has no p-value
   EXPECT_DOUBLE_EQ(double(income["statistic"]), 0.27);
+  EXPECT_EQ(int64_t(income["details"]["bins"]), 10);
   EXPECT_FALSE(bool(income["details"]["exact"]));
+  EXPECT_TRUE(income["details"]["distance_error_bound"].is_null());  // an unknown number
 
   simdjson::dom::element sensor = columns.at(3);
   EXPECT_TRUE(sensor["statistic"].is_null());
@@ -304,6 +306,12 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
   EXPECT_NE(html.find("drift when the p-value is below 0.05"), std::string::npos);
   EXPECT_NE(html.find("drift when the distance is above 0.1"), std::string::npos);
   EXPECT_EQ(occurrences(html, "<span class=\"badge drift\">DRIFT</span>"), 2u * 2u);  // overview and card
+
+  // Details show as the JSON report writes them.
+  EXPECT_NE(html.find("exact = <code>true</code> &#183; statistic_error_bound = <code>0.01</code>"), std::string::npos);
+  EXPECT_NE(html.find("dof = <code>24</code> &#183; categories = <code>25</code>"), std::string::npos);
+  EXPECT_NE(html.find("distance_error_bound = <code>null</code>"), std::string::npos);
+  EXPECT_NE(html.find("note = <code>&quot;no finite values on one side&quot;</code>"), std::string::npos);
 
   // Bars: 20 numeric bins, the 20 largest of 25 categories, 10 PSI bins; both sides each.
   EXPECT_EQ(occurrences(html, "<title>reference, "), 50u);

@@ -1,38 +1,17 @@
 #include "report/drift_report.h"
 
 #include <array>
-#include <cstdio>
 
 #include "report/drift_common.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace seam::report {
 namespace {
 
-// `s` on one line: control characters become visible escapes, so that a column name with a
-// newline cannot break the table into extra lines.
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x20 && c != 0x7f) { out += ch; continue; }
-    switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\x%02x", c);
-        out += buf;
-      }
-    }
-  }
-  return out;
-}
-
 std::string joined(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + one_line(s);
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + escape::control(s);
   return out;
 }
 
@@ -48,12 +27,14 @@ void pad(std::string& out, const std::string& cell, size_t width, bool right) {
 
 }  // namespace
 
+// Names and notes go through escape::control: a newline in a column name would otherwise
+// break the table into extra lines.
 std::string drift_text(const stats::DriftReport& r) {
-  std::string out = "reference: " + one_line(r.reference) + "\ncurrent:   " + one_line(r.current) + "\n\n";
+  std::string out = "reference: " + escape::control(r.reference) + "\ncurrent:   " + escape::control(r.current) + "\n\n";
 
   std::vector<Row> rows = {{"column", "type", "method", "statistic", "p-value", "threshold", "result"}};
   for (const auto& c : r.columns)
-    rows.push_back({one_line(c.name), std::string(stats::type_name(c.type)), std::string(stats::method_name(c.method)),
+    rows.push_back({escape::control(c.name), std::string(stats::type_name(c.type)), std::string(stats::method_name(c.method)),
                     detail::drift_number(c.statistic), detail::drift_number(c.p_value, 3),
                     detail::drift_number(c.threshold), std::string(detail::drift_word(c.drift))});
   std::array<size_t, kCells> width{};
@@ -76,7 +57,7 @@ std::string drift_text(const stats::DriftReport& r) {
   if (more) out += "\n";
   if (!r.notes.empty()) {
     out += "notes:\n";
-    for (const auto& n : r.notes) out += "  " + one_line(n) + "\n";
+    for (const auto& n : r.notes) out += "  " + escape::control(n) + "\n";
   }
   if (!r.only_in_reference.empty()) out += "only in the reference: " + joined(r.only_in_reference) + "\n";
   if (!r.only_in_current.empty()) out += "only in the current data: " + joined(r.only_in_current) + "\n";

@@ -46,17 +46,6 @@ std::string indent_lines(std::string_view s, std::string_view indent);
 // "error", "warning" or "note": SARIF's names, also used for JUnit failure types.
 std::string_view sarif_level(rules::Severity s);
 
-// `s` with text that XML 1.0 forbids replaced by U+FFFD (invalid UTF-8, control
-// characters other than tab/newline/return, U+FFFE/U+FFFF), and with & < > " ' escaped.
-// In attributes, tab/newline/return become character references so that attribute-value
-// normalization does not turn them into spaces. Serves both HTML and XML output.
-std::string xml_escape(std::string_view s, bool attribute = false);
-
-// Markdown: text with markup characters backslash-escaped (newlines become <br>), and a
-// code span that survives backticks and, in tables, pipes. An empty value shows "(empty)".
-std::string md(std::string_view s);
-std::string code(std::string_view s, bool in_table);
-
 // The rule of the report's catalogue with this id, or nullptr.
 const rules::RuleRun* find_rule(const rules::Report& r, std::string_view id);
 

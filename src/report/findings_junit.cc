@@ -2,15 +2,14 @@
 
 #include "report/diagnostic.h"
 #include "report/findings_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
 
-using detail::xml_escape;
-
 std::string attr(std::string_view name, std::string_view value) {
   std::string out(1, ' ');
-  ((out += name) += "=\"") += xml_escape(value, true);
+  ((out += name) += "=\"") += escape::xml(value, true);
   return out += '"';
 }
 
@@ -54,13 +53,13 @@ Case rule_case(const rules::Report& r, const rules::RuleRun& rule) {
     std::string body;
     for (const auto* f : failing) body += describe(*f);
     c.xml += "      <failure" + attr("message", first->message) +
-             attr("type", rules::severity_name(first->severity)) + ">" + xml_escape(body) +
+             attr("type", rules::severity_name(first->severity)) + ">" + escape::xml(body) +
              "</failure>\n";
   }
   if (!other.empty()) {
     std::string body;
     for (const auto* f : other) body += describe(*f);
-    c.xml += "      <system-out>" + xml_escape(body) + "</system-out>\n";
+    c.xml += "      <system-out>" + escape::xml(body) + "</system-out>\n";
   }
   c.xml += "    </testcase>\n";
   return c;
@@ -83,7 +82,7 @@ std::string findings_junit(const rules::Report& r) {
     for (const auto& e : r.load_errors) body += format_error(e);
     cases += "    <testcase classname=\"seam.load\" name=\"load descriptors\">\n      <error" +
              attr("message", detail::count(static_cast<int>(r.load_errors.size()), "descriptor error")) +
-             " type=\"load\">" + xml_escape(body) + "</error>\n    </testcase>\n";
+             " type=\"load\">" + escape::xml(body) + "</error>\n    </testcase>\n";
     ++tests;
     ++errors;
   }
@@ -97,7 +96,7 @@ std::string findings_junit(const rules::Report& r) {
   if (!r.waiver_problems.empty()) {
     std::string body;
     for (const auto& p : r.waiver_problems) body += detail::waiver_problem_line(p) + "\n";
-    out += "    <system-out>" + xml_escape(body) + "</system-out>\n";
+    out += "    <system-out>" + escape::xml(body) + "</system-out>\n";
   }
   return out + "  </testsuite>\n</testsuites>\n";
 }

@@ -3,37 +3,33 @@
 #include <algorithm>
 
 #include "report/findings_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
 
-using detail::code;
-using detail::md;
-
-
-
 void write_finding(const rules::Finding& f, std::string& out) {
-  out += "### " + code(f.rule, false) + "\n\n";
+  out += "### " + escape::markdown_code(f.rule, false) + "\n\n";
   out += "- **Severity:** " + std::string(rules::severity_name(f.severity)) +
          (f.waived ? " (waived)" : "") + "\n";
-  out += "- **TEC rule:** " + (f.tec_rule.empty() ? std::string("none") : md(f.tec_rule)) + "\n";
-  out += "- **Taxonomy:** " + md(detail::taxonomy(f.category, f.subcategory)) + "\n";
+  out += "- **TEC rule:** " + (f.tec_rule.empty() ? std::string("none") : escape::markdown(f.tec_rule)) + "\n";
+  out += "- **Taxonomy:** " + escape::markdown(detail::taxonomy(f.category, f.subcategory)) + "\n";
   out += "- **Kind:** " + std::string(rules::kind_name(f.kind)) + "\n";
-  if (f.waived) out += "- **Waiver:** " + md(f.waiver_reason) + "\n";
-  out += "\n" + md(f.message) + "\n\n";
-  if (!f.rationale.empty()) out += "> " + md(f.rationale) + "\n\n";
+  if (f.waived) out += "- **Waiver:** " + escape::markdown(f.waiver_reason) + "\n";
+  out += "\n" + escape::markdown(f.message) + "\n\n";
+  if (!f.rationale.empty()) out += "> " + escape::markdown(f.rationale) + "\n\n";
   if (f.items.empty()) return;
   out += "| Item | Location | Pointer |\n|---|---|---|\n";
   for (const auto& item : f.items) {
     std::string where, pointers;
     for (const auto& l : item.locations) {
       if (!where.empty()) { where += "<br>"; pointers += "<br>"; }
-      if (l.file.empty()) where += md(detail::place(l));
-      else if (l.line) where += code(l.file + ':' + std::to_string(l.line), true);
-      else where += code(l.file, true) + " (not present)";
-      pointers += l.pointer.empty() ? std::string() : code(l.pointer, true);
+      if (l.file.empty()) where += escape::markdown(detail::place(l));
+      else if (l.line) where += escape::markdown_code(l.file + ':' + std::to_string(l.line), true);
+      else where += escape::markdown_code(l.file, true) + " (not present)";
+      pointers += l.pointer.empty() ? std::string() : escape::markdown_code(l.pointer, true);
     }
-    out += "| " + md(item.text) + " | " + where + " | " + pointers + " |\n";
+    out += "| " + escape::markdown(item.text) + " | " + where + " | " + pointers + " |\n";
   }
   out += "\n";
 }
@@ -42,7 +38,7 @@ void write_finding(const rules::Finding& f, std::string& out) {
 
 std::string findings_markdown(const rules::Report& r) {
   std::string out = "# seam check";
-  if (!r.project.empty()) out += ": " + md(r.project);
+  if (!r.project.empty()) out += ": " + escape::markdown(r.project);
   out += "\n\n";
   const auto s = r.summary();
   out += "| Errors | Warnings | Info | Waived |\n|---:|---:|---:|---:|\n";
@@ -54,9 +50,9 @@ std::string findings_markdown(const rules::Report& r) {
     for (const auto& e : r.load_errors) {
       std::string where = e.file.empty() ? std::string("seam") : e.file;
       if (e.line) ((where += ':') += std::to_string(e.line) + ":") += std::to_string(e.column);
-      out += "- " + code(where, false);
-      if (!e.pointer.empty()) (out += ' ') += code(e.pointer, false);
-      out += ": " + md(e.message) + "\n";
+      out += "- " + escape::markdown_code(where, false);
+      if (!e.pointer.empty()) (out += ' ') += escape::markdown_code(e.pointer, false);
+      out += ": " + escape::markdown(e.message) + "\n";
     }
     out += "\n";
   }
@@ -69,7 +65,7 @@ std::string findings_markdown(const rules::Report& r) {
 
   if (!r.waiver_problems.empty()) {
     out += "## Waiver problems\n\n";
-    for (const auto& p : r.waiver_problems) out += "- " + md(detail::waiver_problem_line(p)) + "\n";
+    for (const auto& p : r.waiver_problems) out += "- " + escape::markdown(detail::waiver_problem_line(p)) + "\n";
     out += "\n";
   }
   if (r.findings.empty() && r.load_errors.empty()) out += "No findings.\n";

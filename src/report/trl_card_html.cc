@@ -1,23 +1,22 @@
-#include "report/findings_common.h"
+#include "report/html_page.h"
 #include "report/trl_card.h"
 #include "report/trl_card_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
 
 using detail::Block;
 using detail::Inline;
-using detail::xml_escape;
 using Style = detail::Span::Style;
 
-// Kept free of '>' and '&', as in findings_html.cc. Print: A4 with its margins, black on
-// white without background fills, headings kept with what follows, and no page break inside
-// a subsection, a field table, a list item or a table row. The long tables (requirements,
-// gate, history) may break between rows, repeating their header: asking them to stay whole
-// would only push them onto a new page and leave the rest of the previous one blank.
-constexpr std::string_view kStyle = R"(
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 62em; padding: 0 1em; color: #1f2328; }
-h1 { font-size: 1.6em; margin-bottom: .3em; }
+// The card's own rules; report/html_page.cc holds the rest. Print: A4 with its margins,
+// black on white without background fills, headings kept with what follows, and no page
+// break inside a subsection, a field table, a list item or a table row. The long tables
+// (requirements, gate, history) may break between rows, repeating their header: asking them
+// to stay whole would only push them onto a new page and leave the rest of the previous one
+// blank.
+constexpr std::string_view kStyle = R"(h1 { margin-bottom: .3em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 1.8em; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0; }
@@ -27,7 +26,6 @@ table.fields th { width: 11em; }
 p, li, td { white-space: pre-line; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .missing { color: #6e7781; font-style: italic; }
-code { font-family: ui-monospace, monospace; font-size: .9em; }
 a { color: #0969da; overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
@@ -43,11 +41,11 @@ a { color: #0969da; overflow-wrap: anywhere; }
 std::string render(const Inline& spans) {
   std::string out;
   for (const auto& s : spans) switch (s.style) {
-      case Style::plain: out += xml_escape(s.text); break;
-      case Style::strong: out += "<strong>" + xml_escape(s.text) + "</strong>"; break;
-      case Style::code: out += "<code>" + xml_escape(s.text) + "</code>"; break;
-      case Style::link: out += "<a href=\"" + xml_escape(s.text, true) + "\">" + xml_escape(s.text) + "</a>"; break;
-      case Style::missing: out += "<span class=\"missing\">" + xml_escape(s.text) + "</span>"; break;
+      case Style::plain: out += escape::xml(s.text); break;
+      case Style::strong: out += "<strong>" + escape::xml(s.text) + "</strong>"; break;
+      case Style::code: out += "<code>" + escape::xml(s.text) + "</code>"; break;
+      case Style::link: out += "<a href=\"" + escape::xml(s.text, true) + "\">" + escape::xml(s.text) + "</a>"; break;
+      case Style::missing: out += "<span class=\"missing\">" + escape::xml(s.text) + "</span>"; break;
     }
   return out;
 }
@@ -61,10 +59,7 @@ std::string cell(std::string_view tag, bool numeric, const Inline& content) {
 }  // namespace
 
 std::string trl_card_html(const trl::Card& card, const trl::Catalogue& catalogue, const trl::Gate* next) {
-  const std::string title = xml_escape(detail::trl_card_title(card));
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
-                    title + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  std::string out = detail::html_page_begin(escape::xml(detail::trl_card_title(card)), kStyle);
   std::vector<int> open;  // heading levels of the sections open, outermost first
   for (const Block& b : detail::trl_card_blocks(card, catalogue, next)) {
     switch (b.kind) {
@@ -105,7 +100,7 @@ std::string trl_card_html(const trl::Card& card, const trl::Catalogue& catalogue
     }
   }
   for (; !open.empty(); open.pop_back()) out += "</section>\n";
-  return out + "</body>\n</html>\n";
+  return out.append(detail::html_page_end());
 }
 
 }  // namespace seam::report

@@ -1,6 +1,6 @@
-#include "report/findings_common.h"
 #include "report/trl_card.h"
 #include "report/trl_card_common.h"
+#include "util/escape.h"
 
 namespace seam::report {
 namespace {
@@ -14,11 +14,11 @@ using Style = detail::Span::Style;
 std::string render(const Inline& spans, bool in_table) {
   std::string out;
   for (const auto& s : spans) switch (s.style) {
-      case Style::plain: out += detail::md(s.text); break;
-      case Style::strong: out.append("**").append(detail::md(s.text)).append("**"); break;
-      case Style::code: out += detail::code(s.text, in_table); break;
+      case Style::plain: out += escape::markdown(s.text); break;
+      case Style::strong: out.append("**").append(escape::markdown(s.text)).append("**"); break;
+      case Style::code: out += escape::markdown_code(s.text, in_table); break;
       case Style::link: out.append("<").append(s.text).append(">"); break;
-      case Style::missing: out.append("_").append(detail::md(s.text)).append("_"); break;
+      case Style::missing: out.append("_").append(escape::markdown(s.text)).append("_"); break;
     }
   return out;
 }

@@ -4,23 +4,14 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "stats/drift_math.h"
-#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace seam::stats {
 namespace {
 
 constexpr std::array<std::string_view, 6> kMethodNames = {"chisquare", "chisquare_gof", "ks", "psi", "jensenshannon", "wasserstein"};
-
-std::string num(double d) {
-  if (!std::isfinite(d)) return "null";
-  JsonWriter w;
-  w.value(d);
-  return w.str();
-}
 
 // Category counts of both sides, aligned: reference categories first, then new ones.
 struct Categories {
@@ -87,9 +78,16 @@ std::vector<double> reference_edges(const Side& r, int bins) {
   return edges;
 }
 
+void add(ColumnDrift& d, std::string name, DriftDetail::Value value) {
+  d.details.push_back({std::move(name), std::move(value)});
+}
+
+// Counts go into details as int64_t, the one integer type a detail holds.
+int64_t integer(uint64_t n) { return static_cast<int64_t>(n); }
+
 void numeric_test(ColumnDrift& d, const Side& r, const Side& c, const DriftOptions& o) {
   const bool exact = r.raw && c.raw;
-  d.details.emplace_back("exact", exact ? "true" : "false");
+  add(d, "exact", exact);
   switch (d.method) {
     case Method::Ks: {
       if (exact) {
@@ -104,7 +102,7 @@ void numeric_test(ColumnDrift& d, const Side& r, const Side& c, const DriftOptio
                                     points, r.col.quantiles.normalized_rank_error(), c.col.quantiles.normalized_rank_error());
         d.statistic = e.value;
         d.p_value = ks_pvalue_asymp(e.value, d.n_reference, d.n_current);
-        d.details.emplace_back("statistic_error_bound", num(e.error_bound));
+        add(d, "statistic_error_bound", e.error_bound);
       }
       break;
     }
@@ -119,19 +117,19 @@ void numeric_test(ColumnDrift& d, const Side& r, const Side& c, const DriftOptio
                                                   [&](double q) { return c.col.quantiles.quantile(q); },
                                                   r.col.quantiles.normalized_rank_error(), c.col.quantiles.normalized_rank_error(), range);
         w = e.value;
-        d.details.emplace_back("distance_error_bound", num(e.error_bound));
+        add(d, "distance_error_bound", e.error_bound);
       }
-      d.details.emplace_back("distance", num(w));
-      d.details.emplace_back("reference_stddev", num(sd));
+      add(d, "distance", w);
+      add(d, "reference_stddev", sd);
       d.statistic = o.normalize_wasserstein ? (sd > 0 ? w / sd : NAN) : w;
-      d.details.emplace_back("normalized", o.normalize_wasserstein ? "true" : "false");
+      add(d, "normalized", o.normalize_wasserstein);
       break;
     }
     default: {  // psi and jensenshannon on reference-quantile bins
       const auto edges = reference_edges(r, o.bins);
       const auto rc = numeric_counts(r, edges), cc = numeric_counts(c, edges);
       d.statistic = d.method == Method::Psi ? psi(rc, cc) : jensenshannon(rc, cc);
-      d.details.emplace_back("bins", std::to_string(rc.size()));
+      add(d, "bins", integer(rc.size()));
     }
   }
 }
@@ -139,25 +137,25 @@ void numeric_test(ColumnDrift& d, const Side& r, const Side& c, const DriftOptio
 void categorical_test(ColumnDrift& d, const ColumnProfile& r, const ColumnProfile& c) {
   const Categories cats = align(r, c);
   const bool exact = r.values.exact() && c.values.exact();
-  d.details.emplace_back("exact", exact ? "true" : "false");
-  d.details.emplace_back("categories", std::to_string(cats.labels.size()));
+  add(d, "exact", exact);
+  add(d, "categories", integer(cats.labels.size()));
   size_t new_categories = 0;
   for (size_t i = 0; i < cats.labels.size(); ++i) new_categories += cats.ref[i] == 0;
-  d.details.emplace_back("categories_not_in_reference", std::to_string(new_categories));
-  if (!exact) d.details.emplace_back("count_error_bound", std::to_string(std::max(r.values.max_error(), c.values.max_error())));
+  add(d, "categories_not_in_reference", integer(new_categories));
+  if (!exact) add(d, "count_error_bound", integer(std::max(r.values.max_error(), c.values.max_error())));
   switch (d.method) {
     case Method::ChiSquare: {
       const auto t = chi2_homogeneity(cats.ref, cats.cur);
       d.statistic = t.statistic;
       d.p_value = t.p_value;
-      d.details.emplace_back("dof", num(t.dof));
+      add(d, "dof", t.dof);
       break;
     }
     case Method::ChiSquareGof: {
       const auto t = chi2_gof(cats.ref, cats.cur);
       d.statistic = t.statistic;
       d.p_value = t.p_value;
-      d.details.emplace_back("dof", num(t.dof));
+      add(d, "dof", t.dof);
       break;
     }
     case Method::Psi: d.statistic = psi(cats.ref, cats.cur); break;
@@ -178,6 +176,17 @@ void numeric_histogram(ColumnDrift& d, const Side& r, const Side& c) {
   d.histogram.current = fractions(numeric_counts(c, edges));
   d.histogram.edges = {lo};
   for (int i = 1; i <= 20; ++i) d.histogram.edges.push_back(lo + (hi - lo) * i / 20);
+}
+
+// The error bound of a column tested on sketches, or nullopt when it was tested exactly.
+// An unknown (NaN or infinite) bound adds nothing to the worst bound that the note quotes.
+std::optional<double> sketch_error_bound(const ColumnDrift& d) {
+  for (const auto& [name, value] : d.details) {
+    const double* bound = std::get_if<double>(&value);
+    if (bound && (name == "statistic_error_bound" || name == "distance_error_bound"))
+      return std::isfinite(*bound) ? *bound : 0.0;
+  }
+  return std::nullopt;
 }
 
 bool fits(Method m, ColumnType t) {
@@ -206,7 +215,7 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
     d.n_current = c.moments.n;
     const Side rs{r, raw(ref, ri)}, cs{c, raw(cur, ci)};
     if (d.n_reference == 0 || d.n_current == 0) {
-      d.details.emplace_back("note", JsonWriter::quoted("no finite values on one side"));
+      add(d, "note", std::string("no finite values on one side"));
       return d;
     }
     numeric_test(d, rs, cs, o);
@@ -280,11 +289,10 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
     }
     auto d = test_column(ref, cur, ri, static_cast<size_t>(ci - cur_names.begin()), o);
     if (!d.ok()) return std::move(d).take_error();
-    for (const auto& [key, value] : d.value().details)  // said in every format, not just in JSON
-      if (key == "statistic_error_bound" || key == "distance_error_bound") {
-        sketched.push_back(r.name);
-        worst_bound = std::max(worst_bound, std::atof(value.c_str()));
-      }
+    if (const auto bound = sketch_error_bound(d.value())) {  // said in every format, not just in JSON
+      sketched.push_back(r.name);
+      worst_bound = std::max(worst_bound, *bound);
+    }
     rep.drifted += d.value().drift;
     rep.columns.push_back(std::move(d).value());
   }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "stats/profile.h"
@@ -42,6 +44,14 @@ struct Histogram {
   std::vector<double> current;
 };
 
+// One extra fact about a column's test ("exact", "dof", "statistic_error_bound", ...), held
+// as a value that each renderer encodes itself; a NaN or infinite number means "unknown".
+struct DriftDetail {
+  using Value = std::variant<bool, int64_t, double, std::string>;
+  std::string name;
+  Value value;
+};
+
 struct ColumnDrift {
   std::string name;
   ColumnType type = ColumnType::Numeric;
@@ -51,7 +61,7 @@ struct ColumnDrift {
   double threshold = NAN;
   bool drift = false;
   uint64_t n_reference = 0, n_current = 0;
-  std::vector<std::pair<std::string, std::string>> details;  // name -> JSON value
+  std::vector<DriftDetail> details;  // in the order the test found them
   Histogram histogram;
 };
 

@@ -3,29 +3,35 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "util/escape.h"
+
 namespace seam::text {
 
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  size_t len;
+  if (c < 0x80) { cp = c; return 1; }
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Overlong encodings, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+  static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
+  for (size_t i = 0; i < s.size();) {
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong encodings, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
-    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    const size_t len = decode_utf8(s, i, cp);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
@@ -70,18 +76,14 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 }
 
 std::string quote(std::string_view s) {
-  constexpr size_t kMax = 60;
+  constexpr size_t kMax = 60;  // characters shown
+  size_t cut = 0, chars = 0;
+  for (; cut < s.size(); ++cut)
+    if ((static_cast<unsigned char>(s[cut]) & 0xC0) != 0x80 && chars++ == kMax) break;
   std::string out = "'";
-  size_t shown = 0;
-  for (char c : s) {
-    const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_char && shown++ == kMax) { out += "..."; break; }
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (static_cast<unsigned char>(c) < 0x20) out += "\\x" + std::string(1, "0123456789abcdef"[(c >> 4) & 0xF]) + "0123456789abcdef"[c & 0xF];
-    else out += c;
-  }
-  return out + "'";
+  out += escape::control(s.substr(0, cut));
+  out += cut < s.size() ? "...'" : "'";
+  return out;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {

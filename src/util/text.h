@@ -2,12 +2,17 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace seam::text {
+
+// Decodes the UTF-8 sequence at s[i] into `cp` and returns its length in bytes, or 0 when
+// the bytes there are not UTF-8 (truncated, overlong, a surrogate, past U+10FFFF).
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp);
 
 // Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included),
 // or nullopt when `s` is valid UTF-8.
@@ -22,7 +27,8 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, if it is close enough to be a plausible typo.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
 
-// `s` quoted for a message: 'abc', with control characters escaped and long values cut.
+// `s` quoted for a message: 'abc', with control characters escaped (escape::control) and
+// long values cut.
 std::string quote(std::string_view s);
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);

@@ -30,7 +30,9 @@ TEST(Suggest, FindsCloseWordsOnly) {
 
 TEST(Quote, EscapesControlCharactersAndShortensLongText) {
   EXPECT_EQ(quote("a\nb"), "'a\\nb'");
+  EXPECT_EQ(quote("a\rb\x7f"), "'a\\rb\\x7f'");
   EXPECT_EQ(quote(std::string(100, 'x')), "'" + std::string(60, 'x') + "...'");
+  EXPECT_EQ(quote(std::string(59, 'x') + "\xC3\xA9\xC3\xA9"), "'" + std::string(59, 'x') + "\xC3\xA9...'");  // cut between characters
 }
 
 }  // namespace
