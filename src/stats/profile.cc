@@ -50,7 +50,7 @@ Status Profile::merge(const Profile& o) {
   rows += o.rows;
   bad_rows += o.bad_rows;
   for (const auto& b : o.bad_row_samples)
-    if (bad_row_samples.size() < 20) bad_row_samples.push_back(b);
+    if (bad_row_samples.size() < kMaxBadRowSamples) bad_row_samples.push_back(b);
   return Ok{};
 }
 

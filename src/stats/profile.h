@@ -44,6 +44,9 @@ struct ColumnProfile {
   Status merge(const ColumnProfile& o);
 };
 
+// A profile lists at most this many bad rows: enough to show what is wrong, however many there are.
+inline constexpr size_t kMaxBadRowSamples = 20;
+
 struct BadRowSample {
   std::string file;
   uint64_t line = 0;
@@ -55,7 +58,7 @@ struct Profile {
   std::vector<std::string> sources;   // the files profiled, in order
   uint64_t rows = 0;                  // good records
   uint64_t bad_rows = 0;              // records skipped as malformed
-  std::vector<BadRowSample> bad_row_samples;  // the first few, for the report
+  std::vector<BadRowSample> bad_row_samples;  // the first kMaxBadRowSamples, for the report
   std::string label;                  // the label column, or empty
   std::vector<ColumnProfile> columns;
 

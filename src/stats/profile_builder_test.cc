@@ -1,0 +1,324 @@
+#include "stats/profile_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <random>
+
+#include "stats/profiler.h"
+
+namespace seam::stats {
+namespace {
+
+using Record = std::vector<std::string_view>;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0;;) {
+    const size_t end = s.find(sep, start);
+    out.push_back(s.substr(start, end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+// A CSV with a column of each type and what profiling counts: missing tokens, NaN, a value
+// that is not a number after the type sample (so invalid), a ragged row; and enough rows
+// that the quantile sketch compacts and the text column's frequent items overflow.
+std::string mixed_csv(int rows) {
+  static const char* colors[] = {"red", "green", "blue", "cyan", "magenta"};
+  std::string out = "id,amount,color,flag,note\n";
+  for (int i = 0; i < rows; ++i) {
+    if (i == 1500) out += "ragged,row\n";
+    std::string amount = i % 97 == 0 ? "NA" : i % 211 == 0 ? "nan" : i == 2500 ? "oops" : std::to_string(i * 0.25 - 100);
+    out += "id-" + std::to_string(i) + "," + amount + "," + colors[(i * 7) % 5] + "," + (i % 3 ? "true" : "no") + "," +
+           (i % 500 == 0 ? " " : "x" + std::to_string(i % 7)) + "\n";
+  }
+  return out;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "seam_profile_builder_" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// What a server that parses an upload itself would do: split each line at commas and give the
+// records with their lines.
+ProfileRun build_from_csv(const std::string& text, const ColumnOptions& o, const std::string& source) {
+  const auto lines = split(text, '\n');
+  const auto header = split(lines[0], ',');
+  auto b = ProfileBuilder::create(std::vector<std::string>(header.begin(), header.end()), o, source);
+  EXPECT_TRUE(b.ok()) << b.error().message;
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (!lines[i].empty()) b.value().add(split(lines[i], ','), i + 1);
+  return std::move(b).value().finish_run();
+}
+
+ProfileRun profile_file(const std::string& path, const ProfileOptions& o) {
+  auto run = profile_files({path}, o);
+  EXPECT_TRUE(run.ok()) << run.error().message;
+  return std::move(run).value();
+}
+
+TEST(ProfileBuilder, EqualsProfileFilesOnTheRowsOfACsv) {
+  const std::string text = mixed_csv(4000);
+  const std::string path = write_temp("mixed.csv", text);
+  ProfileOptions o;
+  const ProfileRun built = build_from_csv(text, o, path), read = profile_file(path, o);
+  EXPECT_EQ(to_json(built.profile), to_json(read.profile));
+  // The types came from the first values, so the late "oops" is an invalid number.
+  const ColumnProfile* amount = built.profile.find("amount");
+  ASSERT_NE(amount, nullptr);
+  EXPECT_EQ(amount->type, ColumnType::Numeric);
+  EXPECT_EQ(amount->invalid, 1u);
+  EXPECT_EQ(amount->first_invalid_line, 2503u);  // after the header and the ragged row
+  EXPECT_FALSE(amount->quantiles.exact());
+  EXPECT_EQ(built.profile.find("id")->type, ColumnType::Text);
+  EXPECT_FALSE(built.profile.find("id")->values.exact());
+  EXPECT_EQ(built.profile.find("flag")->type, ColumnType::Boolean);
+  EXPECT_EQ(built.profile.bad_rows, 1u);
+  EXPECT_EQ(built.profile.rows, 4000u);
+}
+
+TEST(ProfileBuilder, EqualsProfileFilesWithOptionsAndKeptValues) {
+  const std::string text = mixed_csv(3000);
+  const std::string path = write_temp("options.csv", text);
+  ProfileOptions o;
+  o.columns = {"flag", "amount", "color"};
+  o.types = {{"amount", ColumnType::Text}, {"flag", ColumnType::Categorical}};
+  o.label = "color";
+  o.keep_values = 100000;
+  ProfileRun built = build_from_csv(text, o, path), read = profile_file(path, o);
+  EXPECT_EQ(to_json(built.profile), to_json(read.profile));
+  EXPECT_EQ(built.raw, read.raw);
+  EXPECT_EQ(built.raw_complete, read.raw_complete);
+
+  o.types.clear();  // amount numeric again: its values are kept
+  built = build_from_csv(text, o, path);
+  read = profile_file(path, o);
+  EXPECT_EQ(to_json(built.profile), to_json(read.profile));
+  ASSERT_EQ(built.raw.size(), 3u);
+  EXPECT_GT(built.raw[1].size(), 2900u);
+  EXPECT_EQ(built.raw, read.raw);
+
+  o.columns = {"id", "amount", "id"};  // a column named twice is profiled twice
+  o.label.clear();
+  EXPECT_EQ(to_json(build_from_csv(text, o, path).profile), to_json(profile_file(path, o).profile));
+}
+
+std::vector<std::vector<std::string>> numbered_rows(int n) {
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < n; ++i) rows.push_back({std::to_string(i % 13), i % 4 ? "a" : "b", i % 9 ? "" : "x"});
+  return rows;
+}
+
+std::vector<Record> views(const std::vector<std::vector<std::string>>& rows, size_t from = 0, size_t to = SIZE_MAX) {
+  std::vector<Record> out;
+  for (size_t i = from; i < std::min(to, rows.size()); ++i) out.emplace_back(rows[i].begin(), rows[i].end());
+  return out;
+}
+
+ProfileBuilder make(const ColumnOptions& o = {}) {
+  auto b = ProfileBuilder::create({"n", "c", "sparse"}, o);
+  EXPECT_TRUE(b.ok()) << b.error().message;
+  return std::move(b).value();
+}
+
+TEST(ProfileBuilder, BatchesEqualRecordsOneByOne) {
+  const auto rows = numbered_rows(3000);
+  const auto records = views(rows);
+  ProfileBuilder one = make(), batched = make();
+  for (const auto& r : records) EXPECT_TRUE(one.add(r));
+  for (size_t i = 0; i < records.size(); i += 7)
+    EXPECT_EQ(batched.add_batch(std::span(records).subspan(i, std::min<size_t>(7, records.size() - i))),
+              std::min<size_t>(7, records.size() - i));
+  const Profile a = std::move(one).finish(), b = std::move(batched).finish();
+  EXPECT_EQ(to_json(a), to_json(b));
+  EXPECT_EQ(a.rows, 3000u);
+  EXPECT_EQ(a.find("n")->type, ColumnType::Numeric);
+  EXPECT_EQ(a.find("sparse")->missing, 3000u - 334u);
+}
+
+TEST(ProfileBuilder, AWrongNumberOfFieldsIsACountedBadRow) {
+  auto b = ProfileBuilder::create({"a", "b"}, {}, "upload.csv");
+  ASSERT_TRUE(b.ok());
+  EXPECT_FALSE(b.value().add(Record{"1"}));
+  EXPECT_TRUE(b.value().add(Record{"1", "x"}));
+  EXPECT_FALSE(b.value().add(Record{"1", "x", "extra"}, 17));
+  const std::vector<Record> batch(30, Record{"only one"});
+  EXPECT_EQ(b.value().add_batch(batch), 0u);
+  const Profile p = std::move(b).value().finish();
+  EXPECT_EQ(p.rows, 1u);
+  EXPECT_EQ(p.bad_rows, 32u);
+  ASSERT_EQ(p.bad_row_samples.size(), kMaxBadRowSamples);
+  EXPECT_EQ(p.bad_row_samples[0].file, "upload.csv");
+  EXPECT_EQ(p.bad_row_samples[0].line, 1u);
+  EXPECT_EQ(p.bad_row_samples[0].message, "expected 2 fields, found 1");
+  EXPECT_EQ(p.bad_row_samples[1].line, 17u);
+  EXPECT_EQ(p.bad_row_samples[1].message, "expected 2 fields, found 3");
+  EXPECT_EQ(p.bad_row_samples[2].line, 4u);  // records are numbered in order, bad ones too
+  EXPECT_EQ(p.find("a")->count, 1u);
+  EXPECT_EQ(p.sources, std::vector<std::string>{"upload.csv"});
+}
+
+TEST(ProfileBuilder, TypesGivenOrInferred) {
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 1000; ++i) rows.push_back({std::to_string(i % 2), std::to_string(i), std::to_string(i)});
+  rows.push_back({"1", "not a number", "7"});
+  const auto records = views(rows);
+
+  ProfileBuilder inferred = make();  // "n" from the first 1000 values: numeric, then one invalid
+  inferred.add_batch(records);
+  const Profile p = std::move(inferred).finish();
+  EXPECT_EQ(p.find("c")->type, ColumnType::Numeric);
+  EXPECT_EQ(p.find("c")->invalid, 1u);
+  EXPECT_EQ(p.find("c")->first_invalid_line, 1001u);
+
+  ColumnOptions o;
+  o.types = {{"c", ColumnType::Text}, {"sparse", ColumnType::Categorical}};
+  o.label = "n";  // 0 and 1 are its classes
+  ProfileBuilder given = make(o);
+  given.add_batch(records);
+  const Profile q = std::move(given).finish();
+  EXPECT_EQ(q.find("n")->type, ColumnType::Categorical);
+  EXPECT_EQ(q.find("c")->type, ColumnType::Text);
+  EXPECT_EQ(q.find("c")->invalid, 0u);
+  EXPECT_EQ(q.find("sparse")->type, ColumnType::Categorical);
+  EXPECT_EQ(q.label, "n");
+}
+
+TEST(ProfileBuilder, FewRecordsAreTypedAtFinish) {
+  ProfileBuilder b = make();
+  b.add(Record{"1.5", "true", "NA"});
+  b.add(Record{"2", "no", ""});
+  const Profile p = std::move(b).finish();
+  EXPECT_EQ(p.find("n")->type, ColumnType::Numeric);
+  EXPECT_EQ(p.find("n")->moments.n, 2u);
+  EXPECT_EQ(p.find("c")->type, ColumnType::Boolean);
+  EXPECT_EQ(p.find("sparse")->type, ColumnType::Categorical);  // nothing to go by
+  EXPECT_EQ(p.find("sparse")->missing, 2u);
+}
+
+// A column that stays empty must not make the builder hold records back for ever: the types
+// are fixed after about kTypeSampleBytes, so later values do not change them.
+TEST(ProfileBuilder, HoldsBackAboutTheSampleBytesAtMost) {
+  ProfileBuilder b = make();
+  const uint64_t held = kTypeSampleBytes / 4;  // a record holds 5 bytes: "1", "a", "" and 3 separators
+  for (uint64_t i = 0; i < held; ++i) b.add(Record{"1", "a", ""});
+  for (int i = 0; i < 10; ++i) b.add(Record{"1", "a", "2.5"});
+  const Profile p = std::move(b).finish();
+  EXPECT_EQ(p.find("sparse")->type, ColumnType::Categorical);
+  EXPECT_EQ(p.find("n")->count, held + 10);
+}
+
+// Builders on shards, merged, give the profile of one builder over all rows (the moments up to
+// rounding: Welford's updates and Chan's merge round differently).
+TEST(ProfileBuilder, MergedBuildersEqualOneBuilder) {
+  const auto rows = numbered_rows(150);
+  const auto all = views(rows), first = views(rows, 0, 60), second = views(rows, 60);
+  ColumnOptions o;
+  o.types = {{"n", ColumnType::Numeric}, {"c", ColumnType::Categorical}, {"sparse", ColumnType::Text}};
+  ProfileBuilder whole = make(o), a = make(o), b = make(o);
+  whole.add_batch(all);
+  a.add_batch(first);
+  b.add_batch(second);
+  Profile expected = std::move(whole).finish(), merged = std::move(a).finish();
+  ASSERT_TRUE(merged.merge(std::move(b).finish()).ok());
+  for (size_t i = 0; i < merged.columns.size(); ++i) {
+    Moments& m = merged.columns[i].moments;
+    const Moments& e = expected.columns[i].moments;
+    EXPECT_EQ(m.n, e.n);
+    EXPECT_NEAR(m.mean, e.mean, 1e-12 * std::abs(e.mean));
+    EXPECT_NEAR(m.m2, e.m2, 1e-12 * std::abs(e.m2));
+    m = e;
+  }
+  EXPECT_EQ(to_json(merged), to_json(expected));
+}
+
+TEST(ProfileBuilder, CreateRefusesUnknownNames) {
+  auto error = [](std::vector<std::string> columns, const ColumnOptions& o) {
+    auto b = ProfileBuilder::create(std::move(columns), o);
+    return b.ok() ? std::string("ok") : b.error().message;
+  };
+  ColumnOptions o;
+  EXPECT_EQ(error({}, o), "no columns to profile");
+  o.columns = {"amont"};
+  EXPECT_EQ(error({"amount", "id"}, o), "no column 'amont' (did you mean 'amount'?)");
+  o.columns.clear();
+  o.types = {{"kind", ColumnType::Text}};
+  EXPECT_EQ(error({"amount", "id"}, o), "--types names no column 'kind'");
+  o.types.clear();
+  o.label = "target";
+  EXPECT_EQ(error({"amount", "id"}, o), "--label names no column 'target'");
+  const TypeSample sample({"a"}, {});
+  auto b = ProfileBuilder::create({"a", "b"}, {}, sample);
+  EXPECT_FALSE(b.ok());
+}
+
+TEST(TypeSample, KeepsTheFirstNonMissingValuesOfColumnsToInfer) {
+  ColumnOptions o;
+  o.types = {{"given", ColumnType::Text}};
+  o.label = "label";
+  TypeSample s({"x", "given", "label"}, o);
+  EXPECT_FALSE(s.full());
+  for (size_t i = 0; i < kTypeSampleValues; ++i) {
+    s.add(0, " NA ");
+    s.add(0, "", true);
+  }
+  EXPECT_FALSE(s.full());
+  for (size_t i = 0; i < kTypeSampleValues - 1; ++i) s.add(0, " 4 ");
+  EXPECT_FALSE(s.full());
+  s.add(0, "4");
+  EXPECT_TRUE(s.full());
+  s.add(0, "word");  // past the sample
+  EXPECT_EQ(s.type(0), ColumnType::Numeric);
+  EXPECT_EQ(s.type(1), ColumnType::Text);
+  EXPECT_EQ(s.type(2), ColumnType::Categorical);
+}
+
+double reference(std::string_view s) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  double x = 0;
+  std::from_chars(s.data(), s.data() + s.size(), x);
+  return x;
+}
+
+// The fast path must give bit for bit what from_chars gives, or refuse.
+TEST(ParseNumber, FastPathEqualsFromChars) {
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 200000; ++i) {
+    char buf[64];
+    const double v = std::ldexp(static_cast<double>(rng() >> 11), static_cast<int>(rng() % 60) - 40) * ((rng() & 1) ? -1 : 1);
+    std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(rng() % 18), v);
+    const auto got = parse_number(buf);
+    ASSERT_TRUE(got.has_value()) << buf;
+    ASSERT_EQ(std::bit_cast<uint64_t>(*got), std::bit_cast<uint64_t>(reference(buf))) << buf;
+  }
+  for (const char* s : {"0", "-0", "0.1", ".5", "5.", "-.5", "123456789012345", "1234567890123456", "0.0000000000000000000001",
+                        "1e5", "+3.25", "nan", "-inf", "Infinity", "007"}) {
+    const auto got = parse_number(s);
+    ASSERT_TRUE(got.has_value()) << s;
+    if (!std::isnan(*got)) {
+      EXPECT_EQ(std::bit_cast<uint64_t>(*got), std::bit_cast<uint64_t>(reference(s == std::string("Infinity") ? "inf" : s))) << s;
+    }
+  }
+  for (const char* s : {"", "-", ".", "1.2.3", "12a", "--1", "1,5", "0x10", " 1"}) EXPECT_FALSE(parse_number(s).has_value()) << s;
+}
+
+TEST(InferType, FromSampleValues) {
+  EXPECT_EQ(infer_type({"1", "2.5", "-3", "nan"}), ColumnType::Numeric);
+  EXPECT_EQ(infer_type({"true", "False", "yes"}), ColumnType::Boolean);
+  EXPECT_EQ(infer_type({"a", "b", "a", "c"}), ColumnType::Categorical);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 100; ++i) ids.push_back("id-" + std::to_string(i));
+  EXPECT_EQ(infer_type(ids), ColumnType::Text);
+  EXPECT_TRUE(is_missing_token("NA"));
+  EXPECT_FALSE(is_missing_token("0"));
+}
+
+}  // namespace
+}  // namespace seam::stats
