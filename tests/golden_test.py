@@ -34,6 +34,8 @@ def cases():
     out = [("help", ["help"]), ("version", ["--version"])]
     for cmd in ["validate", "check", "rules", "profile", "drift", "trl", "init", "help"]:
         out.append((f"help-{cmd}", ["help", cmd]))
+    out.append(("check-dash-help", ["check", "--help"]))
+    out.append(("trl-status-dash-h", ["trl", "status", "-h"]))
     for fmt in ["text", "json"]:
         for name, path in [("turbine", TURBINE), ("fraud", FRAUD), ("broken", "examples/broken/trained_model.yaml")]:
             out.append((f"validate-{name}-{fmt}", ["validate", "--format", fmt, path]))

@@ -18,7 +18,15 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (name == "--help" || name == "-h") return print_help(args);
-  if (const Command* cmd = find_command(name)) return cmd->run(args);
+  if (const Command* cmd = find_command(name)) {
+    // --help and -h anywhere among a command's options (before "--") show its help, for
+    // subcommands too: `seam trl status -h`.
+    for (const auto& a : args) {
+      if (a == "--") break;
+      if (a == "--help" || a == "-h") return print_help({name});
+    }
+    return cmd->run(args);
+  }
 
   std::fprintf(stderr, "seam: unknown command '%s'%s\nRun 'seam help' for the list of commands.\n", name.c_str(),
                command_hint(name).c_str());
