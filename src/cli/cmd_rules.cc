@@ -4,9 +4,9 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
+#include "report/coverage.h"
 #include "report/diagnostic.h"
 #include "rules/cases.h"
-#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace seam::cli {
@@ -84,52 +84,6 @@ int test(const rules::Catalogue& c, const rules::Params& params, const std::vect
   return failed || gaps ? kExitFindings : kExitOk;
 }
 
-int coverage(const rules::Catalogue& c, const std::string& format) {
-  const auto& tax = c.taxonomy().all();
-  std::vector<std::vector<const Rule*>> by_sub(tax.size());
-  for (const auto& r : c.rules())
-    for (size_t i = 0; i < tax.size(); ++i)
-      if (tax[i].category == r->info.category && tax[i].name == r->info.subcategory) by_sub[i].push_back(r.get());
-  size_t covered = 0;
-  for (const auto& v : by_sub) covered += !v.empty();
-  auto ids = [&](size_t i, rules::FindingKind k) {
-    std::vector<std::string> out;
-    for (const Rule* r : by_sub[i])
-      if (r->info.kind == k) out.push_back(r->info.id);
-    return out;
-  };
-  if (format == "json") {
-    JsonWriter w(2);
-    w.begin_object().key("subcategories").begin_array();
-    for (size_t i = 0; i < tax.size(); ++i) {
-      w.begin_object().key("category").value(tax[i].category).key("subcategory").value(tax[i].name);
-      w.key("importance").value(tax[i].importance).key("rules").begin_array();
-      for (const auto& id : ids(i, rules::FindingKind::Mismatch)) w.value(id);
-      w.end_array().key("missing_checks").begin_array();
-      for (const auto& id : ids(i, rules::FindingKind::Missing)) w.value(id);
-      w.end_array().key("covered").value(!by_sub[i].empty()).end_object();
-    }
-    w.end_array().key("covered").value(static_cast<int64_t>(covered)).key("total").value(static_cast<int64_t>(tax.size())).end_object();
-    std::printf("%s\n", w.str().c_str());
-    return kExitOk;
-  }
-  const bool md = format == "markdown";
-  if (md) std::printf("| category | subcategory | importance | rules | missing-information checks |\n|---|---|---|---|---|\n");
-  for (size_t i = 0; i < tax.size(); ++i) {
-    const std::string rules_col = text::join(ids(i, rules::FindingKind::Mismatch), ", ");
-    const std::string missing_col = text::join(ids(i, rules::FindingKind::Missing), ", ");
-    if (md)
-      std::printf("| %s | %s | %.0f%% | %s | %s |\n", tax[i].category.c_str(), tax[i].name.c_str(), tax[i].importance,
-                  rules_col.empty() ? "**none**" : rules_col.c_str(), missing_col.empty() ? "**none**" : missing_col.c_str());
-    else
-      std::printf("%-2s %-52s %3.0f%%  %s%s%s\n", tax[i].code.c_str(), tax[i].name.c_str(), tax[i].importance,
-                  by_sub[i].empty() ? "NOT COVERED" : rules_col.c_str(), !rules_col.empty() && !missing_col.empty() ? "; missing: " : missing_col.empty() ? "" : "missing: ",
-                  missing_col.c_str());
-  }
-  std::printf("%s%zu of %zu subcategories covered\n", md ? "\n" : "", covered, tax.size());
-  return kExitOk;
-}
-
 }  // namespace
 
 int run_rules(const std::vector<std::string>& argv) {
@@ -147,8 +101,11 @@ int run_rules(const std::vector<std::string>& argv) {
   if (what == "show" && rest.size() == 1) return show(catalogue, rest[0]);
   if (what == "test" && !rest.empty()) return test(catalogue, analyzer.value().params, rest, args.has("--complete"));
   if (what == "coverage") {
-    if (format != "text" && format != "markdown" && format != "json") return usage_error("rules", "--format must be text, markdown or json");
-    return coverage(catalogue, format);
+    const auto* f = report::find_format(report::coverage_formats(), format);
+    if (!f) return usage_error("rules", "--format must be " + report::format_names(report::coverage_formats()));
+    StreamWriter out(stdout);
+    f->render(rules::coverage(catalogue), out);
+    return kExitOk;
   }
   return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage");
 }
