@@ -1,9 +1,9 @@
 // seam drift --reference REF --current CUR: per-column drift tests between two data sets,
-// each given as a data file or as a stored profile.
+// each given as a data file or as a stored profile; the work is api::drift.
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
+#include "api/drift.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/data_options.h"
@@ -12,49 +12,6 @@
 
 namespace seam::cli {
 namespace {
-
-// Raw numeric values kept per column for exact tests; beyond this, sketches are used and
-// their error is reported. 1M doubles is 8 MB per column.
-constexpr size_t kExactValues = 1'000'000;
-
-bool is_profile_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(512, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  return stats::looks_like_profile(head);
-}
-
-// Loads one side. Data is profiled with the reference's column types when given, so that
-// both sides read each column the same way.
-Result<stats::DriftInput> load_side(const std::string& path, stats::ProfileOptions opts, const stats::Profile* reference) {
-  stats::DriftInput in;
-  in.path = path;
-  if (is_profile_file(path)) {
-    auto p = stats::read_profile(path);
-    if (!p.ok()) return std::move(p).take_error();
-    in.profile = std::move(p).value();
-    return in;
-  }
-  if (reference) {  // the reference's types, for the columns this file has
-    auto file = data::DataFile::open(path);
-    if (!file.ok()) return std::move(file).take_error();
-    auto header = file.value().header(opts.format ? *opts.format : data::format_for_path(path));
-    if (!header.ok()) return std::move(header).take_error();
-    for (const auto& c : reference->columns) {
-      const bool here = std::find(header.value().begin(), header.value().end(), c.name) != header.value().end();
-      const bool given = std::any_of(opts.types.begin(), opts.types.end(), [&](const auto& t) { return t.first == c.name; });
-      if (here && !given) opts.types.emplace_back(c.name, c.type);
-    }
-  }
-  opts.keep_values = kExactValues;
-  auto run = stats::profile_files({path}, opts);
-  if (!run.ok()) return std::move(run).take_error();
-  in.profile = std::move(run.value().profile);
-  in.raw = std::move(run.value().raw);
-  in.raw_complete = std::move(run.value().raw_complete);
-  return in;
-}
 
 Result<stats::DriftOptions> drift_options(const Args& args) {
   stats::DriftOptions o;
@@ -93,9 +50,9 @@ int run_drift(const std::vector<std::string>& argv) {
                                        "--dataset-share", "--bins", "--types", "--label", "--threads", "--data-format"}});
   if (!parsed.ok()) return usage_error("drift", parsed.error().message);
   Args args = parsed.value();
-  const std::string format = args.get("--format", "text");
-  if (format != "text" && format != "json" && format != "markdown" && format != "html")
-    return usage_error("drift", "--format must be text, json, markdown or html");
+  const auto& formats = report::drift_formats();
+  const auto* format = report::find_format(formats, args.get("--format", "text"));
+  if (!format) return usage_error("drift", "--format must be " + report::format_names(formats));
   if (!args.options.count("--reference") || !args.options.count("--current"))
     return usage_error("drift", "give --reference and --current (data files or profiles)");
   if (!args.positional.empty()) return usage_error("drift", "unexpected argument '" + args.positional[0] + "'");
@@ -104,22 +61,13 @@ int run_drift(const std::vector<std::string>& argv) {
   if (args.options.count("--data-format")) args.options["--format"] = args.get("--data-format", "");
   auto popts = profile_options(args);
   if (!popts.ok()) return usage_error("drift", popts.error().message);
-  popts.value().columns.clear();  // drift selects columns itself, after both sides are read
   auto dopts = drift_options(args);
   if (!dopts.ok()) return usage_error("drift", dopts.error().message);
-
-  auto ref = load_side(args.get("--reference", ""), popts.value(), nullptr);
-  if (!ref.ok()) return print_error(ref.error());
-  auto cur = load_side(args.get("--current", ""), popts.value(), &ref.value().profile);
-  if (!cur.ok()) return print_error(cur.error());
-  auto report = stats::compare(ref.value(), cur.value(), dopts.value());
+  auto report = api::drift({args.get("--reference", ""), args.get("--current", ""), popts.value(), dopts.value()});
   if (!report.ok()) return print_error(report.error());
-  const auto& r = report.value();
-  if (format == "json") std::fputs(report::drift_json(r).c_str(), stdout);
-  else if (format == "markdown") std::fputs(report::drift_markdown(r).c_str(), stdout);
-  else if (format == "html") std::fputs(report::drift_html(r).c_str(), stdout);
-  else std::fputs(report::drift_text(r).c_str(), stdout);
-  return r.dataset_drift ? kExitFindings : kExitOk;
+  StreamWriter out(stdout);
+  format->render(report.value(), out);
+  return report.value().dataset_drift ? kExitFindings : kExitOk;
 }
 
 }  // namespace seam::cli
