@@ -1,7 +1,6 @@
 // seam init DIR: writes a commented template for each of the eight descriptors.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "cli/args.h"
 #include "cli/command.h"
@@ -38,12 +37,7 @@ int run_init(const std::vector<std::string>& argv) {
     targets.emplace_back(dir / (id + ".yaml"), d);
   }
   for (const auto& [path, d] : targets) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << doc::descriptor_template(d);
-    if (!out.flush()) {
-      std::fprintf(stderr, "%s: cannot write\n", path.c_str());
-      return kExitError;
-    }
+    if (auto st = disk().write(path.string(), doc::descriptor_template(d)); !st.ok()) return print_error(st.error());
   }
   std::printf("wrote %zu descriptor templates to %s\nnext: fill them in, then run 'seam validate %s'\n",
               targets.size(), dir.c_str(), dir.c_str());

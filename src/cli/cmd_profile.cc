@@ -7,7 +7,6 @@
 #include <mutex>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <thread>
 
 #include "cli/args.h"
@@ -64,13 +63,8 @@ int write_output(const std::string& path, const std::string& text) {
     std::fputs(text.c_str(), stdout);
     return kExitOk;
   }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out.flush()) {
-    std::fprintf(stderr, "seam profile: cannot write '%s'\n", path.c_str());
-    return kExitError;
-  }
-  return kExitOk;
+  auto st = disk().write(path, text);  // atomically: an interrupted run leaves no half profile
+  return st.ok() ? kExitOk : print_error(st.error());
 }
 
 void report_bad_rows(const stats::Profile& p) {
