@@ -1,0 +1,28 @@
+// The validate use-case: check descriptor files and project directories against the schemas.
+//
+// Thread safety: validate() may run in many threads at once; results own their data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/descriptor.h"
+#include "report/diagnostic.h"
+#include "util/fs.h"
+
+namespace seam::api {
+
+struct Validation {
+  std::vector<report::FileResult> files;  // one per document, in the order given
+  std::vector<std::string> ignored;       // files in project directories that are not descriptors
+  bool all_readable = true;               // false when some path or file could not be read at all
+
+  bool all_valid() const;
+};
+
+// Each path is a project directory or one descriptor file, read as `as` when given and
+// otherwise as the descriptor its name says.
+Validation validate(const std::vector<std::string>& paths, std::optional<doc::Descriptor> as, const FileSystem& fs = disk());
+
+}  // namespace seam::api
