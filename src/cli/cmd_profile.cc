@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "api/profile.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/data_options.h"
@@ -82,17 +83,8 @@ void report_bad_rows(const stats::Profile& p) {
 int merge(const Args& args) {
   const std::vector<std::string> inputs(args.positional.begin() + 1, args.positional.end());
   if (inputs.size() < 2) return usage_error("profile", "merge needs at least two profiles");
-  auto all = stats::read_profile(inputs[0]);
+  auto all = api::merge_profiles(inputs);
   if (!all.ok()) return print_error(all.error());
-  for (size_t i = 1; i < inputs.size(); ++i) {
-    auto p = stats::read_profile(inputs[i]);
-    if (!p.ok()) return print_error(p.error());
-    if (auto st = all.value().merge(p.value()); !st.ok()) {
-      Error e = st.error();
-      e.message = inputs[i] + ": " + e.message;
-      return print_error(e);
-    }
-  }
   return write_output(args.get("-o", ""), stats::to_json(all.value()));
 }
 
