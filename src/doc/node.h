@@ -3,6 +3,8 @@
 // JSON and YAML both load into Node, so validation, upgrades and rules see one model.
 // Each node remembers the byte offset of its value in the source text; Source::locate
 // turns that into a line and column only when a message needs one, which keeps loading fast.
+//
+// Thread safety: a parsed tree is immutable once built; read it from any number of threads.
 #pragma once
 
 #include <cstdint>

@@ -3,6 +3,8 @@
 // Both parsers reject what a descriptor must never contain: duplicate keys, nesting
 // deeper than kMaxDepth, and (YAML) alias expansions past kMaxNodes. Errors carry the
 // file, line and column.
+//
+// Thread safety: parsing touches only its arguments; the tree is owned by the caller.
 #pragma once
 
 #include "doc/node.h"

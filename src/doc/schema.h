@@ -12,6 +12,8 @@
 // Ignored annotations: $schema, $id, $comment, title, description, default, examples.
 // Anything else is refused at compile time, so a schema never silently means less than
 // it says.
+//
+// Thread safety: a compiled Schema is immutable; validate from any number of threads.
 #pragma once
 
 #include <cstdint>

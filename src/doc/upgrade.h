@@ -3,6 +3,8 @@
 // seam reads format versions 1.0, 1.1 and 1.2 and works on 1.2 internally. Each step is
 // the set of renames and restructurings between two adjacent versions; nothing a user
 // wrote is dropped: a field that has no place in the newer format stays as an extra field.
+//
+// Thread safety: upgrade() changes only the tree it is given.
 #pragma once
 
 #include <string>

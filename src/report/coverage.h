@@ -1,4 +1,6 @@
 // Renderings of `seam rules coverage`: text (default), markdown and json.
+//
+// Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
 #include "report/format.h"

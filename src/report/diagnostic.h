@@ -1,4 +1,6 @@
 // Rendering errors for people (compiler style) and for machines (JSON).
+//
+// Thread safety: pure functions; call them from any thread.
 #pragma once
 
 #include <string>

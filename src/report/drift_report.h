@@ -2,6 +2,8 @@
 //
 // Like the findings renderers, every function takes the whole report and returns the
 // complete document; none of them prints.
+//
+// Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
 #include <cmath>  // NAN, which stats/drift.h uses without including it

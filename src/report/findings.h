@@ -2,6 +2,8 @@
 //
 // Every function takes the whole report and returns the complete document; none of them
 // prints, so the CLI decides where the text goes and tests can compare strings.
+//
+// Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
 #include <string>

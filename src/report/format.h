@@ -1,6 +1,8 @@
 // Renderers by registry: each report family has one table from format name to renderer, so
 // the CLI, the server and the Python module choose formats the same way and list the same
 // names in their help and errors.
+//
+// Thread safety: the tables are built once, on first use, and read-only afterwards.
 #pragma once
 
 #include <string>

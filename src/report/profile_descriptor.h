@@ -1,5 +1,7 @@
 // A profile rendered as a Training Data or Production Data descriptor (schema, statistics,
 // label distribution), so that measured facts replace hand-typed ones in the project.
+//
+// Thread safety: pure functions of their input.
 #pragma once
 
 #include <string>

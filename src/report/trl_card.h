@@ -5,6 +5,8 @@
 // Both formats render the same content (built once in trl_card_common.cc). `next` is the
 // gate into the card's next level, evaluated by the caller with the project's findings;
 // nullptr at level 9. Neither function prints.
+//
+// Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
 #include <string>

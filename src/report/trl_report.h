@@ -1,5 +1,7 @@
 // Renderings of readiness results: `seam trl status`, `metrics`, `risks`, `check` and `card`.
 // Like every renderer, these write whole documents to the caller's Writer and print nothing.
+//
+// Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
 #include <string>

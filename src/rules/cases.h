@@ -11,6 +11,8 @@
 //     - name: every goal has a metric
 //       project: ...
 //       expect: []
+//
+// Thread safety: run_cases reads the catalogue only; results own their data.
 #pragma once
 
 #include <map>

@@ -11,6 +11,8 @@
 // comparisons and arithmetic with null give null, && and || use three-valued logic, and a
 // rule whose condition is null does not fire. That is what makes rules safe on sparse
 // documents.
+//
+// Thread safety: compiled expressions are immutable; evaluation writes only the caller's environment.
 #pragma once
 
 #include <memory>

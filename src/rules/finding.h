@@ -2,6 +2,8 @@
 //
 // This is the data behind every output format of `seam check` (text, JSON, Markdown, HTML,
 // SARIF, JUnit). The JSON field names are a contract for CI and the server: keep them.
+//
+// Thread safety: plain values that own all their data (no pointers into documents).
 #pragma once
 
 #include <cstdint>

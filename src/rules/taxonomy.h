@@ -1,6 +1,8 @@
 // The ML mismatch taxonomy: 7 categories, 34 subcategories, with how often practitioners
 // named each one in interviews and how important they rated it in the survey. seam uses it
 // to place every finding and to rank missing information, most important first.
+//
+// Thread safety: the built-in taxonomy is parsed once, on first use, and read-only afterwards.
 #pragma once
 
 #include <string>

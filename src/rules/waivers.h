@@ -10,6 +10,8 @@
 // A waived finding stays in the report, marked as waived, and does not fail the run. A
 // waiver that has expired no longer applies, and one that matches nothing is reported, so
 // that the file does not rot.
+//
+// Thread safety: loading and apply_waivers touch only their arguments.
 #pragma once
 
 #include <string>

@@ -1,5 +1,7 @@
 // Drift between a reference data set (usually the training data) and a current one (what
 // production sees), column by column, with the methods docs/drift.md defines.
+//
+// Thread safety: compare() is pure; inputs are read only, the report owns its data.
 #pragma once
 
 #include <cmath>

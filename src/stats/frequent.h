@@ -1,6 +1,8 @@
 // Value counts of a column: exact while there are at most `exact_cap` distinct values, then
 // a Misra-Gries summary with `capacity` counters, in the mergeable form of Agarwal,
 // Cormode, Huang, Phillips, Wei and Yi (2012), "Mergeable Summaries".
+//
+// Thread safety: a sketch is a value; one writer at a time, merge sketches built in different threads.
 #pragma once
 
 #include <cstdint>

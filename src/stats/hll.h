@@ -1,6 +1,8 @@
 // HyperLogLog distinct-value estimate (Flajolet, Fusy, Gandouet, Meunier 2007), fed 64-bit
 // hashes (stats/hash.h). With 64-bit hashes no large-range correction is needed; the
 // small-range correction is the paper's linear counting.
+//
+// Thread safety: a sketch is a value; one writer at a time, merge sketches built in different threads.
 #pragma once
 
 #include <bit>

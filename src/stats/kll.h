@@ -2,6 +2,8 @@
 // Streams"), with the lazy compaction schedule of Ivkin, Liberty, Lang, Karnin and Braverman
 // (2019): a level is compacted only when the whole sketch is full, which keeps updates
 // cheap and fills the space. Values are doubles; the caller passes finite values only.
+//
+// Thread safety: a sketch is a value; one writer at a time, merge sketches built in different threads.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,8 @@
 // Count, mean, variance, min and max of a numeric column, mergeable without loss: shards of
 // a file (or several files) summarised apart and merged give the one-pass result up to
 // rounding.
+//
+// Thread safety: a value; one writer at a time, merge moments built in different threads.
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,8 @@
 // a profile of shards, merged, equals the profile of the whole data set, which is what lets
 // profiling run in parallel here and on a distributed engine later. The JSON format is
 // versioned and documented in docs/profile-format.md.
+//
+// Thread safety: a Profile is a plain value; share it read-only, merge into one owned by the caller.
 #pragma once
 
 #include <cstdint>

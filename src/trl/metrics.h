@@ -1,6 +1,8 @@
 // Progress metrics of one component from its review history: how long it stayed at each
 // level and how often it switched back. MLTRL reads long stays and frequent switchbacks as
 // signs of a bottleneck, so the longest stay is singled out.
+//
+// Thread safety: pure functions; results own their data.
 #pragma once
 
 #include <array>

@@ -4,6 +4,8 @@
 // A project keeps one card per component in DIR/trl/<component>.yaml (schemas/trl_card.schema.json).
 // The catalogue (trl/levels.yaml, compiled in; schemas/trl_levels.schema.json) lists the ten
 // levels and the criteria for graduating into each. docs/trl.md is the user guide.
+//
+// Thread safety: loaded cards and catalogues are immutable values; the functions are pure.
 #pragma once
 
 #include <memory>

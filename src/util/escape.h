@@ -1,6 +1,8 @@
 // Escaping of untrusted text (descriptor values, column and file names, messages) for each
 // kind of output seam writes, so that a value shows literally and can break neither its
 // document nor the terminal. JSON strings are escaped by JsonWriter (util/json_writer.h).
+//
+// Thread safety: pure functions.
 #pragma once
 
 #include <string>

@@ -2,6 +2,8 @@
 //
 // The caller drives structure explicitly (begin/end object and array, key, value); the
 // writer inserts commas and escapes strings. Output is compact unless `indent` > 0.
+//
+// Thread safety: one writer per thread; it owns the text it builds.
 #pragma once
 
 #include <cstdint>

@@ -4,6 +4,8 @@
 // that says where (file, line, column, JSON pointer) and what went wrong. Bad input never
 // throws out of a module and never crashes; callers test ok() and either use value() or
 // pass error() up.
+//
+// Thread safety: Result and Error are plain values that own their data.
 #pragma once
 
 #include <cstdint>

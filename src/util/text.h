@@ -1,4 +1,6 @@
 // Small text helpers shared by loaders, validation messages and the CLI.
+//
+// Thread safety: pure functions.
 #pragma once
 
 #include <cstddef>
