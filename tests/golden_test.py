@@ -68,6 +68,8 @@ def cases():
     out.append(("drift-methods", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "power_kw=psi",
                                   "--method", "oil_temp=wasserstein", "--raw-wasserstein", "--threshold", "power_kw=0.5",
                                   "--dataset-share", "0", "--bins", "5"]))
+    out.append(("drift-method-no-column", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "rpm=ks"]))
+    out.append(("drift-method-wrong-type", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "turbine_type=ks"]))
     for fmt in ["text", "json"]:
         out.append((f"trl-status-{fmt}", ["trl", "status", "--format", fmt, TURBINE]))
         out.append((f"trl-metrics-{fmt}", ["trl", "metrics", "--format", fmt, TURBINE]))
@@ -78,6 +80,8 @@ def cases():
     out.append(("trl-levels", ["trl", "status", "--levels", "trl/levels.yaml", TURBINE]))
     out.append(("trl-review", ["trl", "review", "$TMP/turbine", "scoring-service", "--to", "3", "--decision", "switchback",
                                "--kind", "review", "--reviewer", "Ana", "--note", "latency", "--date", "2026-11-30"]))
+    out.append(("trl-review-no-kind", ["trl", "review", "$TMP/turbine", "scoring-service", "--to", "2", "--decision", "switchback",
+                                       "--reviewer", "Ana", "--date", "2026-11-30"]))
     out.append(("trl-review-card", ["trl", "card", "$TMP/turbine", "scoring-service"]))
     out.append(("init", ["init", "$TMP/new"]))
     out.append(("init-again", ["init", "$TMP/new"]))

@@ -74,7 +74,7 @@ int review(const std::string& dir, const std::string& component, const Args& arg
   if (!outcome.ok()) return fail(outcome.error());
   const auto& o = outcome.value();
   if (!o.recorded) {
-    std::fprintf(stderr, "seam trl review: %s\n", o.refusal.message.c_str());
+    std::fprintf(stderr, "seam trl review: %s\n", with_flag(o.refusal).c_str());
     return o.refusal.kind == ErrorKind::Usage ? kExitError : kExitFindings;
   }
   std::printf("%s: level %d -> %d (%s%s%s)\n", component.c_str(), o.from, o.to, r.decision.c_str(), r.kind.empty() ? "" : ", ",

@@ -27,8 +27,11 @@ const std::vector<Command>& commands();
 
 // The built-in catalogue plus every --rules FILE, with --set RULE.PARAM=VALUE checked.
 Result<api::Analyzer> make_analyzer(const Args& args);
-// Prints an error compiler-style on stderr; returns kExitError.
+// Prints an error compiler-style on stderr; a Usage error about a request field names the
+// flag that set it. Returns kExitError.
 int print_error(const Error& e);
+// A Usage error's message with the flag its field stands for: "--method: ...".
+std::string with_flag(const Error& e);
 const Command* find_command(const std::string& name);
 // "; did you mean 'X'?" for a mistyped command name, or "" when nothing is close.
 std::string command_hint(const std::string& name);

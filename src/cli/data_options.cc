@@ -23,7 +23,22 @@ uint64_t file_size(const std::string& path) {
   return ec ? 0 : n;
 }
 
+std::string with_flag(const Error& e) {
+  // The library names the request field it refuses; on the command line that is a flag.
+  static const std::pair<std::string_view, std::string_view> flags[] = {
+      {"/methods", "--method"}, {"/thresholds", "--threshold"}, {"/columns", "--columns"}, {"/types", "--types"},
+      {"/label", "--label"},    {"/decision", "--decision"},    {"/kind", "--kind"},       {"/reviewers", "--reviewer"}};
+  const std::string_view field = std::string_view(e.pointer).substr(0, e.pointer.find('/', 1));
+  for (const auto& [name, flag] : flags)
+    if (field == name) return std::string(flag) + ": " + e.message;
+  return e.message;
+}
+
 int print_error(const Error& e) {
+  if (e.kind == ErrorKind::Usage && !e.pointer.empty()) {  // about a request field, not a place in a file
+    std::fprintf(stderr, "%s: %s\n", e.file.empty() ? "seam" : e.file.c_str(), with_flag(e).c_str());
+    return kExitError;
+  }
   std::fputs(report::format_error(e).c_str(), stderr);
   return kExitError;
 }

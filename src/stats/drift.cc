@@ -203,8 +203,8 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
   d.method = r.type == ColumnType::Numeric ? Method::Ks : Method::ChiSquare;
   if (auto it = o.methods.find(r.name); it != o.methods.end()) d.method = it->second;
   if (!fits(d.method, r.type))
-    return Error::usage("--method " + r.name + "=" + std::string(method_name(d.method)) + " does not apply to a " +
-                        std::string(type_name(r.type)) + " column");
+    return Error::usage_at("/methods/" + r.name, "method " + std::string(method_name(d.method)) + " does not apply to '" + r.name +
+                                               "', a " + std::string(type_name(r.type)) + " column");
   d.threshold = default_threshold(d.method);
   if (auto it = o.thresholds.find(r.name); it != o.thresholds.end()) d.threshold = it->second;
   const auto raw = [](const DriftInput& in, size_t i) -> const std::vector<double>* {
@@ -260,14 +260,14 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
   for (const auto& c : ref.profile.columns) ref_names.push_back(c.name);
   for (const auto& c : cur.profile.columns) cur_names.push_back(c.name);
   for (const auto& [name, m] : o.methods)
-    if (!ref.profile.find(name)) return Error::usage("--method names no column '" + name + "' of the reference");
+    if (!ref.profile.find(name)) return Error::usage_at("/methods/" + name, "a method is given for '" + name + "', which is no column of the reference");
   for (const auto& [name, t] : o.thresholds)
-    if (!ref.profile.find(name)) return Error::usage("--threshold names no column '" + name + "' of the reference");
+    if (!ref.profile.find(name)) return Error::usage_at("/thresholds/" + name, "a threshold is given for '" + name + "', which is no column of the reference");
   for (const auto& name : o.columns)
     if (!ref.profile.find(name) || !cur.profile.find(name)) {
-      std::string msg = "--columns names '" + name + "', which is not in both data sets";
+      std::string msg = "column '" + name + "' is not in both data sets";
       if (auto near = text::closest(name, ref_names)) msg += " (did you mean '" + *near + "'?)";
-      return Error::usage(msg);
+      return Error::usage_at("/columns", std::move(msg));
     }
   std::vector<std::string> sketched;
   double worst_bound = 0;

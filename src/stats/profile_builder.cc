@@ -141,8 +141,8 @@ Result<std::vector<size_t>> select_columns(const std::vector<std::string>& names
 Status check_names(const std::vector<std::string>& names, const ColumnOptions& o) {
   if (names.empty()) return Error::usage("no columns to profile");
   for (const auto& [name, t] : o.types)
-    if (!has(names, name)) return Error::usage("--types names no column '" + name + "'");
-  if (!o.label.empty() && !has(names, o.label)) return Error::usage("--label names no column '" + o.label + "'");
+    if (!has(names, name)) return Error::usage_at("/types/" + name, "a type is given for '" + name + "', which is no column");
+  if (!o.label.empty() && !has(names, o.label)) return Error::usage_at("/label", "the label column '" + o.label + "' is no column");
   return Ok{};
 }
 

@@ -250,10 +250,10 @@ TEST(ProfileBuilder, CreateRefusesUnknownNames) {
   EXPECT_EQ(error({"amount", "id"}, o), "no column 'amont' (did you mean 'amount'?)");
   o.columns.clear();
   o.types = {{"kind", ColumnType::Text}};
-  EXPECT_EQ(error({"amount", "id"}, o), "--types names no column 'kind'");
+  EXPECT_EQ(error({"amount", "id"}, o), "a type is given for 'kind', which is no column");
   o.types.clear();
   o.label = "target";
-  EXPECT_EQ(error({"amount", "id"}, o), "--label names no column 'target'");
+  EXPECT_EQ(error({"amount", "id"}, o), "the label column 'target' is no column");
   const TypeSample sample({"a"}, {});
   auto b = ProfileBuilder::create({"a", "b"}, {}, sample);
   EXPECT_FALSE(b.ok());

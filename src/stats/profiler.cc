@@ -44,7 +44,7 @@ std::vector<uint64_t> coarsen(const std::vector<uint64_t>& fine, size_t parts) {
 }
 
 Error in_file(const std::string& path, Error e) {
-  e.message = path + ": " + e.message;
+  if (e.file.empty()) e.file = path;
   return e;
 }
 

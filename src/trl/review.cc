@@ -26,7 +26,7 @@ bool top_level_key(const std::string& line) {
 Status check_rules(const Catalogue& c, const Card& card, const ReviewRequest& r, const Gate& gate) {
   const std::string from = std::to_string(card.level), to = std::to_string(r.to);
   if (r.decision == "graduate") {
-    if (!r.kind.empty()) return Error::usage("a graduation has no --kind; kinds belong to switchbacks");
+    if (!r.kind.empty()) return Error::usage_at("/kind", "a graduation has no kind; kinds belong to switchbacks");
     if (r.to <= card.level) return Error::usage("graduating goes up: " + card.id + " is at level " + from + ", not below " + to);
     const doc::Node* reviews = card.get("reviews");
     const bool started = reviews && !reviews->items.empty();
@@ -36,14 +36,14 @@ Status check_rules(const Catalogue& c, const Card& card, const ReviewRequest& r,
       std::string unmet;
       for (const auto& g : gate.criteria)
         if (g.automatic && !g.met) unmet += "\n  - " + g.id + ": " + g.evidence;
-      return Error::invalid("the gate into level " + to + " fails:" + unmet + "\n(give --override REASON to graduate anyway; the reason is recorded)");
+      return Error::invalid("the gate into level " + to + " fails:" + unmet + "\n(an override with a reason graduates anyway; the reason is recorded)");
     }
     return Ok{};
   }
-  if (r.decision != "switchback") return Error::usage("--decision must be graduate or switchback");
+  if (r.decision != "switchback") return Error::usage_at("/decision", "the decision is graduate or switchback");
   if (r.to >= card.level) return Error::usage("a switchback goes down: " + card.id + " is at level " + from);
   if (r.kind != "discovery" && r.kind != "review" && r.kind != "embedded")
-    return Error::usage("a switchback needs --kind discovery, review or embedded");
+    return Error::usage_at("/kind", "a switchback needs a kind: discovery, review or embedded");
   if (r.kind == "embedded") {
     std::string offered;
     for (const auto& sb : c.switchbacks) {
@@ -81,7 +81,7 @@ std::string review_item(const Card& card, const ReviewRequest& r, const Gate& ga
 
 Result<std::string> record_review(const Catalogue& c, const Card& card, const ReviewRequest& r, const Gate& gate) {
   if (auto st = check_rules(c, card, r, gate); !st.ok()) return std::move(st).take_error();
-  if (r.reviewers.empty()) return Error::usage("name at least one --reviewer");
+  if (r.reviewers.empty()) return Error::usage_at("/reviewers", "a review names at least one reviewer");
   std::vector<std::string> lines = lines_of(card.source->text());
   bool level_set = false;
   for (auto& line : lines)

@@ -40,6 +40,13 @@ struct Error {
   static Error invalid(std::string msg) { return make(ErrorKind::Invalid, std::move(msg)); }
   static Error io(std::string msg) { return make(ErrorKind::Io, std::move(msg)); }
   static Error usage(std::string msg) { return make(ErrorKind::Usage, std::move(msg)); }
+  // A Usage error about one field of a request ("/methods/age"), which a front end can map
+  // to its own name for it: a command-line flag, a form field.
+  static Error usage_at(std::string pointer, std::string msg) {
+    Error e = usage(std::move(msg));
+    e.pointer = std::move(pointer);
+    return e;
+  }
 };
 
 template <class T>
