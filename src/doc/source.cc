@@ -14,12 +14,6 @@ namespace {
 
 constexpr size_t kParserPadding = simdjson::SIMDJSON_PADDING;
 
-std::string mib(uint64_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
-  return buf;
-}
-
 }  // namespace
 
 Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
@@ -94,7 +88,7 @@ Result<Source> read_source(const std::string& path, const FileSystem& fs, uint64
   if (st.kind == PathKind::Directory) return io_error(path, "is a directory, not a descriptor file");
   if (st.kind == PathKind::Other) return io_error(path, "not a regular file");
   if (st.size > max_bytes) {
-    Error e = Error::invalid("file is " + mib(st.size) + "; descriptor files are limited to " + mib(max_bytes));
+    Error e = Error::invalid("file is " + text::mib(st.size) + "; descriptor files are limited to " + text::mib(max_bytes));
     e.file = path;
     return e;
   }

@@ -11,18 +11,13 @@
 #include <cstring>
 
 #include "util/file.h"
+#include "util/text.h"
 
 namespace seam {
 namespace {
 
-std::string mib(uint64_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
-  return buf;
-}
-
 Error too_large(const std::string& path, uint64_t size, uint64_t max_bytes) {
-  Error e = Error::invalid("file is " + mib(size) + "; the limit is " + mib(max_bytes));
+  Error e = Error::invalid("file is " + text::mib(size) + "; the limit is " + text::mib(max_bytes));
   e.file = path;
   return e;
 }

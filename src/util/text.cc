@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 #include "util/escape.h"
 
@@ -84,6 +85,12 @@ std::string quote(std::string_view s) {
   out += escape::control(s.substr(0, cut));
   out += cut < s.size() ? "...'" : "'";
   return out;
+}
+
+std::string mib(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
+  return buf;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {

@@ -34,6 +34,8 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 std::string quote(std::string_view s);
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// A byte count in mebibytes with one decimal, for messages: "16.0 MiB".
+std::string mib(uint64_t bytes);
 std::string lower(std::string_view s);
 std::string_view trim(std::string_view s);
 
