@@ -24,7 +24,9 @@ MemoryFileSystem copy_to_memory(const std::string& dir, const std::string& as) {
   MemoryFileSystem mem;
   for (const auto& name : disk().list(dir).value()) {
     auto text = disk().read(join_path(dir, name), 1 << 20);
-    if (text.ok()) EXPECT_TRUE(mem.write(join_path(as, name), text.value()).ok());
+    if (text.ok()) {
+      EXPECT_TRUE(mem.write(join_path(as, name), text.value()).ok());
+    }
   }
   return mem;
 }

@@ -12,8 +12,9 @@ MemoryFileSystem turbine_in_memory() {
   MemoryFileSystem mem;
   for (const std::string sub : {"", "/trl"})
     for (const auto& name : disk().list(kTurbine + sub).value())
-      if (auto text = disk().read(kTurbine + sub + "/" + name, 1 << 20); text.ok())
+      if (auto text = disk().read(kTurbine + sub + "/" + name, 1 << 20); text.ok()) {
         EXPECT_TRUE(mem.write("p" + sub + "/" + name, text.value()).ok());
+      }
   return mem;
 }
 
@@ -33,7 +34,9 @@ TEST(Trl, AReviewIsWrittenThroughTheFileSystem) {
   auto cards = trl::load_cards("p", mem);
   ASSERT_TRUE(cards.ok());
   for (const auto& c : cards.value())
-    if (c.id == "scoring-service") EXPECT_EQ(c.level, 3);
+    if (c.id == "scoring-service") {
+      EXPECT_EQ(c.level, 3);
+    }
 }
 
 TEST(Trl, ARefusedReviewIsAnOutcomeAndWritesNothing) {
@@ -49,12 +52,15 @@ TEST(Trl, ARefusedReviewIsAnOutcomeAndWritesNothing) {
 
 TEST(Trl, GatesUseTheCheckOptions) {
   MemoryFileSystem mem = turbine_in_memory();
-  auto plain = trl_status("p", kOptions, mem);
+  auto plain = load_trl("p", kOptions, true, mem);
   ASSERT_TRUE(plain.ok());
-  EXPECT_EQ(plain.value().components.size(), 3u);
+  EXPECT_EQ(trl_status(plain.value()).components.size(), 3u);
   TrlOptions bad = kOptions;
   bad.check.params = {"statistic-differs.tolerance=lots"};
-  EXPECT_EQ(trl_status("p", bad, mem).error().kind, ErrorKind::Usage);  // not ignored, as it once was
+  auto refused = load_trl("p", bad, true, mem);
+  ASSERT_FALSE(refused.ok());  // not ignored, as it once was
+  EXPECT_EQ(refused.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(refused.error().pointer, "/params");
 }
 
 TEST(Trl, AnUnknownComponentIsAUsageError) {

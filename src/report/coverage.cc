@@ -38,7 +38,8 @@ void coverage_markdown(const rules::Coverage& c, Writer& out) {
     out.write("| " + escape::markdown(s.subcategory.category) + " | " + escape::markdown(s.subcategory.name) + " | " + pct + " | " +
               cell(s.rules) + " | " + cell(s.missing_checks) + " |\n");
   }
-  out.write("\n" + std::to_string(c.covered) + " of " + std::to_string(c.subcategories.size()) + " subcategories covered\n");
+  out.write("\n");
+  out.write(std::to_string(c.covered) + " of " + std::to_string(c.subcategories.size()) + " subcategories covered\n");
 }
 
 void coverage_text(const rules::Coverage& c, Writer& out) {

@@ -13,7 +13,12 @@ std::string render(std::string_view format, const rules::Coverage& c) {
 
 TEST(Coverage, MarkdownCellsAreEscapedSoTheTableHoldsItsColumns) {
   rules::Coverage c;
-  c.subcategories.push_back({{"Trained Model", "TM", "API|Specs *new*", 0, 50}, {"rule|a"}, {}});
+  auto& s = c.subcategories.emplace_back();
+  s.subcategory.category = "Trained Model";
+  s.subcategory.code = "TM";
+  s.subcategory.name = "API|Specs *new*";
+  s.subcategory.importance = 50;
+  s.rules = {"rule|a"};
   c.covered = 1;
   const std::string md = render("markdown", c);
   const std::string row = md.substr(md.find("| Trained Model"));
