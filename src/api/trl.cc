@@ -47,11 +47,7 @@ Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, b
   return p;
 }
 
-Result<trl::SystemStatus> trl_status(const std::string& dir, const TrlOptions& options, const FileSystem& fs) {
-  auto p = load_trl(dir, options, true, fs);
-  if (!p.ok()) return std::move(p).take_error();
-  return trl::system_status(p.value().levels, p.value().cards, p.value().findings, p.value().present);
-}
+trl::SystemStatus trl_status(const TrlProject& p) { return trl::system_status(p.levels, p.cards, p.findings, p.present); }
 
 Result<trl::Gate> trl_gate(const TrlProject& project, const std::string& component, int to) {
   const trl::Card* card = project.find(component);

@@ -40,7 +40,8 @@ struct TrlProject {
 Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, bool with_findings,
                             const FileSystem& fs = disk());
 
-Result<trl::SystemStatus> trl_status(const std::string& dir, const TrlOptions& options, const FileSystem& fs = disk());
+// The status of every component of a project loaded with its findings.
+trl::SystemStatus trl_status(const TrlProject& project);
 
 // The gate of one component into level `to` (1..9). Usage error for an unknown component.
 Result<trl::Gate> trl_gate(const TrlProject& project, const std::string& component, int to);

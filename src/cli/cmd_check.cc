@@ -54,21 +54,11 @@ int run_check(const std::vector<std::string>& argv) {
   if (!fail_on) return usage_error("check", "--fail-on must be error, warning or never");
   if (args.positional.size() != 1) return usage_error("check", "give one project directory");
 
-  auto analyzer = make_analyzer(args);
+  auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());
   const std::string today = today_utc();
   if (args.has("--batch")) return run_batch(analyzer.value(), args.positional[0], *fail_on, today);
   return check_one(analyzer.value(), args.positional[0], *fail_on, format, today);
-}
-
-Result<api::Analyzer> make_analyzer(const Args& args) {
-  auto analyzer = api::make_analyzer({args.all("--rules"), args.all("--set")});
-  if (!analyzer.ok() && analyzer.error().kind == ErrorKind::Usage) {  // a bad --set: name the flag
-    Error e = analyzer.error();
-    e.message = "--set: " + e.message;
-    return e;
-  }
-  return analyzer;
 }
 
 }  // namespace seam::cli

@@ -91,7 +91,7 @@ int run_rules(const std::vector<std::string>& argv) {
   if (!parsed.ok()) return usage_error("rules", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("rules", "say what to do: list, show ID, test PATH... or coverage");
-  auto analyzer = make_analyzer(args);
+  auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());
   const rules::Catalogue& catalogue = analyzer.value().catalogue;
   const std::string& what = args.positional[0];

@@ -14,8 +14,11 @@
 namespace seam::cli {
 namespace {
 
-// Usage errors (an unknown component, say) point to the help; others print located.
-int fail(const Error& e) { return e.kind == ErrorKind::Usage ? usage_error("trl", e.message) : print_error(e); }
+// Usage errors (an unknown component, say) point to the help; errors about an option name it
+// (print_error); others print located.
+int fail(const Error& e) {
+  return e.kind == ErrorKind::Usage && e.pointer.empty() ? usage_error("trl", e.message) : print_error(e);
+}
 
 // Findings the gates could not take into account: shown, but they do not stop the command.
 void warn_check_problems(const api::TrlProject& p) {
@@ -49,8 +52,7 @@ int status(const std::string& dir, const api::TrlOptions& opt, const std::string
   auto p = api::load_trl(dir, opt, true);
   if (!p.ok()) return fail(p.error());
   warn_check_problems(p.value());
-  const auto s = trl::system_status(p.value().levels, p.value().cards, p.value().findings, p.value().present);
-  return render(report::trl_status_formats(), format, s);
+  return render(report::trl_status_formats(), format, api::trl_status(p.value()));
 }
 
 int check(const std::string& dir, const std::string& component, const Args& args, const api::TrlOptions& opt) {
@@ -117,9 +119,7 @@ int run_trl(const std::vector<std::string>& argv) {
   if (!parsed.ok()) return usage_error("trl", parsed.error().message);
   const Args& args = parsed.value();
   const auto& pos = args.positional;
-  const api::TrlOptions opt{args.get("--levels", ""), {args.all("--rules"), args.all("--set")}, today_utc()};
-  if (!opt.check.rule_files.empty() || !opt.check.params.empty())  // report a bad one with its flag, up front
-    if (auto a = make_analyzer(args); !a.ok()) return print_error(a.error());
+  const api::TrlOptions opt{args.get("--levels", ""), check_options(args), today_utc()};
   if (pos.size() >= 2 && pos[0] == "status") return status(pos[1], opt, args.get("--format", "text"));
   if (pos.size() == 3 && pos[0] == "check") return check(pos[1], pos[2], args, opt);
   if (pos.size() == 3 && pos[0] == "review") return review(pos[1], pos[2], args, opt);

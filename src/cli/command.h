@@ -25,8 +25,8 @@ struct Command {
 
 const std::vector<Command>& commands();
 
-// The built-in catalogue plus every --rules FILE, with --set RULE.PARAM=VALUE checked.
-Result<api::Analyzer> make_analyzer(const Args& args);
+// --rules FILE... and --set RULE.PARAM=VALUE..., as check, rules and trl take them.
+api::CheckOptions check_options(const Args& args);
 // Prints an error compiler-style on stderr; a Usage error about a request field names the
 // flag that set it. Returns kExitError.
 int print_error(const Error& e);

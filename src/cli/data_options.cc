@@ -23,11 +23,14 @@ uint64_t file_size(const std::string& path) {
   return ec ? 0 : n;
 }
 
+api::CheckOptions check_options(const Args& args) { return {args.all("--rules"), args.all("--set")}; }
+
 std::string with_flag(const Error& e) {
   // The library names the request field it refuses; on the command line that is a flag.
   static const std::pair<std::string_view, std::string_view> flags[] = {
       {"/methods", "--method"}, {"/thresholds", "--threshold"}, {"/columns", "--columns"}, {"/types", "--types"},
-      {"/label", "--label"},    {"/decision", "--decision"},    {"/kind", "--kind"},       {"/reviewers", "--reviewer"}};
+      {"/label", "--label"},    {"/decision", "--decision"},    {"/kind", "--kind"},       {"/reviewers", "--reviewer"},
+      {"/params", "--set"}};
   const std::string_view field = std::string_view(e.pointer).substr(0, e.pointer.find('/', 1));
   for (const auto& [name, flag] : flags)
     if (field == name) return std::string(flag) + ": " + e.message;

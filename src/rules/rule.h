@@ -87,7 +87,8 @@ class Catalogue {
   Status add_file(const std::string& path, const FileSystem& fs = disk());
   Status add_text(const std::string& path, std::string text);
   // Checks overrides written "rule-id.name=value" and converts each value to the parameter's
-  // type. Fails, with a Usage error, on an unknown rule or parameter or a value of the wrong type.
+  // type. Fails, with a Usage error at "/params", on an unknown rule or parameter or a value of
+  // the wrong type.
   Result<Params> params(const std::vector<std::string>& assignments) const;
 
   const std::vector<std::shared_ptr<const Rule>>& rules() const { return rules_; }

@@ -384,27 +384,27 @@ Result<Params> Catalogue::params(const std::vector<std::string>& assignments) co
 Status Catalogue::override_one(const std::string& assignment, Params& out) const {
   const size_t dot = assignment.find('.'), eq = assignment.find('=');
   if (dot == std::string::npos || eq == std::string::npos || eq < dot)
-    return Error::usage("a parameter override is written RULE.PARAM=VALUE; found '" + assignment + "'");
+    return Error::usage_at("/params", "a parameter override is written RULE.PARAM=VALUE; found '" + assignment + "'");
   const std::string id = assignment.substr(0, dot), name = assignment.substr(dot + 1, eq - dot - 1);
   const std::string value = assignment.substr(eq + 1);
   const Rule* r = find(id);
-  if (!r) return Error::usage("no rule '" + id + "' to set a parameter of");
+  if (!r) return Error::usage_at("/params", "no rule '" + id + "' to set a parameter of");
   for (const auto& p : r->params) {
     if (p.name != name) continue;
     Value v = Value::string(value);
     if (p.expr->type.kind == Type::Double) {
       char* end = nullptr;
       const double d = std::strtod(value.c_str(), &end);
-      if (value.empty() || *end) return Error::usage(id + "." + name + " expects a number; found '" + value + "'");
+      if (value.empty() || *end) return Error::usage_at("/params", id + "." + name + " expects a number; found '" + value + "'");
       v = Value::number(d);
     } else if (p.expr->type.kind == Type::Bool) {
-      if (value != "true" && value != "false") return Error::usage(id + "." + name + " expects true or false");
+      if (value != "true" && value != "false") return Error::usage_at("/params", id + "." + name + " expects true or false");
       v = Value::boolean(value == "true");
     }
     out.overrides_.push_back({r, p.slot, std::move(v)});
     return Ok{};
   }
-  return Error::usage("rule '" + id + "' has no parameter '" + name + "'");
+  return Error::usage_at("/params", "rule '" + id + "' has no parameter '" + name + "'");
 }
 
 const Value* Params::find(const Rule& rule, int slot) const {
