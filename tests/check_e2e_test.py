@@ -143,6 +143,54 @@ class ExitCodes(Workdir):
         self.assertIn("business-metric-not-collected", text.stdout)
 
 
+class UnknownFields(Workdir):
+    # The case: a misspelt field hides a GPU mismatch behind "not provided".
+    TYPO = {
+        "trained_model.yaml": "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n",
+        "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+    }
+
+    def test_is_a_load_warning_with_its_place_in_every_format(self):
+        p = self.project("typo", self.TYPO)
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(report["load_errors"], [])
+        w = report["load_warnings"]
+        self.assertEqual(len(w), 1, w)
+        self.assertTrue(w[0]["file"].endswith("trained_model.yaml"))
+        self.assertEqual((w[0]["pointer"], w[0]["line"], w[0]["column"]), ("/computing_resource_req", 3, 1))
+        self.assertIn("did you mean 'computing_resource_reqs'?", w[0]["message"])
+        where = "trained_model.yaml:3:1"
+        for fmt in ("text", "markdown", "html", "junit"):
+            with self.subTest(format=fmt):
+                out = seam("check", "--format", fmt, p).stdout
+                self.assertIn(where, out)
+                self.assertIn("computing_resource_req", out)
+        sarif = json.loads(seam("check", "--format", "sarif", p).stdout)
+        notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        self.assertEqual([n["level"] for n in notes], ["warning"])
+        self.assertEqual(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 3)
+
+    def test_fails_under_fail_on_warning_and_strict(self):
+        p = self.project("typo", self.TYPO)
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+        r, report = check_json("--strict", p)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(report["load_warnings"], [])
+        self.assertEqual(report["load_errors"][0]["pointer"], "/computing_resource_req")
+        # Once the name is right, the mismatch it hid is found.
+        self.write("typo/trained_model.yaml", self.TYPO["trained_model.yaml"].replace("_req:", "_reqs:"))
+        r, report = check_json("--strict", p)
+        self.assertIn("model-compute-exceeds-production", [f["rule"] for f in report["findings"]])
+
+    def test_tec_examples_have_no_load_warnings(self):
+        for name in ("fraud-clean", "fraud-mismatch", "legacy-1.1", "tm-only"):
+            with self.subTest(example=name):
+                _, report = check_json(self.copy_example(name))
+                self.assertEqual(report["load_warnings"], [])
+                self.assertEqual(report["load_errors"], [])
+
+
 class JsonContract(Workdir):
     def test_keys_and_types(self):
         p = self.copy_example("fraud-mismatch")

@@ -86,8 +86,10 @@ class ValidateExamples(unittest.TestCase):
             path = os.path.join(SHARED, "examples", "tec", name)
             if not os.path.isdir(path):
                 self.skipTest("shared examples not present")
-            r = seam("validate", path)
+            # --strict: the keys real TEC documents carry are all known, none is noise.
+            r = seam("validate", "--strict", path)
             self.assertEqual(r.returncode, 0, r.stdout)
+            self.assertNotIn("warning", r.stdout)
 
     def legacy_example(self):
         legacy = os.path.join(SHARED, "examples", "tec", "legacy-1.1")
@@ -102,7 +104,7 @@ class ValidateExamples(unittest.TestCase):
         report = json.loads(r.stdout)
         self.assertEqual(len(report["files"]), 8 + 5)
         for f in report["files"]:
-            self.assertEqual(set(f), {"path", "descriptor", "version", "valid", "errors"})
+            self.assertEqual(set(f), {"path", "descriptor", "version", "valid", "errors", "warnings"})
             self.assertTrue(f["valid"])
         versions = {f["descriptor"]: f["version"] for f in report["files"] if "legacy" in f["path"]}
         self.assertEqual(versions["trained_model"], "1.1")
@@ -213,6 +215,68 @@ class ValidateBadInput(Workdir):
         self.assertEqual([f["valid"] for f in files], [False, False])
         err = files[0]["errors"][0]
         self.assertEqual((err["pointer"], err["line"], err["column"]), ("/number_of_instances", 2, 22))
+
+
+def document_from_tec_schema(schema):
+    """A document holding every field a TEC schema defines, each with a value of its type."""
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type", "string")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if kind == "object":
+        return {k: document_from_tec_schema(v) for k, v in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [document_from_tec_schema(schema.get("items", {}))]
+    return {"integer": 1, "number": 1.5, "boolean": True, "null": None}.get(
+        kind, "2024-01-31" if schema.get("format") == "date" else "text")
+
+
+class UnknownFields(Workdir):
+    TYPO = "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n"
+    WARNING = ("trained_model.yaml:3:1: warning: /computing_resource_req: unknown field "
+               "'computing_resource_req' (did you mean 'computing_resource_reqs'?)\n"
+               "  computing_resource_req: {gpu: 1}\n  ^\n")
+
+    def test_misspelt_field_is_a_located_warning_with_a_suggestion(self):
+        path = self.write("trained_model.yaml", self.TYPO)
+        r = seam("validate", path)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertEqual(r.stdout, path[:-len("trained_model.yaml")] + self.WARNING +
+                         "1 file checked: all valid, 1 warning\n")
+        report = json.loads(seam("validate", "--format", "json", path).stdout)["files"][0]
+        self.assertTrue(report["valid"])
+        self.assertEqual(report["errors"], [])
+        w = report["warnings"][0]
+        self.assertEqual((w["pointer"], w["line"], w["column"]), ("/computing_resource_req", 3, 1))
+        self.assertIn("did you mean 'computing_resource_reqs'?", w["message"])
+
+    def test_strict_makes_it_an_error(self):
+        path = self.write("trained_model.yaml", self.TYPO)
+        r = seam("validate", "--strict", path)
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn("trained_model.yaml:3:1: /computing_resource_req: unknown field", r.stdout)
+        self.assertIn("1 file checked: 1 invalid, 1 problem\n", r.stdout)
+
+    def test_extension_fields_are_quiet(self):
+        path = self.write("trained_model.yaml", "version: '1.2'\nx-owner: {team: ops}\n")
+        r = seam("validate", "--strict", path)
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: all valid\n"))
+
+    def test_every_field_of_every_tec_format_is_known(self):
+        ref = os.path.join(SHARED, "reference", "tec-descriptors")
+        if not os.path.isdir(ref):
+            self.skipTest("shared TEC schemas not present")
+        for version in ("1.0", "1.1", "1.2"):
+            for name in sorted(os.listdir(os.path.join(ref, version))):
+                with self.subTest(version=version, schema=name):
+                    with open(os.path.join(ref, version, name)) as f:
+                        doc = document_from_tec_schema(json.load(f))
+                    self.assertEqual(doc["version"], version)
+                    path = self.write(name.replace("_schema.json", ".json"), json.dumps(doc))
+                    r = seam("validate", "--format", "json", path)
+                    self.assertEqual(json.loads(r.stdout)["files"][0]["warnings"], [], r.stdout)
 
 
 class Init(Workdir):

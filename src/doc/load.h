@@ -21,6 +21,11 @@
 
 namespace seam::doc {
 
+struct LoadOptions {
+  // Unknown fields are errors rather than warnings (--strict).
+  bool strict = false;
+};
+
 struct LoadedDocument {
   std::string path;
   Descriptor descriptor = Descriptor::SystemContext;
@@ -28,6 +33,7 @@ struct LoadedDocument {
   std::shared_ptr<const Source> source;   // null when the file could not be read
   std::optional<Node> root;               // upgraded to kCurrentVersion; empty if unparsable
   std::vector<Error> errors;              // located errors; empty means valid
+  std::vector<Error> warnings;            // located, valid nonetheless: unknown fields
   std::vector<std::string> upgrade_notes;
 
   bool valid() const { return errors.empty(); }
@@ -36,9 +42,11 @@ struct LoadedDocument {
 };
 
 // Loads one file as descriptor `d`.
-LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs = disk());
+LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs = disk(),
+                             const LoadOptions& options = {});
 // Same, from bytes already in memory (uploads, tests, benchmarks).
-LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d);
+LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d,
+                                  const LoadOptions& options = {});
 
 // The descriptor a file name stands for ("trained_model.yaml" -> TrainedModel), if any.
 std::optional<Descriptor> descriptor_for_file(const std::string& path);
@@ -54,6 +62,6 @@ struct Project {
 };
 
 // Loads every descriptor file in `dir`. Fails only when `dir` cannot be listed.
-Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk());
+Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk(), const LoadOptions& options = {});
 
 }  // namespace seam::doc
