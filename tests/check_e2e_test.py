@@ -126,6 +126,20 @@ class ExitCodes(Workdir):
         self.assertIn("No such file or directory", r.stderr)
         self.assertEqual(r.stdout, "")
 
+    def test_directory_without_descriptors_is_refused(self):
+        empty = os.path.join(self.dir, "empty")
+        os.makedirs(empty)
+        for fmt in ("text", "json"):
+            with self.subTest(format=fmt):
+                r = seam("check", "--format", fmt, empty)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertIn("no descriptors found in " + empty, r.stderr)
+                self.assertIn("system_context.yaml", r.stderr)
+                self.assertIn("production_data.yaml (or .yml, .json)", r.stderr)
+        self.write("empty/trainedmodel.yaml", "version: '1.2'\n")
+        self.assertIn("(did you mean trained_model.yaml?)", seam("check", empty).stderr)
+
     def test_invalid_descriptor_is_reported_and_analysis_still_runs(self):
         files = dict(WARNING_ONLY)
         files["raw_data.yaml"] = "version: '1.2'\nnumber_of_instances: many\n"
@@ -484,6 +498,15 @@ class Batch(Workdir):
         self.assertEqual(r.returncode, 1)
         never = seam("check", "--batch", "--fail-on", "never", root)
         self.assertEqual(never.returncode, 0)
+
+    def test_entry_without_descriptors_is_an_error_and_the_others_still_run(self):
+        root = os.path.join(self.dir, "many")
+        self.project(os.path.join("many", "a-warn"), WARNING_ONLY)
+        self.write(os.path.join("many", "b-data", "readings.csv"), "a,b\n1,2\n")
+        r = seam("check", "--batch", root)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertEqual([os.path.basename(json.loads(l)["project"]) for l in r.stdout.splitlines()], ["a-warn"])
+        self.assertIn("no descriptors found in " + os.path.join(root, "b-data"), r.stderr)
 
 
 class RulesCommand(Workdir):

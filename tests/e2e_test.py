@@ -190,6 +190,24 @@ class ValidateBadInput(Workdir):
         self.assertEqual(r.returncode, 2)
         self.assertIn("No such file or directory", r.stdout)
 
+    def test_directory_without_descriptors(self):
+        empty = os.path.join(self.dir, "empty")
+        os.makedirs(empty)
+        for fmt in ("text", "json"):
+            with self.subTest(format=fmt):
+                r = seam("validate", "--format", fmt, empty)
+                self.assertEqual(r.returncode, 2, r.stdout)
+                self.assertIn("no descriptors found in " + empty + "; expected files named system_context.yaml, "
+                              "raw_data.yaml", r.stdout)
+                self.assertIn("production_data.yaml (or .yml, .json)", r.stdout)
+        self.assertNotIn(empty + ": no descriptors", seam("validate", empty).stdout)  # said once, not twice
+
+    def test_missing_directory_says_so(self):
+        r = seam("validate", os.path.join(self.dir, "nope"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("No such file or directory", r.stdout)
+        self.assertNotIn("cannot tell which descriptor", r.stdout)
+
     def test_unreadable_file(self):
         path = self.write("trained_model.yaml", "version: '1.2'\n")
         os.chmod(path, 0)

@@ -47,7 +47,7 @@ struct CheckResult {
 };
 
 // Checks the project in `dir` as of `today` (YYYY-MM-DD, for waiver expiry). Fails only when
-// the directory cannot be listed; unreadable
+// the directory cannot be listed or holds no descriptor (see doc::load_project); unreadable
 // or invalid documents and a malformed waivers file are reported in report.load_errors,
 // unknown fields in report.load_warnings (load_errors when strict), and the analysis runs on
 // what did load.

@@ -20,7 +20,8 @@ report::FileResult failure(const std::string& path, Error e) {
 
 bool load_project(const std::string& path, const doc::LoadOptions& options, const FileSystem& fs, Validation& out) {
   auto project = doc::load_project(path, fs, options);
-  if (!project.ok()) return out.files.push_back(failure(path, project.error())), false;
+  // The message names the directory already ("no descriptors found in DIR").
+  if (!project.ok()) return out.files.push_back({path, "", "", {project.error()}, {}, {}}), false;
   bool readable = true;
   for (auto& d : project.value().documents) {
     readable = readable && !d.unreadable();
@@ -33,8 +34,12 @@ bool load_project(const std::string& path, const doc::LoadOptions& options, cons
 
 // Loads one path; returns false when it could not be read at all.
 bool load_path(const std::string& path, const ValidateOptions& options, const FileSystem& fs, Validation& out) {
-  const doc::LoadOptions load{options.strict};
-  if (fs.stat(path).kind == PathKind::Directory) return load_project(path, load, fs, out);
+  const doc::LoadOptions load{options.strict, false};
+  const PathKind kind = fs.stat(path).kind;
+  if (kind == PathKind::Directory) return load_project(path, load, fs, out);
+  // Reading says why a path is missing; guessing its descriptor first would mislead.
+  if (kind == PathKind::Missing)
+    if (auto src = doc::read_source(path, fs); !src.ok()) return out.files.push_back(failure(path, src.error())), false;
   const auto d = options.as ? options.as : doc::descriptor_for_file(path);
   if (!d) {
     std::string hint;

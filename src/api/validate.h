@@ -27,7 +27,8 @@ struct ValidateOptions {
 };
 
 // Each path is a project directory or one descriptor file, read as `options.as` when given
-// and otherwise as the descriptor its name says.
+// and otherwise as the descriptor its name says. A directory with no descriptor file, like
+// a path that does not exist, counts as unreadable.
 Validation validate(const std::vector<std::string>& paths, const ValidateOptions& options, const FileSystem& fs = disk());
 
 }  // namespace seam::api

@@ -22,7 +22,8 @@ const std::vector<Command>& commands() {
        "  --strict             unknown fields are errors, not warnings\n"
        "  --verbose            also list valid files, upgrades, and files that are ignored\n\n"
        "Exit status: 0 all valid (warnings allowed), 1 some document invalid (with --strict,\n"
-       "also one with an unknown field), 2 a path is unreadable or the usage is wrong.",
+       "also one with an unknown field), 2 a path is unreadable, a directory holds no\n"
+       "descriptor, or the usage is wrong.",
        run_validate},
       {"check", "find mismatches and missing information across a project's descriptors",
        "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--strict] [--batch] DIR",
@@ -40,7 +41,7 @@ const std::vector<Command>& commands() {
        "  --batch              DIR holds project directories: print one JSON line per project\n\n"
        "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid;\n"
        "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
-       "file cannot be read, or the usage is wrong.",
+       "file cannot be read, DIR holds no descriptor, or the usage is wrong.",
        run_check},
       {"rules", "list, show, test and map the rule catalogue",
        "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",

@@ -80,6 +80,25 @@ bool has_descriptor_extension(const stdfs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+// Pointing seam at the wrong directory (a parent, a data folder, a typo) would otherwise
+// pass with nothing but missing-information findings; say what a project looks like, and
+// which file may have been meant.
+Error no_descriptors(const std::string& dir, const std::vector<std::string>& ignored) {
+  std::string msg = "no descriptors found in " + dir + "; expected files named ";
+  for (Descriptor d : kAllDescriptors) msg += std::string(descriptor_id(d)) + ".yaml, ";
+  msg.resize(msg.size() - 2);
+  msg += " (or .yml, .json)";
+  for (const auto& path : ignored) {
+    const stdfs::path p(path);
+    if (!has_descriptor_extension(p)) continue;
+    if (auto guess = text::closest(p.stem().string(), descriptor_ids())) {
+      msg += "; found " + p.filename().string() + " (did you mean " + *guess + p.extension().string() + "?)";
+      break;
+    }
+  }
+  return Error::usage(std::move(msg));
+}
+
 }  // namespace
 
 LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs, const LoadOptions& options) {
@@ -127,6 +146,7 @@ Result<Project> load_project(const std::string& dir, const FileSystem& fs, const
     else project.ignored.push_back(path);
   }
   std::sort(project.ignored.begin(), project.ignored.end());
+  if (files.empty() && !options.allow_no_descriptors) return no_descriptors(dir, project.ignored);
   for (auto& [d, paths] : files) {
     if (paths.size() == 1) {
       project.documents.push_back(load_document(paths.front(), d, fs, options));

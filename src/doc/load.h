@@ -24,6 +24,10 @@ namespace seam::doc {
 struct LoadOptions {
   // Unknown fields are errors rather than warnings (--strict).
   bool strict = false;
+  // A directory with no descriptor file loads as an empty project instead of failing. For
+  // callers to whom a project without descriptors makes sense (TRL cards of components
+  // still in research); for checking, such a directory is almost always the wrong one.
+  bool allow_no_descriptors = false;
 };
 
 struct LoadedDocument {
@@ -61,7 +65,9 @@ struct Project {
   bool valid() const;
 };
 
-// Loads every descriptor file in `dir`. Fails only when `dir` cannot be listed.
+// Loads every descriptor file in `dir`. Fails when `dir` cannot be listed (Io), and when it
+// holds no descriptor file (Usage: "no descriptors found in DIR", naming the file names
+// expected) unless options.allow_no_descriptors.
 Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk(), const LoadOptions& options = {});
 
 }  // namespace seam::doc

@@ -78,6 +78,27 @@ TEST(LoadProject, MissingDirectoryIsAnIoError) {
   EXPECT_EQ(project.error().kind, ErrorKind::Io);
 }
 
+TEST(LoadProject, DirectoryWithoutDescriptorsIsAUsageErrorSayingWhatIsExpected) {
+  const fs::path dir = fresh_dir("empty");
+  auto project = load_project(dir.string());
+  ASSERT_FALSE(project.ok());
+  EXPECT_EQ(project.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(project.error().message,
+            "no descriptors found in " + dir.string() +
+                "; expected files named system_context.yaml, raw_data.yaml, data_pipeline.yaml, training_data.yaml, "
+                "trained_model.yaml, development_environment.yaml, production_environment.yaml, "
+                "production_data.yaml (or .yml, .json)");
+  write(dir / "notes.txt", "x");
+  write(dir / "trained-model.json", "{}");
+  project = load_project(dir.string());
+  ASSERT_FALSE(project.ok());
+  EXPECT_TRUE(project.error().message.ends_with("; found trained-model.json (did you mean trained_model.json?)"))
+      << project.error().message;
+  project = load_project(dir.string(), disk(), {.allow_no_descriptors = true});
+  ASSERT_TRUE(project.ok());
+  EXPECT_TRUE(project.value().documents.empty());
+}
+
 TEST(LoadDocument, MisspeltFieldIsAWarningNamingTheField) {
   const std::string text = "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n";
   auto d = load_document_text("trained_model.yaml", text, Descriptor::TrainedModel);
