@@ -445,7 +445,7 @@ class Waivers(Workdir):
                 ("waivers:\n  - rule: x\n    reason: y\n", ":2:5:", "a waiver needs 'accepted_by'"),
                 ("waivers:\n  - rule: x\n    reason: y\n    accepted_by: z\n    expires: soon\n", ":5:14:",
                  "expected a date YYYY-MM-DD"),
-                ("waivers: [\n", ":2:1:", "invalid YAML")]:
+                ("waivers: [\n", ":1:11:", "invalid YAML")]:
             with self.subTest(content=content):
                 p = self.project("err", ONE_ERROR)
                 path = self.write("err/waivers.yaml", content)

@@ -145,6 +145,24 @@ class ValidateBadInput(Workdir):
     def test_invalid_yaml(self):
         self.check_invalid("raw_data.yaml", "version: '1.2'\nschema: [a, b\n", "invalid YAML")
 
+    def test_syntax_errors_show_the_line_and_a_caret(self):
+        # Mid-file and at the end of the file (a bracket left open), in YAML and in JSON.
+        for name, content, diagnostic in [
+                ("raw_data.yaml", "version: '1.2'\ndataset_name: a: b\n",
+                 ":2:16: invalid YAML: illegal map value\n  dataset_name: a: b\n                 ^\n"),
+                ("raw_data.yaml", "version: '1.2'\nschema: [a, b\n",
+                 ":2:14: invalid YAML: end of sequence flow not found\n  schema: [a, b\n               ^\n"),
+                ("raw_data.json", '{"version": "1.2",\n "dataset_name" "x"}',
+                 ':2:17: invalid JSON: expected \':\' after the key\n   "dataset_name" "x"}\n                  ^\n'),
+                ("raw_data.json", '{"version": "1.2",\n "schema": [1, 2\n\n',
+                 ':2:17: invalid JSON: the array is not closed\n   "schema": [1, 2\n                  ^\n')]:
+            with self.subTest(content=content):
+                r = self.check_invalid(name, content, "invalid")
+                self.assertEqual(r.stdout, self.dir + "/" + name + diagnostic + "1 file checked: 1 invalid, 1 problem\n")
+                check = seam("check", self.dir)
+                self.assertIn(self.dir + "/" + name + diagnostic, check.stdout)
+                os.remove(os.path.join(self.dir, name))
+
     def test_empty_file(self):
         self.check_invalid("raw_data.yaml", "", "empty file")
 

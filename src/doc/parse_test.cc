@@ -42,6 +42,11 @@ TEST(ParseJson, UnclosedObjectIsAnError) {
   auto r = parse_text("f.json", "{\"a\": [1, 2");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("invalid JSON"), std::string::npos);
+  r = parse_text("f.json", "{\"version\": \"1.2\",\n \"a\": 1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "invalid JSON: the object is not closed");
+  EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(2u, 8u));
+  EXPECT_EQ(r.error().snippet, " \"a\": 1");
 }
 
 TEST(ParseJson, TrailingTextIsAnError) {
@@ -124,6 +129,15 @@ TEST(ParseYaml, SyntaxErrorHasLineAndColumn) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("invalid YAML"), std::string::npos);
   EXPECT_GE(r.error().line, 2u);
+}
+
+// A flow collection left open runs into the end of the file: the error still shows a line.
+TEST(ParseYaml, SyntaxErrorAtTheEndShowsTheLastLine) {
+  auto r = parse_text("f.yaml", "version: '1.2'\nfoo: {a: 1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "invalid YAML: end of map flow not found");
+  EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(2u, 11u));
+  EXPECT_EQ(r.error().snippet, "foo: {a: 1");
 }
 
 TEST(ParseYaml, DuplicateKeyIsAnError) {
