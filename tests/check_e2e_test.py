@@ -205,6 +205,23 @@ class UnknownFields(Workdir):
                 self.assertEqual(report["load_errors"], [])
 
 
+class MissingInformation(Workdir):
+    def test_field_written_empty_is_located_at_its_key(self):
+        p = self.project("empty", {"trained_model.yaml": "version: '1.2'\nmodel_name: m\nml_frameworks: []\n"
+                                                         "integration_test_dataset:\n  name: ''\n  file: ''\n"})
+        _, report = check_json(p)
+        where = {}
+        for f in report["findings"]:
+            for item in f["items"]:
+                for loc in item["locations"]:
+                    where[loc["pointer"]] = (loc["line"], loc["column"])
+        self.assertEqual(where["/ml_frameworks"], (3, 1))
+        self.assertEqual(where["/integration_test_dataset/name"], (5, 3))
+        self.assertEqual(where["/integration_test_dataset/file"], (6, 3))
+        # A field that is absent is shown at the object that would hold it.
+        self.assertEqual(where["/model_version"], (1, 1))
+
+
 class JsonContract(Workdir):
     def test_keys_and_types(self):
         p = self.copy_example("fraud-mismatch")
