@@ -31,6 +31,22 @@ ONE_ERROR = {
     "development_environment.yaml": "version: '1.2'\nprogramming_languages: [Python]\n",
 }
 
+# Bad descriptor files: what each must be reported as (line, column, pointer; None where
+# there is none: a file over the size limit is refused before it is read).
+DEEP = "[" * 70 + "]" * 70
+BAD_FILES = [
+    ("malformed YAML", "raw_data.yaml", b"version: '1.2'\ndataset_name: a: b\n", 2, 16, "", "invalid YAML"),
+    ("malformed JSON", "raw_data.json", b'{"version": "1.2",\n "dataset_name" "x"}', 2, 17, "", "invalid JSON"),
+    ("quote left open", "raw_data.yaml", b"version: '1.2'\ndataset_name: \"abc\nnumber_of_instances: 3\n", 2, 15,
+     "/dataset_name", "the quoted text is not closed"),
+    ("deep nesting YAML", "raw_data.yaml", b"version: '1.2'\nschema:\n  - expected_values: " + DEEP.encode() + b"\n",
+     3, 83, "/schema/0/expected_values", "nesting is deeper than 64 levels"),
+    ("deep nesting JSON", "raw_data.json", b'{"version": "1.2",\n "schema": [{"x-a": ' + DEEP.encode() + b"}]}",
+     2, 82, "/schema/0/x-a", "nesting is deeper than 64 levels"),
+    ("invalid UTF-8", "raw_data.yaml", b"version: '1.2'\ndataset_name: caf\xe9\n", 2, 18, "", "invalid UTF-8: byte 0xE9"),
+    ("huge", "raw_data.json", None, None, None, "", "file is 100.0 MiB; descriptor files are limited to 16.0 MiB"),
+]
+
 USER_RULE = """\
 rules:
   - id: team-no-gpu
@@ -203,6 +219,30 @@ class UnknownFields(Workdir):
                 _, report = check_json(self.copy_example(name))
                 self.assertEqual(report["load_warnings"], [])
                 self.assertEqual(report["load_errors"], [])
+
+
+class BadDescriptorFiles(Workdir):
+    def test_each_gets_a_located_error_and_fails_in_every_format(self):
+        for what, name, content, line, column, pointer, message in BAD_FILES:
+            with self.subTest(what):
+                p = self.project(what.replace(" ", "-"), WARNING_ONLY)
+                path = os.path.join(p, name)
+                with open(path, "wb") as f:
+                    f.write(content or b"")
+                if content is None:
+                    os.truncate(path, 100 << 20)
+                r, report = check_json(p)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                err = report["load_errors"][0]
+                self.assertEqual((err["file"], err["line"], err["column"], err["pointer"]),
+                                 (path, line, column, pointer))
+                self.assertIn(message, err["message"])
+                text = seam("check", p)
+                self.assertEqual(text.returncode, 1)
+                where = path + (f":{line}:{column}: " if line else ": ") + (pointer + ": " if pointer else "")
+                self.assertIn(where, text.stdout)
+                if line:  # the line and a caret under the column
+                    self.assertRegex(text.stdout, re.escape(where) + r".*\n  .*\n  \s*\^\n")
 
 
 class MissingInformation(Workdir):

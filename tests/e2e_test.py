@@ -185,6 +185,24 @@ class ValidateBadInput(Workdir):
         self.check_invalid("raw_data.json", "[" * 100000 + "]" * 100000, "nesting is deeper than 64 levels")
         self.check_invalid("raw_data.yaml", "[" * 100000 + "]" * 100000, "raw_data.yaml:")
 
+    def test_quote_left_open_is_not_the_rest_of_the_file(self):
+        r = self.check_invalid("raw_data.yaml", "version: '1.2'\ndataset_name: \"abc\nnumber_of_instances: x\n",
+                               ":2:15: /dataset_name: invalid YAML: the quoted text is not closed", line=2)
+        self.assertIn('\n  dataset_name: "abc\n                ^\n', r.stdout)
+
+    def test_located_errors_name_column_and_field_in_json(self):
+        deep = "[" * 70 + "]" * 70
+        for name, content, where in [
+                ("raw_data.yaml", "version: '1.2'\nschema:\n  - expected_values: " + deep + "\n",
+                 ("/schema/0/expected_values", 3, 83)),
+                ("raw_data.yaml", b"version: '1.2'\ndataset_name: caf\xe9\n", ("", 2, 18))]:
+            with self.subTest(content=content):
+                path = self.write(name, content, "wb" if isinstance(content, bytes) else "w")
+                r = seam("validate", "--format", "json", path)
+                self.assertEqual(r.returncode, 1)
+                err = json.loads(r.stdout)["files"][0]["errors"][0]
+                self.assertEqual((err["pointer"], err["line"], err["column"]), where)
+
     def test_huge_file_is_refused_with_the_limit(self):
         path = self.write("raw_data.json", "")
         os.truncate(path, 100 << 20)
