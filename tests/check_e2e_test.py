@@ -31,6 +31,22 @@ ONE_ERROR = {
     "development_environment.yaml": "version: '1.2'\nprogramming_languages: [Python]\n",
 }
 
+# Bad descriptor files: what each must be reported as (line, column, pointer; None where
+# there is none: a file over the size limit is refused before it is read).
+DEEP = "[" * 70 + "]" * 70
+BAD_FILES = [
+    ("malformed YAML", "raw_data.yaml", b"version: '1.2'\ndataset_name: a: b\n", 2, 16, "", "invalid YAML"),
+    ("malformed JSON", "raw_data.json", b'{"version": "1.2",\n "dataset_name" "x"}', 2, 17, "", "invalid JSON"),
+    ("quote left open", "raw_data.yaml", b"version: '1.2'\ndataset_name: \"abc\nnumber_of_instances: 3\n", 2, 15,
+     "/dataset_name", "the quoted text is not closed"),
+    ("deep nesting YAML", "raw_data.yaml", b"version: '1.2'\nschema:\n  - expected_values: " + DEEP.encode() + b"\n",
+     3, 83, "/schema/0/expected_values", "nesting is deeper than 64 levels"),
+    ("deep nesting JSON", "raw_data.json", b'{"version": "1.2",\n "schema": [{"x-a": ' + DEEP.encode() + b"}]}",
+     2, 82, "/schema/0/x-a", "nesting is deeper than 64 levels"),
+    ("invalid UTF-8", "raw_data.yaml", b"version: '1.2'\ndataset_name: caf\xe9\n", 2, 18, "", "invalid UTF-8: byte 0xE9"),
+    ("huge", "raw_data.json", None, None, None, "", "file is 100.0 MiB; descriptor files are limited to 16.0 MiB"),
+]
+
 USER_RULE = """\
 rules:
   - id: team-no-gpu
@@ -126,6 +142,20 @@ class ExitCodes(Workdir):
         self.assertIn("No such file or directory", r.stderr)
         self.assertEqual(r.stdout, "")
 
+    def test_directory_without_descriptors_is_refused(self):
+        empty = os.path.join(self.dir, "empty")
+        os.makedirs(empty)
+        for fmt in ("text", "json"):
+            with self.subTest(format=fmt):
+                r = seam("check", "--format", fmt, empty)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertIn("no descriptors found in " + empty, r.stderr)
+                self.assertIn("system_context.yaml", r.stderr)
+                self.assertIn("production_data.yaml (or .yml, .json)", r.stderr)
+        self.write("empty/trainedmodel.yaml", "version: '1.2'\n")
+        self.assertIn("(did you mean trained_model.yaml?)", seam("check", empty).stderr)
+
     def test_invalid_descriptor_is_reported_and_analysis_still_runs(self):
         files = dict(WARNING_ONLY)
         files["raw_data.yaml"] = "version: '1.2'\nnumber_of_instances: many\n"
@@ -141,6 +171,95 @@ class ExitCodes(Workdir):
         self.assertEqual(text.returncode, 1)
         self.assertIn("raw_data.yaml:2:", text.stdout)
         self.assertIn("business-metric-not-collected", text.stdout)
+
+
+class UnknownFields(Workdir):
+    # The issue's case: a misspelt field hides a GPU mismatch behind "not provided".
+    TYPO = {
+        "trained_model.yaml": "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n",
+        "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+    }
+
+    def test_is_a_load_warning_with_its_place_in_every_format(self):
+        p = self.project("typo", self.TYPO)
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(report["load_errors"], [])
+        w = report["load_warnings"]
+        self.assertEqual(len(w), 1, w)
+        self.assertTrue(w[0]["file"].endswith("trained_model.yaml"))
+        self.assertEqual((w[0]["pointer"], w[0]["line"], w[0]["column"]), ("/computing_resource_req", 3, 1))
+        self.assertIn("did you mean 'computing_resource_reqs'?", w[0]["message"])
+        where = "trained_model.yaml:3:1"
+        for fmt in ("text", "markdown", "html", "junit"):
+            with self.subTest(format=fmt):
+                out = seam("check", "--format", fmt, p).stdout
+                self.assertIn(where, out)
+                self.assertIn("computing_resource_req", out)
+        sarif = json.loads(seam("check", "--format", "sarif", p).stdout)
+        notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        self.assertEqual([n["level"] for n in notes], ["warning"])
+        self.assertEqual(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 3)
+
+    def test_fails_under_fail_on_warning_and_strict(self):
+        p = self.project("typo", self.TYPO)
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+        r, report = check_json("--strict", p)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(report["load_warnings"], [])
+        self.assertEqual(report["load_errors"][0]["pointer"], "/computing_resource_req")
+        # Once the name is right, the mismatch it hid is found.
+        self.write("typo/trained_model.yaml", self.TYPO["trained_model.yaml"].replace("_req:", "_reqs:"))
+        r, report = check_json("--strict", p)
+        self.assertIn("model-compute-exceeds-production", [f["rule"] for f in report["findings"]])
+
+    def test_tec_examples_have_no_load_warnings(self):
+        for name in ("fraud-clean", "fraud-mismatch", "legacy-1.1", "tm-only"):
+            with self.subTest(example=name):
+                _, report = check_json(self.copy_example(name))
+                self.assertEqual(report["load_warnings"], [])
+                self.assertEqual(report["load_errors"], [])
+
+
+class BadDescriptorFiles(Workdir):
+    def test_each_gets_a_located_error_and_fails_in_every_format(self):
+        for what, name, content, line, column, pointer, message in BAD_FILES:
+            with self.subTest(what):
+                p = self.project(what.replace(" ", "-"), WARNING_ONLY)
+                path = os.path.join(p, name)
+                with open(path, "wb") as f:
+                    f.write(content or b"")
+                if content is None:
+                    os.truncate(path, 100 << 20)
+                r, report = check_json(p)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                err = report["load_errors"][0]
+                self.assertEqual((err["file"], err["line"], err["column"], err["pointer"]),
+                                 (path, line, column, pointer))
+                self.assertIn(message, err["message"])
+                text = seam("check", p)
+                self.assertEqual(text.returncode, 1)
+                where = path + (f":{line}:{column}: " if line else ": ") + (pointer + ": " if pointer else "")
+                self.assertIn(where, text.stdout)
+                if line:  # the line and a caret under the column
+                    self.assertRegex(text.stdout, re.escape(where) + r".*\n  .*\n  \s*\^\n")
+
+
+class MissingInformation(Workdir):
+    def test_field_written_empty_is_located_at_its_key(self):
+        p = self.project("empty", {"trained_model.yaml": "version: '1.2'\nmodel_name: m\nml_frameworks: []\n"
+                                                         "integration_test_dataset:\n  name: ''\n  file: ''\n"})
+        _, report = check_json(p)
+        where = {}
+        for f in report["findings"]:
+            for item in f["items"]:
+                for loc in item["locations"]:
+                    where[loc["pointer"]] = (loc["line"], loc["column"])
+        self.assertEqual(where["/ml_frameworks"], (3, 1))
+        self.assertEqual(where["/integration_test_dataset/name"], (5, 3))
+        self.assertEqual(where["/integration_test_dataset/file"], (6, 3))
+        # A field that is absent is shown at the object that would hold it.
+        self.assertEqual(where["/model_version"], (1, 1))
 
 
 class JsonContract(Workdir):
@@ -383,7 +502,7 @@ class Waivers(Workdir):
                 ("waivers:\n  - rule: x\n    reason: y\n", ":2:5:", "a waiver needs 'accepted_by'"),
                 ("waivers:\n  - rule: x\n    reason: y\n    accepted_by: z\n    expires: soon\n", ":5:14:",
                  "expected a date YYYY-MM-DD"),
-                ("waivers: [\n", ":2:1:", "invalid YAML")]:
+                ("waivers: [\n", ":1:11:", "invalid YAML")]:
             with self.subTest(content=content):
                 p = self.project("err", ONE_ERROR)
                 path = self.write("err/waivers.yaml", content)
@@ -436,6 +555,15 @@ class Batch(Workdir):
         self.assertEqual(r.returncode, 1)
         never = seam("check", "--batch", "--fail-on", "never", root)
         self.assertEqual(never.returncode, 0)
+
+    def test_entry_without_descriptors_is_an_error_and_the_others_still_run(self):
+        root = os.path.join(self.dir, "many")
+        self.project(os.path.join("many", "a-warn"), WARNING_ONLY)
+        self.write(os.path.join("many", "b-data", "readings.csv"), "a,b\n1,2\n")
+        r = seam("check", "--batch", root)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertEqual([os.path.basename(json.loads(l)["project"]) for l in r.stdout.splitlines()], ["a-warn"])
+        self.assertIn("no descriptors found in " + os.path.join(root, "b-data"), r.stderr)
 
 
 class RulesCommand(Workdir):

@@ -86,8 +86,10 @@ class ValidateExamples(unittest.TestCase):
             path = os.path.join(SHARED, "examples", "tec", name)
             if not os.path.isdir(path):
                 self.skipTest("shared examples not present")
-            r = seam("validate", path)
+            # --strict: the keys real TEC documents carry are all known, none is noise.
+            r = seam("validate", "--strict", path)
             self.assertEqual(r.returncode, 0, r.stdout)
+            self.assertNotIn("warning", r.stdout)
 
     def legacy_example(self):
         legacy = os.path.join(SHARED, "examples", "tec", "legacy-1.1")
@@ -102,7 +104,7 @@ class ValidateExamples(unittest.TestCase):
         report = json.loads(r.stdout)
         self.assertEqual(len(report["files"]), 8 + 5)
         for f in report["files"]:
-            self.assertEqual(set(f), {"path", "descriptor", "version", "valid", "errors"})
+            self.assertEqual(set(f), {"path", "descriptor", "version", "valid", "errors", "warnings"})
             self.assertTrue(f["valid"])
         versions = {f["descriptor"]: f["version"] for f in report["files"] if "legacy" in f["path"]}
         self.assertEqual(versions["trained_model"], "1.1")
@@ -143,6 +145,24 @@ class ValidateBadInput(Workdir):
     def test_invalid_yaml(self):
         self.check_invalid("raw_data.yaml", "version: '1.2'\nschema: [a, b\n", "invalid YAML")
 
+    def test_syntax_errors_show_the_line_and_a_caret(self):
+        # Mid-file and at the end of the file (a bracket left open), in YAML and in JSON.
+        for name, content, diagnostic in [
+                ("raw_data.yaml", "version: '1.2'\ndataset_name: a: b\n",
+                 ":2:16: invalid YAML: illegal map value\n  dataset_name: a: b\n                 ^\n"),
+                ("raw_data.yaml", "version: '1.2'\nschema: [a, b\n",
+                 ":2:14: invalid YAML: end of sequence flow not found\n  schema: [a, b\n               ^\n"),
+                ("raw_data.json", '{"version": "1.2",\n "dataset_name" "x"}',
+                 ':2:17: invalid JSON: expected \':\' after the key\n   "dataset_name" "x"}\n                  ^\n'),
+                ("raw_data.json", '{"version": "1.2",\n "schema": [1, 2\n\n',
+                 ':2:17: invalid JSON: the array is not closed\n   "schema": [1, 2\n                  ^\n')]:
+            with self.subTest(content=content):
+                r = self.check_invalid(name, content, "invalid")
+                self.assertEqual(r.stdout, self.dir + "/" + name + diagnostic + "1 file checked: 1 invalid, 1 problem\n")
+                check = seam("check", self.dir)
+                self.assertIn(self.dir + "/" + name + diagnostic, check.stdout)
+                os.remove(os.path.join(self.dir, name))
+
     def test_empty_file(self):
         self.check_invalid("raw_data.yaml", "", "empty file")
 
@@ -164,6 +184,24 @@ class ValidateBadInput(Workdir):
     def test_deep_nesting(self):
         self.check_invalid("raw_data.json", "[" * 100000 + "]" * 100000, "nesting is deeper than 64 levels")
         self.check_invalid("raw_data.yaml", "[" * 100000 + "]" * 100000, "raw_data.yaml:")
+
+    def test_quote_left_open_is_not_the_rest_of_the_file(self):
+        r = self.check_invalid("raw_data.yaml", "version: '1.2'\ndataset_name: \"abc\nnumber_of_instances: x\n",
+                               ":2:15: /dataset_name: invalid YAML: the quoted text is not closed", line=2)
+        self.assertIn('\n  dataset_name: "abc\n                ^\n', r.stdout)
+
+    def test_located_errors_name_column_and_field_in_json(self):
+        deep = "[" * 70 + "]" * 70
+        for name, content, where in [
+                ("raw_data.yaml", "version: '1.2'\nschema:\n  - expected_values: " + deep + "\n",
+                 ("/schema/0/expected_values", 3, 83)),
+                ("raw_data.yaml", b"version: '1.2'\ndataset_name: caf\xe9\n", ("", 2, 18))]:
+            with self.subTest(content=content):
+                path = self.write(name, content, "wb" if isinstance(content, bytes) else "w")
+                r = seam("validate", "--format", "json", path)
+                self.assertEqual(r.returncode, 1)
+                err = json.loads(r.stdout)["files"][0]["errors"][0]
+                self.assertEqual((err["pointer"], err["line"], err["column"]), where)
 
     def test_huge_file_is_refused_with_the_limit(self):
         path = self.write("raw_data.json", "")
@@ -187,6 +225,24 @@ class ValidateBadInput(Workdir):
         r = seam("validate", os.path.join(self.dir, "nope", "trained_model.yaml"))
         self.assertEqual(r.returncode, 2)
         self.assertIn("No such file or directory", r.stdout)
+
+    def test_directory_without_descriptors(self):
+        empty = os.path.join(self.dir, "empty")
+        os.makedirs(empty)
+        for fmt in ("text", "json"):
+            with self.subTest(format=fmt):
+                r = seam("validate", "--format", fmt, empty)
+                self.assertEqual(r.returncode, 2, r.stdout)
+                self.assertIn("no descriptors found in " + empty + "; expected files named system_context.yaml, "
+                              "raw_data.yaml", r.stdout)
+                self.assertIn("production_data.yaml (or .yml, .json)", r.stdout)
+        self.assertNotIn(empty + ": no descriptors", seam("validate", empty).stdout)  # said once, not twice
+
+    def test_missing_directory_says_so(self):
+        r = seam("validate", os.path.join(self.dir, "nope"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("No such file or directory", r.stdout)
+        self.assertNotIn("cannot tell which descriptor", r.stdout)
 
     def test_unreadable_file(self):
         path = self.write("trained_model.yaml", "version: '1.2'\n")
@@ -213,6 +269,68 @@ class ValidateBadInput(Workdir):
         self.assertEqual([f["valid"] for f in files], [False, False])
         err = files[0]["errors"][0]
         self.assertEqual((err["pointer"], err["line"], err["column"]), ("/number_of_instances", 2, 22))
+
+
+def document_from_tec_schema(schema):
+    """A document holding every field a TEC schema defines, each with a value of its type."""
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type", "string")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if kind == "object":
+        return {k: document_from_tec_schema(v) for k, v in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [document_from_tec_schema(schema.get("items", {}))]
+    return {"integer": 1, "number": 1.5, "boolean": True, "null": None}.get(
+        kind, "2024-01-31" if schema.get("format") == "date" else "text")
+
+
+class UnknownFields(Workdir):
+    TYPO = "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n"
+    WARNING = ("trained_model.yaml:3:1: warning: /computing_resource_req: unknown field "
+               "'computing_resource_req' (did you mean 'computing_resource_reqs'?)\n"
+               "  computing_resource_req: {gpu: 1}\n  ^\n")
+
+    def test_misspelt_field_is_a_located_warning_with_a_suggestion(self):
+        path = self.write("trained_model.yaml", self.TYPO)
+        r = seam("validate", path)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertEqual(r.stdout, path[:-len("trained_model.yaml")] + self.WARNING +
+                         "1 file checked: all valid, 1 warning\n")
+        report = json.loads(seam("validate", "--format", "json", path).stdout)["files"][0]
+        self.assertTrue(report["valid"])
+        self.assertEqual(report["errors"], [])
+        w = report["warnings"][0]
+        self.assertEqual((w["pointer"], w["line"], w["column"]), ("/computing_resource_req", 3, 1))
+        self.assertIn("did you mean 'computing_resource_reqs'?", w["message"])
+
+    def test_strict_makes_it_an_error(self):
+        path = self.write("trained_model.yaml", self.TYPO)
+        r = seam("validate", "--strict", path)
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn("trained_model.yaml:3:1: /computing_resource_req: unknown field", r.stdout)
+        self.assertIn("1 file checked: 1 invalid, 1 problem\n", r.stdout)
+
+    def test_extension_fields_are_quiet(self):
+        path = self.write("trained_model.yaml", "version: '1.2'\nx-owner: {team: ops}\n")
+        r = seam("validate", "--strict", path)
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: all valid\n"))
+
+    def test_every_field_of_every_tec_format_is_known(self):
+        ref = os.path.join(SHARED, "reference", "tec-descriptors")
+        if not os.path.isdir(ref):
+            self.skipTest("shared TEC schemas not present")
+        for version in ("1.0", "1.1", "1.2"):
+            for name in sorted(os.listdir(os.path.join(ref, version))):
+                with self.subTest(version=version, schema=name):
+                    with open(os.path.join(ref, version, name)) as f:
+                        doc = document_from_tec_schema(json.load(f))
+                    self.assertEqual(doc["version"], version)
+                    path = self.write(name.replace("_schema.json", ".json"), json.dumps(doc))
+                    r = seam("validate", "--format", "json", path)
+                    self.assertEqual(json.loads(r.stdout)["files"][0]["warnings"], [], r.stdout)
 
 
 class Init(Workdir):

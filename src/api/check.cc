@@ -6,7 +6,8 @@
 namespace seam::api {
 
 Result<Analyzer> make_analyzer(const CheckOptions& options, const FileSystem& fs) {
-  Analyzer a{rules::Catalogue::builtin(), {}, nullptr};
+  Analyzer a{rules::Catalogue::builtin(), {}, {}, nullptr};
+  a.load.strict = options.strict;
   for (const auto& f : options.rule_files)
     if (auto st = a.catalogue.add_file(f, fs); !st.ok()) return std::move(st).take_error();
   auto params = a.catalogue.params(options.params);
@@ -27,7 +28,7 @@ std::optional<FailOn> fail_on_from_name(std::string_view name) {
 
 Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& dir, const std::string& today,
                                   const FileSystem& fs) {
-  auto project = doc::load_project(dir, fs);
+  auto project = doc::load_project(dir, fs, analyzer.load);
   if (!project.ok()) return std::move(project).take_error();
   CheckResult out;
   rules::Report& report = out.report;
@@ -37,6 +38,7 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
   for (const auto& d : project.value().documents) {
     out.unreadable = out.unreadable || d.unreadable();
     report.load_errors.insert(report.load_errors.end(), d.errors.begin(), d.errors.end());
+    report.load_warnings.insert(report.load_warnings.end(), d.warnings.begin(), d.warnings.end());
     if (d.root) out.present.emplace_back(doc::descriptor_id(d.descriptor));
   }
   for (const auto& e : project.value().errors) report.load_errors.push_back(e);
@@ -53,7 +55,8 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
 bool fails(const CheckResult& result, FailOn fail_on) {
   if (fail_on == FailOn::Never) return false;
   const auto s = result.report.summary();
-  return result.unreadable || s.error > 0 || (fail_on == FailOn::Warning && s.warning > 0) ||
+  const bool warned = s.warning > 0 || !result.report.load_warnings.empty();
+  return result.unreadable || s.error > 0 || (fail_on == FailOn::Warning && warned) ||
          !result.report.load_errors.empty();
 }
 

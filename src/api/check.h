@@ -20,12 +20,14 @@ namespace seam::api {
 struct CheckOptions {
   std::vector<std::string> rule_files;  // rule files added to the built-in catalogue
   std::vector<std::string> params;      // parameter overrides, "rule-id.name=value"
+  bool strict = false;                  // unknown fields in descriptors are errors, not warnings
 };
 
 // The catalogue with the options applied, ready to check any number of projects.
 struct Analyzer {
   rules::Catalogue catalogue;
   rules::Params params;
+  doc::LoadOptions load;  // how each project's descriptors are loaded
   // Every rule of the catalogue, for reports that list what ran (SARIF, JUnit); shared by
   // every report the analyzer makes.
   std::shared_ptr<const std::vector<rules::RuleRun>> rules_run;
@@ -45,14 +47,16 @@ struct CheckResult {
 };
 
 // Checks the project in `dir` as of `today` (YYYY-MM-DD, for waiver expiry). Fails only when
-// the directory cannot be listed; unreadable or invalid documents and a malformed waivers
-// file are reported in report.load_errors, and the analysis runs on what did load.
+// the directory cannot be listed or holds no descriptor (see doc::load_project); unreadable
+// or invalid documents and a malformed waivers file are reported in report.load_errors,
+// unknown fields in report.load_warnings (load_errors when strict), and the analysis runs on
+// what did load.
 Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& dir, const std::string& today,
                                   const FileSystem& fs = disk());
 
 // Whether a checked project fails under `fail_on`: an unreadable project or an invalid
 // document always does (unless Never), as does a finding of that severity or worse that is
-// not waived.
+// not waived; under Warning, so does a load warning.
 bool fails(const CheckResult& result, FailOn fail_on);
 
 }  // namespace seam::api

@@ -13,6 +13,8 @@ Result<trl::Catalogue> level_catalogue(const std::string& levels_file, const Fil
 Status add_findings(TrlProject& p, const std::string& dir, const TrlOptions& options, const FileSystem& fs) {
   auto analyzer = make_analyzer(options.check, fs);
   if (!analyzer.ok()) return std::move(analyzer).take_error();
+  // A component still in research has a TRL card before it has descriptors.
+  analyzer.value().load.allow_no_descriptors = true;
   auto checked = check_project(analyzer.value(), dir, options.today, fs);
   if (!checked.ok()) return std::move(checked).take_error();
   p.findings = std::move(checked.value().report.findings);

@@ -21,8 +21,14 @@ struct Validation {
   bool all_valid() const;
 };
 
-// Each path is a project directory or one descriptor file, read as `as` when given and
-// otherwise as the descriptor its name says.
-Validation validate(const std::vector<std::string>& paths, std::optional<doc::Descriptor> as, const FileSystem& fs = disk());
+struct ValidateOptions {
+  std::optional<doc::Descriptor> as;  // read every file as this descriptor, whatever its name
+  bool strict = false;                // unknown fields are errors, not warnings
+};
+
+// Each path is a project directory or one descriptor file, read as `options.as` when given
+// and otherwise as the descriptor its name says. A directory with no descriptor file, like
+// a path that does not exist, counts as unreadable.
+Validation validate(const std::vector<std::string>& paths, const ValidateOptions& options, const FileSystem& fs = disk());
 
 }  // namespace seam::api

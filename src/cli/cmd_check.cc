@@ -44,7 +44,7 @@ int run_batch(const api::Analyzer& analyzer, const std::string& root, api::FailO
 }  // namespace
 
 int run_check(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--batch"}, {"--format", "--rules", "--fail-on", "--set"}});
+  auto parsed = parse_args(argv, {{"--batch", "--strict"}, {"--format", "--rules", "--fail-on", "--set"}});
   if (!parsed.ok()) return usage_error("check", parsed.error().message);
   const Args& args = parsed.value();
   const auto& formats = report::findings_formats();

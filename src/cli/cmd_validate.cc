@@ -10,19 +10,20 @@
 namespace seam::cli {
 
 int run_validate(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--verbose"}, {"--format", "--as"}});
+  auto parsed = parse_args(argv, {{"--verbose", "--strict"}, {"--format", "--as"}});
   if (!parsed.ok()) return usage_error("validate", parsed.error().message);
   const Args& args = parsed.value();
   const std::string format = args.get("--format", "text");
   if (format != "text" && format != "json") return usage_error("validate", "--format must be text or json");
   if (args.positional.empty()) return usage_error("validate", "give at least one file or project directory");
-  std::optional<doc::Descriptor> as;
+  api::ValidateOptions options;
+  options.strict = args.has("--strict");
   if (args.options.count("--as")) {
-    as = doc::descriptor_from_id(args.get("--as", ""));
-    if (!as) return usage_error("validate", "--as takes one of: " + text::join(doc::descriptor_ids(), ", "));
+    options.as = doc::descriptor_from_id(args.get("--as", ""));
+    if (!options.as) return usage_error("validate", "--as takes one of: " + text::join(doc::descriptor_ids(), ", "));
   }
   const bool verbose = args.has("--verbose");
-  const api::Validation v = api::validate(args.positional, as);
+  const api::Validation v = api::validate(args.positional, options);
   if (verbose)
     for (const auto& f : v.ignored) std::fprintf(stderr, "%s: note: ignored (not named after a descriptor)\n", f.c_str());
   const std::string out = format == "json" ? report::validation_json(v.files) : report::validation_text(v.files, verbose);

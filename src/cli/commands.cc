@@ -9,21 +9,24 @@ namespace seam::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"validate", "check descriptor files against the descriptor schemas",
-       "seam validate [--format text|json] [--as DESCRIPTOR] [--verbose] PATH...",
+       "seam validate [--format text|json] [--as DESCRIPTOR] [--strict] [--verbose] PATH...",
        "PATH is a descriptor file or a project directory holding one file per descriptor\n"
        "(system_context.yaml, trained_model.json, ...). Files written in format 1.0 or 1.1\n"
-       "are upgraded to 1.2 in memory before they are checked.\n\n"
+       "are upgraded to 1.2 in memory before they are checked. A field the schema does not\n"
+       "define gets a warning naming the closest one it knows (fields named x-... never do).\n\n"
        "Options:\n"
        "  --format text|json   text: one line per problem with the source line and a caret\n"
        "                       (default); json: a machine-readable report\n"
        "  --as DESCRIPTOR      read files as this descriptor (e.g. trained_model) whatever\n"
        "                       their names are\n"
+       "  --strict             unknown fields are errors, not warnings\n"
        "  --verbose            also list valid files, upgrades, and files that are ignored\n\n"
-       "Exit status: 0 all valid, 1 some document invalid, 2 a path is unreadable or the\n"
-       "usage is wrong.",
+       "Exit status: 0 all valid (warnings allowed), 1 some document invalid (with --strict,\n"
+       "also one with an unknown field), 2 a path is unreadable, a directory holds no\n"
+       "descriptor, or the usage is wrong.",
        run_validate},
       {"check", "find mismatches and missing information across a project's descriptors",
-       "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--batch] DIR",
+       "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--strict] [--batch] DIR",
        "Loads the descriptors in DIR, runs the rule catalogue (rules/*.yaml, built in) and any\n"
        "--rules files over them, and reports each finding with its rule, its place in the\n"
        "mismatch taxonomy and the file, line and field of every offending value. Findings the\n"
@@ -34,9 +37,11 @@ const std::vector<Command>& commands() {
        "  --fail-on LEVEL      error (default), warning or never: the lowest severity that\n"
        "                       makes the exit status 1\n"
        "  --set RULE.P=VALUE   override parameter P of a rule, e.g. a tolerance (repeatable)\n"
+       "  --strict             unknown fields in descriptors are errors, not warnings\n"
        "  --batch              DIR holds project directories: print one JSON line per project\n\n"
-       "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid),\n"
-       "2 the project or a rule file cannot be read, or the usage is wrong.",
+       "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid;\n"
+       "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
+       "file cannot be read, DIR holds no descriptor, or the usage is wrong.",
        run_check},
       {"rules", "list, show, test and map the rule catalogue",
        "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",

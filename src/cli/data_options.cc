@@ -23,7 +23,9 @@ uint64_t file_size(const std::string& path) {
   return ec ? 0 : n;
 }
 
-api::CheckOptions check_options(const Args& args) { return {args.all("--rules"), args.all("--set")}; }
+api::CheckOptions check_options(const Args& args) {
+  return {args.all("--rules"), args.all("--set"), args.has("--strict")};
+}
 
 std::string with_flag(const Error& e) {
   // The library names the request field it refuses; on the command line that is a flag.

@@ -43,7 +43,16 @@ void validate(LoadedDocument& doc) {
   }
 }
 
-void finish_loading(LoadedDocument& doc, Result<Source> src) {
+// Unknown fields are checked only in a document whose version seam knows: in any other,
+// every field may be unknown, and the version error already says why.
+void find_unknown_fields(LoadedDocument& doc, const LoadOptions& options) {
+  std::vector<Violation> unknown;
+  descriptor_schema(doc.descriptor).unknown_fields(*doc.root, unknown);
+  auto& into = options.strict ? doc.errors : doc.warnings;
+  for (auto& v : unknown) into.push_back(doc.source->error_at(v.offset, std::move(v.message), std::move(v.pointer)));
+}
+
+void finish_loading(LoadedDocument& doc, Result<Source> src, const LoadOptions& options) {
   if (!src.ok()) {
     doc.errors.push_back(std::move(src).take_error());
     return;
@@ -60,8 +69,10 @@ void finish_loading(LoadedDocument& doc, Result<Source> src) {
         doc.root->offset, "expected the descriptor to be an object of fields; found " + doc.root->describe()));
     return;
   }
-  if (check_version(doc)) doc.upgrade_notes = upgrade(doc.descriptor, doc.version, *doc.root);
+  const bool known_version = check_version(doc);
+  if (known_version) doc.upgrade_notes = upgrade(doc.descriptor, doc.version, *doc.root);
   validate(doc);
+  if (known_version) find_unknown_fields(doc, options);
 }
 
 bool has_descriptor_extension(const stdfs::path& p) {
@@ -69,21 +80,40 @@ bool has_descriptor_extension(const stdfs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+// Pointing seam at the wrong directory (a parent, a data folder, a typo) would otherwise
+// pass with nothing but missing-information findings; say what a project looks like, and
+// which file may have been meant.
+Error no_descriptors(const std::string& dir, const std::vector<std::string>& ignored) {
+  std::string msg = "no descriptors found in " + dir + "; expected files named ";
+  for (Descriptor d : kAllDescriptors) msg += std::string(descriptor_id(d)) + ".yaml, ";
+  msg.resize(msg.size() - 2);
+  msg += " (or .yml, .json)";
+  for (const auto& path : ignored) {
+    const stdfs::path p(path);
+    if (!has_descriptor_extension(p)) continue;
+    if (auto guess = text::closest(p.stem().string(), descriptor_ids())) {
+      msg += "; found " + p.filename().string() + " (did you mean " + *guess + p.extension().string() + "?)";
+      break;
+    }
+  }
+  return Error::usage(std::move(msg));
+}
+
 }  // namespace
 
-LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs) {
+LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs, const LoadOptions& options) {
   LoadedDocument doc;
   doc.path = path;
   doc.descriptor = d;
-  finish_loading(doc, read_source(path, fs));
+  finish_loading(doc, read_source(path, fs), options);
   return doc;
 }
 
-LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d) {
+LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d, const LoadOptions& options) {
   LoadedDocument doc;
   doc.path = path;
   doc.descriptor = d;
-  finish_loading(doc, make_source(path, std::move(text)));
+  finish_loading(doc, make_source(path, std::move(text)), options);
   return doc;
 }
 
@@ -103,7 +133,7 @@ bool Project::valid() const {
   return errors.empty() && std::all_of(documents.begin(), documents.end(), [](const auto& d) { return d.valid(); });
 }
 
-Result<Project> load_project(const std::string& dir, const FileSystem& fs) {
+Result<Project> load_project(const std::string& dir, const FileSystem& fs, const LoadOptions& options) {
   Project project;
   project.dir = dir;
   std::map<Descriptor, std::vector<std::string>> files;
@@ -116,9 +146,10 @@ Result<Project> load_project(const std::string& dir, const FileSystem& fs) {
     else project.ignored.push_back(path);
   }
   std::sort(project.ignored.begin(), project.ignored.end());
+  if (files.empty() && !options.allow_no_descriptors) return no_descriptors(dir, project.ignored);
   for (auto& [d, paths] : files) {
     if (paths.size() == 1) {
-      project.documents.push_back(load_document(paths.front(), d, fs));
+      project.documents.push_back(load_document(paths.front(), d, fs, options));
       continue;
     }
     // Which of two files is meant cannot be guessed, so neither is used.

@@ -21,6 +21,15 @@
 
 namespace seam::doc {
 
+struct LoadOptions {
+  // Unknown fields are errors rather than warnings (--strict).
+  bool strict = false;
+  // A directory with no descriptor file loads as an empty project instead of failing. For
+  // callers to whom a project without descriptors makes sense (TRL cards of components
+  // still in research); for checking, such a directory is almost always the wrong one.
+  bool allow_no_descriptors = false;
+};
+
 struct LoadedDocument {
   std::string path;
   Descriptor descriptor = Descriptor::SystemContext;
@@ -28,6 +37,7 @@ struct LoadedDocument {
   std::shared_ptr<const Source> source;   // null when the file could not be read
   std::optional<Node> root;               // upgraded to kCurrentVersion; empty if unparsable
   std::vector<Error> errors;              // located errors; empty means valid
+  std::vector<Error> warnings;            // located, valid nonetheless: unknown fields
   std::vector<std::string> upgrade_notes;
 
   bool valid() const { return errors.empty(); }
@@ -36,9 +46,11 @@ struct LoadedDocument {
 };
 
 // Loads one file as descriptor `d`.
-LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs = disk());
+LoadedDocument load_document(const std::string& path, Descriptor d, const FileSystem& fs = disk(),
+                             const LoadOptions& options = {});
 // Same, from bytes already in memory (uploads, tests, benchmarks).
-LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d);
+LoadedDocument load_document_text(const std::string& path, std::string text, Descriptor d,
+                                  const LoadOptions& options = {});
 
 // The descriptor a file name stands for ("trained_model.yaml" -> TrainedModel), if any.
 std::optional<Descriptor> descriptor_for_file(const std::string& path);
@@ -53,7 +65,9 @@ struct Project {
   bool valid() const;
 };
 
-// Loads every descriptor file in `dir`. Fails only when `dir` cannot be listed.
-Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk());
+// Loads every descriptor file in `dir`. Fails when `dir` cannot be listed (Io), and when it
+// holds no descriptor file (Usage: "no descriptors found in DIR", naming the file names
+// expected) unless options.allow_no_descriptors.
+Result<Project> load_project(const std::string& dir, const FileSystem& fs = disk(), const LoadOptions& options = {});
 
 }  // namespace seam::doc

@@ -13,6 +13,7 @@ const std::string kExamples = std::string(SEAM_SHARED_DIR) + "/examples/tec/";
 
 std::string errors_of(const LoadedDocument& d) {
   std::string out;
+  for (const auto& e : d.warnings) out += "warning: " + e.file + ":" + std::to_string(e.line) + ": " + e.pointer + ": " + e.message + "\n";
   for (const auto& e : d.errors) out += e.file + ":" + std::to_string(e.line) + ": " + e.pointer + ": " + e.message + "\n";
   return out;
 }
@@ -36,7 +37,8 @@ TEST(LoadProject, EveryBundledTecExampleLoadsAndValidates) {
     auto project = load_project(kExamples + name);
     ASSERT_TRUE(project.ok()) << name;
     EXPECT_FALSE(project.value().documents.empty()) << name;
-    for (const auto& d : project.value().documents) EXPECT_TRUE(d.valid()) << errors_of(d);
+    // Valid, and without unknown-field noise: keys of older formats are known too.
+    for (const auto& d : project.value().documents) EXPECT_TRUE(d.valid() && d.warnings.empty()) << errors_of(d);
     EXPECT_TRUE(project.value().errors.empty());
   }
 }
@@ -74,6 +76,75 @@ TEST(LoadProject, MissingDirectoryIsAnIoError) {
   auto project = load_project("/nonexistent/seam-project");
   ASSERT_FALSE(project.ok());
   EXPECT_EQ(project.error().kind, ErrorKind::Io);
+}
+
+TEST(LoadProject, DirectoryWithoutDescriptorsIsAUsageErrorSayingWhatIsExpected) {
+  const fs::path dir = fresh_dir("empty");
+  auto project = load_project(dir.string());
+  ASSERT_FALSE(project.ok());
+  EXPECT_EQ(project.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(project.error().message,
+            "no descriptors found in " + dir.string() +
+                "; expected files named system_context.yaml, raw_data.yaml, data_pipeline.yaml, training_data.yaml, "
+                "trained_model.yaml, development_environment.yaml, production_environment.yaml, "
+                "production_data.yaml (or .yml, .json)");
+  write(dir / "notes.txt", "x");
+  write(dir / "trained-model.json", "{}");
+  project = load_project(dir.string());
+  ASSERT_FALSE(project.ok());
+  EXPECT_TRUE(project.error().message.ends_with("; found trained-model.json (did you mean trained_model.json?)"))
+      << project.error().message;
+  project = load_project(dir.string(), disk(), {.allow_no_descriptors = true});
+  ASSERT_TRUE(project.ok());
+  EXPECT_TRUE(project.value().documents.empty());
+}
+
+TEST(LoadDocument, MisspeltFieldIsAWarningNamingTheField) {
+  const std::string text = "version: '1.2'\nmodel_name: m\ncomputing_resource_req: {gpu: 1}\n";
+  auto d = load_document_text("trained_model.yaml", text, Descriptor::TrainedModel);
+  EXPECT_TRUE(d.valid()) << errors_of(d);
+  ASSERT_EQ(d.warnings.size(), 1u) << errors_of(d);
+  const Error& w = d.warnings[0];
+  EXPECT_EQ(w.message, "unknown field 'computing_resource_req' (did you mean 'computing_resource_reqs'?)");
+  EXPECT_EQ(w.pointer, "/computing_resource_req");
+  EXPECT_EQ(w.file, "trained_model.yaml");
+  EXPECT_EQ(std::pair(w.line, w.column), std::pair(3u, 1u));
+  EXPECT_EQ(w.snippet, "computing_resource_req: {gpu: 1}");
+  // Nested levels are checked against their own fields.
+  d = load_document_text("trained_model.yaml", "version: '1.2'\ncomputing_resource_reqs: {gpus: 1}\n",
+                         Descriptor::TrainedModel);
+  ASSERT_EQ(d.warnings.size(), 1u) << errors_of(d);
+  EXPECT_EQ(d.warnings[0].pointer, "/computing_resource_reqs/gpus");
+  EXPECT_EQ(d.warnings[0].message, "unknown field 'gpus' (did you mean 'gpu'?)");
+}
+
+TEST(LoadDocument, StrictMakesUnknownFieldsErrors) {
+  auto d = load_document_text("trained_model.yaml", "version: '1.2'\ncomputing_resource_req: {gpu: 1}\n",
+                              Descriptor::TrainedModel, {.strict = true});
+  EXPECT_FALSE(d.valid());
+  EXPECT_TRUE(d.warnings.empty());
+  ASSERT_EQ(d.errors.size(), 1u);
+  EXPECT_EQ(d.errors[0].pointer, "/computing_resource_req");
+  EXPECT_EQ(d.errors[0].kind, ErrorKind::Invalid);
+}
+
+TEST(LoadDocument, KeysOfOlderFormatsAndExtensionsAreNotUnknown) {
+  const std::string v10 =
+      "version: '1.0'\n"
+      "business_goals: [{id: g1, goal: fewer outages}]\n"
+      "success_criteria: [recall above 0.8]\n"
+      "x-owner: ops\n";
+  auto d = load_document_text("system_context.yaml", v10, Descriptor::SystemContext);
+  EXPECT_TRUE(d.valid() && d.warnings.empty()) << errors_of(d);
+  const std::string v11 = "version: '1.1'\noutput_spec: [{item_name: s, item_type: float, expected_values: 0 to 1}]\n";
+  d = load_document_text("trained_model.yaml", v11, Descriptor::TrainedModel);
+  EXPECT_TRUE(d.valid() && d.warnings.empty()) << errors_of(d);
+}
+
+TEST(LoadDocument, UnknownVersionGivesNoUnknownFieldNoise) {
+  auto d = load_document_text("trained_model.yaml", "version: '3.0'\nneural_stuff: 1\n", Descriptor::TrainedModel);
+  EXPECT_EQ(d.errors.size(), 1u) << errors_of(d);
+  EXPECT_TRUE(d.warnings.empty());
 }
 
 TEST(LoadDocument, NothingButVersionIsRequired) {

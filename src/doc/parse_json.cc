@@ -11,6 +11,7 @@
 
 #include "doc/json_syntax.h"
 #include "doc/parse.h"
+#include "doc/pointer.h"
 
 namespace seam::doc {
 namespace {
@@ -68,7 +69,8 @@ class JsonBuilder {
       Member& member = out.members.emplace_back();
       member.key.assign(field.key);
       member.key_offset = key_offset;
-      if (auto st = build(field.value, member.value, depth + 1); !st.ok()) return st;
+      if (auto st = build(field.value, member.value, depth + 1); !st.ok())
+        return within_key(std::move(st).take_error(), member.key);
       skip_space();
       ++pos_;  // ',' or '}'
     }
@@ -82,7 +84,8 @@ class JsonBuilder {
     ++pos_;  // '['
     for (const auto item : arr) {
       out.items.emplace_back();
-      if (auto st = build(item, out.items.back(), depth + 1); !st.ok()) return st;
+      if (auto st = build(item, out.items.back(), depth + 1); !st.ok())
+        return within_index(std::move(st).take_error(), out.items.size() - 1);
       skip_space();
       ++pos_;  // ',' or ']'
     }
@@ -125,7 +128,7 @@ class JsonBuilder {
   Status check_duplicates(const Node& obj) {
     const auto& m = obj.members;
     auto duplicate = [&](size_t i) {
-      return src_.error_at(m[i].key_offset, "duplicate key '" + m[i].key + "' in this object");
+      return within_key(src_.error_at(m[i].key_offset, "duplicate key '" + m[i].key + "' in this object"), m[i].key);
     };
     if (m.size() > 64) {  // a huge object must not make this quadratic: sort instead
       std::vector<size_t> order(m.size());

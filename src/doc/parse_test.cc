@@ -42,6 +42,11 @@ TEST(ParseJson, UnclosedObjectIsAnError) {
   auto r = parse_text("f.json", "{\"a\": [1, 2");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("invalid JSON"), std::string::npos);
+  r = parse_text("f.json", "{\"version\": \"1.2\",\n \"a\": 1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "invalid JSON: the object is not closed");
+  EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(2u, 8u));
+  EXPECT_EQ(r.error().snippet, " \"a\": 1");
 }
 
 TEST(ParseJson, TrailingTextIsAnError) {
@@ -126,12 +131,60 @@ TEST(ParseYaml, SyntaxErrorHasLineAndColumn) {
   EXPECT_GE(r.error().line, 2u);
 }
 
+// A flow collection left open runs into the end of the file: the error still shows a line.
+TEST(ParseYaml, SyntaxErrorAtTheEndShowsTheLastLine) {
+  auto r = parse_text("f.yaml", "version: '1.2'\nfoo: {a: 1\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "invalid YAML: end of map flow not found");
+  EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(2u, 11u));
+  EXPECT_EQ(r.error().snippet, "foo: {a: 1");
+}
+
 TEST(ParseYaml, DuplicateKeyIsAnError) {
   auto r = parse_text("f.yaml", "a: 1\nb: 2\na: 3\n");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message, "duplicate key 'a' in this mapping");
   EXPECT_EQ(r.error().line, 3u);
   EXPECT_EQ(r.error().column, 1u);
+}
+
+// Errors found while the tree is built name the field they are in.
+TEST(Parse, DeepNestingAndDuplicateKeysNameTheirField) {
+  const std::string deep = std::string(70, '[') + std::string(70, ']');
+  auto r = parse_text("f.yaml", "version: '1.2'\nschema:\n  - field_name: a\n    expected_values: " + deep + "\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().pointer, "/schema/0/expected_values");
+  EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(4u, 83u));
+  r = parse_text("f.json", "{\"version\": \"1.2\",\n \"schema\": [{\"x\": " + deep + "}]}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().pointer, "/schema/0/x");
+  EXPECT_EQ(r.error().line, 2u);
+  r = parse_text("f.json", "{\"schema\": [{\"a\": 1,\n \"a\": 2}]}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().pointer, "/schema/0/a");
+  r = parse_text("f.yaml", "schema:\n  - a: 1\n    a: 2\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().pointer, "/schema/0/a");
+  // At the top level there is no field to name.
+  r = parse_text("f.json", deep);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().pointer, "");
+}
+
+TEST(ParseYaml, QuoteLeftOpenIsAnErrorNotTheRestOfTheFile) {
+  for (const char* text : {"version: '1.2'\nmodel_name: \"abc\nensemble: true\n", "version: '1.2'\nmodel_name: 'it''s\n"}) {
+    auto r = parse_text("f.yaml", text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().message, "invalid YAML: the quoted text is not closed; the file ends inside it");
+    EXPECT_EQ(r.error().pointer, "/model_name");
+    EXPECT_EQ(std::pair(r.error().line, r.error().column), std::pair(2u, 13u));
+  }
+  // Escaped quotes, '' and quoted text over several lines close where YAML says.
+  auto r = parse_text("f.yaml", "a: \"x \\\" y\"\nb: 'it''s'\nc: \"two\n  lines\"\nd: [&q \"z\", *q]\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.value().find("a")->text, "x \" y");
+  EXPECT_EQ(r.value().find("b")->text, "it's");
+  EXPECT_EQ(r.value().find("c")->text, "two lines");
 }
 
 TEST(ParseYaml, DeepNestingIsRefusedWithoutOverflow) {

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "doc/parse.h"
+#include "doc/pointer.h"
 
 namespace seam::doc {
 namespace {
@@ -41,6 +42,19 @@ bool parse_float(const std::string& s, double& out) {
   return end == s.c_str() + s.size();
 }
 
+// Whether the quoted scalar opening at `open` has its closing quote. yaml-cpp accepts a
+// quoted scalar that the file ends inside and silently takes the rest of the file as its
+// text (later fields included), so seam looks for the close itself.
+bool quote_closes(std::string_view text, size_t open) {
+  const char q = text[open];
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') ++i;  // an escape: the next character is not a close
+    else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is a quote
+    else if (text[i] == q) return true;
+  }
+  return false;
+}
+
 class YamlBuilder {
  public:
   explicit YamlBuilder(const Source& src) : src_(src) {}
@@ -68,6 +82,18 @@ class YamlBuilder {
   Status build_scalar(const YAML::Node& y, Node& out) {
     const std::string& s = y.Scalar();
     const std::string& tag = y.Tag();
+    if (tag == "!") {
+      // Each quoted scalar is scanned once, up to its close (an alias repeats an earlier
+      // offset), so the check stays linear in the file.
+      const std::string& text = src_.text();
+      const bool quoted = out.offset < text.size() && (text[out.offset] == '"' || text[out.offset] == '\'');
+      if (quoted && (!scanned_ || out.offset > last_quote_)) {
+        scanned_ = true;
+        last_quote_ = out.offset;
+        if (!quote_closes(text, out.offset))
+          return src_.error_at(out.offset, "invalid YAML: the quoted text is not closed; the file ends inside it");
+      }
+    }
     if (tag == "!" || tag == "tag:yaml.org,2002:str") return out.kind = Kind::String, out.text = s, Ok{};
     if (tag != "?" && tag.rfind("tag:yaml.org,2002:", 0) != 0)
       return src_.error_at(out.offset, "unsupported YAML tag '" + tag + "'");
@@ -90,7 +116,8 @@ class YamlBuilder {
     out.items.reserve(y.size());
     for (const auto& item : y) {
       out.items.emplace_back();
-      if (auto st = build(item, out.items.back(), depth + 1, out.offset); !st.ok()) return st;
+      if (auto st = build(item, out.items.back(), depth + 1, out.offset); !st.ok())
+        return within_index(std::move(st).take_error(), out.items.size() - 1);
     }
     return Ok{};
   }
@@ -103,15 +130,19 @@ class YamlBuilder {
       const uint32_t key_offset = km.is_null() ? out.offset : src_.offset_of(km.line + 1, km.column);
       if (!kv.first.IsScalar()) return src_.error_at(key_offset, "keys must be plain text, not lists or mappings");
       const std::string& key = kv.first.Scalar();
-      if (!seen.insert(key).second) return src_.error_at(key_offset, "duplicate key '" + key + "' in this mapping");
+      if (!seen.insert(key).second)
+        return within_key(src_.error_at(key_offset, "duplicate key '" + key + "' in this mapping"), key);
       out.members.emplace_back(key, key_offset, Node{});
-      if (auto st = build(kv.second, out.members.back().value, depth + 1, key_offset); !st.ok()) return st;
+      if (auto st = build(kv.second, out.members.back().value, depth + 1, key_offset); !st.ok())
+        return within_key(std::move(st).take_error(), key);
     }
     return Ok{};
   }
 
   const Source& src_;
   size_t nodes_ = 0;
+  bool scanned_ = false;     // whether a quoted scalar was checked yet
+  uint32_t last_quote_ = 0;  // offset of the last one checked
 };
 
 }  // namespace

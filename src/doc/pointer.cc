@@ -24,6 +24,24 @@ std::string PathStack::pointer() const {
   return out;
 }
 
+// Appending into a fresh string, not "/" + token + pointer, which GCC 12 mistakes for an
+// overlapping copy (-Wrestrict).
+static Error prefixed(Error e, const std::string& token) {
+  std::string out;
+  out.reserve(1 + token.size() + e.pointer.size());
+  out += '/';
+  out += token;
+  out += e.pointer;
+  e.pointer = std::move(out);
+  return e;
+}
+
+Error within_key(Error e, std::string_view key) { return prefixed(std::move(e), escape_token(key)); }
+
+Error within_index(Error e, size_t index) {
+  return e.pointer.empty() ? e : prefixed(std::move(e), std::to_string(index));
+}
+
 const Node* resolve(const Node& root, std::string_view pointer) {
   const Node* node = &root;
   while (!pointer.empty()) {

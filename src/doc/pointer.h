@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "doc/node.h"
+#include "util/result.h"
 
 namespace seam::doc {
 
@@ -31,6 +32,13 @@ class PathStack {
   };
   std::vector<Token> tokens_;
 };
+
+// For errors found while a tree is built (nesting too deep, a duplicate key): the error is
+// raised where the walk is, and each level names itself as the error unwinds, which costs
+// nothing when there is no error. A list index is added only below a key, so the pointer
+// ends at the deepest field rather than deep inside a bare list.
+Error within_key(Error e, std::string_view key);
+Error within_index(Error e, size_t index);
 
 // The node a pointer names, or nullptr when it names nothing.
 const Node* resolve(const Node& root, std::string_view pointer);

@@ -45,6 +45,10 @@ class Compiler {
       if (k == "description") out.description = v.text;
       return Ok{};
     }
+    if (k == "deprecated") {
+      if (v.kind != Kind::Bool) return bad(at, "'deprecated' must be true or false");
+      return out.deprecated = v.boolean, Ok{};
+    }
     if (k == "type") return types(v, out, at);
     if (k == "enum") {
       if (v.kind != Kind::Array) return bad(at, "'enum' must be an array");

@@ -10,6 +10,8 @@
 // exclusiveMinimum, exclusiveMaximum, minLength, maxLength, allOf, anyOf, oneOf, not,
 // format ("date" is checked; other formats are annotations, as draft-07 allows).
 // Ignored annotations: $schema, $id, $comment, title, description, default, examples.
+// Recorded annotation: deprecated (from draft 2019-09): a field that is read and checked
+// but that nobody should write any more, such as a key of an older TEC format.
 // Anything else is refused at compile time, so a schema never silently means less than
 // it says.
 //
@@ -51,6 +53,12 @@ class Schema {
   // Appends every violation of `doc` to `out` (empty means valid).
   void validate(const Node& doc, std::vector<Violation>& out, const ValidateOptions& opts = {}) const;
 
+  // Appends a violation for each object member that the schema does not define, with the
+  // closest defined field as a suggestion: a mistyped field name would otherwise read as
+  // "not provided". Only objects whose fields the schema lists without additionalProperties
+  // or combinators are closed; members named "x-..." are extensions and always allowed.
+  void unknown_fields(const Node& doc, std::vector<Violation>& out) const;
+
   const SchemaNode& root() const { return *root_; }
 
  private:
@@ -77,6 +85,7 @@ struct SchemaNode {
   std::vector<std::unique_ptr<SchemaNode>> all_of, any_of, one_of;
   std::unique_ptr<SchemaNode> not_schema;
   std::string format, title, description;
+  bool deprecated = false;  // accepted, not suggested, left out of templates and docs
 
   bool allows(Kind k) const { return types == 0 || (types >> static_cast<int>(k)) & 1; }
   const SchemaNode* property(std::string_view name) const;

@@ -84,6 +84,53 @@ TEST(Schema, ExtraFieldsAreAllowedUnlessForbidden) {
   EXPECT_EQ(v[0].pointer, "/b");
 }
 
+std::vector<Violation> unknown(const std::string& schema, const std::string& doc) {
+  auto s = Schema::compile(json(schema));
+  EXPECT_TRUE(s.ok()) << s.error().message;
+  std::vector<Violation> out;
+  if (s.ok()) s.value().unknown_fields(json(doc), out);
+  return out;
+}
+
+TEST(SchemaUnknownFields, NamesTheClosestKnownFieldAtThatLevel) {
+  auto v = unknown(kItemSchema, R"({"version": "1.2",
+    "output_spec": [{"item_type": "Float"}, {"item_typ": "Float", "mx": 3}]})");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].pointer, "/output_spec/1/item_typ");
+  EXPECT_EQ(v[0].message, "unknown field 'item_typ' (did you mean 'item_type'?)");
+  EXPECT_EQ(v[1].pointer, "/output_spec/1/mx");
+  EXPECT_EQ(v[1].message, "unknown field 'mx' (did you mean 'max'?)");
+  // At the key, not the value: the key is what is misspelt.
+  EXPECT_EQ(v[0].offset, std::string(R"({"version": "1.2",
+    "output_spec": [{"item_type": "Float"}, {)").size());
+}
+
+TEST(SchemaUnknownFields, FarFromEveryFieldSaysHowToExtend) {
+  auto v = unknown(kItemSchema, R"({"version": "1.2", "owner": null})");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].message, "unknown field 'owner': seam does not read it (name your own fields x-...)");
+}
+
+TEST(SchemaUnknownFields, ExtensionsAndOpenObjectsAreQuiet) {
+  EXPECT_TRUE(unknown(kItemSchema, R"({"version": "1.2", "x-team": {"anything": 1}})").empty());
+  // No property list, or additionalProperties, or a combinator: the schema does not close it.
+  EXPECT_TRUE(unknown(R"({"properties": {"a": {"type": "object"}}})", R"({"a": {"b": 1}})").empty());
+  EXPECT_TRUE(unknown(R"({"properties": {"a": {}}, "additionalProperties": {"type": "integer"}})", R"({"b": 1})").empty());
+  EXPECT_TRUE(unknown(R"({"properties": {"a": {}}, "anyOf": [{"properties": {"b": {}}}]})", R"({"b": 1})").empty());
+}
+
+TEST(SchemaUnknownFields, DeprecatedFieldsAreKnownButNeverSuggested) {
+  const char* s = R"({"properties": {"expected_value": {"type": "number"},
+                                     "expected_values": {"type": "string", "deprecated": true}}})";
+  EXPECT_TRUE(unknown(s, R"({"expected_values": "any"})").empty());
+  auto v = unknown(s, R"({"expected_valuez": 1})");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].message, "unknown field 'expected_valuez' (did you mean 'expected_value'?)");
+  // Still validated like any other field.
+  EXPECT_EQ(check(s, R"({"expected_values": 3})").size(), 1u);
+  EXPECT_FALSE(Schema::compile(json(R"({"deprecated": "yes"})")).ok());
+}
+
 TEST(Schema, DateFormatIsChecked) {
   const char* s = R"({"properties": {"d": {"type": "string", "format": "date"}}})";
   EXPECT_TRUE(check(s, R"({"d": "2024-02-29"})").empty());

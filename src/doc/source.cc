@@ -53,6 +53,13 @@ uint32_t Source::offset_of(uint32_t line, uint32_t byte_column) const {
 }
 
 Error Source::error_at(uint32_t offset, std::string message, std::string pointer) const {
+  // A parser that runs out of text (an unclosed bracket or quote) reports the end, which
+  // lies on the empty line after the final newline: point just after the last character
+  // written instead, so the message shows that line and a caret like any other.
+  if (offset >= text_.size()) {
+    const size_t last = text_.find_last_not_of(" \t\r\n");
+    offset = last == std::string::npos ? 0 : static_cast<uint32_t>(last + 1);
+  }
   const LineCol lc = locate(offset);
   Error e = Error::invalid(std::move(message));
   e.file = path_;

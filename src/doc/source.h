@@ -34,6 +34,7 @@ class Source {
   LineCol locate(uint32_t offset) const;
   std::string_view line_text(uint32_t line) const;
   // An Invalid error about this source at `offset`, with line, column and snippet filled.
+  // An offset at the end of the text stands for the end of its last non-blank line.
   Error error_at(uint32_t offset, std::string message, std::string pointer = {}) const;
   // Byte offset of a 1-based line and a 0-based byte column, clamped to the text.
   uint32_t offset_of(uint32_t line, uint32_t byte_column) const;

@@ -25,6 +25,13 @@ TEST(Source, LocatesOffsetsAsLineAndCharacterColumn) {
   EXPECT_EQ(s.line_text(2), "name: caf\xC3\xA9 x");
 }
 
+TEST(Source, ErrorAtTheEndPointsAfterTheLastCharacterWritten) {
+  Source s("f.json", "{\"a\": [1, 2\n\n");
+  const Error e = s.error_at(static_cast<uint32_t>(s.text().size()), "the array is not closed");
+  EXPECT_EQ(std::pair(e.line, e.column), std::pair(1u, 12u));
+  EXPECT_EQ(e.snippet, "{\"a\": [1, 2");
+}
+
 TEST(Source, StripsByteOrderMark) {
   auto s = make_source("f.json", "\xEF\xBB\xBF{\"version\": \"1.2\"}");
   ASSERT_TRUE(s.ok());

@@ -47,7 +47,9 @@ class TemplateWriter {
   explicit TemplateWriter(bool with_docs) : docs_(with_docs) {}
 
   void fields(const SchemaNode& s, const std::string& indent, std::vector<std::string>& lines) {
-    for (const auto& [name, sub] : s.properties) field(name, *sub, indent, lines);
+    // Deprecated fields are older formats' keys: accepted when read, never to be written.
+    for (const auto& [name, sub] : s.properties)
+      if (!sub->deprecated) field(name, *sub, indent, lines);
   }
 
  private:

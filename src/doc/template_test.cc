@@ -7,12 +7,17 @@
 namespace seam::doc {
 namespace {
 
-// Every property path the schema defines, as "a.b[].c".
-void paths(const SchemaNode& s, const std::string& prefix, std::vector<std::string>& out) {
+// Every property path the schema defines, as "a.b[].c"; deprecated ones in `old`.
+void paths(const SchemaNode& s, const std::string& prefix, std::vector<std::string>& out,
+           std::vector<std::string>* old = nullptr) {
   for (const auto& [name, sub] : s.properties) {
+    if (sub->deprecated) {
+      if (old) old->push_back(prefix + name);
+      continue;
+    }
     out.push_back(prefix + name);
-    paths(*sub, prefix + name + ".", out);
-    if (sub->items) paths(*sub->items, prefix + name + "[].", out);
+    paths(*sub, prefix + name + ".", out, old);
+    if (sub->items) paths(*sub->items, prefix + name + "[].", out, old);
   }
 }
 
@@ -21,6 +26,7 @@ TEST(Template, EveryTemplateValidatesAsItsDescriptor) {
     const std::string id(descriptor_id(d));
     auto doc = load_document_text(id + ".yaml", descriptor_template(d), d);
     EXPECT_TRUE(doc.valid()) << id << ": " << (doc.errors.empty() ? "" : doc.errors[0].message);
+    EXPECT_TRUE(doc.warnings.empty()) << id << ": " << (doc.warnings.empty() ? "" : doc.warnings[0].message);
     EXPECT_EQ(doc.version, "1.2");
   }
 }
@@ -36,6 +42,14 @@ TEST(Template, NamesEveryFieldOfTheSchema) {
       EXPECT_NE(text.find(leaf + ":"), std::string::npos) << descriptor_id(d) << " lacks " << p;
     }
   }
+}
+
+// Keys of older TEC formats are accepted when read, but a new document should not get them.
+TEST(Template, LeavesOutDeprecatedFields) {
+  std::vector<std::string> all, old;
+  paths(descriptor_schema(Descriptor::TrainedModel).root(), "", all, &old);
+  ASSERT_EQ(old, (std::vector<std::string>{"output_spec[].expected_values", "final_output_spec[].expected_values"}));
+  EXPECT_EQ(descriptor_template(Descriptor::TrainedModel).find("expected_values"), std::string::npos);
 }
 
 TEST(Template, ListsEnumValuesAndDescriptions) {

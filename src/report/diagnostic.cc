@@ -19,9 +19,7 @@ std::string caret_line(const std::string& snippet, uint32_t column) {
   return out + "^";
 }
 
-}  // namespace
-
-std::string format_error(const Error& e) {
+std::string format_located(const Error& e, std::string_view label) {
   std::string out;
   out += e.file.empty() ? std::string("seam") : e.file;
   if (e.line) {
@@ -33,6 +31,7 @@ std::string format_error(const Error& e) {
     }
   }
   out += ": ";
+  out += label;
   if (!e.pointer.empty()) out += e.pointer + ": ";
   out += e.message + "\n";
   if (e.line && !e.snippet.empty()) {
@@ -43,6 +42,11 @@ std::string format_error(const Error& e) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string format_error(const Error& e) { return format_located(e, ""); }
+std::string format_warning(const Error& e) { return format_located(e, "warning: "); }
 
 void write_error_fields(JsonWriter& w, const Error& e) {
   w.key("pointer").value(e.pointer);
@@ -61,19 +65,22 @@ void write_error(JsonWriter& w, const Error& e) {
 
 std::string validation_text(const std::vector<FileResult>& files, bool verbose) {
   std::string out;
-  size_t invalid = 0, errors = 0;
+  size_t invalid = 0, errors = 0, warnings = 0;
   for (const auto& f : files) {
     if (!f.errors.empty()) ++invalid;
     errors += f.errors.size();
+    warnings += f.warnings.size();
     for (const auto& e : f.errors) out += format_error(e);
+    for (const auto& e : f.warnings) out += format_warning(e);
     if (!verbose) continue;
     for (const auto& n : f.notes) out += f.path + ": note: " + n + "\n";
     if (f.errors.empty()) out += f.path + ": ok (" + f.descriptor + ", format " + f.version + ")\n";
   }
   out += std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + " checked: ";
-  if (invalid == 0) return out + "all valid\n";
-  return out + std::to_string(invalid) + " invalid, " + std::to_string(errors) +
-         (errors == 1 ? " problem\n" : " problems\n");
+  if (invalid == 0) out += "all valid";
+  else out += std::to_string(invalid) + " invalid, " + std::to_string(errors) + (errors == 1 ? " problem" : " problems");
+  if (warnings) out += ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+  return out + "\n";
 }
 
 std::string validation_json(const std::vector<FileResult>& files) {
@@ -89,6 +96,9 @@ std::string validation_json(const std::vector<FileResult>& files) {
     w.key("valid").value(f.errors.empty());
     w.key("errors").begin_array();
     for (const auto& e : f.errors) write_error(w, e);
+    w.end_array();
+    w.key("warnings").begin_array();
+    for (const auto& e : f.warnings) write_error(w, e);
     w.end_array();
     w.end_object();
   }

@@ -14,6 +14,8 @@ namespace seam::report {
 // "file:line:col: /pointer: message", then the source line and a caret under the column.
 // Parts that are unknown are left out.
 std::string format_error(const Error& e);
+// The same for a problem that does not make the input invalid: "file:line:col: warning: ...".
+std::string format_warning(const Error& e);
 
 // {"pointer","line","column","message"}; line and column are null when unknown.
 void write_error(JsonWriter& w, const Error& e);
@@ -26,6 +28,7 @@ struct FileResult {
   std::string descriptor;  // descriptor id; empty when unknown
   std::string version;     // as written; empty when absent
   std::vector<Error> errors;
+  std::vector<Error> warnings;     // unknown fields: the file is valid nonetheless
   std::vector<std::string> notes;  // upgrades made, shown with --verbose
 };
 

@@ -36,8 +36,8 @@ TEST(FormatError, LeavesOutUnknownParts) {
 }
 
 TEST(ValidationJson, FollowsTheContract) {
-  std::vector<FileResult> files = {{"a/trained_model.yaml", "trained_model", "1.1", {located()}, {}},
-                                   {"a/raw_data.json", "raw_data", "", {}, {}}};
+  std::vector<FileResult> files = {{"a/trained_model.yaml", "trained_model", "1.1", {located()}, {}, {}},
+                                   {"a/raw_data.json", "raw_data", "", {}, {located()}, {}}};
   const std::string json = validation_json(files);
   EXPECT_NE(json.find("\"path\": \"a/trained_model.yaml\""), std::string::npos);
   EXPECT_NE(json.find("\"valid\": false"), std::string::npos);
@@ -45,16 +45,33 @@ TEST(ValidationJson, FollowsTheContract) {
   EXPECT_NE(json.find("\"line\": 5"), std::string::npos);
   EXPECT_NE(json.find("\"version\": null"), std::string::npos);
   EXPECT_NE(json.find("\"errors\": []"), std::string::npos);
+  EXPECT_NE(json.find("\"warnings\": []"), std::string::npos);
+  EXPECT_NE(json.find("\"warnings\": [\n        {\n          \"pointer\": \"/output_spec/0/item_type\""), std::string::npos)
+      << json;
 }
 
 TEST(ValidationText, SummarisesAtTheEnd) {
-  std::vector<FileResult> files = {{"a/trained_model.yaml", "trained_model", "1.2", {located()}, {}}};
+  std::vector<FileResult> files = {{"a/trained_model.yaml", "trained_model", "1.2", {located()}, {}, {}}};
   const std::string text = validation_text(files, false);
   EXPECT_NE(text.find("1 file checked: 1 invalid, 1 problem\n"), std::string::npos);
   files[0].errors.clear();
   EXPECT_EQ(validation_text(files, false), "1 file checked: all valid\n");
   EXPECT_NE(validation_text(files, true).find("a/trained_model.yaml: ok (trained_model, format 1.2)"),
             std::string::npos);
+}
+
+TEST(FormatWarning, SaysWarningAfterTheLocation) {
+  EXPECT_EQ(format_warning(located()),
+            "p/trained_model.yaml:5:16: warning: /output_spec/0/item_type: expected one of Integer, Float; found 'Str'\n"
+            "      item_type: Str\n"
+            "                 ^\n");
+}
+
+TEST(ValidationText, WarningsLeaveAFileValidAndAreCounted) {
+  std::vector<FileResult> files = {{"a/trained_model.yaml", "trained_model", "1.2", {}, {located()}, {}}};
+  const std::string text = validation_text(files, false);
+  EXPECT_NE(text.find(":5:16: warning: /output_spec/0/item_type: "), std::string::npos) << text;
+  EXPECT_NE(text.find("1 file checked: all valid, 1 warning\n"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -72,6 +72,11 @@ std::string findings_html(const rules::Report& r) {
     for (const auto& e : r.load_errors) out += escape::xml(format_error(e));
     out += "</pre>\n";
   }
+  if (!r.load_warnings.empty()) {
+    out += "<h2>Descriptor warnings</h2>\n<pre>";
+    for (const auto& e : r.load_warnings) out += escape::xml(format_warning(e));
+    out += "</pre>\n";
+  }
   for (const auto& g : detail::group_findings(r)) {
     if (g.findings.empty()) continue;
     out += "<h2>" + std::string(g.title) + " (" + std::to_string(g.findings.size()) + ")</h2>\n";

@@ -67,15 +67,17 @@ std::string findings_json(const rules::Report& r, int indent) {
   for (const auto& f : r.findings) write_finding(w, f);
   w.end_array();
 
-  w.key("load_errors").begin_array();
-  for (const auto& e : r.load_errors) {
-    w.begin_object();
-    w.key("file");
-    string_or_null(w, e.file);
-    write_error_fields(w, e);
-    w.end_object();
+  for (const auto& [key, list] : {std::pair{"load_errors", &r.load_errors}, std::pair{"load_warnings", &r.load_warnings}}) {
+    w.key(key).begin_array();
+    for (const auto& e : *list) {
+      w.begin_object();
+      w.key("file");
+      string_or_null(w, e.file);
+      write_error_fields(w, e);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
 
   w.key("waiver_problems").begin_array();
   for (const auto& p : r.waiver_problems) {

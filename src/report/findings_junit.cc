@@ -93,11 +93,11 @@ std::string findings_junit(const rules::Report& r) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "seam") +
                     counts + ">\n  <testsuite" + attr("name", "seam check " + r.project) + counts +
                     attr("skipped", "0") + ">\n" + cases;
-  if (!r.waiver_problems.empty()) {
-    std::string body;
-    for (const auto& p : r.waiver_problems) body += detail::waiver_problem_line(p) + "\n";
-    out += "    <system-out>" + escape::xml(body) + "</system-out>\n";
-  }
+  // JUnit has no warnings: descriptor warnings and waiver problems go to the suite's output.
+  std::string body;
+  for (const auto& e : r.load_warnings) body += format_warning(e);
+  for (const auto& p : r.waiver_problems) body += detail::waiver_problem_line(p) + "\n";
+  if (!body.empty()) out += "    <system-out>" + escape::xml(body) + "</system-out>\n";
   return out + "  </testsuite>\n</testsuites>\n";
 }
 

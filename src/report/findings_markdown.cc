@@ -34,6 +34,20 @@ void write_finding(const rules::Finding& f, std::string& out) {
   out += "\n";
 }
 
+// A list of descriptor problems under `title`, each "`file:line:col` `/pointer`: message".
+void write_load_problems(std::string_view title, const std::vector<Error>& problems, std::string& out) {
+  if (problems.empty()) return;
+  out += "## " + std::string(title) + "\n\n";
+  for (const auto& e : problems) {
+    std::string where = e.file.empty() ? std::string("seam") : e.file;
+    if (e.line) ((where += ':') += std::to_string(e.line) + ":") += std::to_string(e.column);
+    out += "- " + escape::markdown_code(where, false);
+    if (!e.pointer.empty()) (out += ' ') += escape::markdown_code(e.pointer, false);
+    out += ": " + escape::markdown(e.message) + "\n";
+  }
+  out += "\n";
+}
+
 }  // namespace
 
 std::string findings_markdown(const rules::Report& r) {
@@ -45,17 +59,8 @@ std::string findings_markdown(const rules::Report& r) {
   out += "| " + std::to_string(s.error) + " | " + std::to_string(s.warning) + " | " +
          std::to_string(s.info) + " | " + std::to_string(s.waived) + " |\n\n";
 
-  if (!r.load_errors.empty()) {
-    out += "## Descriptors that did not load\n\n";
-    for (const auto& e : r.load_errors) {
-      std::string where = e.file.empty() ? std::string("seam") : e.file;
-      if (e.line) ((where += ':') += std::to_string(e.line) + ":") += std::to_string(e.column);
-      out += "- " + escape::markdown_code(where, false);
-      if (!e.pointer.empty()) (out += ' ') += escape::markdown_code(e.pointer, false);
-      out += ": " + escape::markdown(e.message) + "\n";
-    }
-    out += "\n";
-  }
+  write_load_problems("Descriptors that did not load", r.load_errors, out);
+  write_load_problems("Descriptor warnings", r.load_warnings, out);
 
   for (const auto& g : detail::group_findings(r)) {
     if (g.findings.empty()) continue;

@@ -130,6 +130,9 @@ std::string findings_sarif(const rules::Report& r) {
   for (const auto& e : r.load_errors)
     write_notification(w, "error", (e.pointer.empty() ? "" : e.pointer + ": ") + e.message, e.file,
                        e.line, e.column);
+  for (const auto& e : r.load_warnings)
+    write_notification(w, "warning", (e.pointer.empty() ? "" : e.pointer + ": ") + e.message, e.file,
+                       e.line, e.column);
   w.end_array();
   w.key("toolConfigurationNotifications").begin_array();
   for (const auto& p : r.waiver_problems)

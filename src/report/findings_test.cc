@@ -142,7 +142,7 @@ TEST(FindingsJson, FollowsTheContract) {
 
   using V = std::vector<std::string>;
   EXPECT_EQ(keys(doc.get_object()), (V{"seam_version", "project", "findings", "load_errors",
-                                       "waiver_problems", "summary"}));
+                                       "load_warnings", "waiver_problems", "summary"}));
   simdjson::dom::array findings = doc["findings"].get_array();
   ASSERT_EQ(findings.size(), 3u);
   const V finding_keys = {"rule", "tec_rule", "kind", "severity", "category", "subcategory",
@@ -384,6 +384,44 @@ TEST(FindingsJunit, ReplacesCharactersXmlForbids) {
   EXPECT_EQ(markup_problem(xml), "") << xml;
   EXPECT_NE(xml.find("message=\"bell\xEF\xBF\xBD nul\xEF\xBF\xBD bad\xEF\xBF\xBD byte&#13;&#9;tab\""),
             std::string::npos) << xml;
+}
+
+// An unknown field is a warning about a descriptor, not a finding: every format shows it
+// with its place, and none counts it in the findings summary.
+TEST(FindingsLoadWarnings, EveryFormatShowsThemWithTheirPlace) {
+  Report r;
+  Error w = Error::invalid("unknown field 'computing_resource_req' (did you mean 'computing_resource_reqs'?)");
+  w.file = "p/trained_model.yaml";
+  w.line = 7;
+  w.column = 1;
+  w.pointer = "/computing_resource_req";
+  w.snippet = "computing_resource_req: {gpu: 1}";
+  r.load_warnings = {w};
+  const std::string text = findings_text(r);
+  EXPECT_NE(text.find("p/trained_model.yaml:7:1: warning: /computing_resource_req: unknown field"), std::string::npos) << text;
+  EXPECT_TRUE(text.ends_with("0 errors, 0 warnings, 0 info, 0 waived\n")) << text;
+
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(findings_json(r)).get(doc), simdjson::SUCCESS);
+  simdjson::dom::element got = doc["load_warnings"].at(0);
+  EXPECT_EQ(std::string_view(got["file"].get_string()), "p/trained_model.yaml");
+  EXPECT_EQ(std::string_view(got["pointer"].get_string()), "/computing_resource_req");
+  EXPECT_EQ(int64_t(got["line"].get_int64()), 7);
+  EXPECT_EQ(int64_t(got["column"].get_int64()), 1);
+  EXPECT_EQ(doc["load_errors"].get_array().size(), 0u);
+
+  EXPECT_NE(findings_markdown(r).find("## Descriptor warnings\n\n- `p/trained_model.yaml:7:1` `/computing_resource_req`: unknown field"),
+            std::string::npos) << findings_markdown(r);
+  EXPECT_NE(findings_html(r).find("p/trained_model.yaml:7:1: warning: /computing_resource_req"), std::string::npos);
+  const std::string sarif = findings_sarif(r);
+  EXPECT_NE(sarif.find("\"level\": \"warning\""), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"startLine\": 7"), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"executionSuccessful\": true"), std::string::npos) << sarif;
+  const std::string junit = findings_junit(r);
+  EXPECT_NE(junit.find("<system-out>p/trained_model.yaml:7:1: warning: /computing_resource_req"), std::string::npos) << junit;
+  EXPECT_EQ(markup_problem(junit), "");
+  EXPECT_EQ(markup_problem(findings_html(r)), "");
 }
 
 TEST(FindingsHtml, IsWellFormed) {

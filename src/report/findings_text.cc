@@ -25,7 +25,8 @@ void write_finding(const rules::Finding& f, std::string& out) {
 std::string findings_text(const rules::Report& r) {
   std::string out;
   for (const auto& e : r.load_errors) out += format_error(e);
-  if (!r.load_errors.empty()) out += "\n";
+  for (const auto& e : r.load_warnings) out += format_warning(e);
+  if (!r.load_errors.empty() || !r.load_warnings.empty()) out += "\n";
 
   for (const auto& g : detail::group_findings(r)) {
     if (g.findings.empty()) continue;

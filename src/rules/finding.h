@@ -85,6 +85,7 @@ struct Report {
   std::string seam_version;
   std::string project;
   std::vector<Error> load_errors;  // documents that did not load or validate
+  std::vector<Error> load_warnings;  // problems that do not make a document invalid: unknown fields
   std::vector<Finding> findings;   // in output order: severity, then rule order
   std::vector<WaiverProblem> waiver_problems;
   // Every rule that ran, in catalogue order; shared, because it is the same for every

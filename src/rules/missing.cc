@@ -23,6 +23,12 @@ bool not_provided(const doc::Node& n) {
   return n.is_absent() || (n.kind == doc::Kind::Object && n.members.empty());
 }
 
+const doc::Member* find_member(const doc::Node& object, std::string_view key) {
+  for (const auto& m : object.members)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+
 // One step of the path walked so far: a key, or a list index when `key` is empty.
 struct Step {
   std::string_view key;
@@ -40,10 +46,11 @@ class Walker {
     if (i == segments.size()) return;
     const bool each = segments[i].ends_with("[]");
     const std::string_view key = std::string_view(segments[i]).substr(0, segments[i].size() - (each ? 2 : 0));
-    const doc::Node* child = node.kind == doc::Kind::Object ? node.find(key) : nullptr;
+    const doc::Member* member = node.kind == doc::Kind::Object ? find_member(node, key) : nullptr;
+    const doc::Node* child = member ? &member->value : nullptr;
     steps_.push_back({key, 0});
     if (!child || not_provided(*child)) {
-      report(node, owner);
+      report(node, member, owner);
     } else if (!each) {
       walk(*child, segments, i + 1, owner);
     } else if (child->kind == doc::Kind::Array) {
@@ -58,7 +65,8 @@ class Walker {
   }
 
  private:
-  void report(const doc::Node& parent, std::string_view owner) {
+  // `member` is the field when it is written but empty ([], "", null), and null when absent.
+  void report(const doc::Node& parent, const doc::Member* member, std::string_view owner) {
     std::string pointer, label;
     for (const auto& st : steps_) {
       pointer += '/';
@@ -79,7 +87,15 @@ class Walker {
     item.text = label + " is not provided";
     if (!owner.empty()) item.text.append(" (for '").append(owner).append("')");
     item.values.push_back({"field", "\"" + label + "\""});
-    item.locations.push_back(locate(s_, doc_, &parent, std::move(pointer)));
+    Location loc = locate(s_, doc_, &parent, std::move(pointer));
+    // A field written as [] or "" is shown at its key, where the user fills it in; an
+    // absent one at the object that would hold it.
+    if (member && s_.sources[doc_]) {
+      const auto lc = s_.sources[doc_]->locate(member->key_offset);
+      loc.line = lc.line;
+      loc.column = lc.column;
+    }
+    item.locations.push_back(std::move(loc));
     out_.push_back(std::move(item));
   }
 
