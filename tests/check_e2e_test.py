@@ -193,16 +193,63 @@ class JsonContract(Workdir):
             self.assertGreater(l["line"], 0)
             self.assertGreater(l["column"], 0)
 
-    def test_two_locations_in_one_document(self):
-        # Without `locate`, an item is located at each loop variable: the model component and
-        # the language inside it, both in trained_model.json.
+    def test_both_sides_are_located(self):
+        # The language is located in the model and the list it is missing from in the
+        # development environment; the model component around the language is not repeated.
         p = self.copy_example("fraud-mismatch")
         _, report = check_json(p)
         f = next(f for f in report["findings"] if f["rule"] == "model-language-unsupported")
         item = f["items"][0]
         self.assertEqual(item["values"], {"language": "R"})
-        self.assertEqual([l["pointer"] for l in item["locations"]],
-                         ["/model_components/0", "/model_components/0/programming_languages/1"])
+        self.assertEqual([(l["descriptor"], l["pointer"]) for l in item["locations"]],
+                         [("trained_model", "/model_components/0/programming_languages/1"),
+                          ("development_environment", "/programming_languages")])
+
+
+class VersionedNames(Workdir):
+    """The `seam init` templates suggest "Python 3.11"; a model in "Python" must still pass."""
+
+    def project_with(self, model_languages, env_languages, model_frameworks="[]", env_frameworks="[]"):
+        return self.project("versions", {
+            "trained_model.yaml": f"version: '1.2'\nmodel_components:\n  - programming_languages: {model_languages}\n"
+                                  f"ml_frameworks: {model_frameworks}\n",
+            "development_environment.yaml": f"version: '1.2'\nprogramming_languages: {env_languages}\n"
+                                            f"ml_frameworks: {env_frameworks}\n",
+        })
+
+    def rules_fired(self, report):
+        return {f["rule"]: f for f in report["findings"] if f["kind"] == "mismatch"}
+
+    def test_a_name_without_version_matches_any_version(self):
+        p = self.project_with("[Python]", "[Python 3.11]", "[scikit-learn, torch==2.1]",
+                              "['scikit-learn>=1.2', torch 2.1.2]")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertEqual(self.rules_fired(report), {})
+
+    def test_another_version_is_a_warning_located_on_both_sides(self):
+        p = self.project_with("[Python 3.8]", "[Java 17, Python 3.11]", "[scikit-learn 1.1]", "['scikit-learn>=1.2']")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stdout)  # warnings do not fail by default
+        fired = self.rules_fired(report)
+        self.assertEqual(set(fired), {"model-language-version-differs", "model-framework-version-differs"})
+        lang = fired["model-language-version-differs"]
+        self.assertEqual(lang["severity"], "warning")
+        self.assertEqual([(l["descriptor"], l["pointer"], l["line"]) for l in lang["items"][0]["locations"]],
+                         [("trained_model", "/model_components/0/programming_languages/0", 3),
+                          ("development_environment", "/programming_languages/1", 2)])
+        fw = fired["model-framework-version-differs"]
+        self.assertEqual([(l["descriptor"], l["pointer"]) for l in fw["items"][0]["locations"]],
+                         [("trained_model", "/ml_frameworks/0"), ("development_environment", "/ml_frameworks/0")])
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+
+    def test_a_missing_name_is_still_an_error(self):
+        p = self.project_with("[R 4.3]", "[Python 3.11]")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1)
+        f = self.rules_fired(report)["model-language-unsupported"]
+        self.assertEqual([l["descriptor"] for l in f["items"][0]["locations"]],
+                         ["trained_model", "development_environment"])
 
 
 class Formats(Workdir):
