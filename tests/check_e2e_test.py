@@ -166,6 +166,7 @@ class JsonContract(Workdir):
                 for item in f["items"]:
                     self.assertIsInstance(item["text"], str)
                     self.assertIsInstance(item["values"], dict)
+                    self.assertIsInstance(item["related"], list)
                     for loc in item["locations"]:
                         self.assertEqual(set(loc), {"descriptor", "pointer", "file", "line", "column"})
                         self.assertTrue(loc["pointer"] == "" or loc["pointer"].startswith("/"))
@@ -250,6 +251,49 @@ class VersionedNames(Workdir):
         f = self.rules_fired(report)["model-language-unsupported"]
         self.assertEqual([l["descriptor"] for l in f["items"][0]["locations"]],
                          ["trained_model", "development_environment"])
+
+
+class OneCauseOneFinding(Workdir):
+    """A model that needs a GPU where production has none is one error, not two."""
+
+    def test_gpu_library_is_related_to_the_missing_gpu(self):
+        p = self.project("gpu", {
+            "trained_model.yaml": "version: '1.2'\ncomputing_resource_reqs: {gpu: 1}\n"
+                                  "system_dependencies: [CUDA 12.1, libgomp1]\n",
+            "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+        })
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1)
+        errors = [f for f in report["findings"] if f["severity"] == "error"]
+        self.assertEqual([f["rule"] for f in errors], ["model-compute-exceeds-production"])
+        self.assertEqual(report["summary"]["error"], 1)
+        item = errors[0]["items"][0]
+        self.assertEqual([(x["rule"], x["severity"], x["text"]) for x in item["related"]],
+                         [("gpu-dependency-without-gpu", "error",
+                           "the model depends on 'CUDA 12.1' but the production environment has 0 GPUs")])
+        self.assertEqual([l["pointer"] for l in item["related"][0]["locations"]],
+                         ["/system_dependencies/0", "/computing_resources/gpu"])
+        text = seam("check", p).stdout
+        self.assertIn("      related: error[gpu-dependency-without-gpu] the model depends on 'CUDA 12.1'", text)
+        self.assertIn("/system_dependencies/0\n", text)
+
+    def test_without_a_gpu_requirement_the_library_is_its_own_finding(self):
+        p = self.project("gpu", {
+            "trained_model.yaml": "version: '1.2'\nsystem_dependencies: [CUDA 12.1]\n",
+            "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+        })
+        _, report = check_json(p)
+        self.assertEqual([f["rule"] for f in report["findings"] if f["severity"] == "error"],
+                         ["gpu-dependency-without-gpu"])
+
+    def test_an_unmapped_output_is_not_also_missing_information(self):
+        p = self.copy_example("fraud-mismatch")
+        _, report = check_json(p)
+        rules = [f["rule"] for f in report["findings"]]
+        self.assertIn("model-output-unmapped", rules)
+        self.assertNotIn("missing-model-interface", rules)
+        f = next(f for f in report["findings"] if f["rule"] == "model-output-unmapped")
+        self.assertEqual({x["rule"] for x in f["items"][0]["related"]}, {"missing-model-interface"})
 
 
 class Formats(Workdir):
@@ -503,6 +547,8 @@ class RulesCommand(Workdir):
             self.assertIn(key, r.stdout)
         self.assertIn("Trained Model / API/Specifications", r.stdout)
         self.assertIn("trained_model.output_spec[].item_type", r.stdout)
+        shown = seam("rules", "show", "model-compute-exceeds-production").stdout
+        self.assertIn("\nsubsumes:  gpu-dependency-without-gpu\n", shown)
 
     def test_show_unknown(self):
         r = seam("rules", "show", "nosuch")

@@ -39,6 +39,11 @@ int show(const rules::Catalogue& c, const std::string& id) {
   std::printf("message:   %s\n", r->info.message.c_str());
   std::printf("rationale: %s\n", r->info.rationale.c_str());
   std::printf("reads:     %s\n", text::join(r->reads, ", ").c_str());
+  if (!r->subsumes.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& s : r->subsumes) ids.push_back(s.id);
+    std::printf("subsumes:  %s\n", text::join(ids, ", ").c_str());
+  }
   auto bindings = [](const char* title, const std::vector<rules::Binding>& list) {
     if (list.empty()) return;
     std::printf("%s\n", title);

@@ -14,12 +14,16 @@ namespace {
 namespace fs = std::filesystem;
 
 // The items of `rule` on the case's project, as texts: the catalogue runs as `seam check`
-// runs it, and only this rule's findings are kept.
+// runs it, and only this rule's items are kept, including those folded as related into the
+// finding of a rule that subsumes it, so that a case tests the rule's own logic.
 std::vector<std::string> items_on(const Catalogue& catalogue, const Params& params, const Rule& rule, const Subject& subject) {
   std::vector<std::string> out;
   for (const auto& f : analyse(catalogue, subject, params))
-    if (f.rule == rule.info.id)
-      for (const auto& i : f.items) out.push_back(i.text);
+    for (const auto& i : f.items) {
+      if (f.rule == rule.info.id) out.push_back(i.text);
+      for (const auto& r : i.related)
+        if (r.rule == rule.info.id) out.push_back(r.text);
+    }
   return out;
 }
 

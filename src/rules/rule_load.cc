@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {
     "id", "tec_rule", "kind", "severity", "category", "subcategory", "message", "rationale", "requires",
-    "params", "for_each", "let", "when", "item", "locate", "fields"};
+    "params", "for_each", "let", "when", "item", "locate", "fields", "subsumes"};
 
 // Finds where byte `at` of an expression lies in the file. Plain and quoted scalars map
 // one to one; for block scalars the faulty text is searched after the scalar's start.
@@ -112,6 +112,7 @@ class Loader {
   Status bindings(const doc::Node& n, std::string_view key, Scope& scope, std::vector<Binding>& out, bool loop);
   Status fields(const doc::Node& n, Rule& r);
   Status taxonomy(const doc::Node& n, Rule& r);
+  Status subsumes(const doc::Node& n, Rule& r);
 
   const doc::Source& src_;
   Catalogue& catalogue_;
@@ -233,6 +234,19 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
   return Ok{};
 }
 
+// The ids are checked against the catalogue by Catalogue::link, once every rule has loaded.
+Status Loader::subsumes(const doc::Node& n, Rule& r) {
+  const doc::Node* list = n.find("subsumes");
+  if (!list || list->is_absent()) return Ok{};
+  if (list->kind != doc::Kind::Array) return fail(*list, "'subsumes' must be a list of rule ids", "subsumes");
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const doc::Node& id = list->items[i];
+    if (id.kind != doc::Kind::String) return fail(id, "expected a rule id; found " + id.describe(), "subsumes");
+    r.subsumes.push_back({id.text, id.offset, pointer_ + "/subsumes/" + std::to_string(i)});
+  }
+  return Ok{};
+}
+
 void collect(const Expr& e, std::set<std::string>& reads, std::set<int>& docs) {
   if (e.op == Op::Var && e.slot >= 0 && e.slot < doc::kDescriptorCount) docs.insert(e.slot);
   if (e.op == Op::Select && !e.type.path.empty()) reads.insert(e.type.path);
@@ -327,6 +341,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
       r->locate.push_back(std::move(e).value());
     }
   }
+  if (auto st = subsumes(n, *r); !st.ok()) return std::move(st).take_error();
   r->slots = scope.slot_count();
   summarize(*r);
   optimize(*r);
@@ -335,7 +350,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
 
 }  // namespace
 
-Status Catalogue::add_text(const std::string& path, std::string text) {
+Status Catalogue::load_text(const std::string& path, std::string text) {
   auto src = doc::make_source(path, std::move(text));
   if (!src.ok()) return std::move(src).take_error();
   auto shared = std::make_shared<const doc::Source>(std::move(src).value());
@@ -348,21 +363,75 @@ Status Catalogue::add_text(const std::string& path, std::string text) {
   return Ok{};
 }
 
+Status Catalogue::add_text(const std::string& path, std::string text) {
+  const size_t first = rules_.size(), sources = sources_.size();
+  auto st = load_text(path, std::move(text));
+  if (st.ok()) st = link(first);
+  if (!st.ok()) {
+    rules_.resize(first);
+    sources_.resize(sources);
+  }
+  return st;
+}
+
 Status Catalogue::add_file(const std::string& path, const FileSystem& fs) {
   auto src = doc::read_source(path, fs);
   if (!src.ok()) return std::move(src).take_error();
   return add_text(path, src.value().text());
 }
 
+std::vector<std::string> Catalogue::ids() const {
+  std::vector<std::string> out;
+  for (const auto& r : rules_) out.push_back(r->info.id);
+  return out;
+}
+
+Status Catalogue::link(size_t first) const {
+  for (size_t i = first; i < rules_.size(); ++i)
+    if (auto st = link_one(*rules_[i]); !st.ok()) return st;
+  return Ok{};
+}
+
+// Each subsumed rule exists, is no more severe than the rule subsuming it (folding must not
+// hide an error inside a warning), and does not lead back to it.
+Status Catalogue::link_one(const Rule& r) const {
+  const doc::Source* src = nullptr;
+  for (const auto& s : sources_)
+    if (s->path() == r.file) src = s.get();
+  for (const auto& ref : r.subsumes) {
+    auto fail = [&](const std::string& msg) { return src->error_at(ref.offset, msg, ref.pointer); };
+    const Rule* target = find(ref.id);
+    if (!target) {
+      auto near = text::closest(ref.id, ids());
+      return fail("no rule '" + ref.id + "' to subsume" + (near ? " (did you mean '" + *near + "'?)" : ""));
+    }
+    if (target == &r) return fail("a rule cannot subsume itself");
+    if (target->info.severity < r.info.severity)
+      return fail("'" + ref.id + "' is " + std::string(severity_name(target->info.severity)) + ", more severe than this " +
+                  std::string(severity_name(r.info.severity)) + " rule; only a rule of the same or lower severity can be subsumed");
+    std::vector<const Rule*> todo = {target};  // a cycle would fold two findings into each other
+    for (size_t i = 0; i < todo.size() && todo.size() <= rules_.size(); ++i)
+      for (const auto& next : todo[i]->subsumes) {
+        const Rule* n = find(next.id);
+        if (n == &r) return fail("'" + ref.id + "' already subsumes '" + r.info.id + "', directly or through other rules");
+        if (n && std::find(todo.begin(), todo.end(), n) == todo.end()) todo.push_back(n);
+      }
+  }
+  return Ok{};
+}
+
 const Catalogue& Catalogue::builtin() {
   static const Catalogue compiled = [] {
     Catalogue c;
+    auto st = Status(Ok{});
     for (const auto& f : embedded_rules())
-      if (auto st = c.add_text("rules/" + std::string(f.name) + ".yaml", f.text); !st.ok()) {
-        std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,
-                     st.error().message.c_str());
-        std::abort();
-      }
+      if (st.ok()) st = c.load_text("rules/" + std::string(f.name) + ".yaml", f.text);
+    if (st.ok()) st = c.link(0);  // the built-in files may name each other's rules
+    if (!st.ok()) {
+      std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,
+                   st.error().message.c_str());
+      std::abort();
+    }
     return c;
   }();
   return compiled;
