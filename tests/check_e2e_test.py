@@ -111,6 +111,7 @@ class ExitCodes(Workdir):
         p = self.project("warn", WARNING_ONLY)
         for args, expect in [(("--format", "pdf", p), "--format must be one of"),
                              (("--fail-on", "sometimes", p), "--fail-on must be"),
+                             (("--fail-on", "warn", p), "found 'warn' (did you mean 'warning'?)"),
                              ((), "give one project directory"),
                              (("--formt", "json", p), "did you mean '--format'?")]:
             with self.subTest(args=args):
@@ -468,6 +469,14 @@ class Waivers(Workdir):
         self.assertEqual(report["summary"]["waived"], 0)
         self.assertEqual(r.returncode, 1)
 
+    def test_waiver_for_a_misspelt_rule_suggests_the_rule(self):
+        r, report, p = self.waived("waivers:\n  - rule: model-language-unsuported\n    reason: x\n    accepted_by: y\n")
+        self.assertEqual([p["detail"] for p in report["waiver_problems"]],
+                         ["matches no finding: there is no rule 'model-language-unsuported' "
+                          "(did you mean 'model-language-unsupported'?)"])
+        self.assertIn("waiver for model-language-unsuported matches no finding: there is no rule "
+                      "'model-language-unsuported' (did you mean 'model-language-unsupported'?)", seam("check", p).stdout)
+
     def test_malformed_waivers_file(self):
         for content, where, expect in [
                 ("waivers:\n  - rule: x\n    reasn: y\n", ":3:5:", "unknown waiver key 'reasn' (did you mean 'reason'?)"),
@@ -501,7 +510,10 @@ class Parameters(Workdir):
     def test_set_on_unknown_rule_or_parameter(self):
         p = self.copy_example("fraud-mismatch")
         for value, expect in [("nosuch.x=1", "no rule 'nosuch'"),
-                              ("statistic-differs.nosuch=1", "has no parameter 'nosuch'"),
+                              ("statistic-differ.tolerance=1", "(did you mean 'statistic-differs'?)"),
+                              ("statistic-differs.nosuch=1", "has no parameter 'nosuch'; its parameters are tolerance"),
+                              ("statistic-differs.tolerence=1", "has no parameter 'tolerence' (did you mean 'tolerance'?)"),
+                              ("goal-without-metric.x=1", "rule 'goal-without-metric' has no parameters"),
                               ("statistic-differs.tolerance=abc", "expects a number"),
                               ("tolerance", "RULE.PARAM=VALUE")]:
             with self.subTest(value=value):
@@ -557,6 +569,19 @@ class RulesCommand(Workdir):
         r = seam("rules", "show", "model-output-type-dowstream")
         self.assertEqual(r.returncode, 2)
         self.assertIn("did you mean 'model-output-type-downstream'?", r.stderr)
+
+    def test_misspellings_get_a_suggestion(self):
+        for args, expect in [(("coverag",), "did you mean 'coverage'?"),
+                             (("coverage", "--format", "markdwn"), "did you mean 'markdown'?")]:
+            with self.subTest(args=args):
+                r = seam("rules", *args)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(expect, r.stderr)
+        cases = self.write("typo.yaml", "rule: model-language-unsuported\ncases: [{name: x, project: {}, expect: []}]\n")
+        r = seam("rules", "test", cases)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no rule 'model-language-unsuported' in the catalogue (did you mean 'model-language-unsupported'?)",
+                      r.stderr)
 
     def test_coverage_json(self):
         r = seam("rules", "coverage", "--format", "json")

@@ -27,9 +27,7 @@ int list(const rules::Catalogue& c) {
 int show(const rules::Catalogue& c, const std::string& id) {
   const Rule* r = c.find(id);
   if (!r) {
-    std::vector<std::string> ids;
-    for (const auto& x : c.rules()) ids.push_back(x->info.id);
-    auto near = text::closest(id, ids);
+    auto near = text::closest(id, c.ids());
     return usage_error("rules", "no rule '" + id + "'" + (near ? "; did you mean '" + *near + "'?" : ""));
   }
   std::printf("%s  (%s, %s%s)\n", r->info.id.c_str(), std::string(rules::severity_name(r->info.severity)).c_str(),
@@ -107,12 +105,20 @@ int run_rules(const std::vector<std::string>& argv) {
   if (what == "test" && !rest.empty()) return test(catalogue, analyzer.value().params, rest, args.has("--complete"));
   if (what == "coverage") {
     const auto* f = report::find_format(report::coverage_formats(), format);
-    if (!f) return usage_error("rules", "--format must be " + report::format_names(report::coverage_formats()));
+    if (!f) {
+      std::vector<std::string> names;
+      for (const auto& x : report::coverage_formats()) names.emplace_back(x.name);
+      auto near = text::closest(format, names);
+      return usage_error("rules", "--format must be " + report::format_names(report::coverage_formats()) +
+                                      (near ? "; did you mean '" + *near + "'?" : ""));
+    }
     StreamWriter out(stdout);
     f->render(rules::coverage(catalogue), out);
     return kExitOk;
   }
-  return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage");
+  auto near = text::closest(what, {"list", "show", "test", "coverage"});
+  return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage" +
+                                  (near && *near != what ? "; did you mean '" + *near + "'?" : ""));
 }
 
 }  // namespace seam::cli

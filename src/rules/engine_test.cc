@@ -186,6 +186,18 @@ TEST(Waivers, WaiveSplitExpireAndReportUnused) {
   EXPECT_EQ(problems[1].rule, "gone");
 }
 
+TEST(Waivers, AWaiverForAMisspeltRuleSuggestsTheRule) {
+  std::vector<Finding> findings;
+  WaiverFile file{"waivers.yaml", {{"model-language-unsuported", "", "known", "Dana", "", 3}, {"gone", "", "old", "Kim", "", 7}}};
+  std::vector<WaiverProblem> problems;
+  apply_waivers(file, "2026-11-23", findings, problems, Catalogue::builtin().ids());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].problem, "unused");
+  EXPECT_EQ(problems[0].detail,
+            "matches no finding: there is no rule 'model-language-unsuported' (did you mean 'model-language-unsupported'?)");
+  EXPECT_EQ(problems[1].detail, "matches no finding: there is no rule 'gone'");
+}
+
 TEST(Waivers, AWaiverForASubsumedRuleNamesTheRuleToWaive) {
   std::vector<Finding> findings(1);
   findings[0].rule = "model-compute-exceeds-production";

@@ -105,6 +105,7 @@ class Catalogue {
 
   const std::vector<std::shared_ptr<const Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
+  std::vector<std::string> ids() const;  // every rule id, in catalogue order
   const Taxonomy& taxonomy() const { return Taxonomy::builtin(); }
 
  private:
@@ -113,7 +114,6 @@ class Catalogue {
   // Checks the rule ids named by rules_[first...] against the whole catalogue.
   Status link(size_t first) const;
   Status link_one(const Rule& r) const;
-  std::vector<std::string> ids() const;
 
   std::vector<std::shared_ptr<const Rule>> rules_;
   std::vector<std::shared_ptr<const doc::Source>> sources_;  // keep rule texts for later messages
