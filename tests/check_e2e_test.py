@@ -570,6 +570,31 @@ class RulesCommand(Workdir):
         self.assertEqual(r.returncode, 2)
         self.assertIn("did you mean 'model-output-type-downstream'?", r.stderr)
 
+    def test_complete_with_rules_is_about_the_rules_under_test(self):
+        rules = self.write("mine.yaml", USER_RULE)
+        cases = self.write("cases.yaml", """\
+rule: team-no-gpu
+cases:
+  - name: a GPU fires
+    project:
+      trained_model: {version: "1.2", computing_resource_reqs: {gpu: 1}}
+    expect: ["asks for 1 GPU"]
+""")
+        r = seam("rules", "test", "--complete", "--rules", rules, cases)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "MISSING team-no-gpu: no case where it stays quiet\n"
+                                   "1 cases, 0 failed, 1 rules without both kinds of case\n")
+        with open(cases, "a") as f:
+            f.write("  - name: no GPU stays quiet\n    project:\n"
+                    "      trained_model: {version: \"1.2\", computing_resource_reqs: {gpu: 0}}\n    expect: []\n")
+        r = seam("rules", "test", "--complete", "--rules", rules, cases)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "2 cases, 0 failed, 0 rules without both kinds of case\n")
+        # Without --rules the built-in catalogue is under test.
+        builtin = seam("rules", "test", "--complete", os.path.join(ROOT, "rules", "tests", "tec-1-2.yaml"))
+        self.assertIn("MISSING model-output-type-downstream: no case where it fires", builtin.stdout)
+        self.assertNotIn("MISSING goal-without-metric", builtin.stdout)
+
     def test_misspellings_get_a_suggestion(self):
         for args, expect in [(("coverag",), "did you mean 'coverage'?"),
                              (("coverage", "--format", "markdwn"), "did you mean 'markdown'?")]:
