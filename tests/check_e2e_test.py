@@ -208,6 +208,19 @@ class JsonContract(Workdir):
                           ("development_environment", "/programming_languages")])
 
 
+    def test_every_comparison_is_located_on_both_sides(self):
+        # A rule that reads two descriptors points into both: at the value it compared, and at
+        # its counterpart or the list the counterpart is missing from.
+        for name in ("fraud-mismatch", "fraud-clean"):
+            _, report = check_json(self.copy_example(name))
+            for f in report["findings"]:
+                read = {r.split(".")[0] for r in f["reads"]}
+                for item in f["items"]:
+                    located = {l["descriptor"] for l in item["locations"]}
+                    with self.subTest(rule=f["rule"], item=item["text"]):
+                        self.assertTrue(f["kind"] == "missing" or len(read) < 2 or len(located) >= 2, located)
+
+
 class VersionedNames(Workdir):
     """The `seam init` templates suggest "Python 3.11"; a model in "Python" must still pass."""
 
