@@ -127,6 +127,7 @@ class ExitCodes(Workdir):
         p = self.project("warn", WARNING_ONLY)
         for args, expect in [(("--format", "pdf", p), "--format must be one of"),
                              (("--fail-on", "sometimes", p), "--fail-on must be"),
+                             (("--fail-on", "warn", p), "found 'warn' (did you mean 'warning'?)"),
                              ((), "give one project directory"),
                              (("--formt", "json", p), "did you mean '--format'?")]:
             with self.subTest(args=args):
@@ -285,6 +286,7 @@ class JsonContract(Workdir):
                 for item in f["items"]:
                     self.assertIsInstance(item["text"], str)
                     self.assertIsInstance(item["values"], dict)
+                    self.assertIsInstance(item["related"], list)
                     for loc in item["locations"]:
                         self.assertEqual(set(loc), {"descriptor", "pointer", "file", "line", "column"})
                         self.assertTrue(loc["pointer"] == "" or loc["pointer"].startswith("/"))
@@ -312,16 +314,119 @@ class JsonContract(Workdir):
             self.assertGreater(l["line"], 0)
             self.assertGreater(l["column"], 0)
 
-    def test_two_locations_in_one_document(self):
-        # Without `locate`, an item is located at each loop variable: the model component and
-        # the language inside it, both in trained_model.json.
+    def test_both_sides_are_located(self):
+        # The language is located in the model and the list it is missing from in the
+        # development environment; the model component around the language is not repeated.
         p = self.copy_example("fraud-mismatch")
         _, report = check_json(p)
         f = next(f for f in report["findings"] if f["rule"] == "model-language-unsupported")
         item = f["items"][0]
         self.assertEqual(item["values"], {"language": "R"})
-        self.assertEqual([l["pointer"] for l in item["locations"]],
-                         ["/model_components/0", "/model_components/0/programming_languages/1"])
+        self.assertEqual([(l["descriptor"], l["pointer"]) for l in item["locations"]],
+                         [("trained_model", "/model_components/0/programming_languages/1"),
+                          ("development_environment", "/programming_languages")])
+
+
+    def test_every_comparison_is_located_on_both_sides(self):
+        # A rule that reads two descriptors points into both: at the value it compared, and at
+        # its counterpart or the list the counterpart is missing from.
+        for name in ("fraud-mismatch", "fraud-clean"):
+            _, report = check_json(self.copy_example(name))
+            for f in report["findings"]:
+                read = {r.split(".")[0] for r in f["reads"]}
+                for item in f["items"]:
+                    located = {l["descriptor"] for l in item["locations"]}
+                    with self.subTest(rule=f["rule"], item=item["text"]):
+                        self.assertTrue(f["kind"] == "missing" or len(read) < 2 or len(located) >= 2, located)
+
+
+class VersionedNames(Workdir):
+    """The `seam init` templates suggest "Python 3.11"; a model in "Python" must still pass."""
+
+    def project_with(self, model_languages, env_languages, model_frameworks="[]", env_frameworks="[]"):
+        return self.project("versions", {
+            "trained_model.yaml": f"version: '1.2'\nmodel_components:\n  - programming_languages: {model_languages}\n"
+                                  f"ml_frameworks: {model_frameworks}\n",
+            "development_environment.yaml": f"version: '1.2'\nprogramming_languages: {env_languages}\n"
+                                            f"ml_frameworks: {env_frameworks}\n",
+        })
+
+    def rules_fired(self, report):
+        return {f["rule"]: f for f in report["findings"] if f["kind"] == "mismatch"}
+
+    def test_a_name_without_version_matches_any_version(self):
+        p = self.project_with("[Python]", "[Python 3.11]", "[scikit-learn, torch==2.1]",
+                              "['scikit-learn>=1.2', torch 2.1.2]")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertEqual(self.rules_fired(report), {})
+
+    def test_another_version_is_a_warning_located_on_both_sides(self):
+        p = self.project_with("[Python 3.8]", "[Java 17, Python 3.11]", "[scikit-learn 1.1]", "['scikit-learn>=1.2']")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 0, r.stdout)  # warnings do not fail by default
+        fired = self.rules_fired(report)
+        self.assertEqual(set(fired), {"model-language-version-differs", "model-framework-version-differs"})
+        lang = fired["model-language-version-differs"]
+        self.assertEqual(lang["severity"], "warning")
+        self.assertEqual([(l["descriptor"], l["pointer"], l["line"]) for l in lang["items"][0]["locations"]],
+                         [("trained_model", "/model_components/0/programming_languages/0", 3),
+                          ("development_environment", "/programming_languages/1", 2)])
+        fw = fired["model-framework-version-differs"]
+        self.assertEqual([(l["descriptor"], l["pointer"]) for l in fw["items"][0]["locations"]],
+                         [("trained_model", "/ml_frameworks/0"), ("development_environment", "/ml_frameworks/0")])
+        self.assertEqual(seam("check", "--fail-on", "warning", p).returncode, 1)
+
+    def test_a_missing_name_is_still_an_error(self):
+        p = self.project_with("[R 4.3]", "[Python 3.11]")
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1)
+        f = self.rules_fired(report)["model-language-unsupported"]
+        self.assertEqual([l["descriptor"] for l in f["items"][0]["locations"]],
+                         ["trained_model", "development_environment"])
+
+
+class OneCauseOneFinding(Workdir):
+    """A model that needs a GPU where production has none is one error, not two."""
+
+    def test_gpu_library_is_related_to_the_missing_gpu(self):
+        p = self.project("gpu", {
+            "trained_model.yaml": "version: '1.2'\ncomputing_resource_reqs: {gpu: 1}\n"
+                                  "system_dependencies: [CUDA 12.1, libgomp1]\n",
+            "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+        })
+        r, report = check_json(p)
+        self.assertEqual(r.returncode, 1)
+        errors = [f for f in report["findings"] if f["severity"] == "error"]
+        self.assertEqual([f["rule"] for f in errors], ["model-compute-exceeds-production"])
+        self.assertEqual(report["summary"]["error"], 1)
+        item = errors[0]["items"][0]
+        self.assertEqual([(x["rule"], x["severity"], x["text"]) for x in item["related"]],
+                         [("gpu-dependency-without-gpu", "error",
+                           "the model depends on 'CUDA 12.1' but the production environment has 0 GPUs")])
+        self.assertEqual([l["pointer"] for l in item["related"][0]["locations"]],
+                         ["/system_dependencies/0", "/computing_resources/gpu"])
+        text = seam("check", p).stdout
+        self.assertIn("      related: error[gpu-dependency-without-gpu] the model depends on 'CUDA 12.1'", text)
+        self.assertIn("/system_dependencies/0\n", text)
+
+    def test_without_a_gpu_requirement_the_library_is_its_own_finding(self):
+        p = self.project("gpu", {
+            "trained_model.yaml": "version: '1.2'\nsystem_dependencies: [CUDA 12.1]\n",
+            "production_environment.yaml": "version: '1.2'\ncomputing_resources: {gpu: 0}\n",
+        })
+        _, report = check_json(p)
+        self.assertEqual([f["rule"] for f in report["findings"] if f["severity"] == "error"],
+                         ["gpu-dependency-without-gpu"])
+
+    def test_an_unmapped_output_is_not_also_missing_information(self):
+        p = self.copy_example("fraud-mismatch")
+        _, report = check_json(p)
+        rules = [f["rule"] for f in report["findings"]]
+        self.assertIn("model-output-unmapped", rules)
+        self.assertNotIn("missing-model-interface", rules)
+        f = next(f for f in report["findings"] if f["rule"] == "model-output-unmapped")
+        self.assertEqual({x["rule"] for x in f["items"][0]["related"]}, {"missing-model-interface"})
 
 
 class Formats(Workdir):
@@ -496,6 +601,14 @@ class Waivers(Workdir):
         self.assertEqual(report["summary"]["waived"], 0)
         self.assertEqual(r.returncode, 1)
 
+    def test_waiver_for_a_misspelt_rule_suggests_the_rule(self):
+        r, report, p = self.waived("waivers:\n  - rule: model-language-unsuported\n    reason: x\n    accepted_by: y\n")
+        self.assertEqual([p["detail"] for p in report["waiver_problems"]],
+                         ["matches no finding: there is no rule 'model-language-unsuported' "
+                          "(did you mean 'model-language-unsupported'?)"])
+        self.assertIn("waiver for model-language-unsuported matches no finding: there is no rule "
+                      "'model-language-unsuported' (did you mean 'model-language-unsupported'?)", seam("check", p).stdout)
+
     def test_malformed_waivers_file(self):
         for content, where, expect in [
                 ("waivers:\n  - rule: x\n    reasn: y\n", ":3:5:", "unknown waiver key 'reasn' (did you mean 'reason'?)"),
@@ -529,7 +642,10 @@ class Parameters(Workdir):
     def test_set_on_unknown_rule_or_parameter(self):
         p = self.copy_example("fraud-mismatch")
         for value, expect in [("nosuch.x=1", "no rule 'nosuch'"),
-                              ("statistic-differs.nosuch=1", "has no parameter 'nosuch'"),
+                              ("statistic-differ.tolerance=1", "(did you mean 'statistic-differs'?)"),
+                              ("statistic-differs.nosuch=1", "has no parameter 'nosuch'; its parameters are tolerance"),
+                              ("statistic-differs.tolerence=1", "has no parameter 'tolerence' (did you mean 'tolerance'?)"),
+                              ("goal-without-metric.x=1", "rule 'goal-without-metric' has no parameters"),
                               ("statistic-differs.tolerance=abc", "expects a number"),
                               ("tolerance", "RULE.PARAM=VALUE")]:
             with self.subTest(value=value):
@@ -584,6 +700,8 @@ class RulesCommand(Workdir):
             self.assertIn(key, r.stdout)
         self.assertIn("Trained Model / API/Specifications", r.stdout)
         self.assertIn("trained_model.output_spec[].item_type", r.stdout)
+        shown = seam("rules", "show", "model-compute-exceeds-production").stdout
+        self.assertIn("\nsubsumes:  gpu-dependency-without-gpu\n", shown)
 
     def test_show_unknown(self):
         r = seam("rules", "show", "nosuch")
@@ -593,6 +711,44 @@ class RulesCommand(Workdir):
         self.assertEqual(r.returncode, 2)
         self.assertIn("did you mean 'model-output-type-downstream'?", r.stderr)
 
+    def test_complete_with_rules_is_about_the_rules_under_test(self):
+        rules = self.write("mine.yaml", USER_RULE)
+        cases = self.write("cases.yaml", """\
+rule: team-no-gpu
+cases:
+  - name: a GPU fires
+    project:
+      trained_model: {version: "1.2", computing_resource_reqs: {gpu: 1}}
+    expect: ["asks for 1 GPU"]
+""")
+        r = seam("rules", "test", "--complete", "--rules", rules, cases)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "MISSING team-no-gpu: no case where it stays quiet\n"
+                                   "1 cases, 0 failed, 1 rules without both kinds of case\n")
+        with open(cases, "a") as f:
+            f.write("  - name: no GPU stays quiet\n    project:\n"
+                    "      trained_model: {version: \"1.2\", computing_resource_reqs: {gpu: 0}}\n    expect: []\n")
+        r = seam("rules", "test", "--complete", "--rules", rules, cases)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "2 cases, 0 failed, 0 rules without both kinds of case\n")
+        # Without --rules the built-in catalogue is under test.
+        builtin = seam("rules", "test", "--complete", os.path.join(ROOT, "rules", "tests", "tec-1-2.yaml"))
+        self.assertIn("MISSING model-output-type-downstream: no case where it fires", builtin.stdout)
+        self.assertNotIn("MISSING goal-without-metric", builtin.stdout)
+
+    def test_misspellings_get_a_suggestion(self):
+        for args, expect in [(("coverag",), "did you mean 'coverage'?"),
+                             (("coverage", "--format", "markdwn"), "did you mean 'markdown'?")]:
+            with self.subTest(args=args):
+                r = seam("rules", *args)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(expect, r.stderr)
+        cases = self.write("typo.yaml", "rule: model-language-unsuported\ncases: [{name: x, project: {}, expect: []}]\n")
+        r = seam("rules", "test", cases)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no rule 'model-language-unsuported' in the catalogue (did you mean 'model-language-unsupported'?)",
+                      r.stderr)
+
     def test_coverage_json(self):
         r = seam("rules", "coverage", "--format", "json")
         self.assertEqual(r.returncode, 0)
@@ -601,18 +757,29 @@ class RulesCommand(Workdir):
         self.assertEqual(cov["total"], 34)
         self.assertEqual(cov["covered"], sum(1 for s in cov["subcategories"] if s["covered"]))
         for s in cov["subcategories"]:
-            self.assertEqual(set(s), {"category", "subcategory", "importance", "rules", "missing_checks", "covered"})
+            self.assertEqual(set(s), {"category", "code", "subcategory", "importance", "rules", "missing_checks", "covered",
+                                      "coverage"})
             self.assertEqual(s["covered"], bool(s["rules"] or s["missing_checks"]))
+            self.assertEqual(s["coverage"], "mismatch" if s["rules"] else "missing_only" if s["missing_checks"] else "none")
+        # Covered by something is not the same as covered by a rule that can find a mismatch.
+        self.assertEqual(cov["by_mismatch"], sum(1 for s in cov["subcategories"] if s["rules"]))
+        self.assertEqual(cov["missing_only"], cov["covered"] - cov["by_mismatch"])
+        self.assertGreater(cov["missing_only"], 0)
+        self.assertEqual(cov["not_covered"], cov["total"] - cov["covered"])
         api = next(s for s in cov["subcategories"] if s["subcategory"] == "API/Specifications")
         self.assertIn("model-output-type-downstream", api["rules"])
 
     def test_coverage_text_and_markdown(self):
         text = seam("rules", "coverage")
         self.assertEqual(text.returncode, 0)
-        self.assertRegex(text.stdout, r"\n\d+ of 34 subcategories covered\n$")
+        self.assertRegex(text.stdout, r"\n\d+ of 34 subcategories covered by a mismatch rule, \d+ only by a "
+                                      r"missing-information check, 0 not covered\n")
+        self.assertRegex(text.stdout, r"\nTP  Task +\d+%  missing only   missing: missing-task\n")
+        self.assertIn("\nCAT: category: TP Task and Purpose, RD Raw Data,", text.stdout)
         md = seam("rules", "coverage", "--format", "markdown")
         self.assertEqual(md.returncode, 0)
         self.assertEqual(md.stdout.count("\n| "), 34)  # one row per subcategory, after the header
+        self.assertIn("| Task and Purpose | Task | 98% | missing only | **none** | missing-task |", md.stdout)
 
     def test_rule_cases(self):
         cases = self.write("cases.yaml", """\

@@ -1,6 +1,7 @@
 #include "api/check.h"
 
 #include "rules/waivers.h"
+#include "util/text.h"
 #include "util/version.h"
 
 namespace seam::api {
@@ -26,6 +27,13 @@ std::optional<FailOn> fail_on_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+Result<FailOn> parse_fail_on(std::string_view name) {
+  if (auto f = fail_on_from_name(name)) return *f;
+  std::string msg = "--fail-on must be error, warning or never; found " + text::quote(name);
+  if (auto near = text::closest(name, {"error", "warning", "never"})) msg += " (did you mean '" + *near + "'?)";
+  return Error::usage_at("/fail_on", msg);
+}
+
 Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& dir, const std::string& today,
                                   const FileSystem& fs) {
   auto project = doc::load_project(dir, fs, analyzer.load);
@@ -48,7 +56,8 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
     out.unreadable = true;
   }
   report.findings = rules::analyse(analyzer.catalogue, rules::subject_of(project.value()), analyzer.params);
-  if (waivers.ok()) rules::apply_waivers(waivers.value(), today, report.findings, report.waiver_problems);
+  if (waivers.ok())
+    rules::apply_waivers(waivers.value(), today, report.findings, report.waiver_problems, analyzer.catalogue.ids());
   return out;
 }
 

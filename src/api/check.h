@@ -39,6 +39,8 @@ Result<Analyzer> make_analyzer(const CheckOptions& options, const FileSystem& fs
 
 enum class FailOn : uint8_t { Error, Warning, Never };
 std::optional<FailOn> fail_on_from_name(std::string_view name);  // "error", "warning", "never"
+// The same, failing with a Usage error at "/fail_on" that suggests the closest level ("warn").
+Result<FailOn> parse_fail_on(std::string_view name);
 
 struct CheckResult {
   rules::Report report;               // every field filled, whatever the output format

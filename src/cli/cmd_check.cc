@@ -50,15 +50,15 @@ int run_check(const std::vector<std::string>& argv) {
   const auto& formats = report::findings_formats();
   const auto* format = report::find_format(formats, args.get("--format", "text"));
   if (!format) return usage_error("check", "--format must be one of " + report::format_names(formats, ", "));
-  const auto fail_on = api::fail_on_from_name(args.get("--fail-on", "error"));
-  if (!fail_on) return usage_error("check", "--fail-on must be error, warning or never");
+  const auto fail_on = api::parse_fail_on(args.get("--fail-on", "error"));
+  if (!fail_on.ok()) return usage_error("check", fail_on.error().message);
   if (args.positional.size() != 1) return usage_error("check", "give one project directory");
 
   auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());
   const std::string today = today_utc();
-  if (args.has("--batch")) return run_batch(analyzer.value(), args.positional[0], *fail_on, today);
-  return check_one(analyzer.value(), args.positional[0], *fail_on, format, today);
+  if (args.has("--batch")) return run_batch(analyzer.value(), args.positional[0], fail_on.value(), today);
+  return check_one(analyzer.value(), args.positional[0], fail_on.value(), format, today);
 }
 
 }  // namespace seam::cli

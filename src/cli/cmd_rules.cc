@@ -27,9 +27,7 @@ int list(const rules::Catalogue& c) {
 int show(const rules::Catalogue& c, const std::string& id) {
   const Rule* r = c.find(id);
   if (!r) {
-    std::vector<std::string> ids;
-    for (const auto& x : c.rules()) ids.push_back(x->info.id);
-    auto near = text::closest(id, ids);
+    auto near = text::closest(id, c.ids());
     return usage_error("rules", "no rule '" + id + "'" + (near ? "; did you mean '" + *near + "'?" : ""));
   }
   std::printf("%s  (%s, %s%s)\n", r->info.id.c_str(), std::string(rules::severity_name(r->info.severity)).c_str(),
@@ -39,6 +37,11 @@ int show(const rules::Catalogue& c, const std::string& id) {
   std::printf("message:   %s\n", r->info.message.c_str());
   std::printf("rationale: %s\n", r->info.rationale.c_str());
   std::printf("reads:     %s\n", text::join(r->reads, ", ").c_str());
+  if (!r->subsumes.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& s : r->subsumes) ids.push_back(s.id);
+    std::printf("subsumes:  %s\n", text::join(ids, ", ").c_str());
+  }
   auto bindings = [](const char* title, const std::vector<rules::Binding>& list) {
     if (list.empty()) return;
     std::printf("%s\n", title);
@@ -55,7 +58,9 @@ int show(const rules::Catalogue& c, const std::string& id) {
   return kExitOk;
 }
 
-int test(const rules::Catalogue& c, const rules::Params& params, const std::vector<std::string>& paths, bool complete) {
+// Runs the cases under `paths`. With `complete`, every rule from index `first` of the
+// catalogue on (the rules under test) must have a case where it fires and one where it is quiet.
+int test(const rules::Catalogue& c, const rules::Params& params, const std::vector<std::string>& paths, bool complete, size_t first) {
   int failed = 0, total = 0;
   std::map<std::string, std::pair<bool, bool>> seen;  // rule -> (has firing case, has quiet case)
   for (const auto& p : paths) {
@@ -74,7 +79,8 @@ int test(const rules::Catalogue& c, const rules::Params& params, const std::vect
   }
   int gaps = 0;
   if (complete)
-    for (const auto& r : c.rules()) {
+    for (size_t i = first; i < c.rules().size(); ++i) {
+      const auto& r = c.rules()[i];
       const auto& s = seen[r->info.id];
       if (s.first && s.second) continue;
       ++gaps;
@@ -99,15 +105,25 @@ int run_rules(const std::vector<std::string>& argv) {
   const std::string format = args.get("--format", "text");
   if (what == "list") return list(catalogue);
   if (what == "show" && rest.size() == 1) return show(catalogue, rest[0]);
-  if (what == "test" && !rest.empty()) return test(catalogue, analyzer.value().params, rest, args.has("--complete"));
+  // With --rules, the rules under test are the user's: the built-in ones have their own cases.
+  const size_t first = args.all("--rules").empty() ? 0 : rules::Catalogue::builtin().rules().size();
+  if (what == "test" && !rest.empty()) return test(catalogue, analyzer.value().params, rest, args.has("--complete"), first);
   if (what == "coverage") {
     const auto* f = report::find_format(report::coverage_formats(), format);
-    if (!f) return usage_error("rules", "--format must be " + report::format_names(report::coverage_formats()));
+    if (!f) {
+      std::vector<std::string> names;
+      for (const auto& x : report::coverage_formats()) names.emplace_back(x.name);
+      auto near = text::closest(format, names);
+      return usage_error("rules", "--format must be " + report::format_names(report::coverage_formats()) +
+                                      (near ? "; did you mean '" + *near + "'?" : ""));
+    }
     StreamWriter out(stdout);
     f->render(rules::coverage(catalogue), out);
     return kExitOk;
   }
-  return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage");
+  auto near = text::closest(what, {"list", "show", "test", "coverage"});
+  return usage_error("rules", "unknown or incomplete subcommand '" + what + "'; expected list, show ID, test PATH... or coverage" +
+                                  (near && *near != what ? "; did you mean '" + *near + "'?" : ""));
 }
 
 }  // namespace seam::cli

@@ -8,9 +8,11 @@
 
 namespace seam::report {
 
-// json: {"subcategories": [{"category", "subcategory", "importance", "rules", "missing_checks",
-//        "covered"}], "covered", "total"}. Markdown cells are escaped, so a name with '|' or
-// '*' cannot break the table.
+// json: {"subcategories": [{"category", "code", "subcategory", "importance", "rules",
+//        "missing_checks", "covered", "coverage"}], "covered", "by_mismatch", "missing_only",
+//        "not_covered", "total"}, where "coverage" is "mismatch", "missing_only" or "none".
+// Text and markdown show the same kinds apart, with a legend for the abbreviations they use.
+// Markdown cells are escaped, so a name with '|' or '*' cannot break the table.
 const Formats<rules::Coverage>& coverage_formats();
 
 }  // namespace seam::report

@@ -22,7 +22,7 @@ TEST(Coverage, MarkdownCellsAreEscapedSoTheTableHoldsItsColumns) {
   c.covered = 1;
   const std::string md = render("markdown", c);
   const std::string row = md.substr(md.find("| Trained Model"));
-  EXPECT_EQ(row.substr(0, row.find('\n')), "| Trained Model | API\\|Specs \\*new\\* | 50% | rule\\|a | **none** |");
+  EXPECT_EQ(row.substr(0, row.find('\n')), "| Trained Model | API\\|Specs \\*new\\* | 50% | mismatch rule | rule\\|a | **none** |");
 }
 
 TEST(Coverage, EveryCatalogueSubcategoryIsListedInEachFormat) {
@@ -30,7 +30,57 @@ TEST(Coverage, EveryCatalogueSubcategoryIsListedInEachFormat) {
   EXPECT_EQ(c.subcategories.size(), 34u);
   EXPECT_EQ(c.covered, 34u);
   EXPECT_NE(render("json", c).find("\"total\": 34"), std::string::npos);
-  EXPECT_NE(render("text", c).find("34 of 34 subcategories covered"), std::string::npos);
+  EXPECT_NE(render("text", c).find(" of 34 subcategories covered by a mismatch rule, "), std::string::npos);
+}
+
+// Three subcategories: one with a mismatch rule, one with only a missing check, one with nothing.
+rules::Coverage three_kinds() {
+  rules::Coverage c;
+  auto add = [&](std::string category, std::string code, std::string name, std::vector<std::string> rules,
+                 std::vector<std::string> missing) {
+    auto& s = c.subcategories.emplace_back();
+    s.subcategory.category = std::move(category);
+    s.subcategory.code = std::move(code);
+    s.subcategory.name = std::move(name);
+    s.subcategory.importance = 90;
+    s.rules = std::move(rules);
+    s.missing_checks = std::move(missing);
+  };
+  add("Task and Purpose", "TP", "Task", {}, {"missing-task"});
+  add("Trained Model", "TM", "Versioning", {"model-version-differs"}, {"missing-model-versioning"});
+  add("Trained Model", "TM", "Test Cases and Data", {}, {});
+  c.covered = 2;
+  c.by_mismatch = 1;
+  c.missing_only = 1;
+  return c;
+}
+
+TEST(Coverage, EveryFormatTellsMismatchRulesFromMissingChecksOnly) {
+  const auto c = three_kinds();
+  const std::string text = render("text", c);
+  EXPECT_NE(text.find("TP  Task"), std::string::npos) << text;
+  EXPECT_NE(text.find("90%  missing only   missing: missing-task\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("90%  mismatch rule  model-version-differs; missing: missing-model-versioning\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("90%  NOT COVERED    \n"), std::string::npos) << text;
+  EXPECT_NE(text.find("1 of 3 subcategories covered by a mismatch rule, 1 only by a missing-information check, 1 not covered\n"),
+            std::string::npos) << text;
+  const std::string md = render("markdown", c);
+  EXPECT_NE(md.find("| Task and Purpose | Task | 90% | missing only | **none** | missing-task |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| 90% | **not covered** | **none** | **none** |"), std::string::npos) << md;
+  const std::string json = render("json", c);
+  EXPECT_NE(json.find("\"coverage\": \"missing_only\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"coverage\": \"mismatch\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"coverage\": \"none\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"by_mismatch\": 1,\n  \"missing_only\": 1,\n  \"not_covered\": 1"), std::string::npos) << json;
+}
+
+TEST(Coverage, TextAndMarkdownExplainTheirAbbreviations) {
+  const auto c = three_kinds();
+  const std::string text = render("text", c);
+  EXPECT_NE(text.find("CAT: category: TP Task and Purpose, TM Trained Model\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("IMP: importance"), std::string::npos) << text;
+  EXPECT_NE(text.find("COVERED BY: mismatch rule: "), std::string::npos) << text;
+  EXPECT_NE(render("markdown", c).find("*importance*: the mean of the three survey percentages"), std::string::npos);
 }
 
 }  // namespace

@@ -10,14 +10,9 @@ namespace {
 void string_or_null(JsonWriter& w, const std::string& s) { s.empty() ? w.null() : w.value(s); }
 void number_or_null(JsonWriter& w, uint32_t n) { n ? w.value(n) : w.null(); }
 
-void write_item(JsonWriter& w, const rules::Item& item) {
-  w.begin_object();
-  w.key("text").value(item.text);
-  w.key("values").begin_object();
-  for (const auto& v : item.values) w.key(v.name).raw(v.json);
-  w.end_object();
+void write_locations(JsonWriter& w, const std::vector<rules::Location>& locations) {
   w.key("locations").begin_array();
-  for (const auto& l : item.locations) {
+  for (const auto& l : locations) {
     w.begin_object();
     w.key("descriptor").value(l.descriptor);
     w.key("pointer").value(l.pointer);
@@ -27,6 +22,25 @@ void write_item(JsonWriter& w, const rules::Item& item) {
     number_or_null(w, l.line);
     w.key("column");
     number_or_null(w, l.column);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_item(JsonWriter& w, const rules::Item& item) {
+  w.begin_object();
+  w.key("text").value(item.text);
+  w.key("values").begin_object();
+  for (const auto& v : item.values) w.key(v.name).raw(v.json);
+  w.end_object();
+  write_locations(w, item.locations);
+  w.key("related").begin_array();
+  for (const auto& r : item.related) {
+    w.begin_object();
+    w.key("rule").value(r.rule);
+    w.key("severity").value(rules::severity_name(r.severity));
+    w.key("text").value(r.text);
+    write_locations(w, r.locations);
     w.end_object();
   }
   w.end_array();

@@ -29,7 +29,10 @@ void write_finding(const rules::Finding& f, std::string& out) {
       else where += escape::markdown_code(l.file, true) + " (not present)";
       pointers += l.pointer.empty() ? std::string() : escape::markdown_code(l.pointer, true);
     }
-    out += "| " + escape::markdown(item.text) + " | " + where + " | " + pointers + " |\n";
+    std::string text = escape::markdown(item.text);
+    for (const auto& r : item.related)
+      text += "<br>related: " + escape::markdown_code(r.rule, true) + " " + escape::markdown(r.text);
+    out += "| " + text + " | " + where + " | " + pointers + " |\n";
   }
   out += "\n";
 }

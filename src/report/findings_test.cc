@@ -156,7 +156,7 @@ TEST(FindingsJson, FollowsTheContract) {
   EXPECT_EQ(findings.at(0)["waiver_reason"].error(), simdjson::NO_SUCH_FIELD);
 
   simdjson::dom::element item = findings.at(0)["items"].at(0);
-  EXPECT_EQ(keys(item.get_object()), (V{"text", "values", "locations"}));
+  EXPECT_EQ(keys(item.get_object()), (V{"text", "values", "locations", "related"}));
   EXPECT_EQ(std::string_view(item["values"]["produced"].get_string()), "Float");
   EXPECT_EQ(std::string_view(item["values"]["note"].get_string()), "say \"hi\" <&>");
   EXPECT_EQ(int64_t(findings.at(0)["items"].at(1)["values"]["count"].get_int64()), 12);
@@ -429,6 +429,38 @@ TEST(FindingsHtml, IsWellFormed) {
   r.findings[1].message = "ctl\x01 <b>not bold</b>";
   EXPECT_EQ(markup_problem(findings_html(r)), "");
   EXPECT_EQ(markup_problem(findings_html(Report{})), "");
+}
+
+// An item of a subsumed rule folded into the first item: what each format shows of it.
+Report with_related() {
+  Report r = sample();
+  r.findings[0].items[0].related = {{"gpu-dependency-without-gpu", Severity::Error, "the model depends on 'CUDA 12.1'",
+                                     {Location{"trained_model", "/system_dependencies/0", "p/trained_model.yaml", 30, 5},
+                                      Location{"trained_model", "/output_spec/0/item_type", "p/trained_model.yaml", 5, 16}}}};
+  return r;
+}
+
+TEST(FindingsRelated, JsonListsRuleSeverityTextAndLocations) {
+  const std::string json = findings_json(with_related());
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS) << json;
+  simdjson::dom::element rel = doc["findings"].at(0)["items"].at(0)["related"].at(0);
+  EXPECT_EQ(keys(rel.get_object()), (std::vector<std::string>{"rule", "severity", "text", "locations"}));
+  EXPECT_EQ(std::string_view(rel["rule"].get_string()), "gpu-dependency-without-gpu");
+  EXPECT_EQ(std::string_view(rel["severity"].get_string()), "error");
+  EXPECT_EQ(rel["locations"].get_array().size(), 2u);
+  EXPECT_EQ(doc["findings"].at(0)["items"].at(1)["related"].get_array().size(), 0u);
+}
+
+TEST(FindingsRelated, TextShowsOnlyPlacesTheItemDoesNotShow) {
+  const std::string text = findings_text(with_related());
+  EXPECT_NE(text.find("      related: error[gpu-dependency-without-gpu] the model depends on 'CUDA 12.1'\n"
+                      "        at p/trained_model.yaml:30:5 /system_dependencies/0\n"
+                      "  - output 'label'"),
+            std::string::npos) << text;
+  EXPECT_NE(findings_markdown(with_related()).find("<br>related: `gpu-dependency-without-gpu` the model depends on"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,10 +1,24 @@
 #include "report/findings.h"
 
+#include <algorithm>
+
 #include "report/diagnostic.h"
 #include "report/findings_common.h"
 
 namespace seam::report {
 namespace {
+
+// A folded item of a subsumed rule, with the places the item itself does not already show.
+void write_related(const rules::Item& item, const rules::Related& r, std::string& out) {
+  out += "      related: " + std::string(rules::severity_name(r.severity)) + "[" + r.rule + "] " +
+         detail::indent_lines(r.text, "        ") + "\n";
+  for (const auto& l : r.locations) {
+    const bool shown = std::any_of(item.locations.begin(), item.locations.end(), [&](const rules::Location& x) {
+      return x.descriptor == l.descriptor && x.pointer == l.pointer;
+    });
+    if (!shown) out += "        " + detail::location_line(l) + "\n";
+  }
+}
 
 void write_finding(const rules::Finding& f, std::string& out) {
   out += std::string(rules::severity_name(f.severity)) + "[" + f.rule + "] " +
@@ -17,6 +31,7 @@ void write_finding(const rules::Finding& f, std::string& out) {
   for (const auto& item : f.items) {
     out += "  - " + detail::indent_lines(item.text, "    ") + "\n";
     for (const auto& l : item.locations) out += "      " + detail::location_line(l) + "\n";
+    for (const auto& r : item.related) write_related(item, r, out);
   }
 }
 

@@ -14,19 +14,27 @@ namespace {
 namespace fs = std::filesystem;
 
 // The items of `rule` on the case's project, as texts: the catalogue runs as `seam check`
-// runs it, and only this rule's findings are kept.
+// runs it, and only this rule's items are kept, including those folded as related into the
+// finding of a rule that subsumes it, so that a case tests the rule's own logic.
 std::vector<std::string> items_on(const Catalogue& catalogue, const Params& params, const Rule& rule, const Subject& subject) {
   std::vector<std::string> out;
   for (const auto& f : analyse(catalogue, subject, params))
-    if (f.rule == rule.info.id)
-      for (const auto& i : f.items) out.push_back(i.text);
+    for (const auto& i : f.items) {
+      if (f.rule == rule.info.id) out.push_back(i.text);
+      for (const auto& r : i.related)
+        if (r.rule == rule.info.id) out.push_back(r.text);
+    }
   return out;
 }
 
 Status validate_inline(const doc::Source& src, const doc::Node& project, Subject& subject) {
   for (const auto& m : project.members) {
     auto d = doc::descriptor_from_id(m.key);
-    if (!d) return src.error_at(m.key_offset, "'" + m.key + "' is not a descriptor; expected one of " + text::join(doc::descriptor_ids(), ", "));
+    if (!d) {
+      std::string msg = "'" + m.key + "' is not a descriptor";
+      if (auto near = text::closest(m.key, doc::descriptor_ids())) msg += " (did you mean '" + *near + "'?)";
+      return src.error_at(m.key_offset, msg + "; expected one of " + text::join(doc::descriptor_ids(), ", "));
+    }
     std::vector<doc::Violation> problems;
     doc::descriptor_schema(*d).validate(m.value, problems);
     if (!problems.empty()) return src.error_at(problems[0].offset, m.key + ": " + problems[0].message, problems[0].pointer);
@@ -70,7 +78,11 @@ Status run_file(const Catalogue& catalogue, const Params& params, const std::str
     if (!rule_node || rule_node->kind != doc::Kind::String) return s.error_at(c.offset, "a case needs a 'rule' (here or at the top of the file)");
     if (!project || !expect || expect->kind != doc::Kind::Array) return s.error_at(c.offset, "a case needs a 'project' and an 'expect' list");
     const Rule* rule = catalogue.find(rule_node->text);
-    if (!rule) return s.error_at(rule_node->offset, "no rule '" + rule_node->text + "' in the catalogue");
+    if (!rule) {
+      std::string msg = "no rule '" + rule_node->text + "' in the catalogue";
+      if (auto near = text::closest(rule_node->text, catalogue.ids())) msg += " (did you mean '" + *near + "'?)";
+      return s.error_at(rule_node->offset, msg);
+    }
     CaseResult res{path, s.locate(c.offset).line, rule->info.id, name ? name->describe() : "", !expect->items.empty(), false, {}};
     if (name && name->kind == doc::Kind::String) res.name = name->text;
     Subject subject;

@@ -2,6 +2,15 @@
 
 namespace seam::rules {
 
+std::string_view coverage_kind_name(CoverageKind k) {
+  switch (k) {
+    case CoverageKind::Mismatch: return "mismatch";
+    case CoverageKind::MissingOnly: return "missing_only";
+    case CoverageKind::None: return "none";
+  }
+  return "none";
+}
+
 Coverage coverage(const Catalogue& catalogue) {
   Coverage c;
   for (const auto& sub : catalogue.taxonomy().all()) {
@@ -10,6 +19,8 @@ Coverage coverage(const Catalogue& catalogue) {
       if (r->info.category == sub.category && r->info.subcategory == sub.name)
         (r->info.kind == FindingKind::Mismatch ? s.rules : s.missing_checks).push_back(r->info.id);
     c.covered += s.covered();
+    c.by_mismatch += s.kind() == CoverageKind::Mismatch;
+    c.missing_only += s.kind() == CoverageKind::MissingOnly;
     c.subcategories.push_back(std::move(s));
   }
   return c;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "doc/descriptor.h"
+#include "rules/fold.h"
 #include "rules/missing.h"
 
 namespace seam::rules {
@@ -69,9 +70,28 @@ class RuleRunner {
     }
     if (!v.node() || v.doc() < 0) return;
     auto& nodes = nodes_.back();
-    if (std::find(nodes.begin(), nodes.end(), v.node()) != nodes.end()) return;  // one place once
+    // One place once, and the most precise one: a language inside a model component is
+    // located at the language, not also at the component around it.
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (!nodes[i] || item.locations[i].descriptor != doc::descriptor_id(doc::kAllDescriptors[v.doc()])) continue;
+      if (within(*v.node(), nodes[i])) return;
+      if (within(*nodes[i], v.node())) {
+        nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(i));
+        item.locations.erase(item.locations.begin() + static_cast<std::ptrdiff_t>(i--));
+      }
+    }
     item.locations.push_back(locate(subject_, v.doc(), v.node(), {}));
     nodes.push_back(subject_.roots[v.doc()] ? v.node() : nullptr);
+  }
+
+  // Whether `inner` is `outer` or lies inside it.
+  static bool within(const doc::Node& outer, const doc::Node* inner) {
+    if (&outer == inner) return true;
+    for (const auto& i : outer.items)
+      if (within(i, inner)) return true;
+    for (const auto& m : outer.members)
+      if (within(m.value, inner)) return true;
+    return false;
   }
 
   const Rule& rule_;
@@ -230,11 +250,14 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
   });
   std::vector<Finding> out;
   std::vector<ItemNodes> nodes;
+  std::vector<const Rule*> rules;
   for (auto& f : found) {
     out.push_back(std::move(f.finding));
     nodes.push_back(std::move(f.nodes));
+    rules.push_back(f.rule);
   }
   PointerResolver().resolve(subject, out, nodes);
+  fold_subsumed(subject, out, rules);
   return out;
 }
 

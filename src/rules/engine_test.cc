@@ -76,6 +76,95 @@ TEST(Analyse, MissingChecksNameEachAbsentFieldOnce) {
   EXPECT_EQ(findings[0].items[1].locations[0].pointer, "/model_name");
 }
 
+// Two rules about the production GPU count: `main` subsumes `sub`.
+constexpr const char* kGpuRules = R"(rules:
+  - id: main
+    severity: error
+    category: Operational Environment
+    subcategory: Computing Resources
+    message: m
+    rationale: r
+    when: trained_model.computing_resource_reqs.gpu > production_environment.computing_resources.gpu
+    item: the model needs a GPU
+    locate: [trained_model.computing_resource_reqs.gpu, production_environment.computing_resources.gpu]
+    subsumes: [sub]
+  - id: sub
+    severity: error
+    category: Operational Environment
+    subcategory: Computing Resources
+    message: m
+    rationale: r
+    for_each:
+      - d: trained_model.system_dependencies
+    when: production_environment.computing_resources.gpu == 0
+    item: "{d} needs a GPU"
+    locate: [d, "production_environment.computing_resources[d == 'CUDA' ? 'gpu' : 'cpu']"]
+)";
+
+TEST(Subsumes, ItemsAboutTheSameFieldFoldIntoTheMainItem) {
+  Fixture f({{"trained_model", R"({"version": "1.2", "computing_resource_reqs": {"gpu": 1}, "system_dependencies": ["CUDA", "libgomp1"]})"},
+             {"production_environment", R"({"version": "1.2", "computing_resources": {"gpu": 0, "cpu": 4}})"}});
+  Catalogue c;
+  ASSERT_TRUE(c.add_text("mine.yaml", kGpuRules).ok());
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].rule, "main");
+  ASSERT_EQ(findings[0].items.size(), 1u);
+  const auto& related = findings[0].items[0].related;
+  ASSERT_EQ(related.size(), 1u);  // CUDA shares the production GPU count with the main item
+  EXPECT_EQ(related[0].rule, "sub");
+  EXPECT_EQ(related[0].severity, Severity::Error);
+  EXPECT_EQ(related[0].text, "CUDA needs a GPU");
+  EXPECT_EQ(related[0].locations[0].pointer, "/system_dependencies/0");
+  EXPECT_EQ(findings[1].rule, "sub");  // libgomp1 points at the CPU count: another matter
+  ASSERT_EQ(findings[1].items.size(), 1u);
+  EXPECT_EQ(findings[1].items[0].text, "libgomp1 needs a GPU");
+}
+
+TEST(Subsumes, NothingFoldsWhenTheMainRuleIsQuiet) {
+  Fixture f({{"trained_model", R"({"version": "1.2", "computing_resource_reqs": {"gpu": 0}, "system_dependencies": ["CUDA"]})"},
+             {"production_environment", R"({"version": "1.2", "computing_resources": {"gpu": 0}})"}});
+  Catalogue c;
+  ASSERT_TRUE(c.add_text("mine.yaml", kGpuRules).ok());
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "sub");
+  EXPECT_TRUE(findings[0].items[0].related.empty());
+}
+
+std::string load_error(const std::string& subsumes, const std::string& main_severity = "error") {
+  Catalogue c = Catalogue::builtin();
+  auto st = c.add_text("mine.yaml", "rules:\n  - id: mine\n    severity: " + main_severity +
+                                        "\n    category: Trained Model\n    subcategory: API/Specifications\n"
+                                        "    message: m\n    rationale: r\n    when: true\n    item: x\n"
+                                        "    subsumes: [" + subsumes + "]\n");
+  if (st.ok()) return "ok";
+  EXPECT_EQ(c.find("mine"), nullptr);  // a failed file adds nothing
+  return std::to_string(st.error().line) + ":" + std::to_string(st.error().column) + " " + st.error().pointer + ": " +
+         st.error().message;
+}
+
+TEST(Subsumes, IdsAreCheckedWhenTheCatalogueLoads) {
+  EXPECT_EQ(load_error("missing-model-interface"), "ok");  // a built-in rule of lower severity
+  EXPECT_EQ(load_error("missing-model-interfase"),
+            "10:16 /rules/0/subsumes/0: no rule 'missing-model-interfase' to subsume (did you mean 'missing-model-interface'?)");
+  EXPECT_EQ(load_error("mine"), "10:16 /rules/0/subsumes/0: a rule cannot subsume itself");
+  EXPECT_EQ(load_error("missing-model-interface", "info"),
+            "10:16 /rules/0/subsumes/0: 'missing-model-interface' is warning, more severe than this info rule; "
+            "only a rule of the same or lower severity can be subsumed");
+}
+
+TEST(Subsumes, CyclesAreRejected) {
+  Catalogue c = Catalogue::builtin();
+  auto st = c.add_text("mine.yaml", "rules:\n  - id: a\n    severity: info\n    category: Trained Model\n    subcategory: API/Specifications\n"
+                                    "    message: m\n    rationale: r\n    when: true\n    item: x\n    subsumes: [b]\n"
+                                    "  - id: b\n    severity: info\n    category: Trained Model\n    subcategory: API/Specifications\n"
+                                    "    message: m\n    rationale: r\n    when: true\n    item: x\n    subsumes: [a]\n");
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().message, "'b' already subsumes 'a', directly or through other rules");
+  EXPECT_EQ(c.rules().size(), Catalogue::builtin().rules().size());
+}
+
 TEST(Waivers, WaiveSplitExpireAndReportUnused) {
   std::vector<Finding> findings(1);
   findings[0].rule = "r";
@@ -95,6 +184,32 @@ TEST(Waivers, WaiveSplitExpireAndReportUnused) {
   EXPECT_EQ(problems[0].line, 8u);
   EXPECT_EQ(problems[1].problem, "unused");
   EXPECT_EQ(problems[1].rule, "gone");
+}
+
+TEST(Waivers, AWaiverForAMisspeltRuleSuggestsTheRule) {
+  std::vector<Finding> findings;
+  WaiverFile file{"waivers.yaml", {{"model-language-unsuported", "", "known", "Dana", "", 3}, {"gone", "", "old", "Kim", "", 7}}};
+  std::vector<WaiverProblem> problems;
+  apply_waivers(file, "2026-11-23", findings, problems, Catalogue::builtin().ids());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].problem, "unused");
+  EXPECT_EQ(problems[0].detail,
+            "matches no finding: there is no rule 'model-language-unsuported' (did you mean 'model-language-unsupported'?)");
+  EXPECT_EQ(problems[1].detail, "matches no finding: there is no rule 'gone'");
+}
+
+TEST(Waivers, AWaiverForASubsumedRuleNamesTheRuleToWaive) {
+  std::vector<Finding> findings(1);
+  findings[0].rule = "model-compute-exceeds-production";
+  findings[0].items = {{"the model needs 1 GPU", {}, {}}};
+  findings[0].items[0].related = {{"gpu-dependency-without-gpu", Severity::Error, "the model depends on 'CUDA'", {}}};
+  WaiverFile file{"waivers.yaml", {{"gpu-dependency-without-gpu", "cuda", "known", "Dana", "", 3}}};
+  std::vector<WaiverProblem> problems;
+  apply_waivers(file, "2026-11-23", findings, problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].detail, "matches only items shown as related under model-compute-exceeds-production; "
+                                "waive model-compute-exceeds-production instead");
+  EXPECT_FALSE(findings[0].waived);
 }
 
 }  // namespace

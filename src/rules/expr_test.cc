@@ -77,6 +77,21 @@ TEST_F(ExprTest, StringFunctionsIgnoreCaseAndSpace) {
   EXPECT_TRUE(truthy(run("contains('Gradient Boosting', 'boosting')")));
 }
 
+TEST_F(ExprTest, NamesWithVersionsCompareAsNameAndVersion) {
+  EXPECT_TRUE(truthy(run("same_name('Python', 'Python 3.11')")));
+  EXPECT_TRUE(truthy(run("same_name('scikit-learn>=1.2', trained_model.ml_frameworks[1])")));
+  EXPECT_FALSE(truthy(run("same_name('torch==2.1', 'PyTorch 2.1')")));
+  EXPECT_FALSE(truthy(run("same_name('Python', trained_model.model_name)")));  // absent: never the same
+  EXPECT_EQ(run("name_of('torch==2.1')").as_string(), "torch");
+  EXPECT_EQ(run("version_of('Python 3.11')").as_string(), "3.11");
+  EXPECT_TRUE(run("version_of('Python')").is_null());
+  EXPECT_FALSE(truthy(run("versions_compatible('Python 3.8', 'Python 3.11')")));
+  EXPECT_TRUE(truthy(run("versions_compatible('scikit-learn 1.3', 'scikit-learn>=1.2')")));
+  // No version on one side: unknown, so `!= false` reads it as compatible.
+  EXPECT_TRUE(run("versions_compatible('Python', 'Python 3.11')").is_null());
+  EXPECT_TRUE(truthy(run("versions_compatible('Python', 'Python 3.11') != false")));
+}
+
 TEST_F(ExprTest, ConvertsUnits) {
   EXPECT_DOUBLE_EQ(run("to_seconds(trained_model.inference_time.time, trained_model.inference_time.unit)").as_double(), 0.25);
   EXPECT_TRUE(truthy(run("to_seconds(1, 'Seconds') > to_seconds(100, 'ms')")));

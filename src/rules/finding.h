@@ -37,11 +37,21 @@ struct ItemValue {
   std::string json;  // the value, already encoded as JSON ("12", "\"Float\"", "null")
 };
 
+// An item of another rule about the same fields, folded into this item because this item's
+// rule subsumes that rule (`subsumes:` in the rule file): one cause, one finding.
+struct Related {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  std::string text;
+  std::vector<Location> locations;
+};
+
 // One offending value: a rule that fires on three outputs gives three items.
 struct Item {
   std::string text;
   std::vector<ItemValue> values;
   std::vector<Location> locations;
+  std::vector<Related> related = {};  // items of subsumed rules about the same fields
 };
 
 struct Finding {

@@ -9,6 +9,7 @@
 
 #include "rules/expr_internal.h"
 #include "rules/units.h"
+#include "rules/versions.h"
 #include "util/text.h"
 
 namespace seam::rules {
@@ -190,6 +191,28 @@ Value f_mentions(const Value* a, size_t) {
   return Value::boolean(false);
 }
 
+// Names with versions (versions.h): "Python 3.11" is the name Python at version 3.11.
+Value f_name_of(const Value* a, size_t) {
+  return a[0].type() == VT::String ? Value::string(split_versioned(a[0].as_string()).name) : Value{};
+}
+
+Value f_version_of(const Value* a, size_t) {
+  if (a[0].type() != VT::String) return {};
+  std::string v = split_versioned(a[0].as_string()).version;
+  return v.empty() ? Value{} : Value::string(std::move(v));
+}
+
+Value f_same_name(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String) return Value::boolean(false);
+  return Value::boolean(same_package_name(split_versioned(a[0].as_string()).name, split_versioned(a[1].as_string()).name));
+}
+
+Value f_versions_compatible(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String) return {};
+  const auto ok = versions_compatible(a[0].as_string(), a[1].as_string());
+  return ok ? Value::boolean(*ok) : Value{};
+}
+
 // Pearson's chi-square goodness of fit of observed percentages against expected percentages,
 // scaled to n observations. Returns the p-value; 0 when a category expected at 0% occurs.
 Value f_chi2_p(const Value* a, size_t) {
@@ -293,6 +316,13 @@ const Function kFunctions[] = {
      [](const auto& a) -> Result<Type> { return a[0].kind == a[1].kind ? a[0] : Type{}; }, f_default},
     {"mentions", 2, 2, "mentions(text, word) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_mentions},
+    {"name_of", 1, 1, "name_of(text) -> string", [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_name_of},
+    {"version_of", 1, 1, "version_of(text) -> string",
+     [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_version_of},
+    {"same_name", 2, 2, "same_name(a, b) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_same_name},
+    {"versions_compatible", 2, 2, "versions_compatible(a, b) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_versions_compatible},
     {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
      [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
 };

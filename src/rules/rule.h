@@ -38,6 +38,14 @@ struct FieldPath {
   std::vector<std::string> segments;  // "output_spec[]", "item_type"
 };
 
+// A rule id named in a rule file (`subsumes:`), with where it was written, so that a wrong id
+// can be reported at its place once every rule it may name has loaded.
+struct RuleRef {
+  std::string id;
+  uint32_t offset = 0;   // in the rule's file
+  std::string pointer;   // "/rules/3/subsumes/0"
+};
+
 struct Rule {
   RuleRun info;                       // id, taxonomy, severity, message, rationale
   std::string file;                   // where the rule was defined
@@ -52,6 +60,8 @@ struct Rule {
   Template item;                      // the item text
   std::vector<ExprPtr> locate;        // values whose places are the item's locations
   std::vector<FieldPath> fields;      // missing-information checks only
+  // Rules whose items about the same fields are folded into this rule's items as related.
+  std::vector<RuleRef> subsumes;
   double importance = 0;              // of the subcategory, from the taxonomy survey
   size_t slots = 0;                   // environment size
 };
@@ -83,7 +93,9 @@ class Catalogue {
   // process on first use. Thread-safe. The test suite checks the embedded rules, so a failure
   // to compile them is a build defect and aborts.
   static const Catalogue& builtin();
-  // Adds the rules in one YAML file. Errors name the file, line and column of the fault.
+  // Adds the rules in one YAML file. Errors name the file, line and column of the fault. The
+  // ids a rule names (subsumes) must be rules of the catalogue once the file is added; on any
+  // error the catalogue is left as it was.
   Status add_file(const std::string& path, const FileSystem& fs = disk());
   Status add_text(const std::string& path, std::string text);
   // Checks overrides written "rule-id.name=value" and converts each value to the parameter's
@@ -93,10 +105,15 @@ class Catalogue {
 
   const std::vector<std::shared_ptr<const Rule>>& rules() const { return rules_; }
   const Rule* find(std::string_view id) const;
+  std::vector<std::string> ids() const;  // every rule id, in catalogue order
   const Taxonomy& taxonomy() const { return Taxonomy::builtin(); }
 
  private:
   Status override_one(const std::string& assignment, Params& out) const;
+  Status load_text(const std::string& path, std::string text);  // without link()
+  // Checks the rule ids named by rules_[first...] against the whole catalogue.
+  Status link(size_t first) const;
+  Status link_one(const Rule& r) const;
 
   std::vector<std::shared_ptr<const Rule>> rules_;
   std::vector<std::shared_ptr<const doc::Source>> sources_;  // keep rule texts for later messages

@@ -16,7 +16,13 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {
     "id", "tec_rule", "kind", "severity", "category", "subcategory", "message", "rationale", "requires",
-    "params", "for_each", "let", "when", "item", "locate", "fields"};
+    "params", "for_each", "let", "when", "item", "locate", "fields", "subsumes"};
+
+// " (did you mean 'x'?)" when `word` looks like a misspelling of one of `names`, else "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& names) {
+  auto near = text::closest(word, names);
+  return near ? " (did you mean '" + *near + "'?)" : "";
+}
 
 // Finds where byte `at` of an expression lies in the file. Plain and quoted scalars map
 // one to one; for block scalars the faulty text is searched after the scalar's start.
@@ -112,6 +118,7 @@ class Loader {
   Status bindings(const doc::Node& n, std::string_view key, Scope& scope, std::vector<Binding>& out, bool loop);
   Status fields(const doc::Node& n, Rule& r);
   Status taxonomy(const doc::Node& n, Rule& r);
+  Status subsumes(const doc::Node& n, Rule& r);
 
   const doc::Source& src_;
   Catalogue& catalogue_;
@@ -135,13 +142,14 @@ Status Loader::header(const doc::Node& n, Rule& r) {
   auto kind = text(n, "kind", false);
   if (!kind.ok()) return std::move(kind).take_error();
   if (kind.value() == "missing") r.info.kind = FindingKind::Missing;
-  else if (!kind.value().empty() && kind.value() != "mismatch") return fail(*n.find("kind"), "expected one of mismatch, missing; found '" + kind.value() + "'", "kind");
+  else if (!kind.value().empty() && kind.value() != "mismatch")
+    return fail(*n.find("kind"), "expected one of mismatch, missing; found '" + kind.value() + "'" + did_you_mean(kind.value(), {"mismatch", "missing"}), "kind");
   auto severity = text(n, "severity", true);
   if (!severity.ok()) return std::move(severity).take_error();
   if (severity.value() == "error") r.info.severity = Severity::Error;
   else if (severity.value() == "warning") r.info.severity = Severity::Warning;
   else if (severity.value() == "info") r.info.severity = Severity::Info;
-  else return fail(*n.find("severity"), "expected one of error, warning, info; found '" + severity.value() + "'", "severity");
+  else return fail(*n.find("severity"), "expected one of error, warning, info; found '" + severity.value() + "'" + did_you_mean(severity.value(), {"error", "warning", "info"}), "severity");
   for (auto [key, field] : {std::pair{"tec_rule", &r.info.tec_rule}, {"message", &r.info.message}, {"rationale", &r.info.rationale}}) {
     auto v = text(n, key, std::string_view(key) != "tec_rule");
     if (!v.ok()) return std::move(v).take_error();
@@ -162,8 +170,10 @@ Status Loader::taxonomy(const doc::Node& n, Rule& r) {
     for (const auto& c : tax.all())
       if (c.category == category.value()) names.push_back(c.name);
     if (names.empty())
-      return fail(*n.find("category"), "unknown taxonomy category '" + category.value() + "'; expected one of " + text::join(tax.categories(), ", "), "category");
-    return fail(*n.find("subcategory"), "'" + sub.value() + "' is not a subcategory of " + category.value() + "; expected one of " + text::join(names, ", "), "subcategory");
+      return fail(*n.find("category"), "unknown taxonomy category '" + category.value() + "'" + did_you_mean(category.value(), tax.categories()) +
+                  "; expected one of " + text::join(tax.categories(), ", "), "category");
+    return fail(*n.find("subcategory"), "'" + sub.value() + "' is not a subcategory of " + category.value() + did_you_mean(sub.value(), names) +
+                "; expected one of " + text::join(names, ", "), "subcategory");
   }
   r.info.category = s->category;
   r.info.subcategory = s->name;
@@ -213,14 +223,22 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
     for (size_t dot; (dot = f.text.find('.', start)) != std::string::npos; start = dot + 1) parts.push_back(f.text.substr(start, dot - start));
     parts.push_back(f.text.substr(start));
     auto d = doc::descriptor_from_id(parts[0]);
-    if (!d) return fail(f, "'" + parts[0] + "' is not a descriptor; expected one of " + text::join(doc::descriptor_ids(), ", "), "fields");
+    if (!d)
+      return fail(f, "'" + parts[0] + "' is not a descriptor" + did_you_mean(parts[0], doc::descriptor_ids()) + "; expected one of " +
+                         text::join(doc::descriptor_ids(), ", "), "fields");
     path.descriptor = static_cast<int>(*d);
     const doc::SchemaNode* s = &doc::descriptor_schema(*d).root();
     for (size_t i = 1; i < parts.size(); ++i) {
       const bool each = parts[i].size() > 2 && parts[i].ends_with("[]");
       const std::string name = each ? parts[i].substr(0, parts[i].size() - 2) : parts[i];
+      const doc::SchemaNode* parent = s;
       s = s ? s->property(name) : nullptr;
-      if (!s) return fail(f, "no field '" + name + "' in " + text::join(std::vector<std::string>(parts.begin(), parts.begin() + i), "."), "fields");
+      if (!s) {
+        std::vector<std::string> known;
+        if (parent) for (const auto& p : parent->properties) known.push_back(p.first);
+        return fail(f, "no field '" + name + "' in " + text::join(std::vector<std::string>(parts.begin(), parts.begin() + i), ".") +
+                           did_you_mean(name, known), "fields");
+      }
       if (each) s = s->items.get();
       path.segments.push_back(parts[i]);
     }
@@ -229,6 +247,19 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
     if (std::find(r.requires_docs.begin(), r.requires_docs.end(), path.descriptor) == r.requires_docs.end())
       r.requires_docs.push_back(path.descriptor);
     r.fields.push_back(std::move(path));
+  }
+  return Ok{};
+}
+
+// The ids are checked against the catalogue by Catalogue::link, once every rule has loaded.
+Status Loader::subsumes(const doc::Node& n, Rule& r) {
+  const doc::Node* list = n.find("subsumes");
+  if (!list || list->is_absent()) return Ok{};
+  if (list->kind != doc::Kind::Array) return fail(*list, "'subsumes' must be a list of rule ids", "subsumes");
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const doc::Node& id = list->items[i];
+    if (id.kind != doc::Kind::String) return fail(id, "expected a rule id; found " + id.describe(), "subsumes");
+    r.subsumes.push_back({id.text, id.offset, pointer_ + "/subsumes/" + std::to_string(i)});
   }
   return Ok{};
 }
@@ -327,6 +358,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
       r->locate.push_back(std::move(e).value());
     }
   }
+  if (auto st = subsumes(n, *r); !st.ok()) return std::move(st).take_error();
   r->slots = scope.slot_count();
   summarize(*r);
   optimize(*r);
@@ -335,7 +367,7 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
 
 }  // namespace
 
-Status Catalogue::add_text(const std::string& path, std::string text) {
+Status Catalogue::load_text(const std::string& path, std::string text) {
   auto src = doc::make_source(path, std::move(text));
   if (!src.ok()) return std::move(src).take_error();
   auto shared = std::make_shared<const doc::Source>(std::move(src).value());
@@ -348,6 +380,17 @@ Status Catalogue::add_text(const std::string& path, std::string text) {
   return Ok{};
 }
 
+Status Catalogue::add_text(const std::string& path, std::string text) {
+  const size_t first = rules_.size(), sources = sources_.size();
+  auto st = load_text(path, std::move(text));
+  if (st.ok()) st = link(first);
+  if (!st.ok()) {
+    rules_.resize(first);
+    sources_.resize(sources);
+  }
+  return st;
+}
+
 Status Catalogue::add_file(const std::string& path, const FileSystem& fs) {
   auto src = doc::read_source(path, fs);
   if (!src.ok()) return std::move(src).take_error();
@@ -357,12 +400,15 @@ Status Catalogue::add_file(const std::string& path, const FileSystem& fs) {
 const Catalogue& Catalogue::builtin() {
   static const Catalogue compiled = [] {
     Catalogue c;
+    auto st = Status(Ok{});
     for (const auto& f : embedded_rules())
-      if (auto st = c.add_text("rules/" + std::string(f.name) + ".yaml", f.text); !st.ok()) {
-        std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,
-                     st.error().message.c_str());
-        std::abort();
-      }
+      if (st.ok()) st = c.load_text("rules/" + std::string(f.name) + ".yaml", f.text);
+    if (st.ok()) st = c.link(0);  // the built-in files may name each other's rules
+    if (!st.ok()) {
+      std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,
+                   st.error().message.c_str());
+      std::abort();
+    }
     return c;
   }();
   return compiled;
@@ -388,7 +434,7 @@ Status Catalogue::override_one(const std::string& assignment, Params& out) const
   const std::string id = assignment.substr(0, dot), name = assignment.substr(dot + 1, eq - dot - 1);
   const std::string value = assignment.substr(eq + 1);
   const Rule* r = find(id);
-  if (!r) return Error::usage_at("/params", "no rule '" + id + "' to set a parameter of");
+  if (!r) return Error::usage_at("/params", "no rule '" + id + "' to set a parameter of" + did_you_mean(id, ids()));
   for (const auto& p : r->params) {
     if (p.name != name) continue;
     Value v = Value::string(value);
@@ -404,7 +450,12 @@ Status Catalogue::override_one(const std::string& assignment, Params& out) const
     out.overrides_.push_back({r, p.slot, std::move(v)});
     return Ok{};
   }
-  return Error::usage_at("/params", "rule '" + id + "' has no parameter '" + name + "'");
+  std::vector<std::string> names;
+  for (const auto& p : r->params) names.push_back(p.name);
+  if (names.empty()) return Error::usage_at("/params", "rule '" + id + "' has no parameters");
+  std::string hint = did_you_mean(name, names);
+  if (hint.empty()) hint = "; its parameters are " + text::join(names, ", ");
+  return Error::usage_at("/params", "rule '" + id + "' has no parameter '" + name + "'" + hint);
 }
 
 const Value* Params::find(const Rule& rule, int slot) const {

@@ -52,6 +52,23 @@ TEST(RuleLoad, StructureErrorsNameTheKey) {
             "2:67: 'Speed' is not a subcategory of Trained Model; expecte");
 }
 
+TEST(RuleLoad, MisspeltNamesGetASuggestion) {
+  EXPECT_EQ(load_error("rules:\n  - id: r\n    severity: warn\n"),
+            "3:15: expected one of error, warning, info; found 'warn' (did you mean 'warning'?)");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, kind: mising, severity: info}\n"),
+            "2:19: expected one of mismatch, missing; found 'mising' (did you mean 'missing'?)");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, severity: info, category: Trained Modle, subcategory: Versioning, message: m, rationale: r}\n").substr(0, 80),
+            "2:39: unknown taxonomy category 'Trained Modle' (did you mean 'Trained Model'?);");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, severity: info, category: Trained Model, subcategory: Versoning, message: m, rationale: r}\n").substr(0, 94),
+            "2:67: 'Versoning' is not a subcategory of Trained Model (did you mean 'Versioning'?); expected");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, kind: missing, severity: info, category: Trained Model, subcategory: Versioning,\n"
+                       "     message: m, rationale: r, fields: [trained_modl.model_name]}\n").substr(0, 84),
+            "3:41: 'trained_modl' is not a descriptor (did you mean 'trained_model'?); expected o");
+  EXPECT_EQ(load_error("rules:\n  - {id: r, kind: missing, severity: info, category: Trained Model, subcategory: Versioning,\n"
+                       "     message: m, rationale: r, fields: [trained_model.model_nme]}\n"),
+            "3:41: no field 'model_nme' in trained_model (did you mean 'model_name'?)");
+}
+
 TEST(RuleLoad, ParametersCanBeOverridden) {
   Catalogue c;
   ASSERT_TRUE(c.add_text("mine.yaml", std::string(kHeader) + "    params:\n      - limit: 2\n    when: size(trained_model.output_spec) > limit\n    item: x\n").ok());
@@ -60,7 +77,8 @@ TEST(RuleLoad, ParametersCanBeOverridden) {
   const Rule& r = *c.rules()[0];
   EXPECT_EQ(p.value().find(r, r.params[0].slot)->as_double(), 5);
   EXPECT_EQ(r.params[0].expr->literal.as_double(), 2);  // the rule itself is unchanged
-  EXPECT_EQ(c.params({"r1.limt=5"}).error().message, "rule 'r1' has no parameter 'limt'");
+  EXPECT_EQ(c.params({"r1.limt=5"}).error().message, "rule 'r1' has no parameter 'limt' (did you mean 'limit'?)");
+  EXPECT_EQ(c.params({"r2.limit=5"}).error().message, "no rule 'r2' to set a parameter of (did you mean 'r1'?)");
   EXPECT_EQ(c.params({"r1.limit=many"}).error().message, "r1.limit expects a number; found 'many'");
   EXPECT_FALSE(c.params({"nosuch.limit=1"}).ok());
 }

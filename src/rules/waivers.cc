@@ -48,6 +48,22 @@ bool item_matches(const Item& item, const std::string& match) {
   return false;
 }
 
+// Why a waiver matched nothing. Items of a subsumed rule are shown as related under the rule
+// that subsumes them and count only through it, so that is the rule to waive.
+std::string unused_detail(const Waiver& w, const std::vector<Finding>& findings, const std::vector<std::string>& rule_ids) {
+  if (!rule_ids.empty() && std::find(rule_ids.begin(), rule_ids.end(), w.rule) == rule_ids.end()) {
+    std::string detail = "matches no finding: there is no rule " + text::quote(w.rule);
+    if (auto near = text::closest(w.rule, rule_ids)) detail += " (did you mean '" + *near + "'?)";
+    return detail;
+  }
+  for (const auto& f : findings)
+    for (const auto& item : f.items)
+      for (const auto& r : item.related)
+        if (r.rule == w.rule && (w.match.empty() || item_matches(Item{r.text, {}, {}}, w.match)))
+          return "matches only items shown as related under " + f.rule + "; waive " + f.rule + " instead";
+  return "matches no finding; remove it or fix its rule or match";
+}
+
 }  // namespace
 
 Result<WaiverFile> waivers_from_text(const std::string& path, std::string text) {
@@ -80,7 +96,7 @@ Result<WaiverFile> load_waivers(const std::string& dir, const FileSystem& fs) {
 }
 
 void apply_waivers(const WaiverFile& file, const std::string& today, std::vector<Finding>& findings,
-                   std::vector<WaiverProblem>& problems) {
+                   std::vector<WaiverProblem>& problems, const std::vector<std::string>& rule_ids) {
   std::vector<Finding> split_off;
   for (const auto& w : file.waivers) {
     const bool expired = !w.expires.empty() && w.expires < today;
@@ -103,7 +119,7 @@ void apply_waivers(const WaiverFile& file, const std::string& today, std::vector
       split_off.push_back(std::move(accepted));
     }
     if (expired && used) problems.push_back({w.rule, "expired", "expired on " + w.expires + "; the finding counts again", file.path, w.line});
-    else if (!used) problems.push_back({w.rule, "unused", "matches no finding; remove it or fix its rule or match", file.path, w.line});
+    else if (!used) problems.push_back({w.rule, "unused", unused_detail(w, findings, rule_ids), file.path, w.line});
   }
   std::erase_if(findings, [](const Finding& f) { return f.items.empty(); });
   for (auto& f : split_off) findings.push_back(std::move(f));

@@ -44,8 +44,9 @@ Result<WaiverFile> load_waivers(const std::string& project_dir, const FileSystem
 Result<WaiverFile> waivers_from_text(const std::string& path, std::string text);
 
 // Marks waived findings (splitting a finding when a waiver matches only some items) and
-// reports expired and unused waivers. `today` is YYYY-MM-DD.
+// reports expired and unused waivers. `today` is YYYY-MM-DD. `rule_ids`, the catalogue's
+// rules, lets an unused waiver for a misspelt rule suggest the rule meant.
 void apply_waivers(const WaiverFile& file, const std::string& today, std::vector<Finding>& findings,
-                   std::vector<WaiverProblem>& problems);
+                   std::vector<WaiverProblem>& problems, const std::vector<std::string>& rule_ids = {});
 
 }  // namespace seam::rules
