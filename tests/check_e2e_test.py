@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 import xml.etree.ElementTree as ET
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
@@ -247,6 +248,16 @@ class Formats(Workdir):
         for r in results:
             self.assertEqual(rule_ids[r["ruleIndex"]], r["ruleId"])
             self.assertIn(r["level"], ("error", "warning", "note"))
+            self.assertNotIn(".:", r["message"]["text"])  # message and item join as one sentence
+            for loc in r.get("locations", []):
+                if "physicalLocation" not in loc:
+                    continue
+                art = loc["physicalLocation"]["artifactLocation"]
+                self.assertEqual(art["uriBaseId"], "PROJECTROOT")
+                self.assertFalse(art["uri"].startswith(("/", "./", "file:")), art)
+                self.assertTrue(os.path.isfile(os.path.join(self.p, art["uri"])), art)
+        base = run["originalUriBaseIds"]["PROJECTROOT"]["uri"]
+        self.assertEqual(base, "file://" + urllib.parse.quote(os.path.realpath(self.p)) + "/")
 
     def test_junit(self):
         root = ET.fromstring(self.render("junit"))

@@ -8,13 +8,15 @@ Usage: golden_test.py PATH/TO/seam [--update]
 
 Each case's file holds its exit status, standard output and standard error. Outputs are made
 independent of the machine: the date is fixed with SOURCE_DATE_EPOCH, the scratch directory is
-written as $TMP and the version as $VERSION.
+written as $TMP, the checkout (in SARIF's file URIs and HTML titles) as $ROOT and the version as
+$VERSION.
 """
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "golden")
@@ -96,7 +98,10 @@ def run(seam, argv, tmp, version):
                        timeout=120)
     text = f"exit: {r.returncode}\n--- stdout\n{r.stdout.decode('utf-8', 'replace')}\n--- stderr\n" \
            f"{r.stderr.decode('utf-8', 'replace')}"
-    return text.replace(tmp, "$TMP").replace(version, "$VERSION")
+    text = text.replace(tmp, "$TMP").replace(version, "$VERSION")
+    for root in {os.path.realpath(ROOT), ROOT}:
+        text = text.replace(urllib.parse.quote(root), "$ROOT").replace(root, "$ROOT")
+    return text
 
 
 def main():

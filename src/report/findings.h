@@ -6,6 +6,7 @@
 // Thread safety: renderers are pure functions of their input; call them from any thread.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "report/format.h"
@@ -26,8 +27,11 @@ std::string findings_markdown(const rules::Report& r);
 // One self-contained page: inline CSS, no scripts, nothing fetched.
 std::string findings_html(const rules::Report& r);
 
-// SARIF 2.1.0, for code-scanning dashboards.
+// SARIF 2.1.0, for code-scanning dashboards. Files are named relative to the project, against
+// the base id PROJECTROOT, which the run maps to the project's file URI when it is known.
 std::string findings_sarif(const rules::Report& r);
+// One log with one run per project.
+std::string findings_sarif_batch(std::span<const rules::Report> reports);
 
 // JUnit XML: one test case per rule that ran, so CI test views list every check.
 std::string findings_junit(const rules::Report& r);
