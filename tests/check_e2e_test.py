@@ -236,6 +236,14 @@ class Formats(Workdir):
         self.assertIn("</html>", out)
         self.assertIn("model-output-type-downstream", out)
         self.assertNotIn("<script", out)
+        # Checked as ".", the page is still titled with the directory's name, and dated.
+        here = subprocess.run([SEAM, "check", "--format", "html", "."], cwd=self.p, capture_output=True, text=True,
+                              env=dict(os.environ, SOURCE_DATE_EPOCH="1796083200"))
+        self.assertIn("<title>seam check: fraud-mismatch</title>", here.stdout)
+        self.assertIn('<time datetime="2026-12-01T00:00:00Z">', here.stdout)
+        # Files show relative to the project, with the full path on hover.
+        self.assertIn('<span title="' + os.path.realpath(os.path.join(self.p, "trained_model.json")) +
+                      '">trained_model.json</span>', here.stdout)
 
     def test_sarif(self):
         sarif = json.loads(self.render("sarif"))

@@ -24,8 +24,12 @@ std::string findings_json(const rules::Report& r, int indent = 2);
 // For pull-request comments and wikis (GitHub-flavoured tables).
 std::string findings_markdown(const rules::Report& r);
 
-// One self-contained page: inline CSS, no scripts, nothing fetched.
+// One self-contained page: inline CSS, no scripts, nothing fetched. Titled with the project's
+// name; a table of contents links to each finding; files show relative to the project (the
+// full path on hover); the check's time (generated_at) is stated.
 std::string findings_html(const rules::Report& r);
+// One page for many projects: a table of the projects, linking to a part for each.
+std::string findings_html_batch(std::span<const rules::Report> reports);
 
 // SARIF 2.1.0, for code-scanning dashboards. Files are named relative to the project, against
 // the base id PROJECTROOT, which the run maps to the project's file URI when it is known.
