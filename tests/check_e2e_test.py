@@ -456,6 +456,65 @@ class Batch(Workdir):
         never = seam("check", "--batch", "--fail-on", "never", root)
         self.assertEqual(never.returncode, 0)
 
+    def batch_root(self):
+        root = os.path.join(self.dir, "many")
+        os.makedirs(root)
+        self.copy_example("fraud-clean", os.path.join("many", "a-clean"))
+        self.copy_example("fraud-mismatch", os.path.join("many", "b-mismatch"))
+        return root
+
+    def test_every_format_covers_every_project(self):
+        root = self.batch_root()
+        out = {}
+        for fmt in ["text", "json", "markdown", "html", "sarif", "junit"]:
+            r = seam("check", "--batch", "--format", fmt, root)
+            self.assertEqual((r.returncode, r.stderr), (1, ""), fmt)
+            out[fmt] = r.stdout
+        names = [os.path.join(root, "a-clean"), os.path.join(root, "b-mismatch")]
+        self.assertEqual(re.findall(r"^== (.*) ==$", out["text"], re.M), names)
+        self.assertEqual([h.replace("\\", "") for h in re.findall(r"^# seam check: (.*)$", out["markdown"], re.M)], names)
+        self.assertEqual([json.loads(l)["project"] for l in out["json"].splitlines()], names)
+        page = ET.fromstring(out["html"].replace("<!DOCTYPE html>", ""))
+        self.assertEqual(page.find(".//title").text, "seam check: 2 projects")
+        self.assertEqual(len(page.findall(".//section[@class='project']")), 2)
+        ids = {e.get("id") for e in page.iter() if e.get("id")}
+        for a in page.iter("a"):
+            self.assertIn(a.get("href")[1:], ids)
+        self.assertNotIn("<script", out["html"])
+        runs = json.loads(out["sarif"])["runs"]
+        self.assertEqual([r["originalUriBaseIds"]["PROJECTROOT"]["uri"] for r in runs],
+                         ["file://" + urllib.parse.quote(os.path.realpath(n)) + "/" for n in names])
+        self.assertEqual(len({r["automationDetails"]["id"] for r in runs}), 2)
+        suites = ET.fromstring(out["junit"])
+        self.assertEqual([s.get("name") for s in suites], ["seam check " + n for n in names])
+        for key in ["tests", "failures", "errors"]:
+            self.assertEqual(int(suites.get(key)), sum(int(s.get(key)) for s in suites))
+
+    def test_rules_set_and_fail_on_apply_to_every_project(self):
+        root = self.batch_root()
+        rules = self.write("team.yaml", USER_RULE)
+        r = seam("check", "--batch", "--rules", rules, "--format", "json", root)
+        fired = [[f["rule"] for f in json.loads(l)["findings"]] for l in r.stdout.splitlines()]
+        self.assertEqual(["team-no-gpu" in f for f in fired], [False, True])
+        plain = [json.loads(l) for l in seam("check", "--batch", root).stdout.splitlines()]
+        loose = [json.loads(l) for l in seam("check", "--batch", "--set", "statistic-differs.tolerance=100",
+                                             root).stdout.splitlines()]
+        stat = lambda rep: [f for f in rep["findings"] if f["rule"] == "statistic-differs"]
+        self.assertTrue(stat(plain[1]))
+        self.assertFalse(stat(loose[1]))
+        for fmt in ["sarif", "junit", "html"]:
+            self.assertEqual(seam("check", "--batch", "--fail-on", "never", "--format", fmt, root).returncode, 0)
+        bad = seam("check", "--batch", "--set", "statistic-differs.tolerance=x", root)
+        self.assertEqual(bad.returncode, 2)
+
+    def test_bad_format_and_empty_root_are_usage_errors(self):
+        r = seam("check", "--batch", "--format", "pdf", self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--format must be one of", r.stderr)
+        r = seam("check", "--batch", self.dir)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertIn("holds no project directories", r.stderr)
+
 
 class RulesCommand(Workdir):
     def test_list(self):

@@ -34,9 +34,15 @@ const std::vector<Command>& commands() {
        "  --fail-on LEVEL      error (default), warning or never: the lowest severity that\n"
        "                       makes the exit status 1\n"
        "  --set RULE.P=VALUE   override parameter P of a rule, e.g. a tolerance (repeatable)\n"
-       "  --batch              DIR holds project directories: print one JSON line per project\n\n"
+       "  --batch              DIR holds project directories: check each one, with the same\n"
+       "                       options; the format defaults to json, one line per project\n"
+       "                       as it is checked. text and markdown print one report after\n"
+       "                       another, html one page with a part per project, sarif one\n"
+       "                       run and junit one testsuite per project. The exit status is\n"
+       "                       the worst project's\n\n"
        "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid),\n"
-       "2 the project or a rule file cannot be read, or the usage is wrong.",
+       "2 the project or a rule file cannot be read, or the usage is wrong (with --batch, also\n"
+       "when DIR holds no project directories).",
        run_check},
       {"rules", "list, show, test and map the rule catalogue",
        "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",

@@ -39,8 +39,23 @@ std::string findings_sarif_batch(std::span<const rules::Report> reports);
 
 // JUnit XML: one test case per rule that ran, so CI test views list every check.
 std::string findings_junit(const rules::Report& r);
+// One testsuite per project under a <testsuites> root that totals them.
+std::string findings_junit_batch(std::span<const rules::Report> reports);
 
 // text, json, markdown, html, sarif, junit: the formats of `seam check --format`.
 const Formats<rules::Report>& findings_formats();
+
+// The same formats for `seam check --batch`, which checks many projects. A format either
+// streams, writing each project's part as soon as it is checked (`each`: json, one compact
+// line per project; text and markdown, one report after another), or makes one document of
+// them all once the last is checked (`all`: html, one page; sarif, one run per project;
+// junit, one testsuite per project). Exactly one of the two is set.
+struct BatchFormat {
+  std::string_view name;
+  void (*each)(const rules::Report& report, Writer& out);
+  void (*all)(std::span<const rules::Report> reports, Writer& out);
+};
+const std::vector<BatchFormat>& findings_batch_formats();
+const BatchFormat* find_batch_format(std::string_view name);
 
 }  // namespace seam::report
