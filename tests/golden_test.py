@@ -89,6 +89,11 @@ def cases():
     out.append(("init-again", ["init", "$TMP/new"]))
     out.append(("validate-init", ["validate", "$TMP/new"]))
     out.append(("check-init", ["check", "--format", "json", "$TMP/new"]))
+    out.append(("trl-status-no-cards", ["trl", "status", "$TMP/new"]))
+    out.append(("trl-init", ["trl", "init", "$TMP/new", "new-model"]))
+    out.append(("trl-init-again", ["trl", "init", "$TMP/new", "new-model"]))
+    out.append(("trl-status-init", ["trl", "status", "$TMP/new"]))
+    out.append(("trl-card-init", ["trl", "card", "$TMP/new", "new-model"]))
     return out
 
 

@@ -103,12 +103,14 @@ const std::vector<Command>& commands() {
        "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
        "is wrong.",
        run_drift},
-      {"trl", "readiness levels (MLTRL): status, gates, reviews, cards, risks and progress",
-       "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
+      {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
+       "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
        "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"
        "       seam trl card DIR COMPONENT [--format markdown|html] | metrics DIR [--format text|json]",
        "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
        "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
+       "  init DIR C        start C's card: writes DIR/trl/C.yaml at level 0, every field\n"
+       "                    listed with what it means; --force overwrites an existing card\n"
        "  status DIR        each component's level, whether its criteria are met, and what\n"
        "                    blocks the gate to the next level; the system level is the lowest\n"
        "  check DIR C --to N  the gate of component C into level N: exit 0 when every\n"
@@ -131,13 +133,16 @@ const std::vector<Command>& commands() {
        "the same --rules FILE and --set RULE.P=VALUE options as seam check.\n"
        "--levels FILE replaces the built-in catalogue with an organisation's own\n"
        "(schemas/trl_levels.schema.json).\n"
-       "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
-       "wrong.",
+       "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed, the project has\n"
+       "no cards yet (the message says how to start one), a card to write exists already, or\n"
+       "the usage is wrong.",
        run_trl},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"
-       "Each template lists every field with what it means; fill in what you know.\n\n"
+       "Each template lists every field with what it means; fill in what you know.\n"
+       "For readiness levels, 'seam trl init DIR COMPONENT' then starts a TRL card for each\n"
+       "component.\n\n"
        "Options:\n"
        "  --force   overwrite descriptor files that already exist\n\n"
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",

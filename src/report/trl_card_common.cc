@@ -227,7 +227,8 @@ void monitoring(Builder& b, const trl::Card& card) {
   b.heading(2, "Monitoring");
   std::string thresholds;
   if (const doc::Node* t = card.get("monitoring.thresholds"); t && t->kind == doc::Kind::Object)
-    for (const auto& m : t->members) thresholds += (thresholds.empty() ? "" : ", ") + m.key + " " + scalar(&m.value);
+    for (const auto& m : t->members)
+      if (!scalar(&m.value).empty()) thresholds += (thresholds.empty() ? "" : ", ") + m.key + " " + scalar(&m.value);
   b.fields({{plain("Reference profile"), f("monitoring.reference_profile")},
             {plain("Thresholds"), thresholds.empty() ? missing() : plain(thresholds)},
             {plain("Dataset share"), f("monitoring.dataset_share")},
