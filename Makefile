@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-asan test-tsan bench bench-data docs clean
+.PHONY: all deps build seam demo test test-asan test-tsan bench bench-data docs clean
 
 all: build
 
@@ -14,13 +14,19 @@ deps:
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
 
+# Everything: the binary, the unit tests, the benchmarks and the data generators.
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Installs dependencies, builds, and runs the main jobs on the bundled example: validate and
-# check its descriptors, test its data for drift, and show its readiness levels.
+# The binary alone (its library included), which is all the demo runs.
+seam: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target seam
+
+# Installs dependencies, builds the binary (not the tests: `make test` builds those), and runs
+# the main jobs on the bundled example: validate and check its descriptors, test its data for
+# drift, and show its readiness levels.
 demo: deps
-	$(MAKE) build
+	$(MAKE) seam
 	$(BUILD)/seam validate examples/turbine-maintenance
 	$(BUILD)/seam check --fail-on never examples/turbine-maintenance
 	@echo

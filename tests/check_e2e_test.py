@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 import xml.etree.ElementTree as ET
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
@@ -459,6 +460,14 @@ class Formats(Workdir):
         self.assertIn("</html>", out)
         self.assertIn("model-output-type-downstream", out)
         self.assertNotIn("<script", out)
+        # Checked as ".", the page is still titled with the directory's name, and dated.
+        here = subprocess.run([SEAM, "check", "--format", "html", "."], cwd=self.p, capture_output=True, text=True,
+                              env=dict(os.environ, SOURCE_DATE_EPOCH="1796083200"))
+        self.assertIn("<title>seam check: fraud-mismatch</title>", here.stdout)
+        self.assertIn('<time datetime="2026-12-01T00:00:00Z">', here.stdout)
+        # Files show relative to the project, with the full path on hover.
+        self.assertIn('<span title="' + os.path.realpath(os.path.join(self.p, "trained_model.json")) +
+                      '">trained_model.json</span>', here.stdout)
 
     def test_sarif(self):
         sarif = json.loads(self.render("sarif"))
@@ -471,6 +480,16 @@ class Formats(Workdir):
         for r in results:
             self.assertEqual(rule_ids[r["ruleIndex"]], r["ruleId"])
             self.assertIn(r["level"], ("error", "warning", "note"))
+            self.assertNotIn(".:", r["message"]["text"])  # message and item join as one sentence
+            for loc in r.get("locations", []):
+                if "physicalLocation" not in loc:
+                    continue
+                art = loc["physicalLocation"]["artifactLocation"]
+                self.assertEqual(art["uriBaseId"], "PROJECTROOT")
+                self.assertFalse(art["uri"].startswith(("/", "./", "file:")), art)
+                self.assertTrue(os.path.isfile(os.path.join(self.p, art["uri"])), art)
+        base = run["originalUriBaseIds"]["PROJECTROOT"]["uri"]
+        self.assertEqual(base, "file://" + urllib.parse.quote(os.path.realpath(self.p)) + "/")
 
     def test_junit(self):
         root = ET.fromstring(self.render("junit"))
@@ -680,6 +699,65 @@ class Batch(Workdir):
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertEqual([os.path.basename(json.loads(l)["project"]) for l in r.stdout.splitlines()], ["a-warn"])
         self.assertIn("no descriptors found in " + os.path.join(root, "b-data"), r.stderr)
+
+    def batch_root(self):
+        root = os.path.join(self.dir, "many")
+        os.makedirs(root)
+        self.copy_example("fraud-clean", os.path.join("many", "a-clean"))
+        self.copy_example("fraud-mismatch", os.path.join("many", "b-mismatch"))
+        return root
+
+    def test_every_format_covers_every_project(self):
+        root = self.batch_root()
+        out = {}
+        for fmt in ["text", "json", "markdown", "html", "sarif", "junit"]:
+            r = seam("check", "--batch", "--format", fmt, root)
+            self.assertEqual((r.returncode, r.stderr), (1, ""), fmt)
+            out[fmt] = r.stdout
+        names = [os.path.join(root, "a-clean"), os.path.join(root, "b-mismatch")]
+        self.assertEqual(re.findall(r"^== (.*) ==$", out["text"], re.M), names)
+        self.assertEqual([h.replace("\\", "") for h in re.findall(r"^# seam check: (.*)$", out["markdown"], re.M)], names)
+        self.assertEqual([json.loads(l)["project"] for l in out["json"].splitlines()], names)
+        page = ET.fromstring(out["html"].replace("<!DOCTYPE html>", ""))
+        self.assertEqual(page.find(".//title").text, "seam check: 2 projects")
+        self.assertEqual(len(page.findall(".//section[@class='project']")), 2)
+        ids = {e.get("id") for e in page.iter() if e.get("id")}
+        for a in page.iter("a"):
+            self.assertIn(a.get("href")[1:], ids)
+        self.assertNotIn("<script", out["html"])
+        runs = json.loads(out["sarif"])["runs"]
+        self.assertEqual([r["originalUriBaseIds"]["PROJECTROOT"]["uri"] for r in runs],
+                         ["file://" + urllib.parse.quote(os.path.realpath(n)) + "/" for n in names])
+        self.assertEqual(len({r["automationDetails"]["id"] for r in runs}), 2)
+        suites = ET.fromstring(out["junit"])
+        self.assertEqual([s.get("name") for s in suites], ["seam check " + n for n in names])
+        for key in ["tests", "failures", "errors"]:
+            self.assertEqual(int(suites.get(key)), sum(int(s.get(key)) for s in suites))
+
+    def test_rules_set_and_fail_on_apply_to_every_project(self):
+        root = self.batch_root()
+        rules = self.write("team.yaml", USER_RULE)
+        r = seam("check", "--batch", "--rules", rules, "--format", "json", root)
+        fired = [[f["rule"] for f in json.loads(l)["findings"]] for l in r.stdout.splitlines()]
+        self.assertEqual(["team-no-gpu" in f for f in fired], [False, True])
+        plain = [json.loads(l) for l in seam("check", "--batch", root).stdout.splitlines()]
+        loose = [json.loads(l) for l in seam("check", "--batch", "--set", "statistic-differs.tolerance=100",
+                                             root).stdout.splitlines()]
+        stat = lambda rep: [f for f in rep["findings"] if f["rule"] == "statistic-differs"]
+        self.assertTrue(stat(plain[1]))
+        self.assertFalse(stat(loose[1]))
+        for fmt in ["sarif", "junit", "html"]:
+            self.assertEqual(seam("check", "--batch", "--fail-on", "never", "--format", fmt, root).returncode, 0)
+        bad = seam("check", "--batch", "--set", "statistic-differs.tolerance=x", root)
+        self.assertEqual(bad.returncode, 2)
+
+    def test_bad_format_and_empty_root_are_usage_errors(self):
+        r = seam("check", "--batch", "--format", "pdf", self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--format must be one of", r.stderr)
+        r = seam("check", "--batch", self.dir)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertIn("holds no project directories", r.stderr)
 
 
 class RulesCommand(Workdir):

@@ -8,13 +8,15 @@ Usage: golden_test.py PATH/TO/seam [--update]
 
 Each case's file holds its exit status, standard output and standard error. Outputs are made
 independent of the machine: the date is fixed with SOURCE_DATE_EPOCH, the scratch directory is
-written as $TMP and the version as $VERSION.
+written as $TMP, the checkout (in SARIF's file URIs and HTML titles) as $ROOT and the version as
+$VERSION.
 """
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "golden")
@@ -87,6 +89,11 @@ def cases():
     out.append(("init-again", ["init", "$TMP/new"]))
     out.append(("validate-init", ["validate", "$TMP/new"]))
     out.append(("check-init", ["check", "--format", "json", "$TMP/new"]))
+    out.append(("trl-status-no-cards", ["trl", "status", "$TMP/new"]))
+    out.append(("trl-init", ["trl", "init", "$TMP/new", "new-model"]))
+    out.append(("trl-init-again", ["trl", "init", "$TMP/new", "new-model"]))
+    out.append(("trl-status-init", ["trl", "status", "$TMP/new"]))
+    out.append(("trl-card-init", ["trl", "card", "$TMP/new", "new-model"]))
     return out
 
 
@@ -96,7 +103,10 @@ def run(seam, argv, tmp, version):
                        timeout=120)
     text = f"exit: {r.returncode}\n--- stdout\n{r.stdout.decode('utf-8', 'replace')}\n--- stderr\n" \
            f"{r.stderr.decode('utf-8', 'replace')}"
-    return text.replace(tmp, "$TMP").replace(version, "$VERSION")
+    text = text.replace(tmp, "$TMP").replace(version, "$VERSION")
+    for root in {os.path.realpath(ROOT), ROOT}:
+        text = text.replace(urllib.parse.quote(root), "$ROOT").replace(root, "$ROOT")
+    return text
 
 
 def main():

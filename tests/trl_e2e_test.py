@@ -249,5 +249,66 @@ class Trl(unittest.TestCase):
         self.assertEqual(seam("trl", "frobnicate").returncode, 2)
 
 
+
+class StartingPoint(unittest.TestCase):
+    """A project made with `seam init` has no cards; `seam trl init` starts one."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = os.path.join(self.tmp.name, "new")
+        self.assertEqual(seam("init", self.dir).returncode, 0)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_without_cards_every_command_says_how_to_start(self):
+        for args in (["status", self.dir], ["risks", self.dir], ["metrics", self.dir], ["card", self.dir, "m"]):
+            r = seam("trl", *args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn("has no TRL cards yet", r.stderr)
+            self.assertIn(f"seam trl init {self.dir} COMPONENT", r.stderr)
+            self.assertNotIn("cannot list", r.stderr)
+        self.assertIn("seam trl init", seam("init", "--force", self.dir).stdout)
+
+    def test_trl_init_writes_a_card_that_status_card_and_review_accept(self):
+        r = seam("trl", "init", self.dir, "gearbox-model")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        path = os.path.join(self.dir, "trl", "gearbox-model.yaml")
+        self.assertIn(path, r.stdout)
+        with open(path) as f:
+            text = f.read()
+        self.assertTrue(text.startswith("# TRL Card of gearbox-model"))
+        self.assertIn('\ncomponent: "gearbox-model"\nlevel: 0\n', re.sub(r"\n#[^\n]*", "", text))
+        s = seam("trl", "status", self.dir, "--format", "json")
+        self.assertEqual(s.returncode, 0, s.stderr)
+        status = json.loads(s.stdout)
+        self.assertEqual([(c["id"], c["level"]) for c in status["components"]], [("gearbox-model", 0)])
+        self.assertEqual(seam("trl", "card", self.dir, "gearbox-model").returncode, 0)
+        self.assertEqual(seam("trl", "check", self.dir, "gearbox-model", "--to", "1").returncode, 1)  # nothing filled yet
+        review = seam("trl", "review", self.dir, "gearbox-model", "--to", "1", "--decision", "graduate",
+                      "--reviewer", "Ana", "--override", "pilot", "--date", "2026-11-30")
+        self.assertEqual(review.returncode, 0, review.stderr)
+        self.assertEqual(json.loads(seam("trl", "status", self.dir, "--format", "json").stdout)["components"][0]["level"], 1)
+
+    def test_trl_init_refuses_to_overwrite_without_force(self):
+        self.assertEqual(seam("trl", "init", self.dir, "m").returncode, 0)
+        path = os.path.join(self.dir, "trl", "m.yaml")
+        with open(path, "a") as f:
+            f.write("# my notes\n")
+        r = seam("trl", "init", self.dir, "m")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("already exists; nothing was written (use --force to overwrite it)", r.stderr)
+        with open(path) as f:
+            self.assertIn("# my notes", f.read())
+        self.assertEqual(seam("trl", "init", "--force", self.dir, "m").returncode, 0)
+        with open(path) as f:
+            self.assertNotIn("# my notes", f.read())
+        self.assertEqual(os.listdir(os.path.join(self.dir, "trl")), ["m.yaml"])  # no temporary left behind
+        bad = seam("trl", "init", self.dir, "../escape")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("cannot name a component", bad.stderr)
+        self.assertEqual(seam("trl", "status", "--force", self.dir).returncode, 2)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,10 +1,24 @@
 #include "api/check.h"
 
+#include <filesystem>
+
 #include "rules/waivers.h"
 #include "util/text.h"
+#include "util/date.h"
 #include "util/version.h"
 
 namespace seam::api {
+namespace {
+
+// The last component of the real path, so that "." or "proj/" is named "proj"; the path as
+// given where there is no real path (files in memory).
+std::string project_name(const std::string& dir, const std::string& real) {
+  const std::filesystem::path p = std::filesystem::path(real.empty() ? dir : real).lexically_normal();
+  const std::string name = (p.has_filename() ? p : p.parent_path()).filename().string();
+  return name.empty() || name == "." || name == ".." ? dir : name;
+}
+
+}  // namespace
 
 Result<Analyzer> make_analyzer(const CheckOptions& options, const FileSystem& fs) {
   Analyzer a{rules::Catalogue::builtin(), {}, {}, nullptr};
@@ -42,6 +56,9 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
   rules::Report& report = out.report;
   report.seam_version = kVersion;
   report.project = dir;
+  report.project_root = fs.real_path(dir);
+  report.project_name = project_name(dir, report.project_root);
+  report.generated_at = now_utc();
   report.rules_run = analyzer.rules_run;
   for (const auto& d : project.value().documents) {
     out.unreadable = out.unreadable || d.unreadable();

@@ -43,6 +43,24 @@ TEST(Check, AProjectInMemoryChecksLikeTheSameFilesOnDisk) {
   EXPECT_GT(in_memory.value().report.summary().waived, 0);  // the waivers file was read from memory too
 }
 
+TEST(Check, NamesTheProjectByItsDirectoryAndStampsTheTime) {
+  auto analyzer = make_analyzer({});
+  ASSERT_TRUE(analyzer.ok());
+  auto on_disk = check_project(analyzer.value(), kTurbine + "/.", "2026-12-01");
+  ASSERT_TRUE(on_disk.ok());
+  const rules::Report& r = on_disk.value().report;
+  EXPECT_EQ(r.project, kTurbine + "/.");
+  EXPECT_EQ(r.project_name, "turbine-maintenance");  // not "."
+  EXPECT_EQ(r.project_root.front(), '/');
+  EXPECT_TRUE(r.project_root.ends_with("/examples/turbine-maintenance")) << r.project_root;
+  EXPECT_EQ(r.generated_at.size(), 20u);  // 2026-12-01T00:00:00Z
+  const MemoryFileSystem mem = copy_to_memory(kTurbine, "p");
+  auto in_memory = check_project(analyzer.value(), "p", "2026-12-01", mem);
+  ASSERT_TRUE(in_memory.ok());
+  EXPECT_EQ(in_memory.value().report.project_name, "p");
+  EXPECT_EQ(in_memory.value().report.project_root, "");
+}
+
 TEST(Check, AMalformedWaiversFileIsReportedNotFatal) {
   MemoryFileSystem mem = copy_to_memory(kTurbine, "p");
   ASSERT_TRUE(mem.write("p/waivers.yaml", "waivers: [").ok());

@@ -1,5 +1,7 @@
 #include "api/trl.h"
 
+#include "doc/template.h"
+
 namespace seam::api {
 namespace {
 
@@ -82,6 +84,23 @@ Result<CardDocument> trl_card(const std::string& dir, const std::string& compone
     d.next = trl::evaluate_gate(d.project.levels, *d.card, d.card->level + 1, d.project.findings, d.project.present);
   }
   return d;
+}
+
+Result<std::string> trl_init(const std::string& dir, const std::string& component, bool overwrite, FileSystem& fs) {
+  if (!trl::valid_component_id(component))
+    return Error::usage("'" + component + "' cannot name a component: use letters, digits, '-', '_' and '.', "
+                        "not starting with '.', and not 'levels'");
+  const std::string cards = join_path(dir, "trl"), path = join_path(cards, component + ".yaml");
+  // A .yml twin would be a second card for the same component, so it is never replaced.
+  if (const std::string twin = join_path(cards, component + ".yml"); fs.stat(twin).kind != PathKind::Missing)
+    return Error::usage(twin + " already exists; nothing was written");
+  if (!overwrite && fs.stat(path).kind != PathKind::Missing)
+    return Error::usage_at("/overwrite", path + " already exists; nothing was written");
+  const std::string text = doc::trl_card_template(component);
+  if (auto st = trl::validate_card_text(path, text); !st.ok()) return std::move(st).take_error();
+  if (auto st = fs.make_directories(cards); !st.ok()) return std::move(st).take_error();
+  if (auto st = fs.write(path, text); !st.ok()) return std::move(st).take_error();
+  return path;
 }
 
 Result<ReviewOutcome> trl_review(const std::string& dir, const std::string& component, const trl::ReviewRequest& request,

@@ -59,6 +59,14 @@ struct CardDocument {
 Result<CardDocument> trl_card(const std::string& dir, const std::string& component, const TrlOptions& options,
                               const FileSystem& fs = disk());
 
+// Starts the card of `component`: writes DIR/trl/<component>.yaml, a commented card at level 0
+// (doc::trl_card_template), creating DIR/trl if needed, atomically. Usage error for an id that
+// cannot name a card (trl::valid_component_id) and for a card that exists already: pointer
+// /overwrite unless `overwrite` is set (a .yml twin is never replaced). Io error when it
+// cannot be written.
+// Returns the path written.
+Result<std::string> trl_init(const std::string& dir, const std::string& component, bool overwrite, FileSystem& fs = disk());
+
 struct ReviewOutcome {
   bool recorded = false;
   Error refusal;         // without `recorded`: why the review breaks the rules (Usage: malformed request)

@@ -70,5 +70,67 @@ TEST(Trl, AnUnknownComponentIsAUsageError) {
   EXPECT_EQ(card.error().message, "no TRL card for component 'nope' in p/trl");
 }
 
+// A project with descriptors but no cards yet, as `seam init` leaves it.
+MemoryFileSystem without_cards() {
+  MemoryFileSystem mem = turbine_in_memory();
+  MemoryFileSystem out;
+  for (const auto& [path, text] : mem.files())
+    if (path.rfind("p/trl/", 0) != 0) {
+      EXPECT_TRUE(out.write(path, text).ok());
+    }
+  return out;
+}
+
+TEST(TrlInit, WritesACardThatLoadsGatesAndTakesReviews) {
+  MemoryFileSystem mem = without_cards();
+  EXPECT_TRUE(trl::card_paths("p", mem).empty());
+  auto path = trl_init("p", "gearbox-model", false, mem);
+  ASSERT_TRUE(path.ok()) << path.error().message;
+  EXPECT_EQ(path.value(), "p/trl/gearbox-model.yaml");
+  auto project = load_trl("p", kOptions, true, mem);
+  ASSERT_TRUE(project.ok()) << project.error().message;
+  ASSERT_EQ(project.value().cards.size(), 1u);
+  EXPECT_EQ(project.value().cards[0].level, 0);
+  const auto status = trl_status(project.value());
+  EXPECT_EQ(status.system_level, 0);
+  auto gate = trl_gate(project.value(), "gearbox-model", 1);
+  ASSERT_TRUE(gate.ok());
+  EXPECT_FALSE(gate.value().passed);  // nothing is filled in yet
+  // An empty monitoring.thresholds block (every method null) sets no thresholds.
+  auto gate9 = trl_gate(project.value(), "gearbox-model", 9);
+  ASSERT_TRUE(gate9.ok());
+  for (const auto& c : gate9.value().criteria)
+    if (c.id == "l9-monitoring") {
+      EXPECT_NE(c.evidence.find("no drift thresholds"), std::string::npos) << c.evidence;
+    }
+  const trl::ReviewRequest r{1, "graduate", "", {"Ana"}, "", "pilot", "2026-11-30"};
+  auto outcome = trl_review("p", "gearbox-model", r, kOptions, mem);
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_TRUE(outcome.value().recorded) << outcome.value().refusal.message;
+  auto after = trl::load_cards("p", mem);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  EXPECT_EQ(after.value()[0].level, 1);
+  EXPECT_EQ(after.value()[0].get("reviews")->items.size(), 1u);
+}
+
+TEST(TrlInit, RefusesToOverwriteUnlessAskedAndRefusesBadIds) {
+  MemoryFileSystem mem = without_cards();
+  ASSERT_TRUE(mem.write("p/trl/m.yaml", "mine").ok());
+  auto again = trl_init("p", "m", false, mem);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(again.error().pointer, "/overwrite");
+  EXPECT_EQ(mem.files().at("p/trl/m.yaml"), "mine");
+  ASSERT_TRUE(trl_init("p", "m", true, mem).ok());
+  EXPECT_NE(mem.files().at("p/trl/m.yaml"), "mine");
+  ASSERT_TRUE(mem.write("p/trl/y.yml", "twin").ok());
+  EXPECT_FALSE(trl_init("p", "y", true, mem).ok());  // a second card for the same component
+  for (const std::string bad : {"", "../m", "a/b", ".hidden", "levels", "with space"}) {
+    auto r = trl_init("p", bad, true, mem);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().kind, ErrorKind::Usage);
+  }
+}
+
 }  // namespace
 }  // namespace seam::api

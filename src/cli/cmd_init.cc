@@ -39,8 +39,9 @@ int run_init(const std::vector<std::string>& argv) {
   for (const auto& [path, d] : targets) {
     if (auto st = disk().write(path.string(), doc::descriptor_template(d)); !st.ok()) return print_error(st.error());
   }
-  std::printf("wrote %zu descriptor templates to %s\nnext: fill them in, then run 'seam validate %s'\n",
-              targets.size(), dir.c_str(), dir.c_str());
+  std::printf("wrote %zu descriptor templates to %s\nnext: fill them in, then run 'seam validate %s'\n"
+              "readiness: 'seam trl init %s COMPONENT' starts a TRL card for each component\n",
+              targets.size(), dir.c_str(), dir.c_str(), dir.c_str());
   return kExitOk;
 }
 

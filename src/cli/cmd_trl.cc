@@ -1,7 +1,8 @@
-// seam trl status|check|risks|review|card|metrics: parses the arguments, calls the readiness
-// use-cases in api/trl.h and renders what they return.
+// seam trl init|status|check|risks|review|card|metrics: parses the arguments, calls the
+// readiness use-cases in api/trl.h and renders what they return.
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 
 #include "api/trl.h"
 #include "cli/args.h"
@@ -93,6 +94,28 @@ int card(const std::string& dir, const std::string& component, const api::TrlOpt
   return render(report::trl_card_formats(), format, view);
 }
 
+int init(const std::string& dir, const std::string& component, bool force) {
+  auto path = api::trl_init(dir, component, force);
+  if (!path.ok() && path.error().pointer == "/overwrite") {  // refused, not misused: no pointer to the help
+    std::fprintf(stderr, "seam trl init: %s (use --force to overwrite it)\n", path.error().message.c_str());
+    return kExitError;
+  }
+  if (!path.ok()) return fail(path.error());
+  std::printf("wrote %s (level 0)\nnext: fill it in, then run 'seam trl status %s'\n", path.value().c_str(), dir.c_str());
+  return kExitOk;
+}
+
+// A project that has not started on readiness is told how to start, rather than that a
+// directory cannot be listed.
+std::optional<int> without_cards(const std::string& dir) {
+  if (disk().stat(dir).kind != PathKind::Directory || !trl::card_paths(dir).empty()) return std::nullopt;
+  std::fprintf(stderr,
+               "seam trl: %s has no TRL cards yet (trl/<component>.yaml)\n"
+               "Start one for each component with: seam trl init %s COMPONENT\n",
+               dir.c_str(), dir.c_str());
+  return kExitError;
+}
+
 int other(const std::vector<std::string>& pos, const Args& args, const api::TrlOptions& opt) {
   const std::string format = args.get("--format", "text");
   if (pos.size() == 2 && pos[0] == "risks") {
@@ -107,19 +130,24 @@ int other(const std::vector<std::string>& pos, const Args& args, const api::TrlO
     if (!m.ok()) return fail(m.error());
     return render(report::trl_metrics_formats(), format, m.value());
   }
-  return usage_error("trl", "expected: status DIR | check DIR COMPONENT --to N | review DIR COMPONENT --to N --decision D ... | "
-                            "risks DIR | card DIR COMPONENT | metrics DIR");
+  return usage_error("trl", "expected: init DIR COMPONENT | status DIR | check DIR COMPONENT --to N | "
+                            "review DIR COMPONENT --to N --decision D ... | risks DIR | card DIR COMPONENT | metrics DIR");
 }
 
 }  // namespace
 
 int run_trl(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date",
+  auto parsed = parse_args(argv, {{"--force"}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date",
                                        "--levels", "--rules", "--set"}});
   if (!parsed.ok()) return usage_error("trl", parsed.error().message);
   const Args& args = parsed.value();
   const auto& pos = args.positional;
   const api::TrlOptions opt{args.get("--levels", ""), check_options(args), today_utc()};
+  if (pos.size() == 3 && pos[0] == "init") return init(pos[1], pos[2], args.has("--force"));
+  if (args.has("--force")) return usage_error("trl", "--force belongs to trl init");
+  static const std::set<std::string> reads_cards = {"status", "check", "review", "card", "risks", "metrics"};
+  if (pos.size() >= 2 && reads_cards.count(pos[0]))
+    if (auto code = without_cards(pos[1])) return *code;
   if (pos.size() >= 2 && pos[0] == "status") return status(pos[1], opt, args.get("--format", "text"));
   if (pos.size() == 3 && pos[0] == "check") return check(pos[1], pos[2], args, opt);
   if (pos.size() == 3 && pos[0] == "review") return review(pos[1], pos[2], args, opt);

@@ -38,10 +38,16 @@ const std::vector<Command>& commands() {
        "                       makes the exit status 1\n"
        "  --set RULE.P=VALUE   override parameter P of a rule, e.g. a tolerance (repeatable)\n"
        "  --strict             unknown fields in descriptors are errors, not warnings\n"
-       "  --batch              DIR holds project directories: print one JSON line per project\n\n"
+       "  --batch              DIR holds project directories: check each one, with the same\n"
+       "                       options; the format defaults to json, one line per project\n"
+       "                       as it is checked. text and markdown print one report after\n"
+       "                       another, html one page with a part per project, sarif one\n"
+       "                       run and junit one testsuite per project. The exit status is\n"
+       "                       the worst project's\n\n"
        "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid;\n"
        "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
-       "file cannot be read, DIR holds no descriptor, or the usage is wrong.",
+       "file cannot be read, DIR holds no descriptor, or the usage is wrong (with --batch, also\n"
+       "when DIR holds no project directories).",
        run_check},
       {"rules", "list, show, test and map the rule catalogue",
        "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",
@@ -104,12 +110,14 @@ const std::vector<Command>& commands() {
        "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
        "is wrong.",
        run_drift},
-      {"trl", "readiness levels (MLTRL): status, gates, reviews, cards, risks and progress",
-       "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
+      {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
+       "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"
        "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"
        "       seam trl card DIR COMPONENT [--format markdown|html] | metrics DIR [--format text|json]",
        "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
        "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
+       "  init DIR C        start C's card: writes DIR/trl/C.yaml at level 0, every field\n"
+       "                    listed with what it means; --force overwrites an existing card\n"
        "  status DIR        each component's level, whether its criteria are met, and what\n"
        "                    blocks the gate to the next level; the system level is the lowest\n"
        "  check DIR C --to N  the gate of component C into level N: exit 0 when every\n"
@@ -132,13 +140,16 @@ const std::vector<Command>& commands() {
        "the same --rules FILE and --set RULE.P=VALUE options as seam check.\n"
        "--levels FILE replaces the built-in catalogue with an organisation's own\n"
        "(schemas/trl_levels.schema.json).\n"
-       "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed or the usage is\n"
-       "wrong.",
+       "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed, the project has\n"
+       "no cards yet (the message says how to start one), a card to write exists already, or\n"
+       "the usage is wrong.",
        run_trl},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"
-       "Each template lists every field with what it means; fill in what you know.\n\n"
+       "Each template lists every field with what it means; fill in what you know.\n"
+       "For readiness levels, 'seam trl init DIR COMPONENT' then starts a TRL card for each\n"
+       "component.\n\n"
        "Options:\n"
        "  --force   overwrite descriptor files that already exist\n\n"
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",

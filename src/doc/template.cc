@@ -42,9 +42,13 @@ std::string placeholder(const SchemaNode& s) {
   return (s.types & bit(Kind::String)) || s.types == 0 ? "\"\"" : "null";
 }
 
+// Top-level fields whose value the template sets (a format version, the component's id),
+// as the YAML text that follows "name: ".
+using Fixed = std::vector<std::pair<std::string, std::string>>;
+
 class TemplateWriter {
  public:
-  explicit TemplateWriter(bool with_docs) : docs_(with_docs) {}
+  explicit TemplateWriter(bool with_docs, Fixed fixed = {}) : docs_(with_docs), fixed_(std::move(fixed)) {}
 
   void fields(const SchemaNode& s, const std::string& indent, std::vector<std::string>& lines) {
     // Deprecated fields are older formats' keys: accepted when read, never to be written.
@@ -55,7 +59,9 @@ class TemplateWriter {
  private:
   void field(const std::string& name, const SchemaNode& s, const std::string& indent, std::vector<std::string>& lines) {
     if (docs_ && !s.description.empty()) wrap_comment(s.description, indent, lines);
-    if (name == "version") return lines.push_back(indent + "version: \"" + std::string(kCurrentVersion) + "\"");
+    if (indent.empty())
+      for (const auto& [key, value] : fixed_)
+        if (key == name) return lines.push_back(name + ": " + value);
     if (is_object(s)) {
       lines.push_back(indent + name + ":");
       return fields(s, indent + "  ", lines);
@@ -85,25 +91,48 @@ class TemplateWriter {
   }
 
   bool docs_;
+  Fixed fixed_;
 };
+
+// A YAML double-quoted scalar of text that needs no escaping (versions, component ids). Built
+// by appending: GCC 12 warns wrongly (-Wrestrict) about "\"" + std::string(...).
+std::string quoted(std::string_view s) { return std::string(1, '"').append(s).append(1, '"'); }
+
+// The header comment, then every field of `root`.
+std::string render(const SchemaNode& root, const std::string& title, const std::string& advice, Fixed fixed) {
+  std::vector<std::string> lines;
+  lines.push_back("# " + title);
+  lines.push_back("#");
+  wrap_comment(root.description, "", lines);
+  lines.push_back("#");
+  wrap_comment(advice, "", lines);
+  lines.push_back("");
+  TemplateWriter(true, std::move(fixed)).fields(root, "", lines);
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
 
 }  // namespace
 
 std::string descriptor_template(Descriptor d) {
-  const SchemaNode& root = descriptor_schema(d).root();
-  std::vector<std::string> lines;
-  lines.push_back("# " + std::string(descriptor_title(d)) + " descriptor, format " + std::string(kCurrentVersion));
-  lines.push_back("#");
-  wrap_comment(root.description, "", lines);
-  lines.push_back("#");
-  wrap_comment("Fill in what you know. A field left empty (\"\" or null) counts as not provided; "
-               "seam reports it as missing information rather than as an error. "
-               "Run `seam validate` on this file after editing.", "", lines);
-  lines.push_back("");
-  TemplateWriter(true).fields(root, "", lines);
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
-  return out;
+  return render(descriptor_schema(d).root(),
+                std::string(descriptor_title(d)) + " descriptor, format " + std::string(kCurrentVersion),
+                "Fill in what you know. A field left empty (\"\" or null) counts as not provided; "
+                "seam reports it as missing information rather than as an error. "
+                "Run `seam validate` on this file after editing.",
+                {{"version", quoted(kCurrentVersion)}});
+}
+
+std::string trl_card_template(std::string_view component) {
+  const SchemaNode& root = embedded_schema("trl_card").root();
+  const std::string id(component);
+  return render(root, "TRL Card of " + id + ", format 1.0 (schemas/trl_card.schema.json)",
+                "A starting point at level 0. Fill in what you know; a field left empty (\"\", null or []) "
+                "counts as not filled, and `seam trl status` shows which fields the gate to the next level "
+                "needs. `seam trl review` records reviews and updates the level; do not edit `level` or "
+                "`reviews` by hand.",
+                {{"version", quoted("1.0")}, {"component", quoted(id)}, {"level", "0"}});
 }
 
 }  // namespace seam::doc

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "doc/load.h"
+#include "doc/parse.h"
 
 namespace seam::doc {
 namespace {
@@ -57,6 +58,29 @@ TEST(Template, ListsEnumValuesAndDescriptions) {
   EXPECT_NE(text.find("item_type: \"\"  # one of: Integer | Float | String | Image | Other"), std::string::npos);
   EXPECT_EQ(text.rfind("# Trained Model descriptor, format 1.2", 0), 0u);
   EXPECT_NE(text.find("version: \"1.2\""), std::string::npos);
+}
+
+TEST(TrlCardTemplate, ValidatesAndNamesEveryFieldOfTheCardSchema) {
+  const std::string text = trl_card_template("gearbox-model");
+  auto src = make_source("trl/gearbox-model.yaml", text);
+  ASSERT_TRUE(src.ok());
+  auto root = parse_yaml(src.value());
+  ASSERT_TRUE(root.ok()) << root.error().message;
+  std::vector<Violation> violations;
+  embedded_schema("trl_card").validate(root.value(), violations);
+  EXPECT_TRUE(violations.empty()) << violations[0].pointer << ": " << violations[0].message;
+  std::vector<std::string> all;
+  paths(embedded_schema("trl_card").root(), "", all);
+  for (const auto& p : all) {
+    const std::string leaf = p.substr(p.find_last_of(".]") == std::string::npos ? 0 : p.find_last_of(".") + 1);
+    EXPECT_NE(text.find(leaf + ":"), std::string::npos) << "lacks " << p;
+  }
+  // The fields a new card must have set, set; the rest empty, for the owner to fill in.
+  for (const char* line : {"\nversion: \"1.0\"\n", "\ncomponent: \"gearbox-model\"\n", "\nlevel: 0\n"})
+    EXPECT_NE(text.find(line), std::string::npos) << line;
+  EXPECT_NE(text.find("  technology_name: \"\"\n"), std::string::npos);
+  EXPECT_NE(text.find("# Short, stable identifier of the component"), std::string::npos);  // commented
+  EXPECT_NE(text.find("\nreviews: []\n"), std::string::npos);
 }
 
 }  // namespace

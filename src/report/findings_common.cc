@@ -1,5 +1,7 @@
 #include "report/findings_common.h"
 
+#include <filesystem>
+
 namespace seam::report::detail {
 
 std::vector<Group> group_findings(const rules::Report& r) {
@@ -79,6 +81,28 @@ std::vector<rules::RuleRun> all_rules(const rules::Report& r) {
       out.push_back({f.rule, f.tec_rule, f.kind, f.severity, f.category, f.subcategory,
                      f.message, f.rationale});
   }
+  return out;
+}
+
+std::string relative_to_project(const rules::Report& r, std::string_view file) {
+  namespace fs = std::filesystem;
+  fs::path project = fs::path(r.project.empty() ? "." : r.project).lexically_normal();
+  if (!project.has_filename() && project.has_parent_path()) project = project.parent_path();  // "p/" is "p"
+  return fs::path(file).lexically_normal().lexically_relative(project).string();
+}
+
+bool inside_project(std::string_view relative) {
+  return !relative.empty() && relative != "." && relative != ".." && !relative.starts_with("../");
+}
+
+std::string message_with_item(std::string_view message, std::string_view item) {
+  std::string out(message);
+  if (item.empty()) return out;
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  if (out.empty()) return std::string(item);
+  (out += out.back() == ':' ? " " : ": ") += item;
+  const char last = out.back();
+  if (last != '.' && last != '!' && last != '?' && last != '\n') out += '.';
   return out;
 }
 

@@ -53,6 +53,18 @@ const rules::RuleRun* find_rule(const rules::Report& r, std::string_view id);
 // in rules_run, so that SARIF indexes and JUnit cases cover every finding.
 std::vector<rules::RuleRun> all_rules(const rules::Report& r);
 
+// Where `file` lies relative to the report's project directory, worked out from the two
+// paths alone: "trained_model.yaml", "../rules.yaml"; "" when that cannot be said (say, an
+// absolute file in a project given as a relative path).
+std::string relative_to_project(const rules::Report& r, std::string_view file);
+
+// Whether a relative_to_project result names something inside the project.
+bool inside_project(std::string_view relative);
+
+// A finding's message and one item's text as one sentence: "The model needs more memory than
+// production has: the model needs 64 GiB.", without the message's own full stop in between.
+std::string message_with_item(std::string_view message, std::string_view item);
+
 // "waivers.yaml:12: warning: waiver for RULE expired on 2026-01-31"
 std::string waiver_problem_line(const rules::WaiverProblem& p);
 

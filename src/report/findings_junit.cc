@@ -65,16 +65,24 @@ Case rule_case(const rules::Report& r, const rules::RuleRun& rule) {
   return c;
 }
 
-}  // namespace
-
-std::string findings_junit(const rules::Report& r) {
-  std::string cases;
+struct Suite {
+  std::string xml;
   int tests = 0, failures = 0, errors = 0;
+  std::string counts() const {
+    return attr("tests", std::to_string(tests)) + attr("failures", std::to_string(failures)) +
+           attr("errors", std::to_string(errors));
+  }
+};
+
+// One project as a testsuite: a case per rule, and one more when descriptors did not load.
+Suite suite(const rules::Report& r) {
+  Suite s;
+  std::string cases;
   for (const auto& rule : detail::all_rules(r)) {
     const Case c = rule_case(r, rule);
     cases += c.xml;
-    ++tests;
-    failures += c.failed ? 1 : 0;
+    ++s.tests;
+    s.failures += c.failed ? 1 : 0;
   }
   // Descriptors that did not load left the checks incomplete: an error, not a failure.
   if (!r.load_errors.empty()) {
@@ -83,22 +91,34 @@ std::string findings_junit(const rules::Report& r) {
     cases += "    <testcase classname=\"seam.load\" name=\"load descriptors\">\n      <error" +
              attr("message", detail::count(static_cast<int>(r.load_errors.size()), "descriptor error")) +
              " type=\"load\">" + escape::xml(body) + "</error>\n    </testcase>\n";
-    ++tests;
-    ++errors;
+    ++s.tests;
+    ++s.errors;
   }
-
-  const std::string counts = attr("tests", std::to_string(tests)) +
-                             attr("failures", std::to_string(failures)) +
-                             attr("errors", std::to_string(errors));
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "seam") +
-                    counts + ">\n  <testsuite" + attr("name", "seam check " + r.project) + counts +
-                    attr("skipped", "0") + ">\n" + cases;
+  s.xml = "  <testsuite" + attr("name", "seam check " + r.project) + s.counts() + attr("skipped", "0") + ">\n" + cases;
   // JUnit has no warnings: descriptor warnings and waiver problems go to the suite's output.
   std::string body;
   for (const auto& e : r.load_warnings) body += format_warning(e);
   for (const auto& p : r.waiver_problems) body += detail::waiver_problem_line(p) + "\n";
-  if (!body.empty()) out += "    <system-out>" + escape::xml(body) + "</system-out>\n";
-  return out + "  </testsuite>\n</testsuites>\n";
+  if (!body.empty()) s.xml += "    <system-out>" + escape::xml(body) + "</system-out>\n";
+  s.xml += "  </testsuite>\n";
+  return s;
+}
+
+}  // namespace
+
+std::string findings_junit(const rules::Report& r) { return findings_junit_batch({&r, 1}); }
+
+std::string findings_junit_batch(std::span<const rules::Report> reports) {
+  Suite total;
+  for (const auto& r : reports) {
+    const Suite s = suite(r);
+    total.xml += s.xml;
+    total.tests += s.tests;
+    total.failures += s.failures;
+    total.errors += s.errors;
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "seam") + total.counts() + ">\n" +
+         total.xml + "</testsuites>\n";
 }
 
 }  // namespace seam::report

@@ -306,7 +306,7 @@ TEST(FindingsSarif, OneResultPerItemWithRulesAndSuppressions) {
   simdjson::dom::array results = run["results"].get_array();
   ASSERT_EQ(results.size(), 4u);
   EXPECT_EQ(std::string_view(results.at(0)["message"]["text"].get_string()),
-            "model output type differs from what the pipeline expects: output 'score' is Float | pipe\nnext line");
+            "model output type differs from what the pipeline expects: output 'score' is Float | pipe\nnext line.");
   EXPECT_EQ(int64_t(results.at(2)["ruleIndex"].get_int64()), 1);
   EXPECT_EQ(std::string_view(results.at(3)["suppressions"].at(0)["justification"].get_string()),
             "accepted by Ana until the Q3 review");
@@ -339,10 +339,11 @@ TEST(FindingsSarif, UnknownRulesAndItemlessFindingsStillIndexed) {
 
 TEST(FindingsSarif, PathsBecomeUriReferences) {
   Report r = sample();
-  r.findings[0].items[0].locations[0].file = "my dir/c:odd%.yaml";
+  r.project = "p";
+  r.findings[0].items[0].locations[0].file = "p/my dir/c:odd%.yaml";
   const std::string sarif = findings_sarif(r);
-  EXPECT_NE(sarif.find("\"uri\": \"my%20dir/c:odd%25.yaml\""), std::string::npos);
-  r.findings[0].items[0].locations[0].file = "c:odd.yaml";
+  EXPECT_NE(sarif.find("\"uri\": \"my%20dir/c:odd%25.yaml\""), std::string::npos) << sarif;
+  r.findings[0].items[0].locations[0].file = "p/c:odd.yaml";
   EXPECT_NE(findings_sarif(r).find("\"uri\": \"./c:odd.yaml\""), std::string::npos);
 }
 

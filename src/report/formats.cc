@@ -14,6 +14,23 @@ void to_writer(const Report& r, Writer& out) {
 
 std::string findings_json_indented(const rules::Report& r) { return findings_json(r, 2); }
 
+template <std::string (*Render)(std::span<const rules::Report>)>
+void batch_to_writer(std::span<const rules::Report> reports, Writer& out) {
+  out.write(Render(reports));
+}
+
+void json_line(const rules::Report& r, Writer& out) {
+  std::string line = findings_json(r, 0);
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  out.write(line.append("\n"));
+}
+
+// Text reports do not name their project, so each gets a heading line.
+void text_part(const rules::Report& r, Writer& out) { out.write("== " + r.project + " ==\n" + findings_text(r) + "\n"); }
+
+// Markdown reports start with their own "# seam check: PROJECT" heading.
+void markdown_part(const rules::Report& r, Writer& out) { out.write(findings_markdown(r) + "\n"); }
+
 }  // namespace
 
 const Formats<rules::Report>& findings_formats() {
@@ -26,6 +43,24 @@ const Formats<rules::Report>& findings_formats() {
       {"junit", to_writer<rules::Report, findings_junit>},
   };
   return table;
+}
+
+const std::vector<BatchFormat>& findings_batch_formats() {
+  static const std::vector<BatchFormat> table = {
+      {"text", text_part, nullptr},
+      {"json", json_line, nullptr},
+      {"markdown", markdown_part, nullptr},
+      {"html", nullptr, batch_to_writer<findings_html_batch>},
+      {"sarif", nullptr, batch_to_writer<findings_sarif_batch>},
+      {"junit", nullptr, batch_to_writer<findings_junit_batch>},
+  };
+  return table;
+}
+
+const BatchFormat* find_batch_format(std::string_view name) {
+  for (const auto& f : findings_batch_formats())
+    if (f.name == name) return &f;
+  return nullptr;
 }
 
 const Formats<stats::DriftReport>& drift_formats() {

@@ -37,6 +37,11 @@ bool is_url(const std::string& s) {
 }
 
 Inline missing() { return {{Style::missing, "not filled"}}; }
+// Where no label stands beside it (a paragraph under a heading with several parts), an empty
+// part names the card field to fill, so two gaps in a row can be told apart.
+Inline missing(std::string_view dotted) {
+  return {{Style::missing, "not filled:"}, {Style::plain, " "}, {Style::code, std::string(dotted)}};
+}
 Inline plain(std::string s) { return {{Style::plain, std::move(s)}}; }
 
 // A scalar field as text, a link when the whole value is a URL, or "not filled".
@@ -69,21 +74,26 @@ struct Builder {
 
   void heading(int level, std::string text) { blocks.push_back({Block::Kind::heading, level, plain(std::move(text)), {}, {}, {}}); }
   void paragraph(Inline text) { blocks.push_back({Block::Kind::paragraph, 0, std::move(text), {}, {}, {}}); }
-  void text_or_missing(const doc::Node* n) { paragraph(value(n)); }
+  void text_or_missing(const trl::Card& card, const char* dotted) {
+    Inline v = value(card.get(dotted));
+    paragraph(v.front().style == Style::missing ? missing(dotted) : std::move(v));
+  }
   void fields(std::vector<std::vector<Inline>> rows) { blocks.push_back({Block::Kind::fields, 0, {}, {}, {}, std::move(rows)}); }
   void table(std::vector<std::string> header, std::vector<bool> numeric, std::vector<std::vector<Inline>> rows) {
     blocks.push_back({Block::Kind::table, 0, {}, std::move(header), std::move(numeric), std::move(rows)});
   }
-  void list(const doc::Node* items, bool as_code = false) {
+  void list(const trl::Card& card, const char* dotted, bool as_code = false) {
+    const doc::Node* items = card.get(dotted);
     std::vector<std::vector<Inline>> rows;
     if (items && items->kind == doc::Kind::Array)
       for (const auto& i : items->items)
         if (!scalar(&i).empty()) rows.push_back({as_code ? Inline{{Style::code, scalar(&i)}} : value(&i)});
-    if (rows.empty()) return paragraph(missing());
+    if (rows.empty()) return paragraph(missing(dotted));
     blocks.push_back({Block::Kind::list, 0, {}, {}, {}, std::move(rows)});
   }
   // A table of list entries (objects), one column per key; "not filled" when the list is empty.
-  void entries(const doc::Node* list, const std::vector<std::pair<std::string, std::string>>& columns) {
+  void entries(const trl::Card& card, const char* dotted, const std::vector<std::pair<std::string, std::string>>& columns) {
+    const doc::Node* list = card.get(dotted);
     std::vector<std::vector<Inline>> rows;
     if (list && list->kind == doc::Kind::Array)
       for (const auto& e : list->items) {
@@ -94,7 +104,7 @@ struct Builder {
         }
         rows.push_back(std::move(row));
       }
-    if (rows.empty()) return paragraph(missing());
+    if (rows.empty()) return paragraph(missing(dotted));
     std::vector<std::string> header;
     std::vector<bool> numeric;
     for (const auto& [key, title] : columns) {
@@ -121,9 +131,9 @@ void project(Builder& b, const trl::Card& card, const trl::Catalogue& cat) {
             {plain("Product reviewer"), f("project.product_reviewer")},
             {plain("Component codes"), codes(card.get("project.component_codes"))}});
   b.heading(3, "Summary");
-  b.text_or_missing(card.get("project.summary"));
+  b.text_or_missing(card, "project.summary");
   b.heading(3, "Earlier cards");
-  b.list(card.get("project.previous_cards"));
+  b.list(card, "project.previous_cards");
   b.heading(3, "Versioning");
   b.fields({{plain("Code"), f("project.versioning.code")},
             {plain("Model"), f("project.versioning.model")},
@@ -134,32 +144,32 @@ void implicit_knowledge(Builder& b, const trl::Card& card) {
   const auto f = [&](const char* dotted) { return value(card.get(dotted)); };
   b.heading(2, "Implicit knowledge");
   b.heading(3, "Data considerations");
-  b.text_or_missing(card.get("implicit_knowledge.data_considerations.notes"));
-  b.entries(card.get("implicit_knowledge.data_considerations.datasets"),
+  b.text_or_missing(card, "implicit_knowledge.data_considerations.notes");
+  b.entries(card, "implicit_knowledge.data_considerations.datasets",
             {{"name", "Dataset"}, {"version", "Version"}, {"role", "Role"}, {"location", "Location"}, {"notes", "Notes"}});
   b.heading(3, "Ethics");
-  b.text_or_missing(card.get("implicit_knowledge.ethics.considerations"));
+  b.text_or_missing(card, "implicit_knowledge.ethics.considerations");
   b.fields({{plain("Checklist"), f("implicit_knowledge.ethics.checklist")},
             {plain("Last reviewed"), f("implicit_knowledge.ethics.last_reviewed")}});
   b.heading(3, "Model details");
-  b.text_or_missing(card.get("implicit_knowledge.model_details"));
+  b.text_or_missing(card, "implicit_knowledge.model_details");
   b.heading(3, "Metrics and results");
-  b.text_or_missing(card.get("implicit_knowledge.metrics_results.summary"));
-  b.entries(card.get("implicit_knowledge.metrics_results.metrics"),
+  b.text_or_missing(card, "implicit_knowledge.metrics_results.summary");
+  b.entries(card, "implicit_knowledge.metrics_results.metrics",
             {{"metric", "Metric"}, {"value", "Value"}, {"dataset", "Dataset"}, {"notes", "Notes"}});
   b.fields({{plain("Full report"), f("implicit_knowledge.metrics_results.report")}});
   b.heading(3, "Caveats and edge cases");
-  b.list(card.get("implicit_knowledge.caveats"));
+  b.list(card, "implicit_knowledge.caveats");
   b.heading(3, "Key assumptions");
-  b.list(card.get("implicit_knowledge.key_assumptions"));
+  b.list(card, "implicit_knowledge.key_assumptions");
   b.heading(3, "Intended use");
-  b.text_or_missing(card.get("implicit_knowledge.intended_use"));
+  b.text_or_missing(card, "implicit_knowledge.intended_use");
 }
 
 void requirements(Builder& b, const trl::Card& card) {
   b.heading(2, "Requirements");
   const doc::Node* reqs = card.get("requirements");
-  if (!reqs || reqs->kind != doc::Kind::Array || reqs->items.empty()) return b.paragraph(missing());
+  if (!reqs || reqs->kind != doc::Kind::Array || reqs->items.empty()) return b.paragraph(missing("requirements"));
   std::vector<std::vector<Inline>> rows;
   std::string top;
   double highest = -1;
@@ -217,7 +227,8 @@ void monitoring(Builder& b, const trl::Card& card) {
   b.heading(2, "Monitoring");
   std::string thresholds;
   if (const doc::Node* t = card.get("monitoring.thresholds"); t && t->kind == doc::Kind::Object)
-    for (const auto& m : t->members) thresholds += (thresholds.empty() ? "" : ", ") + m.key + " " + scalar(&m.value);
+    for (const auto& m : t->members)
+      if (!scalar(&m.value).empty()) thresholds += (thresholds.empty() ? "" : ", ") + m.key + " " + scalar(&m.value);
   b.fields({{plain("Reference profile"), f("monitoring.reference_profile")},
             {plain("Thresholds"), thresholds.empty() ? missing() : plain(thresholds)},
             {plain("Dataset share"), f("monitoring.dataset_share")},
@@ -263,7 +274,7 @@ std::vector<Block> trl_card_blocks(const trl::Card& card, const trl::Catalogue& 
   implicit_knowledge(b, card);
   b.heading(2, "Descriptors");
   b.paragraph(plain("The project's descriptors that concern this component:"));
-  b.list(card.get("descriptors"), true);
+  b.list(card, "descriptors", true);
   requirements(b, card);
   gate(b, card, cat, next);
   monitoring(b, card);

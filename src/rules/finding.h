@@ -93,7 +93,10 @@ struct RuleRun {
 
 struct Report {
   std::string seam_version;
-  std::string project;
+  std::string project;       // the directory as given
+  std::string project_name;  // for titles: the directory's own name ("." resolved)
+  std::string project_root;  // the directory's absolute path, a base for URIs; may be empty
+  std::string generated_at;  // when the check ran, "2026-12-01T00:00:00Z"; may be empty
   std::vector<Error> load_errors;  // documents that did not load or validate
   std::vector<Error> load_warnings;  // problems that do not make a document invalid: unknown fields
   std::vector<Finding> findings;   // in output order: severity, then rule order

@@ -15,7 +15,10 @@ using rules::Finding;
 bool provided(const doc::Node* n) {
   if (!n) return false;
   if (n->kind == doc::Kind::String) return !text::trim(n->text).empty();
-  return !n->is_absent() && !(n->kind == doc::Kind::Object && n->members.empty());
+  // An object counts when one of its members does: "thresholds: {ks: null}" sets nothing.
+  if (n->kind == doc::Kind::Object)
+    return std::any_of(n->members.begin(), n->members.end(), [](const auto& m) { return provided(&m.value); });
+  return !n->is_absent();
 }
 
 std::string text_of(const doc::Node& n, std::string_view key) {

@@ -114,11 +114,11 @@ const doc::Node* Card::get(std::string_view dotted) const {
   return n;
 }
 
-Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileSystem& files) {
+std::vector<std::string> card_paths(const std::string& project_dir, const FileSystem& files) {
   const std::string dir = join_path(project_dir, "trl");
-  auto names = files.list(dir);
-  if (!names.ok()) return io_error(dir, "cannot list TRL cards: " + names.error().message);
   std::vector<std::string> paths;
+  auto names = files.list(dir);
+  if (!names.ok()) return paths;
   for (const auto& name : names.value()) {
     const fs::path p(name);
     const std::string ext = p.extension().string();
@@ -126,8 +126,21 @@ Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileS
     if ((ext == ".yaml" || ext == ".yml") && p.stem() != "levels" && files.stat(path).kind == PathKind::File) paths.push_back(path);
   }
   std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+bool valid_component_id(std::string_view id) {
+  if (id.empty() || id.size() > 100 || id.front() == '.' || id == "levels") return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileSystem& files) {
+  const std::string dir = join_path(project_dir, "trl");
+  if (auto names = files.list(dir); !names.ok()) return io_error(dir, "cannot list TRL cards: " + names.error().message);
   std::vector<Card> cards;
-  for (const auto& p : paths) {
+  for (const auto& p : card_paths(project_dir, files)) {
     auto loaded = card_from(doc::read_source(p, files));
     if (!loaded.ok()) return std::move(loaded).take_error();
     Card& card = loaded.value();

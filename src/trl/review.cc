@@ -92,8 +92,12 @@ Result<std::string> record_review(const Catalogue& c, const Card& card, const Re
     }
   if (!level_set) return card.source->error_at(0, "the card has no top-level 'level:' line to update");
   size_t start = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (text::trim(lines[i]) == "reviews:" && lines[i][0] == 'r') start = i;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("reviews:", 0) != 0) continue;
+    const auto rest = text::trim(std::string_view(lines[i]).substr(8));
+    if (rest == "[]" || rest.rfind("[] ", 0) == 0 || rest.rfind("[]#", 0) == 0) lines[i] = "reviews:";  // an empty list, as a new card has
+    if (text::trim(lines[i]) == "reviews:") start = i;
+  }
   std::string indent = "  ";
   if (start == lines.size()) {  // no reviews yet: start the list at the end
     lines.push_back("reviews:");
@@ -102,7 +106,8 @@ Result<std::string> record_review(const Catalogue& c, const Card& card, const Re
   size_t end = start + 1;
   while (end < lines.size() && !top_level_key(lines[end])) ++end;
   size_t insert = end;
-  while (insert > start + 1 && text::trim(lines[insert - 1]).empty()) --insert;  // before trailing blank lines
+  // Before trailing blank lines and column-0 comments, which introduce the next key.
+  while (insert > start + 1 && (text::trim(lines[insert - 1]).empty() || lines[insert - 1][0] == '#')) --insert;
   for (size_t i = start + 1; i < end; ++i)
     if (const auto dash = lines[i].find("- "); dash != std::string::npos && text::trim(lines[i].substr(0, dash)).empty()) {
       indent = lines[i].substr(0, dash);

@@ -58,8 +58,16 @@ struct Card {
 };
 
 // Every DIR/trl/*.yaml except levels.yaml, validated; sorted by component id. A malformed card
-// is an error with its file, line, column and JSON pointer.
+// is an error with its file, line, column and JSON pointer; so is a project without cards.
 Result<std::vector<Card>> load_cards(const std::string& project_dir, const FileSystem& files = disk());
+
+// The paths of the card files load_cards reads, sorted; empty when DIR/trl is missing or holds
+// none, which means the project has not started on readiness yet.
+std::vector<std::string> card_paths(const std::string& project_dir, const FileSystem& files = disk());
+
+// Whether `id` can name a component, and so its card file trl/<id>.yaml: letters, digits,
+// '-', '_' and '.', not starting with '.', and not "levels" (the catalogue's file name).
+bool valid_component_id(std::string_view id);
 
 // One card from its text (parse and schema), e.g. for tests; `path` names it in messages.
 // Unlike load_cards, the component id need not match the file name.

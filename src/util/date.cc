@@ -4,8 +4,9 @@
 #include <ctime>
 
 namespace seam {
+namespace {
 
-std::string today_utc() {
+std::string format_now(const char* format) {
   std::time_t now = std::time(nullptr);
   if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;
@@ -14,9 +15,15 @@ std::string today_utc() {
   }
   std::tm tm{};
   gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+}  // namespace
+
+std::string today_utc() { return format_now("%Y-%m-%d"); }
+
+std::string now_utc() { return format_now("%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace seam

@@ -10,4 +10,8 @@ namespace seam {
 // rebuilt byte for byte later. Thread-safe.
 std::string today_utc();
 
+// The same instant with its time of day, ISO 8601 in UTC: "2026-12-01T00:00:00Z", for the
+// "generated at" line of reports. Thread-safe.
+std::string now_utc();
+
 }  // namespace seam

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "util/file.h"
@@ -95,6 +96,14 @@ class Disk : public FileSystem {
     }
     if (stat(path).kind != PathKind::Directory) return io_error(path, "cannot create directory: not a directory");
     return Ok{};
+  }
+
+  std::string real_path(const std::string& path) const override {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (!real) return {};
+    std::string out(real);
+    std::free(real);
+    return out;
   }
 };
 

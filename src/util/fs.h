@@ -37,6 +37,10 @@ class FileSystem {
   virtual Status write(const std::string& path, std::string_view bytes) = 0;
   // Creates a directory and its parents; succeeds when it exists already.
   virtual Status make_directories(const std::string& path) = 0;
+  // The absolute path of an existing entry, symbolic links and "." resolved, so that "."
+  // can be named by its own name and paths can become file URIs; "" when it does not exist
+  // or the file system has no such paths (files in memory).
+  virtual std::string real_path(const std::string& path) const { (void)path; return {}; }
 };
 
 // The real file system. Writes go to a temporary file in the same directory, which is

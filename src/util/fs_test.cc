@@ -61,5 +61,15 @@ TEST_F(DiskTest, MakeDirectoriesCreatesParentsAndAcceptsExisting) {
   EXPECT_EQ(disk().list(join_path(dir_, "missing")).error().file, join_path(dir_, "missing"));
 }
 
+TEST_F(DiskTest, RealPathResolvesDotsAndLinks) {
+  ASSERT_TRUE(disk().make_directories(join_path(dir_, "proj")).ok());
+  std::filesystem::create_directory_symlink(join_path(dir_, "proj"), join_path(dir_, "link"));
+  const std::string real = std::filesystem::canonical(dir_).string() + "/proj";
+  EXPECT_EQ(disk().real_path(join_path(dir_, "proj/.")), real);
+  EXPECT_EQ(disk().real_path(join_path(dir_, "link")), real);
+  EXPECT_EQ(disk().real_path(join_path(dir_, "missing")), "");
+  EXPECT_EQ(MemoryFileSystem().real_path("p"), "");  // memory paths are not on any disk
+}
+
 }  // namespace
 }  // namespace seam
