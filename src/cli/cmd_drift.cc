@@ -47,7 +47,7 @@ Result<stats::DriftOptions> drift_options(const Args& args) {
 
 int run_drift(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv, {{"--raw-wasserstein"}, {"--reference", "--current", "--columns", "--method", "--threshold", "--format",
-                                       "--dataset-share", "--bins", "--types", "--label", "--threads", "--data-format"}});
+                                       "--dataset-share", "--bins", "--types", "--label", "--threads", "--data-format", "--sketch-k"}});
   if (!parsed.ok()) return usage_error("drift", parsed.error().message);
   Args args = parsed.value();
   const auto& formats = report::drift_formats();

@@ -14,9 +14,10 @@ namespace seam::stats {
 // hot path of profile_files too.
 class ProfileBuilder::Column {
  public:
-  Column(std::string name, ColumnType type, size_t keep) : keep_(keep) {
+  Column(std::string name, ColumnType type, size_t keep, int sketch_k) : keep_(keep) {
     col_.name = std::move(name);
     col_.type = type;
+    col_.quantiles = KllSketch(sketch_k);
   }
 
   void add(std::string_view text, bool null, uint64_t line) {
@@ -183,6 +184,7 @@ ProfileBuilder::ProfileBuilder(std::vector<std::string> names, std::vector<size_
       selected_(std::move(selected)),
       label_(options.label),
       keep_values_(options.keep_values),
+      sketch_k_(options.sketch_k),
       source_(std::move(source)) {
   if (sample) {
     fix_types(*sample);
@@ -246,7 +248,7 @@ void ProfileBuilder::record(const data::Field* fields, size_t n, uint64_t line) 
 }
 
 void ProfileBuilder::fix_types(const TypeSample& sample) {
-  for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_);
+  for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_);
 }
 
 void ProfileBuilder::release_held() {

@@ -25,6 +25,8 @@ struct ColumnOptions {
   std::string label;                                      // --label COLUMN
   // Keep up to this many raw numeric values per column (for exact drift tests); 0: none.
   size_t keep_values = 0;
+  // The KLL sketches' k (--sketch-k): rank error about 1/k, size about 3k values per column.
+  int sketch_k = kDefaultSketchK;
 };
 
 struct ProfileRun {
@@ -132,6 +134,7 @@ class ProfileBuilder : public data::RecordSink {
   std::vector<size_t> selected_;    // the profiled ones, as indices into names_
   std::string label_;
   size_t keep_values_;
+  int sketch_k_;
   std::string source_;
   uint64_t position_ = 0;  // records given so far, to number them
   uint64_t rows_ = 0;

@@ -70,6 +70,7 @@ void read_numeric(Fields& f, ColumnProfile& c) {
   if (kll && !nf.error()) {
     Fields kf = nf.child(*kll, "kll");
     const uint64_t k = kf.u64("k"), n = kf.u64("n");
+    const double weight = kf.number("compaction_weight");  // absent in profiles of seam before 0.x: NaN
     std::vector<std::vector<double>> levels;
     if (const doc::Node* lv = kf.get("levels", doc::Kind::Array))
       for (const auto& level : lv->items) {
@@ -80,7 +81,7 @@ void read_numeric(Fields& f, ColumnProfile& c) {
         }
       }
     if (!kf.error()) {
-      auto sketch = KllSketch::from_levels(static_cast<int>(k), n, c.moments.min, c.moments.max, std::move(levels));
+      auto sketch = KllSketch::from_levels(static_cast<int>(k), n, c.moments.min, c.moments.max, std::move(levels), weight);
       if (sketch.ok()) c.quantiles = std::move(sketch).value();
       else kf.fail(*kll, sketch.error().message);
     }
