@@ -117,10 +117,28 @@ class DriftMatchesScipy(Data):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data")
         ref, cur = os.path.join(data, "training.csv"), os.path.join(data, "operational.csv")
         r = seam("drift", "--reference", ref, "--current", cur, "--format", "json")
-        self.assertEqual(r.returncode, 0, r.stderr)  # 3 of 8 columns: below the default share of 50%
+        self.assertEqual(r.returncode, 1, r.stderr)  # --fail-on column (the default): a column drifted
         report = json.loads(r.stdout)
-        self.assertFalse(report["dataset_drift"])
-        seam("drift", "--reference", ref, "--current", cur, "--dataset-share", "0.25", check=1)
+        self.assertFalse(report["dataset_drift"])  # 3 of 8 columns: below the default share of 50%
+        self.assertTrue(report["fails"])
+        self.assertEqual(report["fail_on"], "column")
+        self.assertTrue(report["summary"].startswith("drift in 3 of 8 columns (38%): turbine_type, oil_temp, bearing_temp;"))
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", check=0)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--dataset-share", "0.25", check=1)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "never", "--dataset-share", "0", check=0)
+        # A critical column fails on its own, also under the data-set policy.
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "oil_temp", check=1)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "wind_speed", check=0)
+        turbine = os.path.join(ROOT, "examples", "turbine-maintenance")
+        r = seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--descriptors", turbine,
+                 "--format", "json", check=1)
+        crit = json.loads(r.stdout)["critical_columns"]
+        self.assertEqual(sorted(crit), ["gearbox_failure_14d", "oil_temp", "wind_speed"])
+        self.assertTrue(crit["gearbox_failure_14d"].startswith("a label in "))
+        self.assertIn("--critical: 'oil_tmp' is no column of the reference (did you mean 'oil_temp'?)",
+                      seam("drift", "--reference", ref, "--current", cur, "--critical", "oil_tmp", check=2).stderr)
+        self.assertIn("--fail-on must be column, dataset or never",
+                      seam("drift", "--reference", ref, "--current", cur, "--fail-on", "any", check=2).stderr)
         drifted = {c["name"] for c in report["columns"] if c["drift"]}
         self.assertIn("oil_temp", drifted)
         self.assertIn("bearing_temp", drifted)

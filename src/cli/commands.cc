@@ -80,7 +80,7 @@ const std::vector<Command>& commands() {
        "or the usage is wrong.",
        run_profile},
       {"drift", "test two data sets (files or profiles) for drift, column by column",
-       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types ...] [--threads N] [--sketch-k K]",
+       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--fail-on column|dataset|never] [--critical a,b] [--descriptors DIR] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K]",
        "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
        "tested with ks by default, categorical and boolean ones with chisquare; the methods are\n"
        "chisquare, chisquare_gof, ks, psi, jensenshannon and wasserstein (docs/drift.md defines\n"
@@ -92,16 +92,26 @@ const std::vector<Command>& commands() {
        "  --columns a,b       test only these columns\n"
        "  --method COL=M      use method M for column COL (repeatable)\n"
        "  --threshold COL=X   p-value below X (tests) or distance above X means drift\n"
+       "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
+       "  --fail-on P         when the exit status is 1: column (default: any column drifted),\n"
+       "                      dataset (the data set drifted, or a critical column did) or never\n"
+       "  --critical a,b      columns whose drift fails the run on its own (with --fail-on\n"
+       "                      dataset; any drifted column fails with column)\n"
+       "  --descriptors DIR   the columns DIR's training_data descriptor names (labels and\n"
+       "                      features) are critical\n"
        "  --dataset-share S   the data set drifts when some column and at least this share of\n"
        "                      the columns drifted (default 0.5; 0 means any column)\n"
        "  --bins N            bins for psi and jensenshannon on numeric columns (default 10)\n"
        "  --raw-wasserstein   report wasserstein in the column's units, not divided by the\n"
        "                      reference standard deviation (set its threshold to match)\n"
-       "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
        "  --data-format F     csv, tsv or jsonl for data files (default: from the extension)\n"
+       "  --types a=T,...     force column types of data files, as for seam profile\n"
+       "  --label COLUMN      the label column of data files, as for seam profile\n"
+       "  --threads N         read each data file in N parallel parts (default 1)\n"
        "  --sketch-k K        quantile sketch size when profiling data files (default 200)\n\n"
-       "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
-       "is wrong.",
+       "Inconclusive columns never fail the run; the report lists them with what would decide\n"
+       "them. Exit status: 0 nothing fails under --fail-on, 1 something does, 2 an input cannot\n"
+       "be read or the usage is wrong.",
        run_drift},
       {"trl", "readiness levels (MLTRL): status, gates, reviews, cards, risks and progress",
        "seam trl status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"

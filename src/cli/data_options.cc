@@ -30,7 +30,7 @@ std::string with_flag(const Error& e) {
   static const std::pair<std::string_view, std::string_view> flags[] = {
       {"/methods", "--method"}, {"/thresholds", "--threshold"}, {"/columns", "--columns"}, {"/types", "--types"},
       {"/label", "--label"},    {"/decision", "--decision"},    {"/kind", "--kind"},       {"/reviewers", "--reviewer"},
-      {"/params", "--set"}};
+      {"/params", "--set"},     {"/critical", "--critical"}, {"/descriptors", "--descriptors"}};
   const std::string_view field = std::string_view(e.pointer).substr(0, e.pointer.find('/', 1));
   for (const auto& [name, flag] : flags)
     if (field == name) return std::string(flag) + ": " + e.message;

@@ -11,11 +11,11 @@ namespace {
 
 constexpr size_t kMaxNames = 10;  // a headline names this many columns, then counts the rest
 
-std::string names(const stats::DriftReport& r, stats::Verdict v) {
+std::string names(const stats::DriftReport& r, stats::Verdict v, bool critical_only = false) {
   std::vector<std::string> out;
   size_t more = 0;
   for (const auto& c : r.columns)
-    if (c.verdict == v) (out.size() < kMaxNames ? out.push_back(c.name) : void(++more));
+    if (c.verdict == v && (!critical_only || !c.critical.empty())) (out.size() < kMaxNames ? out.push_back(c.name) : void(++more));
   std::string s = text::join(out, ", ");
   return more ? s + " and " + std::to_string(more) + " more" : s;
 }
@@ -64,6 +64,9 @@ std::string drift_summary_line(const stats::DriftReport& r) {
   } else if (unsure < total || total == 0) {
     out = "no drift in " + (unsure ? std::to_string(total - unsure) + " of " : std::string()) + columns(total);
   }
+  if (r.critical_drifted)
+    out += "; critical " + std::string(r.critical_drifted == 1 ? "column" : "columns") + " drifted: " +
+           names(r, stats::Verdict::Drift, true);
   if (unsure) {
     const std::string all = total == 1 ? "the one column" : "all " + columns(total);
     out += (out.empty() ? "inconclusive in " + all : "; inconclusive in " + std::to_string(unsure)) + ": " +
@@ -82,6 +85,10 @@ JsonWriter& write_detail(JsonWriter& w, const stats::DriftDetail::Value& value) 
 std::string detail_json(const stats::DriftDetail::Value& value) {
   JsonWriter w;
   return write_detail(w, value).str();
+}
+
+std::string result_cell(const stats::ColumnDrift& c) {
+  return std::string(verdict_word(c.verdict)) + (c.critical.empty() ? "" : " (critical)");
 }
 
 std::string_view verdict_word(stats::Verdict v) {

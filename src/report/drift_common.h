@@ -27,7 +27,8 @@ std::string p_value_cell(const stats::ColumnDrift& c);
 std::string drift_percent(double share);
 
 // The report in one line, leading with what drifted, by name:
-//   "drift in 2 of 9 columns (22%): age, ward; inconclusive in 1: bmi; dataset drift: no (threshold 50%)"
+//   "drift in 2 of 9 columns (22%): age, ward; critical column drifted: age; inconclusive in 1: bmi;
+//    dataset drift: no (threshold 50%)"
 //   "no drift in 9 columns; dataset drift: no (threshold 50%)"
 std::string drift_summary_line(const stats::DriftReport& r);
 
@@ -38,5 +39,7 @@ std::string detail_json(const stats::DriftDetail::Value& value);
 
 // "DRIFT", "ok" or "inconclusive".
 std::string_view verdict_word(stats::Verdict v);
+// The same, with " (critical)" for a critical column.
+std::string result_cell(const stats::ColumnDrift& c);
 
 }  // namespace seam::report::detail

@@ -21,6 +21,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .column.drift { border-left: 6px solid #cf222e; }
 .column.inconclusive { border-left: 6px solid #9a6700; }
 .badge.drift { background: #cf222e; } .badge.ok { background: #1a7f37; } .badge.inconclusive { background: #9a6700; }
+.badge.critical { background: #59636e; }
 .why { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4em .8em; }
 figure { margin: .5em 0; }
 figure svg { max-width: 100%; height: auto; }
@@ -42,6 +43,10 @@ std::string_view verdict_class(stats::Verdict v) {
 
 std::string badge(stats::Verdict v) {
   return "<span class=\"badge " + std::string(verdict_class(v)) + "\">" + std::string(detail::verdict_word(v)) + "</span>";
+}
+
+std::string critical_badge(const stats::ColumnDrift& c) {
+  return c.critical.empty() ? "" : " <span class=\"badge critical\">critical</span>";
 }
 
 // The page's verdict: green only when no column drifted and none is inconclusive.
@@ -269,7 +274,8 @@ std::string rule(const stats::ColumnDrift& c) {
 
 void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
   out += "<section class=\"column " + std::string(verdict_class(c.verdict)) + "\" id=\"col-" + std::to_string(index) +
-         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.verdict) + "</h3>\n";
+         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.verdict) + critical_badge(c) + "</h3>\n";
+  if (!c.critical.empty()) out += "<p class=\"meta\">critical: " + escape::xml(c.critical) + "</p>\n";
   if (c.verdict == stats::Verdict::Inconclusive)
     out += "<p class=\"why\"><strong>Inconclusive:</strong> " + escape::xml(c.why) + "." +
            (c.advice.empty() ? "" : " <strong>To decide:</strong> " + escape::xml(c.advice) + ".") + "</p>\n";
@@ -313,7 +319,7 @@ std::string drift_html(const stats::DriftReport& r) {
              std::string(stats::type_name(c.type)) + "</td><td>" + std::string(stats::method_name(c.method)) +
              "</td><td class=\"num\">" + escape::xml(detail::statistic_cell(c)) + "</td><td class=\"num\">" +
              escape::xml(detail::p_value_cell(c)) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
-             "</td><td>" + badge(c.verdict) + "</td></tr>\n";
+             "</td><td>" + badge(c.verdict) + critical_badge(c) + "</td></tr>\n";
     }
     out += "</table>\n";
   } else {

@@ -28,6 +28,7 @@ void write_column(JsonWriter& w, const stats::ColumnDrift& c) {
   w.key("drift").value(c.drift);
   w.key("verdict").value(stats::verdict_name(c.verdict));
   w.key("exact").value(c.exact);
+  w.key("critical").value(!c.critical.empty());
   w.key("inconclusive_reason");
   c.why.empty() ? w.null() : w.value(c.why);
   w.key("advice");
@@ -56,6 +57,13 @@ std::string drift_json(const stats::DriftReport& r) {
   w.key("total_columns").value(static_cast<int64_t>(r.columns.size()));
   w.key("dataset_drift").value(r.dataset_drift);
   w.key("dataset_verdict").value(stats::verdict_name(r.dataset_verdict));
+  w.key("critical_columns").begin_object();  // tested critical columns, and why each is critical
+  for (const auto& c : r.columns)
+    if (!c.critical.empty()) w.key(c.name).value(c.critical);
+  w.end_object();
+  w.key("critical_drifted_columns").value(r.critical_drifted);
+  w.key("fail_on").value(stats::fail_on_name(r.fail_on));
+  w.key("fails").value(r.fails);
   w.key("dataset_drift_share").value(r.dataset_share);
   w.key("only_in_reference");
   strings(w, r.only_in_reference);

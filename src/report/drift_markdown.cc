@@ -39,7 +39,7 @@ std::string drift_markdown(const stats::DriftReport& r) {
       out += "| " + escape::markdown_code(c.name, true) + " | " + std::string(stats::type_name(c.type)) + " | " +
              std::string(stats::method_name(c.method)) + " | " + detail::statistic_cell(c) + " | " +
              escape::markdown(detail::p_value_cell(c)) + " | " + detail::drift_number(c.threshold) + " | " + result(c.verdict) +
-             " |\n";
+             (c.critical.empty() ? "" : " (critical)") + " |\n";
     out += "\n";
   }
   if (r.inconclusive) {

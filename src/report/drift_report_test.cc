@@ -102,7 +102,10 @@ DriftReport sample() {
   empty.advice = "check that the column is filled on both sides";
   empty.details = {{"note", std::string("no finite values on one side")}};
 
+  age.critical = "a feature in training_data.yaml";
   r.columns = {age, city, income, empty};
+  r.critical_drifted = 1;
+  r.fails = true;
   r.drifted = 2;
   r.inconclusive = 1;
   r.dataset_share = 0.5;
@@ -139,9 +142,15 @@ TEST(DriftJson, FollowsTheContract) {
   EXPECT_EQ(keys(doc.get_object()),
             (std::vector<std::string>{"reference", "current", "columns", "summary", "drifted_columns",
                                       "inconclusive_columns", "total_columns", "dataset_drift", "dataset_verdict",
+                                      "critical_columns", "critical_drifted_columns", "fail_on", "fails",
                                       "dataset_drift_share", "only_in_reference", "only_in_current", "skipped", "notes"}));
   EXPECT_EQ(std::string_view(doc["summary"]),
-            "drift in 2 of 4 columns (50%): age, income; inconclusive in 1: sensor; dataset drift: yes (threshold 50%)");
+            "drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: sensor; "
+            "dataset drift: yes (threshold 50%)");
+  EXPECT_EQ(std::string_view(doc["critical_columns"]["age"]), "a feature in training_data.yaml");
+  EXPECT_EQ(int64_t(doc["critical_drifted_columns"]), 1);
+  EXPECT_EQ(std::string_view(doc["fail_on"]), "column");
+  EXPECT_TRUE(bool(doc["fails"]));
   EXPECT_EQ(int64_t(doc["inconclusive_columns"]), 1);
   EXPECT_EQ(std::string_view(doc["dataset_verdict"]), "drift");
   EXPECT_EQ(std::string_view(doc["reference"]), "train.csv");
@@ -161,7 +170,7 @@ TEST(DriftJson, FollowsTheContract) {
     EXPECT_EQ(keys(c.get_object()),
               (std::vector<std::string>{"name", "type", "method", "statistic", "p_value", "p_value_underflow",
                                         "statistic_interval", "p_value_interval", "threshold", "drift", "verdict", "exact",
-                                        "inconclusive_reason", "advice", "n_reference", "n_current", "details"}));
+                                        "critical", "inconclusive_reason", "advice", "n_reference", "n_current", "details"}));
 
   simdjson::dom::element age = columns.at(0);
   EXPECT_EQ(std::string_view(age["name"]), "age");
@@ -171,6 +180,7 @@ TEST(DriftJson, FollowsTheContract) {
   EXPECT_DOUBLE_EQ(double(age["p_value"]), 1e-9);
   EXPECT_DOUBLE_EQ(double(age["threshold"]), 0.05);
   EXPECT_TRUE(bool(age["drift"]));
+  EXPECT_TRUE(bool(age["critical"]));
   EXPECT_EQ(std::string_view(age["verdict"]), "drift");
   EXPECT_FALSE(bool(age["p_value_underflow"]));
   EXPECT_DOUBLE_EQ(double(age["p_value_interval"].at(0)), 1e-9);  // exact: a point
@@ -270,7 +280,7 @@ TEST(DriftText, OneLinePerColumnAndASummary) {
   EXPECT_NE(age.find("0.41"), std::string::npos);
   EXPECT_NE(age.find("1e-09"), std::string::npos);
   EXPECT_NE(age.find("0.05"), std::string::npos);
-  EXPECT_EQ(age.substr(age.size() - 5), "DRIFT");
+  EXPECT_EQ(age.substr(age.size() - 16), "DRIFT (critical)");
   const std::string& income = *(header + 3);
   EXPECT_NE(income.find(" - "), std::string::npos) << income;  // no p-value for PSI
   EXPECT_EQ(income.substr(income.size() - 5), "DRIFT");
@@ -285,7 +295,8 @@ TEST(DriftText, OneLinePerColumnAndASummary) {
   EXPECT_NE(text.find("only in the reference: legacy\n"), std::string::npos);
   EXPECT_NE(text.find("only in the current data: new_feature\n"), std::string::npos);
   const std::string summary =
-      "drift in 2 of 4 columns (50%): age, income; inconclusive in 1: two\\nlines; dataset drift: yes (threshold 50%)";
+      "drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: two\\nlines; "
+      "dataset drift: yes (threshold 50%)";
   EXPECT_EQ(ls.back(), summary);
   EXPECT_EQ(ls[3], summary);  // and first, under the file names
 }
@@ -325,8 +336,10 @@ TEST(DriftText, SummaryRoundsTheShare) {
 
 TEST(DriftMarkdown, TableEscapesPipes) {
   const std::string md = drift_markdown(sample());
-  EXPECT_NE(md.find("**drift in 2 of 4 columns (50%): age, income; inconclusive in 1: sensor; dataset drift: yes (threshold 50%)**"),
+  EXPECT_NE(md.find("**drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: sensor; "
+                    "dataset drift: yes (threshold 50%)**"),
             std::string::npos) << md;
+  EXPECT_NE(md.find("| **DRIFT** (critical) |"), std::string::npos) << md;
   EXPECT_NE(md.find("## Inconclusive\n\n- `sensor`: no finite values in the current data; check that"), std::string::npos) << md;
   EXPECT_NE(md.find("| _inconclusive_ |"), std::string::npos) << md;
   EXPECT_NE(md.find("`c<&>\"\\|ty`"), std::string::npos) << md;
@@ -387,6 +400,8 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
   EXPECT_NE(html.find("drift when the p-value is below 0.05"), std::string::npos);
   EXPECT_NE(html.find("drift when the distance is above 0.1"), std::string::npos);
   EXPECT_EQ(occurrences(html, "<span class=\"badge drift\">DRIFT</span>"), 2u * 2u);  // overview and card
+  EXPECT_EQ(occurrences(html, "<span class=\"badge critical\">critical</span>"), 2u);
+  EXPECT_NE(html.find("<p class=\"meta\">critical: a feature in training_data.yaml</p>"), std::string::npos);
 
   // Details show as the JSON report writes them.
   EXPECT_NE(html.find("exact = <code>true</code> &#183; statistic_error_bound = <code>0.01</code>"), std::string::npos);
@@ -425,7 +440,7 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
 TEST(DriftHtml, HeadlineBadgeIsGreenOnlyWhenAllIsDecidedAndClean) {
   DriftReport r = sample();
   for (auto& c : r.columns) c.verdict = stats::Verdict::NoDrift;
-  r.drifted = r.inconclusive = 0;
+  r.drifted = r.inconclusive = r.critical_drifted = 0;
   r.dataset_drift = false;
   r.dataset_verdict = stats::Verdict::NoDrift;
   EXPECT_NE(drift_html(r).find("<p><span class=\"badge ok\">no drift</span> no drift in 4 columns"), std::string::npos);

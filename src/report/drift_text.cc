@@ -47,7 +47,7 @@ std::string drift_text(const stats::DriftReport& r) {
   for (const auto& c : r.columns)
     rows.push_back({escape::control(c.name), std::string(stats::type_name(c.type)), std::string(stats::method_name(c.method)),
                     detail::statistic_cell(c), detail::p_value_cell(c), detail::drift_number(c.threshold),
-                    std::string(detail::verdict_word(c.verdict))});
+                    detail::result_cell(c)});
   std::array<size_t, kCells> width{};
   for (const auto& row : rows)
     for (size_t i = 0; i < kCells; ++i) width[i] = std::max(width[i], text::utf8_length(row[i]));

@@ -13,9 +13,20 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kMethodNames = {"chisquare", "chisquare_gof", "ks", "psi", "jensenshannon", "wasserstein"};
 constexpr std::array<std::string_view, 3> kVerdictNames = {"no_drift", "drift", "inconclusive"};
+constexpr std::array<std::string_view, 3> kFailOnNames = {"column", "dataset", "never"};
 
 bool mentioned(const std::vector<std::string>& names, const std::string& name) {
   return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Critical columns that a descriptor names but the data sets do not both have: said, since
+// drift in them could not fail the run.
+void note_untested_critical(const DriftOptions& o, DriftReport& rep) {
+  std::vector<std::string> missing;
+  for (const auto& [name, why] : o.critical)
+    if (std::none_of(rep.columns.begin(), rep.columns.end(), [&](const ColumnDrift& c) { return c.name == name; }))
+      missing.push_back(name);
+  if (!missing.empty()) rep.notes.push_back("critical columns not tested (not in both data sets, or not testable): " + text::join(missing, ", "));
 }
 
 }  // namespace
@@ -29,6 +40,14 @@ std::optional<Method> method_from_name(std::string_view name) {
 }
 
 std::string_view verdict_name(Verdict v) { return kVerdictNames[static_cast<size_t>(v)]; }
+
+std::string_view fail_on_name(FailOn f) { return kFailOnNames[static_cast<size_t>(f)]; }
+
+std::optional<FailOn> fail_on_from_name(std::string_view name) {
+  for (size_t i = 0; i < kFailOnNames.size(); ++i)
+    if (kFailOnNames[i] == name) return static_cast<FailOn>(i);
+  return std::nullopt;
+}
 
 bool is_test(Method m) { return m == Method::ChiSquare || m == Method::ChiSquareGof || m == Method::Ks; }
 
@@ -53,6 +72,12 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
     if (!ref.profile.find(name)) return Error::usage_at("/methods/" + name, "a method is given for '" + name + "', which is no column of the reference");
   for (const auto& [name, t] : o.thresholds)
     if (!ref.profile.find(name)) return Error::usage_at("/thresholds/" + name, "a threshold is given for '" + name + "', which is no column of the reference");
+  for (const auto& [name, why] : o.critical)
+    if (why == kCriticalGiven && !ref.profile.find(name)) {
+      std::string msg = "'" + name + "' is no column of the reference";
+      if (auto near = text::closest(name, ref_names)) msg += " (did you mean '" + *near + "'?)";
+      return Error::usage_at("/critical", std::move(msg));
+    }
   for (const auto& name : o.columns)
     if (!ref.profile.find(name) || !cur.profile.find(name)) {
       std::string msg = "column '" + name + "' is not in both data sets";
@@ -79,7 +104,9 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
     auto d = detail::test_column(ref, cur, ri, static_cast<size_t>(ci - cur_names.begin()), o);
     if (!d.ok()) return std::move(d).take_error();
     if (!d.value().exact && d.value().n_reference > 0 && d.value().n_current > 0) sketched.push_back(r.name);
+    if (auto it = o.critical.find(r.name); it != o.critical.end()) d.value().critical = it->second;
     rep.drifted += d.value().verdict == Verdict::Drift;
+    rep.critical_drifted += d.value().verdict == Verdict::Drift && !d.value().critical.empty();
     rep.inconclusive += d.value().verdict == Verdict::Inconclusive;
     rep.columns.push_back(std::move(d).value());
   }
@@ -102,6 +129,11 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
   rep.dataset_verdict = rep.dataset_drift                     ? Verdict::Drift
                         : possible > 0 && possible >= needed ? Verdict::Inconclusive
                                                               : Verdict::NoDrift;
+  rep.fail_on = o.fail_on;
+  rep.fails = o.fail_on == FailOn::Column    ? rep.drifted > 0
+              : o.fail_on == FailOn::Dataset ? rep.dataset_drift || rep.critical_drifted > 0
+                                             : false;
+  note_untested_critical(o, rep);
   return rep;
 }
 

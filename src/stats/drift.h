@@ -40,6 +40,15 @@ struct DriftInput {
   std::vector<bool> raw_complete;
 };
 
+// When `seam drift` fails (exit status 1): when any column drifted (the default), when the
+// data set drifted (dataset_share) or a critical column did, or never.
+enum class FailOn : uint8_t { Column, Dataset, Never };
+std::string_view fail_on_name(FailOn f);  // "column", "dataset", "never"
+std::optional<FailOn> fail_on_from_name(std::string_view name);
+
+// Why a column is critical when --critical names it (then it must be a column of the reference).
+inline constexpr std::string_view kCriticalGiven = "named with --critical";
+
 struct DriftOptions {
   std::vector<std::string> columns;            // empty: every column both sides have
   std::map<std::string, Method> methods;       // --method col=test
@@ -47,6 +56,10 @@ struct DriftOptions {
   double dataset_share = 0.5;                  // dataset drift: some column and at least this share drifted
   int bins = 10;                               // PSI and JS bins, from reference quantiles
   bool normalize_wasserstein = true;           // divide by the reference standard deviation
+  // Columns whose drift fails the run on its own, and why each is critical (kCriticalGiven,
+  // or the descriptor field that names it).
+  std::map<std::string, std::string> critical;
+  FailOn fail_on = FailOn::Column;
 };
 
 struct Histogram {
@@ -78,6 +91,7 @@ struct ColumnDrift {
   Verdict verdict = Verdict::NoDrift;
   bool drift = false;  // verdict == Drift
   bool exact = true;   // tested on every value and exact counts: the interval is a point
+  std::string critical;  // why the column is critical; empty when it is not
   std::string why;     // Inconclusive: why the test cannot decide
   std::string advice;  // Inconclusive: what would decide it
   uint64_t n_reference = 0, n_current = 0;
@@ -101,6 +115,9 @@ struct DriftReport {
   // reach it; else Inconclusive.
   bool dataset_drift = false;
   Verdict dataset_verdict = Verdict::NoDrift;
+  int critical_drifted = 0;  // critical columns whose verdict is Drift
+  FailOn fail_on = FailOn::Column;
+  bool fails = false;  // the exit status is 1 under fail_on
 };
 
 // Compares the columns both sides have. Fails on an unknown --columns/--method/--threshold

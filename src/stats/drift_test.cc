@@ -181,5 +181,50 @@ TEST(DriftFromProfiles, DatasetVerdictCountsInconclusiveColumns) {
   EXPECT_EQ(rep.value().dataset_verdict, Verdict::Inconclusive);
 }
 
+// The user's case: 1 of 3 columns drifted, under the 50% share. The default policy fails on
+// it; dataset does not, unless the column is critical; never never does.
+TEST(DriftPolicy, FailOnColumnDatasetOrNeverAndCriticalColumns) {
+  std::mt19937_64 rng(9);
+  DriftInput ref, cur;
+  for (const char* name : {"age", "temp", "stay"}) {
+    const auto a = draw(rng, 3000, 0), b = draw(rng, 3000, std::string(name) == "age" ? 0.5 : 0);
+    auto r = numeric_profile(a, 200), c = numeric_profile(b, 200);
+    r.name = c.name = name;
+    ref.profile.columns.push_back(r);
+    cur.profile.columns.push_back(c);
+    ref.raw.push_back(a), cur.raw.push_back(b);
+    ref.raw_complete.push_back(true), cur.raw_complete.push_back(true);
+  }
+  const auto fails = [&](FailOn f, std::map<std::string, std::string> critical = {}) {
+    DriftOptions o;
+    o.fail_on = f;
+    o.critical = std::move(critical);
+    auto r = compare(ref, cur, o);
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(r.value().drifted, 1);
+    EXPECT_FALSE(r.value().dataset_drift);
+    return r.value().fails;
+  };
+  EXPECT_EQ(DriftOptions{}.fail_on, FailOn::Column);
+  EXPECT_TRUE(fails(FailOn::Column));
+  EXPECT_FALSE(fails(FailOn::Dataset));
+  EXPECT_FALSE(fails(FailOn::Never));
+  EXPECT_TRUE(fails(FailOn::Dataset, {{"age", std::string(kCriticalGiven)}}));
+  EXPECT_FALSE(fails(FailOn::Dataset, {{"temp", std::string(kCriticalGiven)}}));  // critical, but it did not drift
+  EXPECT_FALSE(fails(FailOn::Never, {{"age", std::string(kCriticalGiven)}}));
+
+  DriftOptions o;
+  o.critical = {{"agee", std::string(kCriticalGiven)}};
+  auto bad = compare(ref, cur, o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "'agee' is no column of the reference (did you mean 'age'?)");
+  o.critical = {{"label", "a label in training_data.yaml"}};  // from a descriptor: a note, not an error
+  auto noted = compare(ref, cur, o);
+  ASSERT_TRUE(noted.ok());
+  EXPECT_EQ(noted.value().notes.back(), "critical columns not tested (not in both data sets, or not testable): label");
+  EXPECT_EQ(fail_on_from_name("dataset"), FailOn::Dataset);
+  EXPECT_FALSE(fail_on_from_name("any"));
+}
+
 }  // namespace
 }  // namespace seam::stats
