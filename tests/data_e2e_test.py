@@ -224,6 +224,24 @@ class DriftFromProfiles(Data):
 
 
 class Profiles(Data):
+    def test_label_does_not_change_how_a_column_is_profiled(self):
+        """A profile made with --label compares with one made without (the user's 0/1 label)."""
+        rng = np.random.default_rng(4)
+        n = 4000
+        path = self.csv("d.csv", {"x": np.round(rng.normal(0, 1, n), 3), "y": rng.integers(0, 2, n)})
+        with_label, without = os.path.join(self.dir, "l.json"), os.path.join(self.dir, "n.json")
+        seam("profile", "--label", "y", path, "-o", with_label, check=0)
+        seam("profile", path, "-o", without, check=0)
+        a, b = json.load(open(with_label)), json.load(open(without))
+        ya, yb = a["columns"][1], b["columns"][1]
+        self.assertEqual(ya["type"], "numeric")
+        self.assertEqual(ya["numeric"], yb["numeric"])
+        self.assertEqual(sum(c for _, c in ya["values"]["counts"]), n)  # the label's classes, besides
+        r = seam("drift", "--reference", with_label, "--current", without, "--format", "json", check=0)
+        rep = json.loads(r.stdout)
+        self.assertEqual(rep["skipped"], [])
+        self.assertEqual({c["name"]: c["verdict"] for c in rep["columns"]}, {"x": "no_drift", "y": "no_drift"})
+
     def test_merged_shard_profiles_equal_the_whole(self):
         rng = np.random.default_rng(3)
         x = np.round(rng.normal(5, 2, 6000), 4)

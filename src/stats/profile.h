@@ -44,7 +44,7 @@ struct ColumnProfile {
   HyperLogLog distinct{12};
   Moments moments;           // numeric: finite values
   KllSketch quantiles{kDefaultSketchK};  // numeric: finite values
-  FrequentItems values{1000, 1000};  // categorical, boolean, text
+  FrequentItems values{1000, 1000};  // categorical, boolean, text; the classes of a numeric label
 
   Status merge(const ColumnProfile& o);
 };

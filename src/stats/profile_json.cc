@@ -77,7 +77,7 @@ void write_column(JsonWriter& w, const ColumnProfile& c) {
   w.key("hll").begin_object().key("precision").value(c.distinct.precision()).key("registers").value(c.distinct.encode());
   w.end_object().end_object();
   if (c.type == ColumnType::Numeric) write_numeric(w, c);
-  else write_values(w, c);
+  if (c.type != ColumnType::Numeric || c.values.total() > 0) write_values(w, c);  // a numeric label's classes
   w.end_object();
 }
 

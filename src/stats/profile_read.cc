@@ -90,8 +90,8 @@ void read_numeric(Fields& f, ColumnProfile& c) {
   if (nf.error() && !f.error()) f.error() = nf.error();
 }
 
-void read_values(Fields& f, ColumnProfile& c) {
-  const doc::Node* vals = f.get("values", doc::Kind::Object);
+void read_values(Fields& f, ColumnProfile& c, bool required = true) {
+  const doc::Node* vals = f.get("values", doc::Kind::Object, required);
   if (!vals) return;
   Fields vf = f.child(*vals, "values");
   const doc::Node* exact = vf.get("exact", doc::Kind::Bool);
@@ -137,7 +137,7 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
     if (df.error() && !f.error()) f.error() = df.error();
   }
   if (c.type == ColumnType::Numeric) read_numeric(f, c);
-  else read_values(f, c);
+  read_values(f, c, c.type != ColumnType::Numeric);  // optional for numbers: a numeric label's classes
   if (f.error()) return *f.error();
   return c;
 }
