@@ -111,16 +111,34 @@ class DriftMatchesScipy(Data):
         md = seam("drift", "--reference", a, "--current", b, "--format", "markdown", check=1).stdout
         self.assertIn("| `x` |", md.replace("\\", ""))
         text = seam("drift", "--reference", a, "--current", b, check=1).stdout
-        self.assertIn("2 of 2 columns drifted", text)
+        self.assertIn("drift in 2 of 2 columns (100%): x, k", text)
 
     def test_planted_drift_in_the_example_is_found(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data")
         ref, cur = os.path.join(data, "training.csv"), os.path.join(data, "operational.csv")
         r = seam("drift", "--reference", ref, "--current", cur, "--format", "json")
-        self.assertEqual(r.returncode, 0, r.stderr)  # 3 of 8 columns: below the default share of 50%
+        self.assertEqual(r.returncode, 1, r.stderr)  # --fail-on column (the default): a column drifted
         report = json.loads(r.stdout)
-        self.assertFalse(report["dataset_drift"])
-        seam("drift", "--reference", ref, "--current", cur, "--dataset-share", "0.25", check=1)
+        self.assertFalse(report["dataset_drift"])  # 3 of 8 columns: below the default share of 50%
+        self.assertTrue(report["fails"])
+        self.assertEqual(report["fail_on"], "column")
+        self.assertTrue(report["summary"].startswith("drift in 3 of 8 columns (38%): turbine_type, oil_temp, bearing_temp;"))
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", check=0)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--dataset-share", "0.25", check=1)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "never", "--dataset-share", "0", check=0)
+        # A critical column fails on its own, also under the data-set policy.
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "oil_temp", check=1)
+        seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "wind_speed", check=0)
+        turbine = os.path.join(ROOT, "examples", "turbine-maintenance")
+        r = seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--descriptors", turbine,
+                 "--format", "json", check=1)
+        crit = json.loads(r.stdout)["critical_columns"]
+        self.assertEqual(sorted(crit), ["gearbox_failure_14d", "oil_temp", "wind_speed"])
+        self.assertTrue(crit["gearbox_failure_14d"].startswith("a label in "))
+        self.assertIn("--critical: 'oil_tmp' is no column of the reference (did you mean 'oil_temp'?)",
+                      seam("drift", "--reference", ref, "--current", cur, "--critical", "oil_tmp", check=2).stderr)
+        self.assertIn("--fail-on must be column, dataset or never",
+                      seam("drift", "--reference", ref, "--current", cur, "--fail-on", "any", check=2).stderr)
         drifted = {c["name"] for c in report["columns"] if c["drift"]}
         self.assertIn("oil_temp", drifted)
         self.assertIn("bearing_temp", drifted)
@@ -129,7 +147,101 @@ class DriftMatchesScipy(Data):
         self.assertEqual(set(report) >= {"columns", "drifted_columns", "total_columns", "dataset_drift"}, True)
 
 
+class DriftFromProfiles(Data):
+    """The user's report: drift from profiles must account for the sketches' error."""
+
+    def profile(self, path, *extra):
+        out = path[:-4] + ("-" + "-".join(extra).replace("-", "") if extra else "") + ".json"
+        seam("profile", path, "-o", out, *extra, check=0)
+        return out
+
+    def report(self, ref, cur, *extra):
+        r = seam("drift", "--reference", ref, "--current", cur, "--format", "json", *extra)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return r.returncode, json.loads(r.stdout)
+
+    def columns(self, rng, n, shift=0.0):
+        age = np.round(rng.normal(45 + shift, 12, n), 1)
+        temp = np.round(rng.normal(37, 0.6, n), 2)
+        if shift:  # 30% of temperatures in Fahrenheit, the ward mix changed
+            f = rng.random(n) < 0.3
+            temp[f] = np.round(temp[f] * 9 / 5 + 32, 2)
+        ward = rng.choice(["a", "b", "c", "d"], n, p=[0.4, 0.3, 0.2, 0.1] if not shift else [0.25, 0.25, 0.25, 0.25])
+        return {"age": age, "temp": temp, "stay": rng.exponential(3, n).round(3), "beds": rng.integers(0, 40, n), "ward": ward}
+
+    def test_split_and_merged_profiles_never_drift_from_the_whole(self):
+        cols = self.columns(np.random.default_rng(11), 60000)
+        whole = self.csv("whole.csv", cols)
+        halves = [self.csv(f"h{i}.csv", {k: v[i * 30000:(i + 1) * 30000] for k, v in cols.items()}) for i in (0, 1)]
+        for extra in ((), ("--sketch-k", "2000")):
+            parts = [self.profile(h, *extra) for h in halves]
+            merged = os.path.join(self.dir, "merged.json")
+            seam("profile", "merge", *parts, "-o", merged, check=0)
+            code, rep = self.report(self.profile(whole, *extra), merged)
+            verdicts = {c["name"]: c["verdict"] for c in rep["columns"]}
+            self.assertEqual(rep["drifted_columns"], 0, verdicts)
+            self.assertEqual(code, 0, verdicts)
+            self.assertFalse(any(c["drift"] for c in rep["columns"]))
+            if extra:  # accurate enough at these sizes to decide
+                self.assertEqual(set(verdicts.values()), {"no_drift"}, verdicts)
+            else:  # what the default sketch cannot decide is said, with what would decide it
+                for c in rep["columns"]:
+                    if c["verdict"] == "inconclusive":
+                        self.assertIn("--sketch-k", c["advice"])
+                text = seam("drift", "--reference", self.profile(whole), "--current", merged, check=0).stdout
+                self.assertNotIn("DRIFT", text)
+
+    def test_profile_verdicts_agree_with_scipy_except_inconclusive(self):
+        rng = np.random.default_rng(12)
+        for shift in (0.0, 0.3, 6.0):
+            ref_cols, cur_cols = self.columns(rng, 40000), self.columns(rng, 30000, shift)
+            ref, cur = self.csv("r.csv", ref_cols), self.csv("c.csv", cur_cols)
+            for extra in ((), ("--sketch-k", "2000")):
+                _, rep = self.report(self.profile(ref, *extra), self.profile(cur, *extra))
+                for c in rep["columns"]:
+                    if c["type"] != "numeric":
+                        continue
+                    a, b = ref_cols[c["name"]], cur_cols[c["name"]]
+                    ks = stats.ks_2samp(a, b, method="asymp")
+                    lo, hi = c["statistic_interval"]
+                    self.assertTrue(lo <= ks.statistic <= hi, (shift, c, ks))
+                    plo, phi = c["p_value_interval"]
+                    self.assertTrue(plo <= ks.pvalue * (1 + 1e-9) and ks.pvalue <= phi * (1 + 1e-9), (shift, c, ks))
+                    scipy_verdict = "drift" if ks.pvalue < 0.05 else "no_drift"
+                    if c["verdict"] != "inconclusive":
+                        self.assertEqual(c["verdict"], scipy_verdict, (shift, extra, c, ks))
+                    if shift == 6.0 and c["name"] in ("age", "temp"):
+                        self.assertEqual(c["verdict"], "drift", c)  # large shifts are found from sketches too
+
+    def test_underflowed_p_value_is_not_printed_as_zero(self):
+        a = self.csv("a.csv", {"x": np.arange(5000.0)})
+        b = self.csv("b.csv", {"x": np.arange(5000.0) + 4000})
+        text = seam("drift", "--reference", a, "--current", b, check=1).stdout
+        self.assertIn("< 1e-300", text)
+        _, rep = self.report(a, b)
+        self.assertEqual(rep["columns"][0]["p_value"], 0)
+        self.assertTrue(rep["columns"][0]["p_value_underflow"])
+
+
 class Profiles(Data):
+    def test_label_does_not_change_how_a_column_is_profiled(self):
+        """A profile made with --label compares with one made without (the user's 0/1 label)."""
+        rng = np.random.default_rng(4)
+        n = 4000
+        path = self.csv("d.csv", {"x": np.round(rng.normal(0, 1, n), 3), "y": rng.integers(0, 2, n)})
+        with_label, without = os.path.join(self.dir, "l.json"), os.path.join(self.dir, "n.json")
+        seam("profile", "--label", "y", path, "-o", with_label, check=0)
+        seam("profile", path, "-o", without, check=0)
+        a, b = json.load(open(with_label)), json.load(open(without))
+        ya, yb = a["columns"][1], b["columns"][1]
+        self.assertEqual(ya["type"], "numeric")
+        self.assertEqual(ya["numeric"], yb["numeric"])
+        self.assertEqual(sum(c for _, c in ya["values"]["counts"]), n)  # the label's classes, besides
+        r = seam("drift", "--reference", with_label, "--current", without, "--format", "json", check=0)
+        rep = json.loads(r.stdout)
+        self.assertEqual(rep["skipped"], [])
+        self.assertEqual({c["name"]: c["verdict"] for c in rep["columns"]}, {"x": "no_drift", "y": "no_drift"})
+
     def test_merged_shard_profiles_equal_the_whole(self):
         rng = np.random.default_rng(3)
         x = np.round(rng.normal(5, 2, 6000), 4)

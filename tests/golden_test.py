@@ -70,6 +70,9 @@ def cases():
     out.append(("drift-methods", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "power_kw=psi",
                                   "--method", "oil_temp=wasserstein", "--raw-wasserstein", "--threshold", "power_kw=0.5",
                                   "--dataset-share", "0", "--bins", "5"]))
+    out.append(("drift-fail-on-dataset", ["drift", "--reference", TRAIN, "--current", OPER, "--fail-on", "dataset"]))
+    out.append(("drift-descriptors", ["drift", "--reference", TRAIN, "--current", OPER, "--fail-on", "dataset",
+                                      "--descriptors", TURBINE, "--format", "markdown"]))
     out.append(("drift-method-no-column", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "rpm=ks"]))
     out.append(("drift-method-wrong-type", ["drift", "--reference", TRAIN, "--current", OPER, "--method", "turbine_type=ks"]))
     for fmt in ["text", "json"]:

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "doc/load.h"
+
 namespace seam::api {
 namespace {
 
@@ -51,14 +53,35 @@ Result<stats::DriftInput> load_side(const std::string& path, stats::ProfileOptio
   return in;
 }
 
+// The columns of the training data descriptor in `dir`, labels and features, as critical.
+Status add_descriptor_columns(const std::string& dir, std::map<std::string, std::string>& critical) {
+  auto project = doc::load_project(dir);
+  if (!project.ok()) return std::move(project).take_error();
+  const doc::LoadedDocument* td = project.value().find(doc::Descriptor::TrainingData);
+  if (!td || !td->root) return Error::usage_at("/descriptors", "'" + dir + "' has no readable training_data descriptor");
+  const doc::Node* schema = td->root->find("schema");
+  if (!schema || schema->items.empty()) return Error::usage_at("/descriptors", td->path + " names no columns under schema");
+  for (const auto& field : schema->items) {
+    const doc::Node* name = field.find("field_name");
+    if (!name || name->kind != doc::Kind::String || name->text.empty()) continue;
+    const doc::Node* label = field.find("label_field");
+    const bool is_label = label && label->kind == doc::Kind::Bool && label->boolean;
+    critical.emplace(name->text, std::string(is_label ? "a label" : "a feature") + " in " + td->path);  // --critical wins
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Result<stats::DriftReport> drift(const DriftRequest& request) {
+  stats::DriftOptions opts = request.drift;
+  if (!request.descriptors.empty())
+    if (auto st = add_descriptor_columns(request.descriptors, opts.critical); !st.ok()) return std::move(st).take_error();
   auto ref = load_side(request.reference, request.data, nullptr);
   if (!ref.ok()) return std::move(ref).take_error();
   auto cur = load_side(request.current, request.data, &ref.value().profile);
   if (!cur.ok()) return std::move(cur).take_error();
-  return stats::compare(ref.value(), cur.value(), request.drift);
+  return stats::compare(ref.value(), cur.value(), opts);
 }
 
 }  // namespace seam::api

@@ -18,10 +18,14 @@ inline constexpr size_t kExactValues = 1'000'000;
 struct DriftRequest {
   std::string reference, current;  // paths of data files or profiles
   stats::ProfileOptions data;      // how data files are read (format, types, label, threads)
-  stats::DriftOptions drift;       // which columns, methods and thresholds
+  stats::DriftOptions drift;       // which columns, methods, thresholds, critical columns, exit policy
+  // A project directory: the columns its training_data descriptor names under schema
+  // (labels and features) are critical too (drift.critical keeps its own reasons).
+  std::string descriptors;
 };
 
-// Fails when a side cannot be read or profiled, or when the drift options do not fit the data.
+// Fails when a side cannot be read or profiled, when the drift options do not fit the
+// data, or when `descriptors` has no training_data descriptor with a schema.
 Result<stats::DriftReport> drift(const DriftRequest& request);
 
 }  // namespace seam::api

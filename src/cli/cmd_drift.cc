@@ -40,14 +40,27 @@ Result<stats::DriftOptions> drift_options(const Args& args) {
     if (o.bins < 2 || o.bins > 1000) return Error::usage("--bins expects a number from 2 to 1000");
   }
   o.normalize_wasserstein = !args.has("--raw-wasserstein");
+  for (const auto& name : split_list(args.get("--critical", ""))) o.critical[name] = std::string(stats::kCriticalGiven);
+  if (args.options.count("--fail-on")) {
+    const auto f = stats::fail_on_from_name(args.get("--fail-on", ""));
+    if (!f) return Error::usage("--fail-on must be column, dataset or never; found '" + args.get("--fail-on", "") + "'");
+    o.fail_on = *f;
+  }
   return o;
 }
 
 }  // namespace
 
+const ArgSpec& drift_spec() {
+  static const ArgSpec spec = {{"--raw-wasserstein"},
+                               {"--reference", "--current", "--columns", "--method", "--threshold", "--format", "--dataset-share",
+                                "--bins", "--types", "--label", "--threads", "--data-format", "--sketch-k", "--critical",
+                                "--descriptors", "--fail-on"}};
+  return spec;
+}
+
 int run_drift(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--raw-wasserstein"}, {"--reference", "--current", "--columns", "--method", "--threshold", "--format",
-                                       "--dataset-share", "--bins", "--types", "--label", "--threads", "--data-format"}});
+  auto parsed = parse_args(argv, drift_spec());
   if (!parsed.ok()) return usage_error("drift", parsed.error().message);
   Args args = parsed.value();
   const auto& formats = report::drift_formats();
@@ -63,11 +76,12 @@ int run_drift(const std::vector<std::string>& argv) {
   if (!popts.ok()) return usage_error("drift", popts.error().message);
   auto dopts = drift_options(args);
   if (!dopts.ok()) return usage_error("drift", dopts.error().message);
-  auto report = api::drift({args.get("--reference", ""), args.get("--current", ""), popts.value(), dopts.value()});
+  auto report = api::drift({args.get("--reference", ""), args.get("--current", ""), popts.value(), dopts.value(),
+                            args.get("--descriptors", "")});
   if (!report.ok()) return print_error(report.error());
   StreamWriter out(stdout);
   format->render(report.value(), out);
-  return report.value().dataset_drift ? kExitFindings : kExitOk;
+  return report.value().fails ? kExitFindings : kExitOk;
 }
 
 }  // namespace seam::cli

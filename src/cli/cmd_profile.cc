@@ -90,8 +90,13 @@ int merge(const Args& args) {
 
 }  // namespace
 
+const ArgSpec& profile_spec() {
+  static const ArgSpec spec = {{}, {"-o", "--format", "--columns", "--types", "--label", "--threads", "--descriptor", "--sketch-k"}};
+  return spec;
+}
+
 int run_profile(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"-o", "--format", "--columns", "--types", "--label", "--threads", "--descriptor"}});
+  auto parsed = parse_args(argv, profile_spec());
   if (!parsed.ok()) return usage_error("profile", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("profile", "give at least one data file (or: merge A.json B.json...)");

@@ -39,6 +39,11 @@ std::string command_hint(const std::string& name);
 // Prints `seam help` or, with a name, one command's help. Returns an exit code.
 int print_help(const std::vector<std::string>& args);
 
+// The options a command's parser takes, for the commands that expose them (commands_test
+// checks that the table's usage and help name exactly these).
+const ArgSpec& drift_spec();
+const ArgSpec& profile_spec();
+
 int run_validate(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);

@@ -68,7 +68,7 @@ const std::vector<Command>& commands() {
        "  --format F        coverage only: text (default), markdown or json",
        run_rules},
       {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
-       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--descriptor training_data|production_data]\n"
+       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--descriptor training_data|production_data]\n"
        "       seam profile merge A.json B.json... [-o OUT]",
        "Streams the files (one data set; they must have the same columns) and records per\n"
        "column: count, missing, distinct values (HyperLogLog), and for numeric columns min, max,\n"
@@ -81,8 +81,12 @@ const std::vector<Command>& commands() {
        "  --format F          csv, tsv or jsonl (default: from the file extension)\n"
        "  --columns a,b       profile only these columns\n"
        "  --types a=T,...     force column types: numeric, categorical, boolean or text\n"
-       "  --label COLUMN      the label column: its distribution is recorded\n"
+       "  --label COLUMN      the label column: its class balance is recorded too (its type\n"
+       "                      is inferred as for any column)\n"
        "  --threads N         profile each file in N parallel parts (default 1)\n"
+       "  --sketch-k K        size of the quantile sketches (default 200, rank error about\n"
+       "                      1-2%); drift tests on large data need more, e.g. 2000. Profiles\n"
+       "                      merge only with the same K\n"
        "  --descriptor D      print the schema, statistics and label distribution as a\n"
        "                      training_data or production_data descriptor instead\n\n"
        "Malformed rows are skipped and reported with their line numbers.\n"
@@ -90,25 +94,38 @@ const std::vector<Command>& commands() {
        "or the usage is wrong.",
        run_profile},
       {"drift", "test two data sets (files or profiles) for drift, column by column",
-       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types ...] [--threads N]",
+       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--fail-on column|dataset|never] [--critical a,b] [--descriptors DIR] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K]",
        "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
        "tested with ks by default, categorical and boolean ones with chisquare; the methods are\n"
        "chisquare, chisquare_gof, ks, psi, jensenshannon and wasserstein (docs/drift.md defines\n"
        "each and names the scipy call it equals). From data files, numeric tests use the exact\n"
-       "values (up to 1,000,000 per column); from profiles, the sketches, with the error stated.\n\n"
+       "values (up to 1,000,000 per column); from profiles, the sketches: then each result is an\n"
+       "interval holding the exact one (99% confidence), and a column whose verdict depends on\n"
+       "where in it the result lies is inconclusive, with what would decide it.\n\n"
        "Options:\n"
        "  --columns a,b       test only these columns\n"
        "  --method COL=M      use method M for column COL (repeatable)\n"
        "  --threshold COL=X   p-value below X (tests) or distance above X means drift\n"
+       "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
+       "  --fail-on P         when the exit status is 1: column (default: any column drifted),\n"
+       "                      dataset (the data set drifted, or a critical column did) or never\n"
+       "  --critical a,b      columns whose drift fails the run on its own (with --fail-on\n"
+       "                      dataset; any drifted column fails with column)\n"
+       "  --descriptors DIR   the columns DIR's training_data descriptor names (labels and\n"
+       "                      features) are critical\n"
        "  --dataset-share S   the data set drifts when some column and at least this share of\n"
        "                      the columns drifted (default 0.5; 0 means any column)\n"
        "  --bins N            bins for psi and jensenshannon on numeric columns (default 10)\n"
        "  --raw-wasserstein   report wasserstein in the column's units, not divided by the\n"
        "                      reference standard deviation (set its threshold to match)\n"
-       "  --format F          text (default), json, markdown or html (with SVG histograms)\n"
-       "  --data-format F     csv, tsv or jsonl for data files (default: from the extension)\n\n"
-       "Exit status: 0 no drift, 1 the data set drifted, 2 an input cannot be read or the usage\n"
-       "is wrong.",
+       "  --data-format F     csv, tsv or jsonl for data files (default: from the extension)\n"
+       "  --types a=T,...     force column types of data files, as for seam profile\n"
+       "  --label COLUMN      the label column of data files, as for seam profile\n"
+       "  --threads N         read each data file in N parallel parts (default 1)\n"
+       "  --sketch-k K        quantile sketch size when profiling data files (default 200)\n\n"
+       "Inconclusive columns never fail the run; the report lists them with what would decide\n"
+       "them. Exit status: 0 nothing fails under --fail-on, 1 something does, 2 an input cannot\n"
+       "be read or the usage is wrong.",
        run_drift},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
        "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N | risks DIR\n"

@@ -32,7 +32,7 @@ std::string with_flag(const Error& e) {
   static const std::pair<std::string_view, std::string_view> flags[] = {
       {"/methods", "--method"}, {"/thresholds", "--threshold"}, {"/columns", "--columns"}, {"/types", "--types"},
       {"/label", "--label"},    {"/decision", "--decision"},    {"/kind", "--kind"},       {"/reviewers", "--reviewer"},
-      {"/params", "--set"}};
+      {"/params", "--set"},     {"/critical", "--critical"}, {"/descriptors", "--descriptors"}};
   const std::string_view field = std::string_view(e.pointer).substr(0, e.pointer.find('/', 1));
   for (const auto& [name, flag] : flags)
     if (field == name) return std::string(flag) + ": " + e.message;
@@ -67,6 +67,12 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
   const long n = std::strtol(threads.c_str(), &end, 10);
   if (*end || n < 1 || n > 256) return Error::usage("--threads expects a number from 1 to 256; found '" + threads + "'");
   o.threads = static_cast<int>(n);
+  if (args.options.count("--sketch-k")) {
+    const std::string k = args.get("--sketch-k", "");
+    const long v = std::strtol(k.c_str(), &end, 10);
+    if (k.empty() || *end || v < 8 || v > 65535) return Error::usage("--sketch-k expects a number from 8 to 65535; found '" + k + "'");
+    o.sketch_k = static_cast<int>(v);
+  }
   return o;
 }
 

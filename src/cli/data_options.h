@@ -8,7 +8,7 @@
 
 namespace seam::cli {
 
-// --format, --columns a,b, --types a=categorical,b=numeric, --label, --threads N.
+// --format, --columns a,b, --types a=categorical,b=numeric, --label, --threads N, --sketch-k K.
 Result<stats::ProfileOptions> profile_options(const Args& args);
 
 std::vector<std::string> split_list(const std::string& s);  // "a,b" -> {"a", "b"}

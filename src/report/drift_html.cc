@@ -19,7 +19,10 @@ td, th { border: 1px solid #d0d7de; padding: .25em .6em; text-align: left; verti
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .column { border: 1px solid #d0d7de; border-radius: 6px; padding: .6em 1em; margin: 1em 0; }
 .column.drift { border-left: 6px solid #cf222e; }
-.badge.drift { background: #cf222e; } .badge.ok { background: #1a7f37; }
+.column.inconclusive { border-left: 6px solid #9a6700; }
+.badge.drift { background: #cf222e; } .badge.ok { background: #1a7f37; } .badge.inconclusive { background: #9a6700; }
+.badge.critical { background: #59636e; }
+.why { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4em .8em; }
 figure { margin: .5em 0; }
 figure svg { max-width: 100%; height: auto; }
 .nochart { color: #59636e; font-style: italic; }
@@ -33,9 +36,24 @@ constexpr const char* kMuted = "#59636e";
 constexpr size_t kMaxCategories = 20;
 constexpr size_t kMaxLabel = 18;  // characters of an axis label; the bar's tooltip has all
 
-std::string badge(bool drift) {
-  return std::string("<span class=\"badge ") + (drift ? "drift" : "ok") + "\">" +
-         std::string(detail::drift_word(drift)) + "</span>";
+// The CSS class of a verdict: red, amber or green.
+std::string_view verdict_class(stats::Verdict v) {
+  return v == stats::Verdict::Drift ? "drift" : v == stats::Verdict::Inconclusive ? "inconclusive" : "ok";
+}
+
+std::string badge(stats::Verdict v) {
+  return "<span class=\"badge " + std::string(verdict_class(v)) + "\">" + std::string(detail::verdict_word(v)) + "</span>";
+}
+
+std::string critical_badge(const stats::ColumnDrift& c) {
+  return c.critical.empty() ? "" : " <span class=\"badge critical\">critical</span>";
+}
+
+// The page's verdict: green only when no column drifted and none is inconclusive.
+std::string headline_badge(const stats::DriftReport& r) {
+  const stats::Verdict v = r.drifted ? stats::Verdict::Drift : r.inconclusive ? stats::Verdict::Inconclusive : stats::Verdict::NoDrift;
+  const std::string word = r.drifted ? "drift" : r.inconclusive ? "inconclusive" : "no drift";
+  return "<span class=\"badge " + std::string(verdict_class(v)) + "\">" + word + "</span>";
 }
 
 // An SVG coordinate.
@@ -255,14 +273,18 @@ std::string rule(const stats::ColumnDrift& c) {
 }
 
 void write_column(const stats::ColumnDrift& c, size_t index, std::string& out) {
-  out += "<section class=\"column" + std::string(c.drift ? " drift" : "") + "\" id=\"col-" + std::to_string(index) +
-         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.drift) + "</h3>\n";
+  out += "<section class=\"column " + std::string(verdict_class(c.verdict)) + "\" id=\"col-" + std::to_string(index) +
+         "\">\n<h3><code>" + escape::xml(c.name) + "</code> " + badge(c.verdict) + critical_badge(c) + "</h3>\n";
+  if (!c.critical.empty()) out += "<p class=\"meta\">critical: " + escape::xml(c.critical) + "</p>\n";
+  if (c.verdict == stats::Verdict::Inconclusive)
+    out += "<p class=\"why\"><strong>Inconclusive:</strong> " + escape::xml(c.why) + "." +
+           (c.advice.empty() ? "" : " <strong>To decide:</strong> " + escape::xml(c.advice) + ".") + "</p>\n";
   out += "<table class=\"result\">\n<tr><th>Type</th><th>Method</th><th>" +
          std::string(stats::is_test(c.method) ? "Statistic" : "Distance") +
          "</th><th>p-value</th><th>Threshold</th><th>Rows (reference)</th><th>Rows (current)</th></tr>\n";
   out += "<tr><td>" + std::string(stats::type_name(c.type)) + "</td><td>" + std::string(stats::method_name(c.method)) +
-         "</td><td class=\"num\">" + detail::drift_number(c.statistic) + "</td><td class=\"num\">" +
-         detail::drift_number(c.p_value, 3) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
+         "</td><td class=\"num\">" + escape::xml(detail::statistic_cell(c)) + "</td><td class=\"num\">" +
+         escape::xml(detail::p_value_cell(c)) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
          "</td><td class=\"num\">" + std::to_string(c.n_reference) + "</td><td class=\"num\">" +
          std::to_string(c.n_current) + "</td></tr>\n</table>\n";
   out += "<p class=\"meta\">" + rule(c);
@@ -286,9 +308,7 @@ std::string drift_html(const stats::DriftReport& r) {
   std::string out = detail::html_page_begin(title, kStyle) + "<h1>seam drift</h1>\n";
   out += "<p class=\"meta\">reference <code>" + escape::xml(r.reference) + "</code> &#183; current <code>" +
          escape::xml(r.current) + "</code></p>\n";
-  out += "<p><span class=\"badge " + std::string(r.dataset_drift ? "drift" : "ok") + "\">" +
-         (r.dataset_drift ? "dataset drift" : "no dataset drift") + "</span> " +
-         escape::xml(detail::drift_summary_line(r)) + "</p>\n";
+  out += "<p>" + headline_badge(r) + " " + escape::xml(detail::drift_summary_line(r)) + "</p>\n";
 
   if (!r.columns.empty()) {
     out += "<table class=\"overview\">\n<tr><th>Column</th><th>Type</th><th>Method</th><th>Statistic</th>"
@@ -297,9 +317,9 @@ std::string drift_html(const stats::DriftReport& r) {
       const auto& c = r.columns[i];
       out += "<tr><td><a href=\"#col-" + std::to_string(i) + "\"><code>" + escape::xml(c.name) + "</code></a></td><td>" +
              std::string(stats::type_name(c.type)) + "</td><td>" + std::string(stats::method_name(c.method)) +
-             "</td><td class=\"num\">" + detail::drift_number(c.statistic) + "</td><td class=\"num\">" +
-             detail::drift_number(c.p_value, 3) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
-             "</td><td>" + badge(c.drift) + "</td></tr>\n";
+             "</td><td class=\"num\">" + escape::xml(detail::statistic_cell(c)) + "</td><td class=\"num\">" +
+             escape::xml(detail::p_value_cell(c)) + "</td><td class=\"num\">" + detail::drift_number(c.threshold) +
+             "</td><td>" + badge(c.verdict) + critical_badge(c) + "</td></tr>\n";
     }
     out += "</table>\n";
   } else {

@@ -14,13 +14,21 @@ std::string codes(const std::vector<std::string>& v) {
   return out;
 }
 
+std::string result(stats::Verdict v) {
+  switch (v) {
+    case stats::Verdict::Drift: return "**DRIFT**";
+    case stats::Verdict::Inconclusive: return "_inconclusive_";
+    default: return "ok";
+  }
+}
+
 }  // namespace
 
 std::string drift_markdown(const stats::DriftReport& r) {
   std::string out = "# seam drift\n\n";
   out += "- **Reference:** " + escape::markdown_code(r.reference, false) + "\n";
   out += "- **Current:** " + escape::markdown_code(r.current, false) + "\n\n";
-  out += "**" + detail::drift_summary_line(r) + "**\n\n";
+  out += "**" + escape::markdown(detail::drift_summary_line(r)) + "**\n\n";
 
   if (r.columns.empty()) {
     out += "No column tested.\n\n";
@@ -29,9 +37,17 @@ std::string drift_markdown(const stats::DriftReport& r) {
            "|---|---|---|---:|---:|---:|---|\n";
     for (const auto& c : r.columns)
       out += "| " + escape::markdown_code(c.name, true) + " | " + std::string(stats::type_name(c.type)) + " | " +
-             std::string(stats::method_name(c.method)) + " | " + detail::drift_number(c.statistic) + " | " +
-             detail::drift_number(c.p_value, 3) + " | " + detail::drift_number(c.threshold) + " | " +
-             (c.drift ? "**DRIFT**" : "ok") + " |\n";
+             std::string(stats::method_name(c.method)) + " | " + detail::statistic_cell(c) + " | " +
+             escape::markdown(detail::p_value_cell(c)) + " | " + detail::drift_number(c.threshold) + " | " + result(c.verdict) +
+             (c.critical.empty() ? "" : " (critical)") + " |\n";
+    out += "\n";
+  }
+  if (r.inconclusive) {
+    out += "## Inconclusive\n\n";
+    for (const auto& c : r.columns)
+      if (c.verdict == stats::Verdict::Inconclusive)
+        out += "- " + escape::markdown_code(c.name, false) + ": " + escape::markdown(c.why) +
+               (c.advice.empty() ? "" : "; " + escape::markdown(c.advice)) + "\n";
     out += "\n";
   }
 

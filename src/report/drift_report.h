@@ -14,19 +14,24 @@
 
 namespace seam::report {
 
-// The machine-readable contract (2-space indent):
+// The machine-readable contract (2-space indent; docs/drift.md#json defines each field):
 //   {"reference", "current",
-//    "columns": [{"name", "type", "method", "statistic", "p_value", "threshold", "drift",
-//                 "n_reference", "n_current", "details": {...}}],
-//    "drifted_columns", "total_columns", "dataset_drift", "dataset_drift_share",
-//    "only_in_reference", "only_in_current", "skipped", "notes"}
+//    "columns": [{"name", "type", "method", "statistic", "p_value", "p_value_underflow",
+//                 "statistic_interval", "p_value_interval", "threshold", "drift", "verdict",
+//                 "exact", "inconclusive_reason", "advice", "n_reference", "n_current",
+//                 "details": {...}}],
+//    "summary", "drifted_columns", "inconclusive_columns", "total_columns", "dataset_drift",
+//    "dataset_verdict", "dataset_drift_share", "only_in_reference", "only_in_current",
+//    "skipped", "notes"}
 // Numbers that are NaN or infinite are null (so p_value is null for distances), details
-// values included.
+// values included. A p-value that underflowed is 0 with p_value_underflow true.
 std::string drift_json(const stats::DriftReport& r);
 
-// For a terminal: one table line per tested column, then notes, columns found on one side
-// only, and a closing line such as
-//   2 of 9 columns drifted (22%); dataset drift: no (threshold 50%)
+// For a terminal: the headline (leading with the drifted columns, by name), one table line
+// per tested column (intervals for columns tested on sketches), why each inconclusive column
+// is so and what would decide it, notes, columns found on one side only, and the headline
+// again as the closing line:
+//   drift in 2 of 9 columns (22%): age, ward; dataset drift: no (threshold 50%)
 std::string drift_text(const stats::DriftReport& r);
 
 // For pull-request comments and wikis: the summary and a GitHub-flavoured table.

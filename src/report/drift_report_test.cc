@@ -38,7 +38,10 @@ DriftReport sample() {
   age.method = Method::Ks;
   age.statistic = 0.41;
   age.p_value = 1e-9;
+  age.statistic_low = age.statistic_high = 0.41;
+  age.p_value_low = age.p_value_high = 1e-9;
   age.threshold = 0.05;
+  age.verdict = stats::Verdict::Drift;
   age.drift = true;
   age.n_reference = 1000;
   age.n_current = 1200;
@@ -55,6 +58,8 @@ DriftReport sample() {
   city.method = Method::ChiSquare;
   city.statistic = 12.5;
   city.p_value = 0.3;
+  city.statistic_low = city.statistic_high = 12.5;
+  city.p_value_low = city.p_value_high = 0.3;
   city.threshold = 0.05;
   city.n_reference = 1000;
   city.n_current = 1200;
@@ -72,7 +77,11 @@ DriftReport sample() {
   income.type = ColumnType::Numeric;
   income.method = Method::Psi;
   income.statistic = 0.27;
+  income.statistic_low = 0.22;
+  income.statistic_high = 0.31;
+  income.exact = false;
   income.threshold = 0.1;
+  income.verdict = stats::Verdict::Drift;
   income.drift = true;
   income.n_reference = 1000;
   income.n_current = 1200;
@@ -88,12 +97,20 @@ DriftReport sample() {
   empty.type = ColumnType::Numeric;
   empty.method = Method::Wasserstein;
   empty.threshold = 0.1;
+  empty.verdict = stats::Verdict::Inconclusive;
+  empty.why = "no finite values in the current data";
+  empty.advice = "check that the column is filled on both sides";
   empty.details = {{"note", std::string("no finite values on one side")}};
 
+  age.critical = "a feature in training_data.yaml";
   r.columns = {age, city, income, empty};
+  r.critical_drifted = 1;
+  r.fails = true;
   r.drifted = 2;
+  r.inconclusive = 1;
   r.dataset_share = 0.5;
   r.dataset_drift = true;
+  r.dataset_verdict = stats::Verdict::Drift;
   r.only_in_reference = {"legacy"};
   r.only_in_current = {"new_feature"};
   r.skipped = {"comment"};
@@ -123,9 +140,19 @@ TEST(DriftJson, FollowsTheContract) {
   ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS) << json;
 
   EXPECT_EQ(keys(doc.get_object()),
-            (std::vector<std::string>{"reference", "current", "columns", "drifted_columns", "total_columns",
-                                      "dataset_drift", "dataset_drift_share", "only_in_reference", "only_in_current",
-                                      "skipped", "notes"}));
+            (std::vector<std::string>{"reference", "current", "columns", "summary", "drifted_columns",
+                                      "inconclusive_columns", "total_columns", "dataset_drift", "dataset_verdict",
+                                      "critical_columns", "critical_drifted_columns", "fail_on", "fails",
+                                      "dataset_drift_share", "only_in_reference", "only_in_current", "skipped", "notes"}));
+  EXPECT_EQ(std::string_view(doc["summary"]),
+            "drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: sensor; "
+            "dataset drift: yes (threshold 50%)");
+  EXPECT_EQ(std::string_view(doc["critical_columns"]["age"]), "a feature in training_data.yaml");
+  EXPECT_EQ(int64_t(doc["critical_drifted_columns"]), 1);
+  EXPECT_EQ(std::string_view(doc["fail_on"]), "column");
+  EXPECT_TRUE(bool(doc["fails"]));
+  EXPECT_EQ(int64_t(doc["inconclusive_columns"]), 1);
+  EXPECT_EQ(std::string_view(doc["dataset_verdict"]), "drift");
   EXPECT_EQ(std::string_view(doc["reference"]), "train.csv");
   EXPECT_EQ(std::string_view(doc["current"]), "prod.csv");
   EXPECT_EQ(int64_t(doc["drifted_columns"]), 2);
@@ -141,8 +168,9 @@ TEST(DriftJson, FollowsTheContract) {
   ASSERT_EQ(columns.size(), 4u);
   for (auto c : columns)
     EXPECT_EQ(keys(c.get_object()),
-              (std::vector<std::string>{"name", "type", "method", "statistic", "p_value", "threshold", "drift",
-                                        "n_reference", "n_current", "details"}));
+              (std::vector<std::string>{"name", "type", "method", "statistic", "p_value", "p_value_underflow",
+                                        "statistic_interval", "p_value_interval", "threshold", "drift", "verdict", "exact",
+                                        "critical", "inconclusive_reason", "advice", "n_reference", "n_current", "details"}));
 
   simdjson::dom::element age = columns.at(0);
   EXPECT_EQ(std::string_view(age["name"]), "age");
@@ -152,6 +180,11 @@ TEST(DriftJson, FollowsTheContract) {
   EXPECT_DOUBLE_EQ(double(age["p_value"]), 1e-9);
   EXPECT_DOUBLE_EQ(double(age["threshold"]), 0.05);
   EXPECT_TRUE(bool(age["drift"]));
+  EXPECT_TRUE(bool(age["critical"]));
+  EXPECT_EQ(std::string_view(age["verdict"]), "drift");
+  EXPECT_FALSE(bool(age["p_value_underflow"]));
+  EXPECT_DOUBLE_EQ(double(age["p_value_interval"].at(0)), 1e-9);  // exact: a point
+  EXPECT_TRUE(age["inconclusive_reason"].is_null());
   EXPECT_EQ(int64_t(age["n_reference"]), 1000);
   EXPECT_EQ(int64_t(age["n_current"]), 1200);
   EXPECT_TRUE(bool(age["details"]["exact"]));
@@ -162,12 +195,17 @@ TEST(DriftJson, FollowsTheContract) {
   EXPECT_EQ(std::string_view(city["type"]), "categorical");
   EXPECT_EQ(std::string_view(city["method"]), "chisquare");
   EXPECT_FALSE(bool(city["drift"]));
+  EXPECT_EQ(std::string_view(city["verdict"]), "no_drift");
   EXPECT_EQ(int64_t(city["details"]["dof"]), 24);
 
   simdjson::dom::element income = columns.at(2);
   EXPECT_EQ(std::string_view(income["method"]), "psi");
   EXPECT_TRUE(income["p_value"].is_null());  // a distance has no p-value
   EXPECT_DOUBLE_EQ(double(income["statistic"]), 0.27);
+  EXPECT_DOUBLE_EQ(double(income["statistic_interval"].at(0)), 0.22);
+  EXPECT_DOUBLE_EQ(double(income["statistic_interval"].at(1)), 0.31);
+  EXPECT_TRUE(income["p_value_interval"].at(0).is_null());
+  EXPECT_FALSE(bool(income["exact"]));
   EXPECT_EQ(int64_t(income["details"]["bins"]), 10);
   EXPECT_FALSE(bool(income["details"]["exact"]));
   EXPECT_TRUE(income["details"]["distance_error_bound"].is_null());  // an unknown number
@@ -175,6 +213,10 @@ TEST(DriftJson, FollowsTheContract) {
   simdjson::dom::element sensor = columns.at(3);
   EXPECT_TRUE(sensor["statistic"].is_null());
   EXPECT_TRUE(sensor["p_value"].is_null());
+  EXPECT_FALSE(bool(sensor["drift"]));
+  EXPECT_EQ(std::string_view(sensor["verdict"]), "inconclusive");
+  EXPECT_EQ(std::string_view(sensor["inconclusive_reason"]), "no finite values in the current data");
+  EXPECT_EQ(std::string_view(sensor["advice"]), "check that the column is filled on both sides");
   EXPECT_EQ(std::string_view(sensor["details"]["note"]), "no finite values on one side");
 }
 
@@ -189,8 +231,30 @@ TEST(DriftJson, InfinitiesAreNullAndEmptyReportsParse) {
   EXPECT_TRUE(doc["columns"].at(0)["threshold"].is_null());
 
   ASSERT_EQ(parser.parse(drift_json(DriftReport{})).get(doc), simdjson::SUCCESS);
+  EXPECT_EQ(std::string_view(doc["dataset_verdict"]), "no_drift");
   EXPECT_EQ(doc["columns"].get_array().size(), 0u);
   EXPECT_EQ(int64_t(doc["total_columns"]), 0);
+}
+
+// A p-value that underflowed is 0 in JSON with p_value_underflow set, and "< 1e-300" for people.
+TEST(DriftReports, UnderflowedPValueIsNotShownAsZero) {
+  DriftReport r = sample();
+  r.columns[0].p_value = r.columns[0].p_value_low = r.columns[0].p_value_high = 0;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(drift_json(r)).get(doc), simdjson::SUCCESS);
+  EXPECT_EQ(double(doc["columns"].at(0)["p_value"]), 0.0);
+  EXPECT_TRUE(bool(doc["columns"].at(0)["p_value_underflow"]));
+  EXPECT_FALSE(bool(doc["columns"].at(1)["p_value_underflow"]));
+  const auto age = [](const std::string& out) {  // the table row, not the headline's list of names
+    const size_t at = out.find("\nage ") + 1;
+    return out.substr(at, out.find('\n', at) - at);
+  };
+  const std::string text = drift_text(r);
+  EXPECT_NE(age(text).find("< 1e-300"), std::string::npos) << text;
+  EXPECT_EQ(age(text).find(" 0 "), std::string::npos) << text;
+  EXPECT_NE(drift_markdown(r).find("| \\< 1e-300 |"), std::string::npos) << drift_markdown(r);
+  EXPECT_NE(drift_html(r).find(">&lt; 1e-300<"), std::string::npos);
 }
 
 // --- text -------------------------------------------------------------------------------
@@ -216,16 +280,25 @@ TEST(DriftText, OneLinePerColumnAndASummary) {
   EXPECT_NE(age.find("0.41"), std::string::npos);
   EXPECT_NE(age.find("1e-09"), std::string::npos);
   EXPECT_NE(age.find("0.05"), std::string::npos);
-  EXPECT_EQ(age.substr(age.size() - 5), "DRIFT");
+  EXPECT_EQ(age.substr(age.size() - 16), "DRIFT (critical)");
   const std::string& income = *(header + 3);
   EXPECT_NE(income.find(" - "), std::string::npos) << income;  // no p-value for PSI
   EXPECT_EQ(income.substr(income.size() - 5), "DRIFT");
+  EXPECT_NE(income.find("0.22..0.31"), std::string::npos) << income;  // tested on sketches: the interval
   EXPECT_EQ((header + 2)->substr((header + 2)->size() - 2), "ok");
+  const std::string& sensor = *(header + 4);
+  EXPECT_EQ(sensor.substr(sensor.size() - 12), "inconclusive");
+  EXPECT_NE(text.find("inconclusive:\n  two\\nlines: no finite values in the current data; check that the column is filled on both sides\n"),
+            std::string::npos) << text;
 
   EXPECT_NE(text.find("'comment' is free text; not tested"), std::string::npos);
   EXPECT_NE(text.find("only in the reference: legacy\n"), std::string::npos);
   EXPECT_NE(text.find("only in the current data: new_feature\n"), std::string::npos);
-  EXPECT_EQ(ls.back(), "2 of 4 columns drifted (50%); dataset drift: yes (threshold 50%)");
+  const std::string summary =
+      "drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: two\\nlines; "
+      "dataset drift: yes (threshold 50%)";
+  EXPECT_EQ(ls.back(), summary);
+  EXPECT_EQ(ls[3], summary);  // and first, under the file names
 }
 
 TEST(DriftText, SummaryRoundsTheShare) {
@@ -234,23 +307,41 @@ TEST(DriftText, SummaryRoundsTheShare) {
     ColumnDrift c;
     c.name = "c";
     c.name += std::to_string(i);  // not "c" + ...: GCC 12 warns falsely (-Wrestrict) at -O3
-    c.drift = i < 2;
+    c.verdict = i < 2 ? stats::Verdict::Drift : stats::Verdict::NoDrift;
     r.columns.push_back(c);
   }
   r.drifted = 2;
-  EXPECT_EQ(lines(drift_text(r)).back(), "2 of 9 columns drifted (22%); dataset drift: no (threshold 50%)");
+  EXPECT_EQ(lines(drift_text(r)).back(), "drift in 2 of 9 columns (22%): c0, c1; dataset drift: no (threshold 50%)");
+  for (auto& c : r.columns) c.verdict = stats::Verdict::NoDrift;
+  r.drifted = 0;
+  EXPECT_EQ(lines(drift_text(r)).back(), "no drift in 9 columns; dataset drift: no (threshold 50%)");
+  r.columns[4].verdict = stats::Verdict::Inconclusive;
+  r.inconclusive = 1;
+  r.dataset_verdict = stats::Verdict::Inconclusive;
+  EXPECT_EQ(lines(drift_text(r)).back(), "no drift in 8 of 9 columns; inconclusive in 1: c4; dataset drift: inconclusive (threshold 50%)");
   r.columns.resize(1);
+  r.columns[0].verdict = stats::Verdict::Drift;
   r.drifted = 1;
-  r.dataset_drift = true;
+  r.inconclusive = 0;
+  r.dataset_verdict = stats::Verdict::Drift;
   r.dataset_share = 1.0 / 3;
-  EXPECT_EQ(lines(drift_text(r)).back(), "1 of 1 column drifted (100%); dataset drift: yes (threshold 33.3%)");
+  EXPECT_EQ(lines(drift_text(r)).back(), "drift in 1 of 1 column (100%): c0; dataset drift: yes (threshold 33.3%)");
+  // Many drifted columns: ten names, then how many more.
+  r.columns.assign(12, r.columns[0]);
+  r.drifted = 12;
+  EXPECT_NE(lines(drift_text(r)).back().find("c0, c0 and 2 more;"), std::string::npos);
 }
 
 // --- Markdown ---------------------------------------------------------------------------
 
 TEST(DriftMarkdown, TableEscapesPipes) {
   const std::string md = drift_markdown(sample());
-  EXPECT_NE(md.find("**2 of 4 columns drifted (50%); dataset drift: yes (threshold 50%)**"), std::string::npos) << md;
+  EXPECT_NE(md.find("**drift in 2 of 4 columns (50%): age, income; critical column drifted: age; inconclusive in 1: sensor; "
+                    "dataset drift: yes (threshold 50%)**"),
+            std::string::npos) << md;
+  EXPECT_NE(md.find("| **DRIFT** (critical) |"), std::string::npos) << md;
+  EXPECT_NE(md.find("## Inconclusive\n\n- `sensor`: no finite values in the current data; check that"), std::string::npos) << md;
+  EXPECT_NE(md.find("| _inconclusive_ |"), std::string::npos) << md;
   EXPECT_NE(md.find("`c<&>\"\\|ty`"), std::string::npos) << md;
   EXPECT_EQ(md.find("c<&>\"|ty"), std::string::npos);
   // Every table line has exactly 8 unescaped pipes (7 cells), the escaped one included.
@@ -263,7 +354,7 @@ TEST(DriftMarkdown, TableEscapesPipes) {
     EXPECT_EQ(pipes, 8u) << l;
   }
   EXPECT_EQ(rows, 2u + 4u);
-  EXPECT_NE(md.find("| `income` | numeric | psi | 0.27 | - | 0.1 | **DRIFT** |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| `income` | numeric | psi | 0.22..0.31 | - | 0.1 | **DRIFT** |"), std::string::npos) << md;
   EXPECT_NE(md.find("- Only in the reference: `legacy`"), std::string::npos);
 }
 
@@ -302,10 +393,15 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
   EXPECT_NE(html.find("c&lt;&amp;&gt;&quot;|ty"), std::string::npos);
 
   // Test results.
-  EXPECT_NE(html.find("2 of 4 columns drifted (50%); dataset drift: yes (threshold 50%)"), std::string::npos);
+  EXPECT_NE(html.find("<p><span class=\"badge drift\">drift</span> drift in 2 of 4 columns (50%): age, income;"), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"why\"><strong>Inconclusive:</strong> no finite values in the current data. "
+                      "<strong>To decide:</strong> check that the column is filled on both sides.</p>"), std::string::npos);
+  EXPECT_EQ(occurrences(html, "<span class=\"badge inconclusive\">inconclusive</span>"), 2u);  // overview and card
   EXPECT_NE(html.find("drift when the p-value is below 0.05"), std::string::npos);
   EXPECT_NE(html.find("drift when the distance is above 0.1"), std::string::npos);
   EXPECT_EQ(occurrences(html, "<span class=\"badge drift\">DRIFT</span>"), 2u * 2u);  // overview and card
+  EXPECT_EQ(occurrences(html, "<span class=\"badge critical\">critical</span>"), 2u);
+  EXPECT_NE(html.find("<p class=\"meta\">critical: a feature in training_data.yaml</p>"), std::string::npos);
 
   // Details show as the JSON report writes them.
   EXPECT_NE(html.find("exact = <code>true</code> &#183; statistic_error_bound = <code>0.01</code>"), std::string::npos);
@@ -338,6 +434,23 @@ TEST(DriftHtml, OneSelfContainedPageWithAChartPerColumn) {
   }
   EXPECT_TRUE(ids.count("hatch-0") && ids.count("hatch-1") && ids.count("hatch-2"));
   EXPECT_EQ(occurrences(html, "fill=\"url(#hatch-0)\" stroke="), 20u + 1u);  // bars and legend
+}
+
+// Green only when nothing drifted and nothing is inconclusive; amber for inconclusive alone.
+TEST(DriftHtml, HeadlineBadgeIsGreenOnlyWhenAllIsDecidedAndClean) {
+  DriftReport r = sample();
+  for (auto& c : r.columns) c.verdict = stats::Verdict::NoDrift;
+  r.drifted = r.inconclusive = r.critical_drifted = 0;
+  r.dataset_drift = false;
+  r.dataset_verdict = stats::Verdict::NoDrift;
+  EXPECT_NE(drift_html(r).find("<p><span class=\"badge ok\">no drift</span> no drift in 4 columns"), std::string::npos);
+  r.columns[3].verdict = stats::Verdict::Inconclusive;
+  r.inconclusive = 1;
+  EXPECT_NE(drift_html(r).find("<p><span class=\"badge inconclusive\">inconclusive</span> no drift in 3 of 4 columns"), std::string::npos);
+  // The user's case: columns drifted but not the share of the data set; still red.
+  r.columns[0].verdict = stats::Verdict::Drift;
+  r.drifted = 1;
+  EXPECT_NE(drift_html(r).find("<p><span class=\"badge drift\">drift</span> drift in 1 of 4 columns (25%): age;"), std::string::npos);
 }
 
 TEST(DriftHtml, EmptyReportAndControlCharactersStayWellFormed) {

@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
+#include "stats/profile_builder.h"
 #include "util/json_writer.h"
 
 namespace seam::report {
@@ -14,12 +16,54 @@ std::string fmt(double x) {
   return buf;
 }
 
+// A percentage for people and for the descriptor's number fields: two decimals ("2.33",
+// "0.1"), more only where two would round a share that is not 0 or 100 to 0 or 100.
+std::string percent(double pct) {
+  char buf[32];
+  for (int decimals = 2;; ++decimals) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, pct);
+    const double shown = std::strtod(buf, nullptr);
+    if (decimals >= 6 || !((shown == 0 && pct > 0) || (shown == 100 && pct < 100))) break;
+  }
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+double share(uint64_t part, uint64_t whole) {
+  return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0;
+}
+
+// The data type of the values (the schema's field_type), which is not the statistical type:
+// a categorical column of 0 and 1 holds integers.
 std::string field_type(const stats::ColumnProfile& c) {
   switch (c.type) {
     case stats::ColumnType::Numeric: return c.non_integral ? "Float" : "Integer";
     case stats::ColumnType::Boolean: return "Boolean";
-    default: return "String";
+    default: break;
   }
+  const auto items = c.values.items();
+  if (items.empty()) return "String";
+  bool integers = true;
+  for (const auto& [value, count] : items) {
+    const auto x = stats::parse_number(value);
+    if (!x || !std::isfinite(*x)) return "String";
+    integers = integers && *x == std::floor(*x);
+  }
+  return integers ? "Integer" : "Float";
+}
+
+// A value as one item of a comma-separated list: quoted (CSV style, quotes doubled) when it
+// holds a comma or a quote or has surrounding space, so that the list reads back unambiguously.
+std::string list_item(const std::string& v) {
+  const bool plain = v.find_first_of(",\"") == std::string::npos && !v.empty() && v.front() != ' ' && v.back() != ' ';
+  if (plain) return v;
+  std::string out = "\"";
+  for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
 }
 
 std::string expected_values(const stats::ColumnProfile& c) {
@@ -27,18 +71,21 @@ std::string expected_values(const stats::ColumnProfile& c) {
     return c.moments.n ? fmt(c.moments.min) + " to " + fmt(c.moments.max) : "no finite values";
   const auto items = c.values.items();
   std::string out;
-  for (size_t i = 0; i < items.size() && i < 10; ++i) out.append(i ? ", " : "").append(items[i].first);
+  for (size_t i = 0; i < items.size() && i < 10; ++i) out.append(i ? ", " : "").append(list_item(items[i].first));
   if (items.size() > 10) out += " (and " + std::to_string(items.size() - 10) + " more)";
   return out;
 }
 
 std::string missing(const stats::ColumnProfile& c) {
-  const double pct = c.count ? 100.0 * static_cast<double>(c.missing) / static_cast<double>(c.count) : 0;
-  return std::to_string(c.missing) + " of " + std::to_string(c.count) + " (" + fmt(pct) + "%)";
+  return std::to_string(c.missing) + " of " + std::to_string(c.count) + " (" + percent(share(c.missing, c.count)) + "%)";
+}
+
+void statistic(std::string& out, const char* property, const std::string& field, const std::string& value) {
+  out += "  - {property: " + JsonWriter::quoted(property) + ", field: " + JsonWriter::quoted(field) + ", value: " + JsonWriter::quoted(value) + "}\n";
 }
 
 void statistic(std::string& out, const char* property, const std::string& field, double value) {
-  if (std::isfinite(value)) out += "  - {property: " + JsonWriter::quoted(property) + ", field: " + JsonWriter::quoted(field) + ", value: " + JsonWriter::quoted(fmt(value)) + "}\n";
+  if (std::isfinite(value)) statistic(out, property, field, fmt(value));
 }
 
 }  // namespace
@@ -66,14 +113,15 @@ std::string profile_as_descriptor(const stats::Profile& p, doc::Descriptor d) {
       statistic(out, "Median", c.name, c.quantiles.quantile(0.5));
       statistic(out, "Maximum", c.name, c.moments.max);
     }
-    statistic(out, "Missing (%)", c.name, c.count ? 100.0 * static_cast<double>(c.missing) / static_cast<double>(c.count) : NAN);
+    if (c.count) statistic(out, "Missing (%)", c.name, percent(share(c.missing, c.count)));
   }
+  // The class balance: for a numeric label, only while its classes are counted exactly (a
+  // regression target has no classes to list).
   const stats::ColumnProfile* label = p.label.empty() ? nullptr : p.find(p.label);
-  if (label && label->type != stats::ColumnType::Numeric) {
+  if (label && label->values.total() > 0 && (label->type != stats::ColumnType::Numeric || label->values.exact())) {
     out += "distribution:\n";
-    const double total = static_cast<double>(label->values.total());
     for (const auto& [value, count] : label->values.items()) {
-      out += "  - label: " + JsonWriter::quoted(value) + "\n    percentage: " + fmt(total > 0 ? 100.0 * static_cast<double>(count) / total : 0) + "\n";
+      out += "  - label: " + JsonWriter::quoted(value) + "\n    percentage: " + percent(share(count, label->values.total())) + "\n";
       if (training) out += "    mapping_production_data: " + JsonWriter::quoted(value) + "\n";
     }
   }

@@ -19,14 +19,6 @@ namespace bp = boost::math::policies;
 using NoThrow = bp::policy<bp::domain_error<bp::ignore_error>, bp::overflow_error<bp::ignore_error>,
                            bp::evaluation_error<bp::ignore_error>>;
 
-// chi2.sf(x, dof) = Q(dof/2, x/2), the regularised upper incomplete gamma function.
-double chi2_sf(double x, double dof) {
-  if (std::isnan(x)) return kNaN;
-  if (x == kInf) return 0;
-  if (x <= 0) return 1;
-  return boost::math::gamma_q(dof / 2, x / 2, NoThrow());
-}
-
 bool valid_counts(const std::vector<double>& a, const std::vector<double>& b) {
   const auto ok = [](double c) { return std::isfinite(c) && c >= 0; };
   return a.size() == b.size() && std::all_of(a.begin(), a.end(), ok) && std::all_of(b.begin(), b.end(), ok);
@@ -92,6 +84,14 @@ double rel_entr(double x, double y) {  // scipy.special.rel_entr
 }
 
 }  // namespace
+
+// chi2.sf(x, dof) = Q(dof/2, x/2), the regularised upper incomplete gamma function.
+double chi2_sf(double x, double dof) {
+  if (std::isnan(x) || std::isnan(dof)) return kNaN;
+  if (x == kInf) return 0;
+  if (x <= 0) return 1;
+  return boost::math::gamma_q(dof / 2, x / 2, NoThrow());
+}
 
 TestResult chi2_homogeneity(const std::vector<double>& ref_counts, const std::vector<double>& cur_counts) {
   if (!valid_counts(ref_counts, cur_counts)) return {};
@@ -209,27 +209,68 @@ double wasserstein(std::vector<double> ref, std::vector<double> cur) {
   return s + c;
 }
 
-Estimate wasserstein_from_quantiles(const std::function<double(double)>& ref_quantile,
-                                    const std::function<double(double)>& cur_quantile,
-                                    double rank_error_ref, double rank_error_cur, double range, int points) {
-  if (points < 1) return {kNaN, kNaN};
-  // Sketch error: a quantile off by rank e moves |Qr - Qc| by at most Q(q+e) - Q(q-e),
-  // whose integral over q is at most 2 e range. Midpoint rule: the integrand has total
-  // variation <= 2 range, and a midpoint misses a cell's integral by at most
-  // cell/2 * (its variation), so by at most range / points in all.
-  double s = 0;
-  for (int i = 0; i < points; ++i) {
-    const double q = (i + 0.5) / points;
-    s += std::abs(ref_quantile(q) - cur_quantile(q));
-  }
-  return {s / points, range * (2 * (rank_error_ref + rank_error_cur) + 1.0 / points)};
+WeightedSample weighted(std::vector<double> raw) {
+  WeightedSample s;
+  s.values = sorted_without_nan(std::move(raw));
+  s.weights.assign(s.values.size(), 1.0);
+  s.total = double(s.values.size());
+  return s;
 }
 
-Estimate ks_from_cdfs(const std::function<double(double)>& ref_cdf, const std::function<double(double)>& cur_cdf,
-                      const std::vector<double>& points, double rank_error_ref, double rank_error_cur) {
-  double d = points.empty() ? kNaN : 0;
-  for (double x : points) d = std::max(d, std::abs(ref_cdf(x) - cur_cdf(x)));
-  return {d, rank_error_ref + rank_error_cur};
+WeightedSample weighted(const std::vector<std::pair<double, uint64_t>>& items) {
+  WeightedSample s;
+  for (const auto& [v, w] : items) {
+    if (std::isnan(v) || w == 0) continue;
+    s.values.push_back(v);
+    s.weights.push_back(double(w));
+    s.total += double(w);
+  }
+  return s;
+}
+
+double weighted_cdf(const WeightedSample& s, double x) {
+  if (s.values.empty() || std::isnan(x)) return kNaN;
+  double below = 0;
+  for (size_t i = 0; i < s.values.size() && s.values[i] <= x; ++i) below += s.weights[i];
+  return below / s.total;
+}
+
+namespace {
+
+// walk() for weighted samples: at each distinct pooled value, f(value, Fa, Fb, next).
+template <class F>
+void walk_weighted(const WeightedSample& a, const WeightedSample& b, F f) {
+  size_t i = 0, j = 0;
+  double wa = 0, wb = 0;
+  const auto& av = a.values;
+  const auto& bv = b.values;
+  while (i < av.size() || j < bv.size()) {
+    const double v = j == bv.size() || (i < av.size() && av[i] < bv[j]) ? av[i] : bv[j];
+    for (; i < av.size() && av[i] == v; ++i) wa += a.weights[i];
+    for (; j < bv.size() && bv[j] == v; ++j) wb += b.weights[j];
+    const double next = i < av.size() && (j == bv.size() || av[i] < bv[j]) ? av[i] : j < bv.size() ? bv[j] : v;
+    f(v, wa / a.total, wb / b.total, next);
+  }
+}
+
+}  // namespace
+
+double ks_weighted(const WeightedSample& a, const WeightedSample& b) {
+  if (a.values.empty() || b.values.empty()) return kNaN;
+  double d = 0;
+  walk_weighted(a, b, [&](double, double fa, double fb, double) { d = std::max(d, std::abs(fa - fb)); });
+  return d;
+}
+
+double wasserstein_weighted(const WeightedSample& a, const WeightedSample& b) {
+  if (a.values.empty() || b.values.empty()) return kNaN;
+  double s = 0, c = 0;  // compensated, as wasserstein()
+  walk_weighted(a, b, [&](double v, double fa, double fb, double next) {
+    const double x = std::abs(fa - fb) * (next - v), t = s + x;
+    c += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
+    s = t;
+  });
+  return s + c;
 }
 
 }  // namespace seam::stats

@@ -10,7 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
-#include <functional>
+#include <utility>
 #include <vector>
 
 namespace seam::stats {
@@ -20,6 +20,9 @@ struct TestResult {
   double p_value = NAN;  // NaN for distances (psi, jensenshannon, wasserstein)
   double dof = NAN;      // chi-square degrees of freedom
 };
+
+// scipy.stats.chi2.sf(x, dof): P(chi-square with dof degrees of freedom >= x).
+double chi2_sf(double x, double dof);
 
 // Homogeneity of the 2 x k table [ref; cur]: scipy.stats.chi2_contingency(table,
 // correction=False). Categories with a zero total in both rows are dropped first (scipy
@@ -67,25 +70,21 @@ double jensenshannon(const std::vector<double>& p, const std::vector<double>& q)
 // (equal weights) = integral of |F_ref - F_cur| dx. Values must be finite.
 double wasserstein(std::vector<double> ref, std::vector<double> cur);
 
-struct Estimate {
-  double value;
-  double error_bound;
+// A distribution as sorted values with weights: a quantile sketch's retained items (each
+// stands for its weight in values), or raw values of weight 1. F(x) = (weight <= x) / total.
+struct WeightedSample {
+  std::vector<double> values;   // sorted, distinct not required, no NaN
+  std::vector<double> weights;  // > 0, one per value
+  double total = 0;
 };
+WeightedSample weighted(std::vector<double> raw);  // weight 1 each; drops NaN, sorts
+WeightedSample weighted(const std::vector<std::pair<double, uint64_t>>& items);  // sorted (value, weight)
+double weighted_cdf(const WeightedSample& s, double x);  // NaN when empty
 
-// W1 from quantile functions (sketches): integral over q in (0,1) of |Qr(q) - Qc(q)|,
-// midpoint rule on `points` quantiles. If each sketch returns for q a value whose true rank
-// is within q +- rank_error, and all values lie in an interval of width `range`, then
-// |value - W1| <= range * (2 * (rank_error_ref + rank_error_cur) + 1 / points).
-Estimate wasserstein_from_quantiles(const std::function<double(double)>& ref_quantile,
-                                    const std::function<double(double)>& cur_quantile,
-                                    double rank_error_ref, double rank_error_cur, double range,
-                                    int points = 1000);
-
-// D = max |Fr(x) - Fc(x)| over `points` (the union of the sketches' retained values, where
-// the step functions change). With |F^ - F| <= rank_error for each sketch everywhere,
-// |value - D| <= rank_error_ref + rank_error_cur. No points: value NaN.
-Estimate ks_from_cdfs(const std::function<double(double)>& ref_cdf,
-                      const std::function<double(double)>& cur_cdf, const std::vector<double>& points,
-                      double rank_error_ref, double rank_error_cur);
+// D = sup |Fa - Fb| and W1 = integral |Fa - Fb| dx between two weighted samples. With all
+// weights 1 they equal ks_statistic and wasserstein (scipy.stats.wasserstein_distance with
+// u_weights and v_weights in general). NaN when a side is empty.
+double ks_weighted(const WeightedSample& a, const WeightedSample& b);
+double wasserstein_weighted(const WeightedSample& a, const WeightedSample& b);
 
 }  // namespace seam::stats

@@ -12,6 +12,7 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "stats/drift_bounds.h"
 #include "stats/kstwo.h"
 
 namespace seam::stats {
@@ -120,6 +121,9 @@ TEST(DriftMath, KsAndWassersteinEqualScipy) {
     EXPECT_EQ(ks_statistic(ref, cur), r.statistic) << at(i);
     p(r.p_value, num(c["ks_pvalue"]), at(i));
     w(wasserstein(ref, cur), num(c["wasserstein"]), at(i));
+    // Weight 1 each: the sketch path's functions give the same answers.
+    EXPECT_EQ(ks_weighted(weighted(ref), weighted(cur)), r.statistic) << at(i);
+    w(wasserstein_weighted(weighted(ref), weighted(cur)), num(c["wasserstein"]), at(i));
     ++i;
   }
 }
@@ -171,6 +175,37 @@ TEST(DriftMath, QuantileBinsEqualNumpy) {
   }
 }
 
+TEST(DriftMath, KsCriticalValueEqualsKstwoIsf) {
+  Oracle o;
+  ASSERT_NO_FATAL_FAILURE(load("ks_critical", o));
+  // scipy's isf is a root search to its own tolerance (about 1e-8 relative); the p-value at
+  // seam's D is alpha to 1e-8.
+  Checker check{"kstwo.isf (ks_critical_value)"};
+  check.rel_tol = 1e-7;
+  for (dom::element c : o.cases) {
+    const uint64_t nr = c["n_ref"].get_uint64().value(), nc = c["n_cur"].get_uint64().value();
+    const double alpha = num(c["alpha"]), d = ks_critical_value(alpha, nr, nc);
+    check(d, num(c["d"]), "n " + std::to_string(nr) + "/" + std::to_string(nc));
+    EXPECT_NEAR(ks_pvalue_asymp(d, nr, nc), alpha, 1e-8 * alpha);
+  }
+}
+
+TEST(DriftMath, WeightedWassersteinEqualsScipyWithWeights) {
+  Oracle o;
+  ASSERT_NO_FATAL_FAILURE(load("weighted_wasserstein", o));
+  Checker check{"wasserstein_distance with weights"};
+  size_t i = 0;
+  for (dom::element c : o.cases) {
+    std::vector<std::pair<double, uint64_t>> a, b;
+    const auto av = vec(c["a"]), aw = vec(c["wa"]), bv = vec(c["b"]), bw = vec(c["wb"]);
+    for (size_t k = 0; k < av.size(); ++k) a.emplace_back(av[k], static_cast<uint64_t>(aw[k]));
+    for (size_t k = 0; k < bv.size(); ++k) b.emplace_back(bv[k], static_cast<uint64_t>(bw[k]));
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    check(wasserstein_weighted(weighted(a), weighted(b)), num(c["wasserstein"]), at(i++));
+  }
+}
+
 // Beyond the oracle: the documented edge cases and the sketch estimates' error bounds.
 
 TEST(DriftMath, BadOrEmptyInputGivesNaN) {
@@ -210,32 +245,17 @@ TEST(DriftMath, BinsAreRightClosedWithInfiniteOuterEdges) {
   EXPECT_EQ(quantile_edges({1, 2, 3}, 1), (std::vector<double>{-kInf, kInf}));
 }
 
-TEST(DriftMath, WassersteinFromQuantilesStaysWithinItsBound) {
-  // Uniform(0, 1) against Uniform(0.3, 1.3): W1 = 0.3; linear quantile functions make the
-  // midpoint rule exact.
-  const auto e = wasserstein_from_quantiles([](double q) { return q; }, [](double q) { return q + 0.3; }, 0, 0, 1.3);
-  EXPECT_NEAR(e.value, 0.3, 1e-12);
-  EXPECT_DOUBLE_EQ(e.error_bound, 1.3 / 1000);
-  // Sketch-like answers: quantiles off by rank 0.01 (worst case, one side up, one down).
-  const auto clamp = [](double q) { return std::clamp(q, 0.0, 1.0); };
-  const auto q2 = [](double q) { return q * q; };  // X = U^2 against U
-  const auto s = wasserstein_from_quantiles([&](double q) { return q2(clamp(q + 0.01)); },
-                                            [&](double q) { return clamp(q - 0.01); }, 0.01, 0.01, 1.0, 50);
-  const double exact = 1.0 / 6;  // integral of q - q^2
-  EXPECT_LE(std::abs(s.value - exact), s.error_bound);
-}
-
-TEST(DriftMath, KsFromCdfsMatchesExactDAndBound) {
-  const std::vector<double> a{0.1, 0.4, 0.4, 0.9, 1.5}, b{0.3, 0.4, 0.8, 2.0};
-  const auto cdf = [](const std::vector<double>& v) {
-    return [&v](double x) { return double(std::upper_bound(v.begin(), v.end(), x) - v.begin()) / double(v.size()); };
-  };
-  std::vector<double> pts = a;
-  pts.insert(pts.end(), b.begin(), b.end());
-  const Estimate e = ks_from_cdfs(cdf(a), cdf(b), pts, 0.01, 0.02);
-  EXPECT_EQ(e.value, ks_statistic(a, b));
-  EXPECT_DOUBLE_EQ(e.error_bound, 0.03);
-  EXPECT_TRUE(std::isnan(ks_from_cdfs(cdf(a), cdf(b), {}, 0, 0).value));
+TEST(DriftMath, WeightedStatisticsEqualRepeatedValues) {
+  // A value of weight w stands for w copies: the weighted D and W1 are those of the copies.
+  const WeightedSample a = weighted({{0.1, 1}, {0.4, 2}, {0.9, 4}, {1.5, 1}});
+  const WeightedSample b = weighted({{0.3, 2}, {0.4, 1}, {2.0, 8}});
+  const std::vector<double> ra{0.1, 0.4, 0.4, 0.9, 0.9, 0.9, 0.9, 1.5};
+  std::vector<double> rb{0.3, 0.3, 0.4};
+  rb.insert(rb.end(), 8, 2.0);
+  EXPECT_DOUBLE_EQ(ks_weighted(a, b), ks_statistic(ra, rb));
+  EXPECT_DOUBLE_EQ(wasserstein_weighted(a, b), wasserstein(ra, rb));
+  EXPECT_DOUBLE_EQ(weighted_cdf(a, 0.4), 3.0 / 8);
+  EXPECT_TRUE(std::isnan(ks_weighted(a, weighted(std::vector<double>{}))));
 }
 
 }  // namespace

@@ -138,6 +138,7 @@ void KllSketch::compact(size_t h) {
   }
   src.erase(src.begin(), src.begin() + static_cast<std::ptrdiff_t>(even));
   retained_ -= even / 2;
+  weight_sq_ += std::ldexp(1.0, 2 * static_cast<int>(h));  // this compaction's (2^h)^2
 }
 
 Status KllSketch::merge(const KllSketch& o) {
@@ -156,6 +157,7 @@ Status KllSketch::merge(const KllSketch& o) {
   }
   n_ += o.n_;
   retained_ += o.retained_;
+  weight_sq_ += o.weight_sq_;  // the other's compactions are errors of the merged sketch too
   min_ = std::min(min_, o.min_);
   max_ = std::max(max_, o.max_);
   level0_sorted_ = false;  // the other sketch's level 0 was appended unsorted
@@ -170,17 +172,12 @@ double KllSketch::quantile(double q) const {
   if (n_ == 0 || std::isnan(q)) return std::nan("");
   if (q <= 0) return min_;
   if (q >= 1) return max_;
-  std::vector<std::pair<double, uint64_t>> items;  // (value, weight)
-  items.reserve(retained_);
-  for (size_t h = 0; h < levels_.size(); ++h) {
-    for (double v : levels_[h]) items.emplace_back(v, uint64_t{1} << h);
-  }
-  std::sort(items.begin(), items.end());
+  const auto all = items();
   // The wanted rank is ceil(q n); the tolerance stops q n = 7.000000000000001 asking for 8.
   const double target = q * static_cast<double>(n_);
   const double wanted = std::max(1.0, std::ceil(target - target * 1e-12));
   uint64_t rank = 0;
-  for (const auto& [v, w] : items) {
+  for (const auto& [v, w] : all) {
     rank += w;
     if (static_cast<double>(rank) >= wanted) return v;
   }
@@ -208,24 +205,21 @@ double KllSketch::cdf(double x) const {
 // are compacted, and when, depends only on level sizes, never on coins or values, so the
 // w_i are fixed in advance. Azuma-Hoeffding then gives
 //   P(|error| >= t) <= 2 exp(-t^2 / (2 S)),   S = sum_i w_i^2,
-// so with probability >= 1 - delta (here 0.99): |error| / n <= sqrt(2 S ln(2 / delta)) / n.
+// so with probability >= 1 - delta: |error| / n <= sqrt(2 S ln(2 / delta)) / n. A merge adds
+// no other kind of error: the merged sketch's S is the sum of both S plus its own
+// compactions, and the argument above holds for the union of the inputs.
 //
-// S is bounded from the retained state alone, so that a sketch restored by from_levels
-// states the same bound. Values leave a level only by compaction, half of them promoted:
-// with r_h values retained at level h, the values compacted at level h number exactly
-// C_h = 2 E_{h+1}, where E_h = r_h + C_h is the number that ever entered level h (the top
-// level is never compacted: E_top = r_top). A compaction at level h takes at least
-// 2 floor(c_h / 2) values, c_h being the level's capacity at the current height
-// (capacities only shrink as levels are added, and merged sketches are never taller). So
-// level h saw at most m_h = floor(C_h / (2 floor(c_h / 2))) compactions of weight 2^h, and
-//   S <= sum_h m_h 4^h.
-// With c_h = k (2/3)^depth this comes to 3.1/k..5.1/k, depending on n (k = 200: 1.5% to
-// 2.5%). It is conservative: it assumes the fewest values per compaction, where lazy
-// compaction takes about three times as many; on 10^6 values with k = 200 the worst of 99
-// queries is 0.3% to 1% (kll_test.cc). Tracking S as compactions happen would state about
-// 1.3% instead, but could not survive from_levels.
-double KllSketch::normalized_rank_error() const {
-  if (exact()) return 0;
+// The sketch counts S as it compacts (compaction_weight, kept in profiles). A sketch read
+// without it bounds S from the retained state alone: values leave a level only by
+// compaction, half of them promoted: with r_h values retained at level h, the values
+// compacted at level h number exactly C_h = 2 E_{h+1}, where E_h = r_h + C_h is the number
+// that ever entered level h (the top level is never compacted: E_top = r_top). A compaction
+// at level h takes at least 2 floor(c_h / 2) values, c_h being the level's capacity at the
+// current height (capacities only shrink as levels are added, and merged sketches are never
+// taller). So level h saw at most m_h = floor(C_h / (2 floor(c_h / 2))) compactions of
+// weight 2^h, and S <= sum_h m_h 4^h: about three times the counted S, since lazy
+// compaction takes about three times the fewest values.
+double KllSketch::variance_term() const {
   double s = 0;
   uint64_t entered = levels_.back().size();  // E_{h+1}, starting from the top
   for (size_t h = levels_.size() - 1; h-- > 0;) {
@@ -235,8 +229,38 @@ double KllSketch::normalized_rank_error() const {
     s += static_cast<double>(compacted / per_compaction) * weight * weight;
     entered = levels_[h].size() + compacted;
   }
+  return std::isnan(weight_sq_) ? s : std::min(s, weight_sq_);
+}
+
+double KllSketch::normalized_rank_error() const {
+  if (exact()) return 0;
   const double delta = 1 - kConfidence;
-  return std::sqrt(2 * s * std::log(2 / delta)) / static_cast<double>(n_);
+  return std::sqrt(2 * variance_term() * std::log(2 / delta)) / static_cast<double>(n_);
+}
+
+// Every query at once, by a net: let z_j be the values of true rank ceil(j n / M), j = 1..M.
+// Any x lies between two of them, z_j <= x < z_{j+1}, and as both ranks are monotone,
+//   err(x) <= err(< z_{j+1}) + (rank(< z_{j+1}) - rank(z_j)) <= err(< z_{j+1}) + n / M
+// and likewise from below with err(z_j); the same holds for "< x" queries. So the largest
+// error anywhere is at most the largest over these 2M fixed queries plus n / M, and the
+// union bound over them gives, with probability >= 1 - delta,
+//   sup |error| / n <= sqrt(2 S ln(4 M / delta)) / n + 1 / M.
+// M depends only on S and n, never on coins; it is chosen to make the bound smallest.
+double KllSketch::uniform_rank_error(double delta) const {
+  if (exact()) return 0;
+  const double s = variance_term(), n = static_cast<double>(n_);
+  double best = 1;
+  for (double m = 16; m <= 1 << 24; m *= 2) best = std::min(best, std::sqrt(2 * s * std::log(4 * m / delta)) / n + 1 / m);
+  return best;
+}
+
+std::vector<std::pair<double, uint64_t>> KllSketch::items() const {
+  std::vector<std::pair<double, uint64_t>> out;
+  out.reserve(retained_);
+  for (size_t h = 0; h < levels_.size(); ++h)
+    for (double v : levels_[h]) out.emplace_back(v, uint64_t{1} << h);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<std::vector<double>> KllSketch::levels() const {
@@ -246,7 +270,7 @@ std::vector<std::vector<double>> KllSketch::levels() const {
 }
 
 Result<KllSketch> KllSketch::from_levels(int k, uint64_t n, double min, double max,
-                                         std::vector<std::vector<double>> levels) {
+                                         std::vector<std::vector<double>> levels, double compaction_weight) {
   if (k < kMinK || k > kMaxK) {
     return Error::invalid("KLL k " + std::to_string(k) + " is not in 8..65535");
   }
@@ -268,6 +292,9 @@ Result<KllSketch> KllSketch::from_levels(int k, uint64_t n, double min, double m
     weight += static_cast<uint64_t>(levels[h].size()) << h;
     retained += levels[h].size();
   }
+  if (!std::isnan(compaction_weight) && !(compaction_weight >= 0 && std::isfinite(compaction_weight))) {
+    return Error::invalid("KLL compaction weight must be a finite number >= 0");
+  }
   if (weight != n) {
     return Error::invalid("KLL levels weigh " + std::to_string(weight) + " but n is " +
                           std::to_string(n));
@@ -279,6 +306,7 @@ Result<KllSketch> KllSketch::from_levels(int k, uint64_t n, double min, double m
   s.max_ = max;
   s.levels_ = std::move(levels);
   s.retained_ = retained;
+  s.weight_sq_ = s.levels_.size() == 1 ? 0 : compaction_weight;  // an exact sketch never compacted
   s.set_height(s.levels_.size());
   s.compress();  // only a sketch not written by this class can be over capacity
   return s;

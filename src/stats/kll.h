@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "util/result.h"
@@ -49,17 +50,34 @@ class KllSketch {
   // A bound on |estimated rank - true rank| / n that holds with probability >= 99% for any
   // one query (derivation in kll.cc). 0 while exact.
   double normalized_rank_error() const;
+  // A bound that holds for every query at once with probability >= 1 - delta: for all x,
+  // both |cdf(x) - F(x)| and the same for "< x" are at most it, so every quantile(q) is a
+  // true quantile of some q' within q +- it. What a test over the whole distribution (KS,
+  // Wasserstein, bins) needs; about 1.5 times normalized_rank_error(). 0 while exact.
+  double uniform_rank_error(double delta) const;
   bool exact() const { return levels_.size() == 1; }  // no compaction has happened
+  int k() const { return k_; }
+  // Sum over all compactions so far of (weight of the compacted values)^2, the variance
+  // term of the error bound; NaN when unknown (a sketch read from an older profile).
+  double compaction_weight() const { return weight_sq_; }
+
+  // Retained values with their weights, sorted by value: the distribution the sketch
+  // estimates (cdf and quantile read it).
+  std::vector<std::pair<double, uint64_t>> items() const;
 
   // Retained values per level, each level sorted; a value at level i stands for 2^i values.
   std::vector<std::vector<double>> levels() const;
+  // `compaction_weight` as compaction_weight() returned it, or NaN when not known (the bound
+  // is then derived from the levels alone, a looser one).
   static Result<KllSketch> from_levels(int k, uint64_t n, double min, double max,
-                                       std::vector<std::vector<double>> levels);
+                                       std::vector<std::vector<double>> levels,
+                                       double compaction_weight = std::numeric_limits<double>::quiet_NaN());
 
  private:
   void set_height(size_t height);
   void compress();
   void compact(size_t h);
+  double variance_term() const;  // S of the bound in kll.cc
 
   int k_;
   uint64_t n_ = 0;
@@ -71,6 +89,7 @@ class KllSketch {
   size_t retained_ = 0;                      // values held in all levels
   size_t capacity_ = 0;                      // sum of caps_
   uint64_t coin_state_;
+  double weight_sq_ = 0;  // compaction_weight()
 };
 
 }  // namespace seam::stats

@@ -28,6 +28,9 @@ std::string_view type_name(ColumnType t);  // "numeric", "categorical", "boolean
 std::optional<ColumnType> type_from_name(std::string_view name);
 
 inline constexpr int kProfileFormatVersion = 1;
+// The KLL k of numeric columns unless --sketch-k says otherwise: the common default of
+// quantile sketches (DataSketches' KLL), a rank error of about 1-2% at 99% confidence.
+inline constexpr int kDefaultSketchK = 200;
 
 struct ColumnProfile {
   std::string name;
@@ -40,8 +43,8 @@ struct ColumnProfile {
   uint64_t non_integral = 0; // numeric columns: finite values with a fractional part
   HyperLogLog distinct{12};
   Moments moments;           // numeric: finite values
-  KllSketch quantiles{200};  // numeric: finite values
-  FrequentItems values{1000, 1000};  // categorical, boolean, text
+  KllSketch quantiles{kDefaultSketchK};  // numeric: finite values
+  FrequentItems values{1000, 1000};  // categorical, boolean, text; the classes of a numeric label
 
   Status merge(const ColumnProfile& o);
 };

@@ -14,9 +14,10 @@ namespace seam::stats {
 // hot path of profile_files too.
 class ProfileBuilder::Column {
  public:
-  Column(std::string name, ColumnType type, size_t keep) : keep_(keep) {
+  Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label) : keep_(keep), label_(label) {
     col_.name = std::move(name);
     col_.type = type;
+    col_.quantiles = KllSketch(sketch_k);
   }
 
   void add(std::string_view text, bool null, uint64_t line) {
@@ -55,6 +56,7 @@ class ProfileBuilder::Column {
       return;
     }
     if (*x != std::floor(*x)) ++col_.non_integral;
+    if (label_) count_class(*x);
     col_.moments.add(*x);
     pending_.push_back(*x);
     if (pending_.size() == kBatch) flush();
@@ -65,6 +67,14 @@ class ProfileBuilder::Column {
       keep_ = 0;
       std::vector<double>().swap(raw_);
     }
+  }
+
+  // A numeric label keeps its class counts besides the numeric statistics, for the class
+  // balance: keyed by the shortest text that reads back as the number, so 1 and 1.0 agree.
+  void count_class(double x) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+    col_.values.add(std::string_view(buf, static_cast<size_t>(end - buf)));
   }
 
   void add_bool(std::string_view s, uint64_t line) {
@@ -90,6 +100,7 @@ class ProfileBuilder::Column {
   ColumnProfile col_;
   std::vector<double> pending_;
   size_t keep_;
+  bool label_;
   std::vector<double> raw_;
   bool raw_overflow_ = false;
 };
@@ -183,6 +194,7 @@ ProfileBuilder::ProfileBuilder(std::vector<std::string> names, std::vector<size_
       selected_(std::move(selected)),
       label_(options.label),
       keep_values_(options.keep_values),
+      sketch_k_(options.sketch_k),
       source_(std::move(source)) {
   if (sample) {
     fix_types(*sample);
@@ -246,7 +258,7 @@ void ProfileBuilder::record(const data::Field* fields, size_t n, uint64_t line) 
 }
 
 void ProfileBuilder::fix_types(const TypeSample& sample) {
-  for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_);
+  for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_);
 }
 
 void ProfileBuilder::release_held() {
@@ -292,7 +304,6 @@ Profile ProfileBuilder::finish() && { return std::move(*this).finish_run().profi
 TypeSample::TypeSample(const std::vector<std::string>& columns, const ColumnOptions& options)
     : given_(columns.size()), sampled_(columns.size()), values_(columns.size()) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i] == options.label) given_[i] = ColumnType::Categorical;
     for (const auto& [name, t] : options.types)
       if (name == columns[i]) given_[i] = t;
     const bool profiled = options.columns.empty() || has(options.columns, columns[i]);

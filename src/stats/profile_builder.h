@@ -25,6 +25,8 @@ struct ColumnOptions {
   std::string label;                                      // --label COLUMN
   // Keep up to this many raw numeric values per column (for exact drift tests); 0: none.
   size_t keep_values = 0;
+  // The KLL sketches' k (--sketch-k): rank error about 1/k, size about 3k values per column.
+  int sketch_k = kDefaultSketchK;
 };
 
 struct ProfileRun {
@@ -42,7 +44,8 @@ inline constexpr size_t kTypeSampleValues = 1000;
 inline constexpr uint64_t kTypeSampleBytes = 1u << 20;
 
 // The values that decide column types: the first kTypeSampleValues non-missing values of each
-// column to profile whose type the options do not give (in options.types, or as the label).
+// column to profile whose type options.types does not give. The label column is inferred like
+// any other, so that profiles made with and without --label compare.
 class TypeSample {
  public:
   TypeSample(const std::vector<std::string>& columns, const ColumnOptions& options);
@@ -52,9 +55,8 @@ class TypeSample {
   // Whether every column whose type is to be inferred has its kTypeSampleValues.
   bool full() const { return full_ == to_infer_; }
   size_t columns() const { return values_.size(); }
-  // The column's type: as options.types gives it (the last one for it wins), categorical for
-  // options.label (a label's classes, even when they are 0 and 1), else inferred from the
-  // sample (categorical for a column that is not profiled, which is never sampled).
+  // The column's type: as options.types gives it (the last one for it wins), else inferred
+  // from the sample (categorical for a column that is not profiled, which is never sampled).
   ColumnType type(size_t column) const;
 
  private:
@@ -71,8 +73,9 @@ class TypeSample {
 // several builders with Profile::merge. Ownership: the builder copies what it keeps, so a
 // record's values need to live only until the call that passes them returns.
 //
-// Types: each profiled column's type is the one options.types gives, else categorical for the
-// label column, else inferred (infer_type) from its first kTypeSampleValues non-missing values.
+// Types: each profiled column's type is the one options.types gives, else inferred (infer_type)
+// from its first kTypeSampleValues non-missing values, the label column's too. A numeric label
+// also records its class counts (ColumnProfile::values), for the class balance.
 // When some type is to be inferred, the builder holds records back (copied) until every column
 // has its sample, about kTypeSampleBytes of values are held, or finish() is called; it then
 // fixes the types and profiles the held records. With every type given, nothing is held back.
@@ -132,6 +135,7 @@ class ProfileBuilder : public data::RecordSink {
   std::vector<size_t> selected_;    // the profiled ones, as indices into names_
   std::string label_;
   size_t keep_values_;
+  int sketch_k_;
   std::string source_;
   uint64_t position_ = 0;  // records given so far, to number them
   uint64_t rows_ = 0;

@@ -180,11 +180,11 @@ TEST(ProfileBuilder, TypesGivenOrInferred) {
 
   ColumnOptions o;
   o.types = {{"c", ColumnType::Text}, {"sparse", ColumnType::Categorical}};
-  o.label = "n";  // 0 and 1 are its classes
+  o.label = "n";  // its values 0 and 1 are numbers, label or not
   ProfileBuilder given = make(o);
   given.add_batch(records);
   const Profile q = std::move(given).finish();
-  EXPECT_EQ(q.find("n")->type, ColumnType::Categorical);
+  EXPECT_EQ(q.find("n")->type, ColumnType::Numeric);
   EXPECT_EQ(q.find("c")->type, ColumnType::Text);
   EXPECT_EQ(q.find("c")->invalid, 0u);
   EXPECT_EQ(q.find("sparse")->type, ColumnType::Categorical);
@@ -265,6 +265,8 @@ TEST(TypeSample, KeepsTheFirstNonMissingValuesOfColumnsToInfer) {
   o.label = "label";
   TypeSample s({"x", "given", "label"}, o);
   EXPECT_FALSE(s.full());
+  for (size_t i = 0; i < kTypeSampleValues; ++i) s.add(2, i % 2 ? "1" : "0");  // the label is sampled too
+  EXPECT_FALSE(s.full());
   for (size_t i = 0; i < kTypeSampleValues; ++i) {
     s.add(0, " NA ");
     s.add(0, "", true);
@@ -277,7 +279,44 @@ TEST(TypeSample, KeepsTheFirstNonMissingValuesOfColumnsToInfer) {
   s.add(0, "word");  // past the sample
   EXPECT_EQ(s.type(0), ColumnType::Numeric);
   EXPECT_EQ(s.type(1), ColumnType::Text);
-  EXPECT_EQ(s.type(2), ColumnType::Categorical);
+  EXPECT_EQ(s.type(2), ColumnType::Numeric);  // the label is inferred like any column, 0/1 as numbers
+}
+
+// A profile made with --label and one made without must compare: the label column has the
+// same type and the same statistics; the label adds only its class counts.
+TEST(ProfileBuilder, LabelDoesNotChangeTypeOrStatistics) {
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 3000; ++i) rows.push_back({std::to_string(i % 7 == 0), std::to_string(i * 0.5), std::to_string(i % 3)});
+  const auto records = views(rows);
+  const auto build = [&](const std::string& label) {
+    ColumnOptions o;
+    o.label = label;
+    auto b = ProfileBuilder::create({"y", "x", "k"}, o);
+    EXPECT_TRUE(b.ok());
+    b.value().add_batch(records);
+    return std::move(b.value()).finish();
+  };
+  const Profile with = build("y"), without = build("");
+  for (const char* name : {"y", "x", "k"}) {
+    const ColumnProfile &a = *with.find(name), &b = *without.find(name);
+    EXPECT_EQ(a.type, b.type) << name;
+    EXPECT_EQ(a.moments.n, b.moments.n) << name;
+    EXPECT_EQ(a.moments.mean, b.moments.mean) << name;
+    EXPECT_EQ(a.quantiles.levels(), b.quantiles.levels()) << name;
+    EXPECT_EQ(a.distinct.encode(), b.distinct.encode()) << name;
+  }
+  EXPECT_EQ(with.find("y")->type, ColumnType::Numeric);
+  // Its class balance: 429 of 3000 rows are 1.
+  const auto classes = with.find("y")->values.items();
+  ASSERT_EQ(classes.size(), 2u);
+  EXPECT_EQ(classes[0], (std::pair<std::string, uint64_t>{"0", 2571}));
+  EXPECT_EQ(classes[1], (std::pair<std::string, uint64_t>{"1", 429}));
+  EXPECT_EQ(without.find("y")->values.total(), 0u);
+  // And the JSON round trip keeps the classes of a numeric column.
+  auto back = profile_from_json("p.json", to_json(with));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back.value().find("y")->values.items(), classes);
+  EXPECT_EQ(to_json(back.value()), to_json(with));
 }
 
 double reference(std::string_view s) {

@@ -43,7 +43,10 @@ void write_numeric(JsonWriter& w, const ColumnProfile& c) {
     prev = cdf;
   }
   w.end_array().end_object();
-  w.key("kll").begin_object().key("k").value(200).key("n").value(static_cast<int64_t>(c.quantiles.count()));
+  w.key("kll").begin_object().key("k").value(c.quantiles.k()).key("n").value(static_cast<int64_t>(c.quantiles.count()));
+  // What the error bound of drift tests rests on; without it a reader derives a looser one.
+  w.key("compaction_weight");
+  write_number(w, c.quantiles.compaction_weight());
   w.key("levels").begin_array();
   for (const auto& level : c.quantiles.levels()) {
     w.begin_array();
@@ -74,7 +77,7 @@ void write_column(JsonWriter& w, const ColumnProfile& c) {
   w.key("hll").begin_object().key("precision").value(c.distinct.precision()).key("registers").value(c.distinct.encode());
   w.end_object().end_object();
   if (c.type == ColumnType::Numeric) write_numeric(w, c);
-  else write_values(w, c);
+  if (c.type != ColumnType::Numeric || c.values.total() > 0) write_values(w, c);  // a numeric label's classes
   w.end_object();
 }
 

@@ -70,6 +70,7 @@ void read_numeric(Fields& f, ColumnProfile& c) {
   if (kll && !nf.error()) {
     Fields kf = nf.child(*kll, "kll");
     const uint64_t k = kf.u64("k"), n = kf.u64("n");
+    const double weight = kf.number("compaction_weight");  // absent in profiles of seam before 0.x: NaN
     std::vector<std::vector<double>> levels;
     if (const doc::Node* lv = kf.get("levels", doc::Kind::Array))
       for (const auto& level : lv->items) {
@@ -80,7 +81,7 @@ void read_numeric(Fields& f, ColumnProfile& c) {
         }
       }
     if (!kf.error()) {
-      auto sketch = KllSketch::from_levels(static_cast<int>(k), n, c.moments.min, c.moments.max, std::move(levels));
+      auto sketch = KllSketch::from_levels(static_cast<int>(k), n, c.moments.min, c.moments.max, std::move(levels), weight);
       if (sketch.ok()) c.quantiles = std::move(sketch).value();
       else kf.fail(*kll, sketch.error().message);
     }
@@ -89,8 +90,8 @@ void read_numeric(Fields& f, ColumnProfile& c) {
   if (nf.error() && !f.error()) f.error() = nf.error();
 }
 
-void read_values(Fields& f, ColumnProfile& c) {
-  const doc::Node* vals = f.get("values", doc::Kind::Object);
+void read_values(Fields& f, ColumnProfile& c, bool required = true) {
+  const doc::Node* vals = f.get("values", doc::Kind::Object, required);
   if (!vals) return;
   Fields vf = f.child(*vals, "values");
   const doc::Node* exact = vf.get("exact", doc::Kind::Bool);
@@ -136,7 +137,7 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
     if (df.error() && !f.error()) f.error() = df.error();
   }
   if (c.type == ColumnType::Numeric) read_numeric(f, c);
-  else read_values(f, c);
+  read_values(f, c, c.type != ColumnType::Numeric);  // optional for numbers: a numeric label's classes
   if (f.error()) return *f.error();
   return c;
 }

@@ -183,7 +183,32 @@ def binning_section():
     return out
 
 
+def ks_critical_section():
+    """The D where the ks_2samp asymp p-value equals alpha: kstwo.isf(alpha, round(en))."""
+    out = []
+    for n_ref, n_cur in ((100, 80), (3000, 2000), (100000, 100000), (200000, 50000), (10**6, 10**6)):
+        m, n = max(n_ref, n_cur), min(n_ref, n_cur)
+        en = int(np.round(m * n / (m + n)))
+        for alpha in (0.05, 0.01, 0.001):
+            out.append({"n_ref": n_ref, "n_cur": n_cur, "alpha": alpha, "d": num(stats.kstwo.isf(alpha, en))})
+    return out
+
+
+def weighted_wasserstein_section():
+    """wasserstein_distance with weights: what the sketch path computes on (value, weight) items."""
+    rng = np.random.default_rng(77)
+    out = []
+    for n1, n2 in ((5, 7), (50, 40), (400, 900)):
+        a, b = np.round(rng.normal(0, 1, n1), 2), np.round(rng.normal(0.3, 1.5, n2), 2)
+        wa, wb = rng.integers(1, 64, n1), rng.integers(1, 64, n2)
+        out.append({"a": nums(a), "wa": nums(wa), "b": nums(b), "wb": nums(wb),
+                    "wasserstein": num(stats.wasserstein_distance(a, b, wa, wb))})
+    return out
+
+
 SECTIONS = {
+    "ks_critical": ks_critical_section,
+    "weighted_wasserstein": weighted_wasserstein_section,
     "chi2_homogeneity": chi2_homogeneity_section,
     "chi2_gof": chi2_gof_section,
     "two_sample": two_sample_section,
