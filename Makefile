@@ -57,9 +57,11 @@ bench-data: deps
 	$(MAKE) build
 	bench/data-bench $(BUILD) 1
 
-# Regenerates docs/descriptors.md from schemas/.
-docs:
+# Regenerates docs/descriptors.md from schemas/, and the example output in README.md and docs/
+# from the current binary (review the diff).
+docs: build
 	python3 scripts/gen-descriptor-docs
+	python3 tests/doc_examples.py $(BUILD)/seam --update
 
 clean:
 	rm -rf build build-asan build-tsan
