@@ -65,10 +65,13 @@ void write_error(JsonWriter& w, const Error& e) {
 
 std::string validation_text(const std::vector<FileResult>& files, bool verbose) {
   std::string out;
-  size_t invalid = 0, errors = 0, warnings = 0;
+  // A result without a descriptor is a path that was never read as one (missing, a directory
+  // without descriptors, a name seam cannot place): it is not a checked file.
+  size_t unchecked = 0, invalid = 0, errors = 0, warnings = 0;
   for (const auto& f : files) {
-    if (!f.errors.empty()) ++invalid;
-    errors += f.errors.size();
+    if (f.descriptor.empty()) ++unchecked;
+    else if (!f.errors.empty()) ++invalid;
+    if (!f.descriptor.empty()) errors += f.errors.size();
     warnings += f.warnings.size();
     for (const auto& e : f.errors) out += format_error(e);
     for (const auto& e : f.warnings) out += format_warning(e);
@@ -76,10 +79,12 @@ std::string validation_text(const std::vector<FileResult>& files, bool verbose) 
     for (const auto& n : f.notes) out += f.path + ": note: " + n + "\n";
     if (f.errors.empty()) out += f.path + ": ok (" + f.descriptor + ", format " + f.version + ")\n";
   }
-  out += std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + " checked: ";
-  if (invalid == 0) out += "all valid";
+  const size_t checked = files.size() - unchecked;
+  out += std::to_string(checked) + (checked == 1 ? " file" : " files") + " checked: ";
+  if (invalid == 0) out += checked ? "all valid" : "nothing to validate";
   else out += std::to_string(invalid) + " invalid, " + std::to_string(errors) + (errors == 1 ? " problem" : " problems");
   if (warnings) out += ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+  if (unchecked) out += "; " + std::to_string(unchecked) + (unchecked == 1 ? " path" : " paths") + " could not be read";
   return out + "\n";
 }
 

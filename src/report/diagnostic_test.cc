@@ -60,6 +60,17 @@ TEST(ValidationText, SummarisesAtTheEnd) {
             std::string::npos);
 }
 
+TEST(ValidationText, APathThatIsNoDescriptorIsNotCountedAsAFileChecked) {
+  Error none = Error::io("no descriptors found in /tmp/empty");
+  none.file = "/tmp/empty";
+  std::vector<FileResult> files = {{"/tmp/empty", "", "", {none}, {}, {}}};
+  EXPECT_EQ(validation_text(files, false),
+            "/tmp/empty: no descriptors found in /tmp/empty\n0 files checked: nothing to validate; 1 path could not be read\n");
+  files.push_back({"a/trained_model.yaml", "trained_model", "1.2", {located()}, {}, {}});
+  EXPECT_NE(validation_text(files, false).find("1 file checked: 1 invalid, 1 problem; 1 path could not be read\n"),
+            std::string::npos);
+}
+
 TEST(FormatWarning, SaysWarningAfterTheLocation) {
   EXPECT_EQ(format_warning(located()),
             "p/trained_model.yaml:5:16: warning: /output_spec/0/item_type: expected one of Integer, Float; found 'Str'\n"
