@@ -101,8 +101,12 @@ void write_finding(const rules::Report& r, const rules::Finding& f, const std::s
       where += place_html(r, l);
       pointers += "<code>" + escape::xml(l.pointer) + "</code>";
     }
-    out += "<tr><td class=\"text\">" + escape::xml(item.text) + "</td><td>" + where + "</td><td>" + pointers +
-           "</td></tr>\n";
+    // What subsumed rules said about the same field stays visible, under the item it is part of.
+    std::string text = escape::xml(item.text);
+    for (const auto& rel : item.related)
+      text += "<br/><small>related: <code>" + std::string(rules::severity_name(rel.severity)) + "[" +
+              escape::xml(rel.rule) + "]</code> " + escape::xml(rel.text) + "</small>";
+    out += "<tr><td class=\"text\">" + text + "</td><td>" + where + "</td><td>" + pointers + "</td></tr>\n";
   }
   out += "</table>\n</section>\n";
 }

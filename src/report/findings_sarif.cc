@@ -72,6 +72,27 @@ void write_rule(JsonWriter& w, const rules::RuleRun& rr) {
   w.end_object();
 }
 
+// Items of subsumed rules folded into this one: SARIF's relatedLocations, each with the
+// subsumed rule's message, so code-scanning views show them beside the result.
+void write_related(JsonWriter& w, const rules::Report& r, const rules::Item& item) {
+  int64_t id = 0;
+  bool open = false;
+  for (const auto& rel : item.related) {
+    for (const auto& l : rel.locations) {
+      if (l.file.empty()) continue;
+      if (!open) w.key("relatedLocations").begin_array();
+      open = true;
+      w.begin_object().key("id").value(id++);
+      write_physical(w, r, l.file, l.line, l.column);
+      w.key("message").begin_object().key("text")
+          .value("related: " + std::string(rules::severity_name(rel.severity)) + "[" + rel.rule + "] " + rel.text)
+          .end_object();
+      w.end_object();
+    }
+  }
+  if (open) w.end_array();
+}
+
 void write_result(JsonWriter& w, const rules::Report& r, const rules::Finding& f, const rules::Item& item, size_t index) {
   w.begin_object();
   w.key("ruleId").value(f.rule);
@@ -91,6 +112,7 @@ void write_result(JsonWriter& w, const rules::Report& r, const rules::Finding& f
     }
     w.end_array();
   }
+  write_related(w, r, item);
   if (f.waived) {
     w.key("suppressions").begin_array().begin_object();
     w.key("kind").value("external").key("justification").value(f.waiver_reason);

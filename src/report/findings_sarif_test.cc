@@ -68,6 +68,17 @@ TEST(SarifMessages, JoinTheMessageAndTheItemAsOneSentence) {
   EXPECT_EQ(detail::message_with_item("No data.", ""), "No data.");
 }
 
+TEST(SarifRelated, FoldedItemsAreRelatedLocationsWithTheirRule) {
+  rules::Report r = project_report("p", "");
+  r.findings[0].items[0].related = {{"gpu-dependency-without-gpu", rules::Severity::Error, "the model depends on CUDA",
+                                     {rules::Location{"trained_model", "/deps/0", "p/trained_model.yaml", 9, 5}}}};
+  simdjson::dom::parser parser;
+  element related = parser.parse(findings_sarif(r))["runs"].at(0)["results"].at(0)["relatedLocations"].at(0);
+  EXPECT_EQ(text(related["message"]["text"]), "related: error[gpu-dependency-without-gpu] the model depends on CUDA");
+  EXPECT_EQ(text(related["physicalLocation"]["artifactLocation"]["uri"]), "trained_model.yaml");
+  EXPECT_EQ(int64_t(related["physicalLocation"]["region"]["startLine"]), 9);
+}
+
 TEST(SarifBatch, HasOneRunPerProject) {
   const std::vector<rules::Report> reports = {project_report("a", "/x/a"), project_report("b", "/x/b")};
   simdjson::dom::parser parser;

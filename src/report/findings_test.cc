@@ -464,5 +464,12 @@ TEST(FindingsRelated, TextShowsOnlyPlacesTheItemDoesNotShow) {
             std::string::npos);
 }
 
+TEST(FindingsRelated, HtmlShowsThemUnderTheirItem) {
+  const std::string html = findings_html(with_related());
+  EXPECT_NE(html.find("<br/><small>related: <code>error[gpu-dependency-without-gpu]</code> the model depends on "
+                      "&#39;CUDA 12.1&#39;</small></td>"),
+            std::string::npos) << html;
+}
+
 }  // namespace
 }  // namespace seam::report
