@@ -5,6 +5,7 @@
 #include "api/validate.h"
 #include "cli/args.h"
 #include "cli/command.h"
+#include "report/diagnostic.h"
 #include "util/text.h"
 
 namespace seam::cli {
@@ -13,8 +14,9 @@ int run_validate(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv, {{"--verbose", "--strict"}, {"--format", "--as"}});
   if (!parsed.ok()) return usage_error("validate", parsed.error().message);
   const Args& args = parsed.value();
-  const std::string format = args.get("--format", "text");
-  if (format != "text" && format != "json") return usage_error("validate", "--format must be text or json");
+  const auto& formats = report::validation_formats();
+  const auto* format = report::find_format(formats, args.get("--format", "text"));
+  if (!format) return usage_error("validate", "--format must be " + report::format_names(formats));
   if (args.positional.empty()) return usage_error("validate", "give at least one file or project directory");
   api::ValidateOptions options;
   options.strict = args.has("--strict");
@@ -26,8 +28,8 @@ int run_validate(const std::vector<std::string>& argv) {
   const api::Validation v = api::validate(args.positional, options);
   if (verbose)
     for (const auto& f : v.ignored) std::fprintf(stderr, "%s: note: ignored (not named after a descriptor)\n", f.c_str());
-  const std::string out = format == "json" ? report::validation_json(v.files) : report::validation_text(v.files, verbose);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  StreamWriter out(stdout);
+  format->render(report::ValidationView{v.files, verbose}, out);
   if (!v.all_readable) return kExitError;
   return v.all_valid() ? kExitOk : kExitFindings;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "report/format.h"
 #include "util/json_writer.h"
 #include "util/result.h"
 
@@ -34,5 +35,13 @@ struct FileResult {
 
 std::string validation_text(const std::vector<FileResult>& files, bool verbose);
 std::string validation_json(const std::vector<FileResult>& files);
+
+// What `seam validate` renders: the files, and whether upgrade notes are wanted.
+struct ValidationView {
+  const std::vector<FileResult>& files;
+  bool verbose = false;
+};
+// text and json.
+const Formats<ValidationView>& validation_formats();
 
 }  // namespace seam::report

@@ -1,4 +1,5 @@
 // The format tables of the report families whose renderers return a whole document.
+#include "report/diagnostic.h"
 #include "report/drift_report.h"
 #include "report/findings.h"
 #include "report/trl_card.h"
@@ -77,6 +78,14 @@ const Formats<CardView>& trl_card_formats() {
   static const Formats<CardView> table = {
       {"markdown", [](const CardView& v, Writer& out) { out.write(trl_card_markdown(v.card, v.levels, v.next)); }},
       {"html", [](const CardView& v, Writer& out) { out.write(trl_card_html(v.card, v.levels, v.next)); }},
+  };
+  return table;
+}
+
+const Formats<ValidationView>& validation_formats() {
+  static const Formats<ValidationView> table = {
+      {"text", [](const ValidationView& v, Writer& out) { out.write(validation_text(v.files, v.verbose)); }},
+      {"json", [](const ValidationView& v, Writer& out) { out.write(validation_json(v.files)); }},
   };
   return table;
 }
