@@ -1,0 +1,234 @@
+// The Store: everything the team server keeps, behind one interface with two
+// implementations (SQLite for one machine, PostgreSQL for shared deployments). The HTTP layer
+// sees only this interface and never knows which one it has.
+//
+// Nothing is overwritten: every write of a document adds a revision, and a document's head
+// moves only when the writer names the head it started from (optimistic concurrency).
+//
+// Thread safety: a Store may be used from any number of threads at once; each call is its
+// own transaction unless it says otherwise. Several processes may share one PostgreSQL
+// database. Results own their data. Times are Unix seconds (UTC).
+//
+// Errors: Io when the database cannot be reached or a statement fails; Invalid when the
+// database is newer than this binary; Usage for a request that names something that does not
+// exist or already exists (the message says which). Every SQL statement binds its values as
+// parameters: no text from a caller is ever spliced into SQL.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+namespace seam::store {
+
+// The newest schema version this binary knows. open() migrates older databases to it and
+// refuses newer ones.
+inline constexpr int kSchemaVersion = 1;
+
+struct User {
+  int64_t id = 0;
+  std::string name;
+  std::string password_hash;  // argon2id, as libsodium's crypto_pwhash_str writes it
+  bool admin = false;
+  int64_t created_at = 0;
+};
+
+struct Session {
+  std::string id_hash;  // SHA-256 (hex) of the cookie value; the value itself is never stored
+  int64_t user_id = 0;
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+enum class Access : uint8_t { Read, Write };
+
+struct Token {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string name;
+  std::string hash;                   // SHA-256 (hex) of the secret; shown to its owner once
+  std::optional<int64_t> project_id;  // the one project it may reach; empty: all of the user's
+  Access access = Access::Read;
+  int64_t created_at = 0;
+  std::optional<int64_t> expires_at;
+  std::optional<int64_t> revoked_at;
+  std::optional<int64_t> last_used_at;
+};
+
+struct Project {
+  int64_t id = 0;
+  std::string name;         // unique, [a-z0-9][a-z0-9._-]*
+  int64_t revision = 0;     // bumped by every accepted write of any of its documents
+  std::string policy_json;  // descriptor id -> roles that may write it; "" means the default
+  int64_t created_at = 0;
+};
+
+struct Member {
+  int64_t user_id = 0;
+  std::string user_name;
+  std::string role;  // owner, data_scientist, software_engineer, operations, reviewer, viewer
+};
+
+// What a project keeps: the eight descriptors (name = descriptor id), one waivers document
+// (name "waivers"), TRL cards (name = component id) and data profiles (name = data set).
+enum class DocKind : uint8_t { Descriptor, Waivers, Card, Profile };
+const char* doc_kind_name(DocKind k);  // "descriptor", "waivers", "card", "profile"
+std::optional<DocKind> doc_kind_from_name(std::string_view name);
+
+struct Revision {
+  int64_t id = 0;  // unique across the database; the document's ETag is derived from it
+  int64_t project_id = 0;
+  DocKind kind = DocKind::Descriptor;
+  std::string name;
+  int64_t number = 0;  // 1, 2, ... within its document
+  int64_t author_id = 0;
+  std::string author;  // the author's user name
+  int64_t created_at = 0;
+  std::string message;
+  std::string content;           // the full document as written (YAML or JSON text)
+  std::string format;            // "yaml" or "json"
+  bool draft = false;            // invalid when written: kept, but not used in analysis
+  std::string diagnostics_json;  // the validation report of this revision (JSON)
+  std::string introduced_json;   // findings this change introduced (JSON array)
+  std::string resolved_json;     // findings this change resolved (JSON array)
+  int64_t project_revision = 0;  // the project's revision after this write
+};
+
+// One document as it stands now: its newest revision (perhaps a draft) and the newest one
+// that is not a draft, which is what analysis reads.
+struct Document {
+  DocKind kind = DocKind::Descriptor;
+  std::string name;
+  Revision head;
+  std::optional<Revision> current;  // newest non-draft revision; empty when all are drafts
+};
+
+struct NewRevision {
+  int64_t project_id = 0;
+  DocKind kind = DocKind::Descriptor;
+  std::string name;
+  int64_t author_id = 0;
+  std::string message;
+  std::string content;
+  std::string format;
+  bool draft = false;
+  std::string diagnostics_json;
+  // The head revision id the writer started from; empty when the writer believes the
+  // document does not exist yet. Anything else than the real head is a conflict.
+  std::optional<int64_t> expected_head;
+};
+
+// Called inside the write's transaction, with the project locked, after the new revision
+// is known but before it commits: it sees every document's current (non-draft) revision as
+// it will be after the write, and returns the findings bookkeeping to store with it. When it
+// fails, nothing is written.
+struct ProjectState {
+  int64_t project_id = 0;
+  int64_t revision = 0;                // the project's revision after this write
+  std::vector<Document> documents;     // every document of the project, new revision included
+  std::string previous_findings_json;  // findings at the previous revision; "" when none
+};
+struct Annotation {
+  std::string findings_json;  // findings of the new project revision (cached with it)
+  std::string introduced_json;
+  std::string resolved_json;
+};
+using Annotate = std::function<Result<Annotation>(const ProjectState&)>;
+
+struct WriteOutcome {
+  bool conflict = false;  // expected_head was stale: nothing was written
+  Revision revision;      // the new revision, or on conflict the document's current head
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  int64_t at = 0;
+  std::optional<int64_t> project_id;
+  std::optional<int64_t> user_id;
+  std::string user_name;  // as given, also for failed logins of unknown names
+  std::string action;     // "login", "login_failed", "write", "role_change", "token_use", ...
+  std::string target;     // what it acted on: "descriptor/trained_model", "member/alice"
+  std::string detail;     // a short free text or JSON
+  std::string address;    // the client's address
+};
+
+// Pages of lists are cursor-based: pass the `next` of one page to get the following one.
+struct Page {
+  int64_t after = 0;  // return rows with ids below this one (0: from the newest)
+  int limit = 100;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Users.
+  virtual Result<User> create_user(const std::string& name, const std::string& password_hash, bool admin) = 0;
+  virtual Result<std::optional<User>> find_user(const std::string& name) = 0;
+  virtual Result<std::optional<User>> user_by_id(int64_t id) = 0;
+  virtual Status set_password(int64_t user_id, const std::string& password_hash) = 0;
+
+  // Sessions: expired ones are not returned, and are deleted now and then.
+  virtual Status create_session(const Session& s) = 0;
+  virtual Result<std::optional<Session>> find_session(const std::string& id_hash, int64_t now) = 0;
+  virtual Status delete_session(const std::string& id_hash) = 0;
+
+  // API tokens: find_token returns revoked and expired ones too, so the caller can say why
+  // it refuses them, and marks a usable one as used now.
+  virtual Result<Token> create_token(const Token& t) = 0;
+  virtual Result<std::optional<Token>> find_token(const std::string& hash, int64_t now) = 0;
+  virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;
+  virtual Status revoke_token(int64_t user_id, int64_t token_id, int64_t now) = 0;
+
+  // Projects and members. The creator becomes the project's owner.
+  virtual Result<Project> create_project(const std::string& name, int64_t creator_id) = 0;
+  virtual Result<std::optional<Project>> find_project(const std::string& name) = 0;
+  virtual Result<std::vector<Project>> projects_of(int64_t user_id) = 0;
+  virtual Status set_policy(int64_t project_id, const std::string& policy_json) = 0;
+  virtual Result<std::vector<Member>> members(int64_t project_id) = 0;
+  // The user's role in the project; empty when not a member.
+  virtual Result<std::optional<std::string>> role_of(int64_t project_id, int64_t user_id) = 0;
+  // Adds or changes a member; an empty role removes them.
+  virtual Status set_role(int64_t project_id, int64_t user_id, const std::string& role) = 0;
+
+  // Documents and revisions.
+  virtual Result<WriteOutcome> write(const NewRevision& r, const Annotate& annotate) = 0;
+  virtual Result<std::optional<Document>> document(int64_t project_id, DocKind kind, const std::string& name) = 0;
+  virtual Result<std::vector<Document>> documents(int64_t project_id) = 0;
+  virtual Result<std::optional<Revision>> revision(int64_t project_id, int64_t revision_id) = 0;
+  // Newest first; a kind and name narrow it to one document.
+  virtual Result<std::vector<Revision>> history(int64_t project_id, std::optional<DocKind> kind,
+                                                const std::string& name, const Page& page) = 0;
+  // The findings cached with a project revision ("" when that revision has none cached).
+  virtual Result<std::string> findings_at(int64_t project_id, int64_t project_revision) = 0;
+
+  // Audit log, newest first.
+  virtual Status audit(const AuditEntry& e) = 0;
+  virtual Result<std::vector<AuditEntry>> audit_log(std::optional<int64_t> project_id, const Page& page) = 0;
+
+  // Rate limiting in fixed windows shared by every process: adds one hit to `key` in the
+  // window that starts at `window_start` and returns the window's count after it.
+  virtual Result<int64_t> hit(const std::string& key, int64_t window_start) = 0;
+  virtual Status clear_hits(const std::string& key) = 0;
+
+  // Administration.
+  virtual int schema_version() const = 0;
+  // A consistent copy of the whole database in a new file (SQLite's online backup). Usage
+  // error on stores that cannot (PostgreSQL: use pg_dump).
+  virtual Status backup(const std::string& path) = 0;
+  // Can the database answer now (for /readyz)?
+  virtual Status ping() = 0;
+};
+
+// Opens "PATH" (SQLite, WAL mode, created when missing) or "postgresql://..." / "postgres://..."
+// and migrates it to kSchemaVersion in one transaction. Fails with Invalid when the database
+// was made by a newer seam.
+Result<std::unique_ptr<Store>> open(const std::string& url);
+
+}  // namespace seam::store
