@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "util/json_writer.h"
 #include "util/text.h"
 
 namespace seam::doc {
@@ -106,6 +107,32 @@ std::string Node::describe() const {
     case Kind::Object: return "an object";
   }
   return "?";
+}
+
+static void write_json(JsonWriter& w, const Node& n) {
+  switch (n.kind) {
+    case Kind::Null: w.null(); break;
+    case Kind::Bool: w.value(n.boolean); break;
+    case Kind::Int: w.value(n.integer); break;
+    case Kind::Float: w.value(n.number); break;
+    case Kind::String: w.value(n.text); break;
+    case Kind::Array:
+      w.begin_array();
+      for (const auto& item : n.items) write_json(w, item);
+      w.end_array();
+      break;
+    case Kind::Object:
+      w.begin_object();
+      for (const auto& m : n.members) write_json(w.key(m.key), m.value);
+      w.end_object();
+      break;
+  }
+}
+
+std::string to_json(const Node& n) {
+  JsonWriter w;
+  write_json(w, n);
+  return w.str();
 }
 
 }  // namespace seam::doc

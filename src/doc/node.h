@@ -64,4 +64,7 @@ struct Member {
   Node value;
 };
 
+// The value as compact JSON, members in their order; a non-finite number becomes null.
+std::string to_json(const Node& n);
+
 }  // namespace seam::doc

@@ -1,5 +1,6 @@
 // The format tables of the report families whose renderers return a whole document.
 #include "report/diagnostic.h"
+#include "report/diff_report.h"
 #include "report/drift_report.h"
 #include "report/findings.h"
 #include "report/trl_card.h"
@@ -70,6 +71,14 @@ const Formats<stats::DriftReport>& drift_formats() {
       {"json", to_writer<stats::DriftReport, drift_json>},
       {"markdown", to_writer<stats::DriftReport, drift_markdown>},
       {"html", to_writer<stats::DriftReport, drift_html>},
+  };
+  return table;
+}
+
+const Formats<doc::Diff>& diff_formats() {
+  static const Formats<doc::Diff> table = {
+      {"text", to_writer<doc::Diff, diff_text>},
+      {"json", to_writer<doc::Diff, diff_json>},
   };
   return table;
 }
