@@ -32,8 +32,9 @@ class PgConn : public Conn {
     for (const Param& p : params) {
       if (p.kind == Param::Kind::Int) texts[i] = std::to_string(p.i);
       else if (p.kind == Param::Kind::Text) texts[i] = std::string(p.s);
-      if (p.kind == Param::Kind::Text && std::memchr(p.s.data(), '\0', p.s.size()))
-        return Error::usage("text with a NUL byte cannot be stored");
+      if (p.kind == Param::Kind::Text) {
+        if (auto ok = check_text(p.s); !ok.ok()) return std::move(ok).take_error();
+      }
       if (p.kind != Param::Kind::Null) values[i] = texts[i].c_str();
       ++i;
     }
@@ -67,7 +68,10 @@ class PgConn : public Conn {
   }
 
   void rollback() override { (void)exec_script("ROLLBACK"); }
-  bool broken() const override { return PQstatus(c_) != CONNECTION_OK; }
+  // Gone, or still inside a transaction that could not be rolled back.
+  bool broken() const override {
+    return PQstatus(c_) != CONNECTION_OK || PQtransactionStatus(c_) != PQTRANS_IDLE;
+  }
 
  private:
   // Each statement is prepared once per connection and then run by name.

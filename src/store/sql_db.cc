@@ -2,6 +2,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+
+#include "util/text.h"
 
 namespace seam::store {
 
@@ -17,6 +20,12 @@ std::string text(const Row& r, size_t col) { return r[col].value_or(""); }
 bool flag(const Row& r, size_t col) {
   const std::string v = text(r, col);
   return v == "1" || v == "t" || v == "true";
+}
+
+Status check_text(std::string_view s) {
+  if (std::memchr(s.data(), '\0', s.size())) return Error::usage("text with a NUL byte cannot be stored");
+  if (text::find_invalid_utf8(s)) return Error::usage("text that is not UTF-8 cannot be stored");
+  return Ok{};
 }
 
 Lease::~Lease() {

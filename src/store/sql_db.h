@@ -50,11 +50,14 @@ std::optional<int64_t> opt_num(const Row& r, size_t col);
 std::string text(const Row& r, size_t col);  // "" for NULL
 bool flag(const Row& r, size_t col);
 
+// Usage error unless `s` is UTF-8 without NUL bytes: PostgreSQL stores nothing else, and both
+// backends refuse the same values.
+Status check_text(std::string_view s);
+
 class Conn {
  public:
   virtual ~Conn() = default;
-  // One statement; Io error when it fails. Text with a NUL byte is refused (Usage) by both
-  // backends, since PostgreSQL cannot store it.
+  // One statement; Io error when it fails. Text that check_text refuses is refused here.
   virtual Result<Rows> query(std::string_view sql, Params params) = 0;
   // Several statements without parameters (schema scripts).
   virtual Status exec_script(const std::string& sql) = 0;
@@ -63,7 +66,8 @@ class Conn {
   virtual Status begin(bool write) = 0;
   virtual Status commit() = 0;
   virtual void rollback() = 0;
-  // Lost beyond repair (the server went away): the pool drops it instead of reusing it.
+  // Lost beyond repair (the server went away, a transaction stuck open): the pool drops it
+  // instead of reusing it.
   virtual bool broken() const { return false; }
 };
 

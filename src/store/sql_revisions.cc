@@ -56,10 +56,7 @@ Result<std::vector<Document>> load_documents(Conn& c, int64_t project_id) {
 }
 
 Result<std::optional<Revision>> load_revision(Conn& c, int64_t project_id, int64_t id) {
-  auto rows = c.query(REVISIONS " WHERE r.id = $1 AND r.project_id = $2", {id, project_id});
-  if (!rows.ok()) return std::move(rows).take_error();
-  if (rows.value().empty()) return std::optional<Revision>();
-  return std::optional<Revision>(revision_from(rows.value()[0]));
+  return first<Revision>(c.query(REVISIONS " WHERE r.id = $1 AND r.project_id = $2", {id, project_id}), revision_from);
 }
 
 Result<std::string> cached_findings(Conn& c, int64_t project_id, int64_t project_revision) {
@@ -191,10 +188,7 @@ Result<std::vector<Revision>> SqlStore::history(int64_t project_id, std::optiona
                 " WHERE r.project_id = $1 AND r.id < $2 AND ($3 = '' OR r.kind = $3) AND ($4 = '' OR r.name = $4)"
                 " ORDER BY r.id DESC LIMIT $5",
                 {project_id, page_after(page), kind ? doc_kind_name(*kind) : "", name, page_limit(page)});
-    if (!rows.ok()) return std::move(rows).take_error();
-    std::vector<Revision> out;
-    for (const Row& row : rows.value()) out.push_back(revision_from(row));
-    return out;
+    return all<Revision>(std::move(rows), revision_from);
   });
 }
 

@@ -1,6 +1,6 @@
-// The class behind make_sql_store, shared by its two source files: sql_store.cc (schema,
-// accounts, projects, audit, rate limits) and sql_revisions.cc (documents and revisions).
-// Not for use outside src/store.
+// The class behind make_sql_store and the helpers its source files share: sql_store.cc
+// (schema, projects, audit, rate limits), sql_accounts.cc (users, sessions, tokens) and
+// sql_revisions.cc (documents and revisions). Not for use outside src/store.
 //
 // Thread safety: as Store. Each method leases its own connection, so none may be called
 // while the same thread holds a lease (annotate callbacks included).
@@ -84,6 +84,30 @@ class SqlStore final : public Store {
   int version_ = 0;
   std::atomic<uint64_t> hits_{0};  // counts hit() calls, to prune old windows now and then
 };
+
+// A query's rows made into values by `from`: all of them, or the first if any.
+template <class T, class F>
+Result<std::vector<T>> all(Result<Rows> rows, F from) {
+  if (!rows.ok()) return std::move(rows).take_error();
+  std::vector<T> out;
+  out.reserve(rows.value().size());
+  for (const Row& r : rows.value()) out.push_back(from(r));
+  return out;
+}
+
+template <class T, class F>
+Result<std::optional<T>> first(Result<Rows> rows, F from) {
+  if (!rows.ok()) return std::move(rows).take_error();
+  if (rows.value().empty()) return std::optional<T>();
+  return std::optional<T>(from(rows.value()[0]));
+}
+
+// Usage error "no WHAT with id ID" when an UPDATE ... RETURNING touched nothing.
+inline Status touched(Result<Rows> rows, const char* what, int64_t id) {
+  if (!rows.ok()) return std::move(rows).take_error();
+  if (rows.value().empty()) return Error::usage(std::string("no ") + what + " with id " + std::to_string(id));
+  return Ok{};
+}
 
 // Usage error "no WHAT with id ID" unless `sql` ($1 = id) returns a row.
 Status need_row(Conn& c, const char* sql, int64_t id, const char* what);

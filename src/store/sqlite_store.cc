@@ -20,8 +20,6 @@ Error db_error(sqlite3* db, std::string_view what) {
   return Error::io("database: " + std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
-bool has_nul(std::string_view s) { return std::memchr(s.data(), '\0', s.size()) != nullptr; }
-
 class SqliteConn : public Conn {
  public:
   SqliteConn(sqlite3* db, std::mutex* write_mu) : db_(db), write_mu_(write_mu) {}
@@ -71,6 +69,9 @@ class SqliteConn : public Conn {
     if (write_lock_.owns_lock()) write_lock_.unlock();
   }
 
+  // Still inside a transaction that could not be rolled back: closing it is the safe way out.
+  bool broken() const override { return !sqlite3_get_autocommit(db_); }
+
  private:
   // Statements are prepared once per connection and kept.
   Result<sqlite3_stmt*> statement(std::string_view sql) {
@@ -92,11 +93,13 @@ class SqliteConn : public Conn {
       const size_t k = name ? std::strtoul(name + 1, nullptr, 10) : 0;
       if (k < 1 || k > params.size()) return Error::io("database: statement parameter not given");
       const Param& p = params.begin()[k - 1];
-      int rc = SQLITE_OK;
-      if (p.kind == Param::Kind::Int) rc = sqlite3_bind_int64(st, i, p.i);
-      else if (p.kind == Param::Kind::Null) rc = sqlite3_bind_null(st, i);
-      else if (has_nul(p.s)) return Error::usage("text with a NUL byte cannot be stored");
-      else rc = sqlite3_bind_text64(st, i, p.s.data(), p.s.size(), SQLITE_STATIC, SQLITE_UTF8);
+      if (p.kind == Param::Kind::Text) {
+        if (auto ok = check_text(p.s); !ok.ok()) return ok;
+      }
+      const int rc = p.kind == Param::Kind::Int    ? sqlite3_bind_int64(st, i, p.i)
+                     : p.kind == Param::Kind::Null ? sqlite3_bind_null(st, i)
+                                                   : sqlite3_bind_text64(st, i, p.s.data(), p.s.size(),
+                                                                         SQLITE_STATIC, SQLITE_UTF8);
       if (rc != SQLITE_OK) return db_error(db_, "bind");
     }
     return Ok{};

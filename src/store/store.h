@@ -11,8 +11,9 @@
 //
 // Errors: Io when the database cannot be reached or a statement fails; Invalid when the
 // database is newer than this binary; Usage for a request that names something that does not
-// exist or already exists (the message says which). Every SQL statement binds its values as
-// parameters: no text from a caller is ever spliced into SQL.
+// exist or already exists (the message says which), and for text that is not UTF-8 or holds a
+// NUL byte, which neither store keeps. Every SQL statement binds its values as parameters: no
+// text from a caller is ever spliced into SQL.
 #pragma once
 
 #include <cstdint>
@@ -192,10 +193,11 @@ class Store {
 
   // API tokens: find_token returns revoked and expired ones too, so the caller can say why
   // it refuses them, and marks a usable one as used now (to the minute: last_used_at moves
-  // only when it is a minute old, so that most token requests write nothing). Newest first.
+  // only when it is a minute old, so that most token requests write nothing).
   virtual Result<Token> create_token(const Token& t) = 0;
   virtual Result<std::optional<Token>> find_token(const std::string& hash, int64_t now) = 0;
-  virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;
+  virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;  // newest first
+  // Usage error when the user has no such token; revoking twice keeps the first time.
   virtual Status revoke_token(int64_t user_id, int64_t token_id, int64_t now) = 0;
 
   // Projects and members. The creator becomes the project's owner. Usage errors for a bad or

@@ -478,9 +478,11 @@ TEST_P(StoreTest, HostileTextIsStoredVerbatim) {
     EXPECT_EQ(store_->hit(w, 60).value(), 1);
   }
   EXPECT_TRUE(store_->find_user("alice").value());  // the tables are all still there
-  auto nul = store_->create_user(std::string("nul\0byte", 8), "h", false);
-  ASSERT_FALSE(nul.ok());
-  EXPECT_EQ(nul.error().kind, ErrorKind::Usage);
+  for (const std::string& bad : {std::string("nul\0byte", 8), std::string("latin1 \xe9t\xe9")}) {
+    auto refused = store_->create_user(bad, "h", false);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::Usage);
+  }
 }
 
 // Writers that start from the same head: exactly one wins, the others see its revision.
