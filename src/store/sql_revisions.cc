@@ -88,6 +88,24 @@ Status annotate_write(Conn& c, Revision& rev, int64_t previous, const Annotate& 
   return Ok{};
 }
 
+// The revision a request makes, less what the database decides (id, number, author's name
+// and project revision).
+Revision revision_of(const NewRevision& r) {
+  Revision rev;
+  rev.project_id = r.project_id;
+  rev.kind = r.kind;
+  rev.name = r.name;
+  rev.author_id = r.author_id;
+  rev.created_at = now_seconds();
+  rev.message = r.message;
+  rev.content = r.content;
+  rev.format = r.format;
+  rev.draft = r.draft;
+  rev.diagnostics_json = r.diagnostics_json;
+  rev.introduced_json = rev.resolved_json = "[]";
+  return rev;
+}
+
 // Adds the revision and moves the document's head (and current, unless it is a draft).
 Status insert_revision(Conn& c, Revision& rev) {
   auto ins = c.query(
@@ -135,23 +153,12 @@ Result<WriteOutcome> SqlStore::write(const NewRevision& r, const Annotate& annot
       if (!head_id) return out;  // the writer named a head, but the document does not exist
       auto current = load_revision(c, r.project_id, *head_id);
       if (!current.ok()) return std::move(current).take_error();
-      out.revision = std::move(*current.value());
+      if (current.value()) out.revision = std::move(*current.value());
       return out;
     }
-    Revision rev;
-    rev.project_id = r.project_id;
-    rev.kind = r.kind;
-    rev.name = r.name;
+    Revision rev = revision_of(r);
     rev.number = head_id ? num(head.value()[0], 1) + 1 : 1;
-    rev.author_id = r.author_id;
     rev.author = text(author.value()[0], 0);
-    rev.created_at = now_seconds();
-    rev.message = r.message;
-    rev.content = r.content;
-    rev.format = r.format;
-    rev.draft = r.draft;
-    rev.diagnostics_json = r.diagnostics_json;
-    rev.introduced_json = rev.resolved_json = "[]";
     rev.project_revision = previous + 1;
     if (auto s = insert_revision(c, rev); !s.ok()) return std::move(s).take_error();
     if (annotate) {

@@ -388,6 +388,8 @@ TEST_P(StoreTest, HistoryPagesWithCursors) {
   ASSERT_EQ(rest.size(), 1u);
   EXPECT_EQ(rest[0].number, 1);
   EXPECT_TRUE(store_->history(p, DocKind::Card, "", {}).value().empty());
+  EXPECT_EQ(store_->history(p, std::nullopt, "", {0, 0}).value().size(), 6u);  // 0: the default limit
+  EXPECT_EQ(store_->history(p, std::nullopt, "b", {}).value().size(), 3u);
 }
 
 TEST_P(StoreTest, AuditLogPages) {
