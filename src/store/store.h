@@ -11,8 +11,9 @@
 //
 // Errors: Io when the database cannot be reached or a statement fails; Invalid when the
 // database is newer than this binary; Usage for a request that names something that does not
-// exist or already exists (the message says which). Every SQL statement binds its values as
-// parameters: no text from a caller is ever spliced into SQL.
+// exist or already exists (the message says which), and for text that is not UTF-8 or holds a
+// NUL byte, which neither store keeps. Every SQL statement binds its values as parameters: no
+// text from a caller is ever spliced into SQL.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/result.h"
@@ -63,7 +65,7 @@ struct Token {
 
 struct Project {
   int64_t id = 0;
-  std::string name;         // unique, [a-z0-9][a-z0-9._-]*
+  std::string name;         // unique, [a-z0-9][a-z0-9._-]*, at most 100 characters
   int64_t revision = 0;     // bumped by every accepted write of any of its documents
   std::string policy_json;  // descriptor id -> roles that may write it; "" means the default
   int64_t created_at = 0;
@@ -74,6 +76,9 @@ struct Member {
   std::string user_name;
   std::string role;  // owner, data_scientist, software_engineer, operations, reviewer, viewer
 };
+
+bool valid_role(std::string_view role);          // one of Member::role's values
+bool valid_project_name(std::string_view name);  // as Project::name says
 
 // What a project keeps: the eight descriptors (name = descriptor id), one waivers document
 // (name "waivers"), TRL cards (name = component id) and data profiles (name = data set).
@@ -120,14 +125,18 @@ struct NewRevision {
   bool draft = false;
   std::string diagnostics_json;
   // The head revision id the writer started from; empty when the writer believes the
-  // document does not exist yet. Anything else than the real head is a conflict.
+  // document does not exist yet. Anything else than the real head is a conflict: a stale id,
+  // an id for a document that does not exist, and no id for one that does (the HTTP layer
+  // answers a missing If-Match with 428 itself, before it calls write()).
   std::optional<int64_t> expected_head;
 };
 
 // Called inside the write's transaction, with the project locked, after the new revision
 // is known but before it commits: it sees every document's current (non-draft) revision as
 // it will be after the write, and returns the findings bookkeeping to store with it. When it
-// fails, nothing is written.
+// fails, nothing is written. It runs on the writer's thread and must not call the store (the
+// writer holds a connection and the project's lock). Without an annotate, the revision's
+// introduced and resolved are "[]" and no findings are cached.
 struct ProjectState {
   int64_t project_id = 0;
   int64_t revision = 0;                // the project's revision after this write
@@ -143,7 +152,9 @@ using Annotate = std::function<Result<Annotation>(const ProjectState&)>;
 
 struct WriteOutcome {
   bool conflict = false;  // expected_head was stale: nothing was written
-  Revision revision;      // the new revision, or on conflict the document's current head
+  // The new revision, or on conflict the document's head (id 0 when there is none: the
+  // writer named a head for a document that does not exist).
+  Revision revision;
 };
 
 struct AuditEntry {
@@ -158,17 +169,18 @@ struct AuditEntry {
   std::string address;    // the client's address
 };
 
-// Pages of lists are cursor-based: pass the `next` of one page to get the following one.
+// Pages of lists are cursor-based, newest (highest id) first: pass the id of a page's last
+// row as `after` to get the following page.
 struct Page {
   int64_t after = 0;  // return rows with ids below this one (0: from the newest)
-  int limit = 100;
+  int limit = 100;    // at most 1000; 0 or less means 100
 };
 
 class Store {
  public:
   virtual ~Store() = default;
 
-  // Users.
+  // Users. A name that is taken is a Usage error "user NAME exists".
   virtual Result<User> create_user(const std::string& name, const std::string& password_hash, bool admin) = 0;
   virtual Result<std::optional<User>> find_user(const std::string& name) = 0;
   virtual Result<std::optional<User>> user_by_id(int64_t id) = 0;
@@ -180,13 +192,16 @@ class Store {
   virtual Status delete_session(const std::string& id_hash) = 0;
 
   // API tokens: find_token returns revoked and expired ones too, so the caller can say why
-  // it refuses them, and marks a usable one as used now.
+  // it refuses them, and marks a usable one as used now (to the minute: last_used_at moves
+  // only when it is a minute old, so that most token requests write nothing).
   virtual Result<Token> create_token(const Token& t) = 0;
   virtual Result<std::optional<Token>> find_token(const std::string& hash, int64_t now) = 0;
-  virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;
+  virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;  // newest first
+  // Usage error when the user has no such token; revoking twice keeps the first time.
   virtual Status revoke_token(int64_t user_id, int64_t token_id, int64_t now) = 0;
 
-  // Projects and members. The creator becomes the project's owner.
+  // Projects and members. The creator becomes the project's owner. Usage errors for a bad or
+  // taken project name, an unknown role, and ids of users or projects that do not exist.
   virtual Result<Project> create_project(const std::string& name, int64_t creator_id) = 0;
   virtual Result<std::optional<Project>> find_project(const std::string& name) = 0;
   virtual Result<std::vector<Project>> projects_of(int64_t user_id) = 0;
@@ -202,7 +217,7 @@ class Store {
   virtual Result<std::optional<Document>> document(int64_t project_id, DocKind kind, const std::string& name) = 0;
   virtual Result<std::vector<Document>> documents(int64_t project_id) = 0;
   virtual Result<std::optional<Revision>> revision(int64_t project_id, int64_t revision_id) = 0;
-  // Newest first; a kind and name narrow it to one document.
+  // Newest first; a kind narrows it to that kind, and a name too to one document.
   virtual Result<std::vector<Revision>> history(int64_t project_id, std::optional<DocKind> kind,
                                                 const std::string& name, const Page& page) = 0;
   // The findings cached with a project revision ("" when that revision has none cached).
@@ -213,22 +228,24 @@ class Store {
   virtual Result<std::vector<AuditEntry>> audit_log(std::optional<int64_t> project_id, const Page& page) = 0;
 
   // Rate limiting in fixed windows shared by every process: adds one hit to `key` in the
-  // window that starts at `window_start` and returns the window's count after it.
+  // window that starts at `window_start` and returns the window's count after it. Windows a
+  // day older than the newest are deleted now and then.
   virtual Result<int64_t> hit(const std::string& key, int64_t window_start) = 0;
   virtual Status clear_hits(const std::string& key) = 0;
 
   // Administration.
   virtual int schema_version() const = 0;
-  // A consistent copy of the whole database in a new file (SQLite's online backup). Usage
-  // error on stores that cannot (PostgreSQL: use pg_dump).
+  // A consistent copy of the whole database in a new file (SQLite's online backup), made
+  // beside `path` and renamed over it when complete. Usage error on stores that cannot
+  // (PostgreSQL: use pg_dump).
   virtual Status backup(const std::string& path) = 0;
   // Can the database answer now (for /readyz)?
   virtual Status ping() = 0;
 };
 
 // Opens "PATH" (SQLite, WAL mode, created when missing) or "postgresql://..." / "postgres://..."
-// and migrates it to kSchemaVersion in one transaction. Fails with Invalid when the database
-// was made by a newer seam.
+// and migrates it to kSchemaVersion in one transaction (this is also `seam admin migrate`).
+// Fails with Invalid when the database was made by a newer seam, naming both versions.
 Result<std::unique_ptr<Store>> open(const std::string& url);
 
 }  // namespace seam::store
