@@ -63,6 +63,10 @@ bool Validation::all_valid() const {
   return true;
 }
 
+report::FileResult validate_text(const std::string& path, std::string text, doc::Descriptor d, bool strict) {
+  return to_result(doc::load_document_text(path, std::move(text), d, {strict, false}));
+}
+
 Validation validate(const std::vector<std::string>& paths, const ValidateOptions& options, const FileSystem& fs) {
   Validation v;
   for (const auto& p : paths) v.all_readable = load_path(p, options, fs, v) && v.all_readable;

@@ -31,4 +31,7 @@ struct ValidateOptions {
 // a path that does not exist, counts as unreadable.
 Validation validate(const std::vector<std::string>& paths, const ValidateOptions& options, const FileSystem& fs = disk());
 
+// One document held in memory (an upload), read as descriptor `d`; `path` names it in messages.
+report::FileResult validate_text(const std::string& path, std::string text, doc::Descriptor d, bool strict = false);
+
 }  // namespace seam::api

@@ -51,5 +51,10 @@ int run_profile(const std::vector<std::string>& args);
 int run_drift(const std::vector<std::string>& args);
 int run_trl(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
+int run_admin(const std::vector<std::string>& args);
+int run_push(const std::vector<std::string>& args);
+int run_pull(const std::vector<std::string>& args);
+int run_log(const std::vector<std::string>& args);
 
 }  // namespace seam::cli

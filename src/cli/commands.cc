@@ -171,6 +171,58 @@ const std::vector<Command>& commands() {
        "  --force   overwrite descriptor files that already exist\n\n"
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",
        run_init},
+      {"serve", "run the team server: projects, accounts, roles, revisions and a REST API",
+       "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--rules FILE]... [--set RULE.P=VALUE]...",
+       "Serves the REST API under /api/v1 (docs/server.md) until SIGTERM or Ctrl-C, then\n"
+       "finishes the requests in flight and exits.\n\n"
+       "  --db D            ./seam.db (SQLite, created when missing) by default, or a\n"
+       "                    postgresql:// URL; the schema is migrated at start\n"
+       "  --listen H:P      address and port (default 127.0.0.1:8080; port 0 picks a free one)\n"
+       "  --tls-cert F, --tls-key F  serve HTTPS with this certificate and key (PEM)\n"
+       "  --max-body N      largest request body in bytes (default 4194304)\n"
+       "  --rules, --set    as for seam check: the rules every project is checked with\n\n"
+       "There is no default account: create the first one with 'seam admin create-user NAME\n"
+       "--admin'. Exit status: 0 stopped by a signal, 2 cannot open the database or listen.",
+       run_serve},
+      {"admin", "manage the server's database: accounts, backups, schema migrations",
+       "seam admin create-user NAME [--admin] [--db D] | backup FILE [--db D] | migrate [--db D]",
+       "  create-user NAME  adds an account; the password is read from the terminal (asked\n"
+       "                    twice) or from the first line of standard input; --admin lets it\n"
+       "                    create accounts\n"
+       "  backup FILE       a consistent copy of a SQLite database, taken while the server\n"
+       "                    runs (for PostgreSQL use pg_dump; docs/server.md)\n"
+       "  migrate           brings the database schema up to this version of seam and prints\n"
+       "                    it; a database made by a newer seam is refused\n\n"
+       "--db is ./seam.db by default, as for seam serve.\n"
+       "Exit status: 0 done, 1 a database or input is invalid, 2 it cannot be opened or the usage is wrong.",
+       run_admin},
+      {"push", "send a project directory's changed descriptors to a seam server",
+       "seam push DIR [--server URL] [--project P] [--message TEXT]",
+       "Sends each descriptor file (and waivers.yaml) that changed since the last pull or push\n"
+       "as a new revision. A file that also changed on the server since then is refused, not\n"
+       "overwritten: pull, merge by hand, push again. DIR/.seam-sync.json records what was\n"
+       "last exchanged.\n\n"
+       "  --server URL      the server (default: $SEAM_SERVER)\n"
+       "  --project P       the project on it (default: $SEAM_PROJECT)\n"
+       "  --message TEXT, -m TEXT  the revision message\n"
+       "  --token T         an API token; $SEAM_TOKEN is safer (not shown by ps)\n\n"
+       "Exit status: 0 done, 1 some file was refused (conflict, permission, invalid), 2 the\n"
+       "server cannot be reached or the usage is wrong.",
+       run_push},
+      {"pull", "write a seam server's current descriptors into a project directory",
+       "seam pull DIR [--server URL] [--project P] [--force]",
+       "Writes each descriptor of the server's project into DIR (created if needed), ready for\n"
+       "seam check. A local file changed since the last pull is kept, and reported, unless\n"
+       "--force. Options as for seam push.\n\n"
+       "Exit status: 0 done, 1 some local changes were kept, 2 the server cannot be reached or\n"
+       "the usage is wrong.",
+       run_pull},
+      {"log", "show a server project's revisions: who changed what, and the findings it made",
+       "seam log [DESCRIPTOR] [--server URL] [--project P] [--limit N] [--format text|json]",
+       "Lists revisions newest first (20 by default), with the finding items each one\n"
+       "introduced (+) and resolved (-). Options as for seam push.\n\n"
+       "Exit status: 0 done, 2 the server cannot be reached or the usage is wrong.",
+       run_log},
       {"help", "show the commands, or the help of one command", "seam help [COMMAND]", "", print_help},
   };
   return table;

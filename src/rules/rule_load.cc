@@ -18,12 +18,6 @@ const std::vector<std::string> kRuleKeys = {
     "id", "tec_rule", "kind", "severity", "category", "subcategory", "message", "rationale", "requires",
     "params", "for_each", "let", "when", "item", "locate", "fields", "subsumes"};
 
-// " (did you mean 'x'?)" when `word` looks like a misspelling of one of `names`, else "".
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& names) {
-  auto near = text::closest(word, names);
-  return near ? " (did you mean '" + *near + "'?)" : "";
-}
-
 // Finds where byte `at` of an expression lies in the file. Plain and quoted scalars map
 // one to one; for block scalars the faulty text is searched after the scalar's start.
 uint32_t source_offset(const doc::Source& src, const doc::Node& scalar, std::string_view expr, uint32_t at) {
@@ -143,13 +137,13 @@ Status Loader::header(const doc::Node& n, Rule& r) {
   if (!kind.ok()) return std::move(kind).take_error();
   if (kind.value() == "missing") r.info.kind = FindingKind::Missing;
   else if (!kind.value().empty() && kind.value() != "mismatch")
-    return fail(*n.find("kind"), "expected one of mismatch, missing; found '" + kind.value() + "'" + did_you_mean(kind.value(), {"mismatch", "missing"}), "kind");
+    return fail(*n.find("kind"), "expected one of mismatch, missing; found '" + kind.value() + "'" + text::did_you_mean(kind.value(), {"mismatch", "missing"}), "kind");
   auto severity = text(n, "severity", true);
   if (!severity.ok()) return std::move(severity).take_error();
   if (severity.value() == "error") r.info.severity = Severity::Error;
   else if (severity.value() == "warning") r.info.severity = Severity::Warning;
   else if (severity.value() == "info") r.info.severity = Severity::Info;
-  else return fail(*n.find("severity"), "expected one of error, warning, info; found '" + severity.value() + "'" + did_you_mean(severity.value(), {"error", "warning", "info"}), "severity");
+  else return fail(*n.find("severity"), "expected one of error, warning, info; found '" + severity.value() + "'" + text::did_you_mean(severity.value(), {"error", "warning", "info"}), "severity");
   for (auto [key, field] : {std::pair{"tec_rule", &r.info.tec_rule}, {"message", &r.info.message}, {"rationale", &r.info.rationale}}) {
     auto v = text(n, key, std::string_view(key) != "tec_rule");
     if (!v.ok()) return std::move(v).take_error();
@@ -170,9 +164,9 @@ Status Loader::taxonomy(const doc::Node& n, Rule& r) {
     for (const auto& c : tax.all())
       if (c.category == category.value()) names.push_back(c.name);
     if (names.empty())
-      return fail(*n.find("category"), "unknown taxonomy category '" + category.value() + "'" + did_you_mean(category.value(), tax.categories()) +
+      return fail(*n.find("category"), "unknown taxonomy category '" + category.value() + "'" + text::did_you_mean(category.value(), tax.categories()) +
                   "; expected one of " + text::join(tax.categories(), ", "), "category");
-    return fail(*n.find("subcategory"), "'" + sub.value() + "' is not a subcategory of " + category.value() + did_you_mean(sub.value(), names) +
+    return fail(*n.find("subcategory"), "'" + sub.value() + "' is not a subcategory of " + category.value() + text::did_you_mean(sub.value(), names) +
                 "; expected one of " + text::join(names, ", "), "subcategory");
   }
   r.info.category = s->category;
@@ -224,7 +218,7 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
     parts.push_back(f.text.substr(start));
     auto d = doc::descriptor_from_id(parts[0]);
     if (!d)
-      return fail(f, "'" + parts[0] + "' is not a descriptor" + did_you_mean(parts[0], doc::descriptor_ids()) + "; expected one of " +
+      return fail(f, "'" + parts[0] + "' is not a descriptor" + text::did_you_mean(parts[0], doc::descriptor_ids()) + "; expected one of " +
                          text::join(doc::descriptor_ids(), ", "), "fields");
     path.descriptor = static_cast<int>(*d);
     const doc::SchemaNode* s = &doc::descriptor_schema(*d).root();
@@ -237,7 +231,7 @@ Status Loader::fields(const doc::Node& n, Rule& r) {
         std::vector<std::string> known;
         if (parent) for (const auto& p : parent->properties) known.push_back(p.first);
         return fail(f, "no field '" + name + "' in " + text::join(std::vector<std::string>(parts.begin(), parts.begin() + i), ".") +
-                           did_you_mean(name, known), "fields");
+                           text::did_you_mean(name, known), "fields");
       }
       if (each) s = s->items.get();
       path.segments.push_back(parts[i]);
@@ -434,7 +428,7 @@ Status Catalogue::override_one(const std::string& assignment, Params& out) const
   const std::string id = assignment.substr(0, dot), name = assignment.substr(dot + 1, eq - dot - 1);
   const std::string value = assignment.substr(eq + 1);
   const Rule* r = find(id);
-  if (!r) return Error::usage_at("/params", "no rule '" + id + "' to set a parameter of" + did_you_mean(id, ids()));
+  if (!r) return Error::usage_at("/params", "no rule '" + id + "' to set a parameter of" + text::did_you_mean(id, ids()));
   for (const auto& p : r->params) {
     if (p.name != name) continue;
     Value v = Value::string(value);
@@ -453,7 +447,7 @@ Status Catalogue::override_one(const std::string& assignment, Params& out) const
   std::vector<std::string> names;
   for (const auto& p : r->params) names.push_back(p.name);
   if (names.empty()) return Error::usage_at("/params", "rule '" + id + "' has no parameters");
-  std::string hint = did_you_mean(name, names);
+  std::string hint = text::did_you_mean(name, names);
   if (hint.empty()) hint = "; its parameters are " + text::join(names, ", ");
   return Error::usage_at("/params", "rule '" + id + "' has no parameter '" + name + "'" + hint);
 }

@@ -115,4 +115,9 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, last - first + 1);
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto near = closest(word, candidates);
+  return near ? " (did you mean '" + *near + "'?)" : "";
+}
+
 }  // namespace seam::text

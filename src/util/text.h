@@ -28,6 +28,8 @@ size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, if it is close enough to be a plausible typo.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 // `s` quoted for a message: 'abc', with control characters escaped (escape::control) and
 // long values cut.

@@ -1,0 +1,106 @@
+// Who is calling, and what they may see: sessions, tokens, CSRF, project membership.
+#include <cstdio>
+
+#include "server/app.h"
+#include "server/auth.h"
+#include "server/http.h"
+
+namespace seam::server {
+namespace {
+
+constexpr const char* kCookie = "seam_session";
+
+// The value of cookie `name` in the Cookie header, or "".
+std::string cookie(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view part(header.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=')
+      return std::string(part.substr(name.size() + 1));
+    pos = end + 1;
+  }
+  return {};
+}
+
+bool changes_state(const httplib::Request& req) {
+  return req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+}
+
+std::optional<Caller> by_token(App& app, const httplib::Request& req, httplib::Response& res, const std::string& secret) {
+  const int64_t now = now_seconds();
+  auto token = app.store.find_token(digest(secret), now);
+  if (!token.ok()) return reply_failure(res, token.error()), std::nullopt;
+  const auto& t = token.value();
+  const char* why = !t ? "unknown API token"
+                    : t->revoked_at ? "this API token was revoked"
+                    : (t->expires_at && *t->expires_at <= now) ? "this API token has expired"
+                                                               : nullptr;
+  if (why) return reply_error(res, 401, "unauthenticated", why), std::nullopt;
+  auto user = app.store.user_by_id(t->user_id);
+  if (!user.ok()) return reply_failure(res, user.error()), std::nullopt;
+  if (!user.value()) return reply_error(res, 401, "unauthenticated", "unknown API token"), std::nullopt;
+  Caller c{*user.value(), *t, std::nullopt};
+  audit(app, req, &c, t->project_id, "token_use", "token/" + std::to_string(t->id), req.method + " " + req.path);
+  return c;
+}
+
+}  // namespace
+
+std::optional<Caller> authenticate(App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string auth = req.get_header_value("Authorization");
+  if (auth.rfind("Bearer ", 0) == 0) return by_token(app, req, res, auth.substr(7));
+  const std::string sid = cookie(req, kCookie);
+  if (sid.empty()) return reply_error(res, 401, "unauthenticated", "sign in, or send an API token as 'Authorization: Bearer TOKEN'"), std::nullopt;
+  auto session = app.store.find_session(digest(sid), now_seconds());
+  if (!session.ok()) return reply_failure(res, session.error()), std::nullopt;
+  if (!session.value()) return reply_error(res, 401, "unauthenticated", "the session has expired; sign in again"), std::nullopt;
+  // The cookie is sent by the browser whoever made the page, so a state change must also
+  // prove it came from seam's own pages, which alone can read the session's CSRF token.
+  if (changes_state(req) && !equal_secrets(req.get_header_value("X-CSRF-Token"), session.value()->csrf_token))
+    return reply_error(res, 403, "csrf", "missing or wrong X-CSRF-Token header for a request made with the session cookie"), std::nullopt;
+  auto user = app.store.user_by_id(session.value()->user_id);
+  if (!user.ok()) return reply_failure(res, user.error()), std::nullopt;
+  if (!user.value()) return reply_error(res, 401, "unauthenticated", "the account no longer exists"), std::nullopt;
+  return Caller{*user.value(), std::nullopt, *session.value()};
+}
+
+std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const std::string& name, bool write,
+                                          httplib::Response& res) {
+  auto not_found = [&] { reply_error(res, 404, "not_found", "no project '" + name + "'"); };
+  auto project = app.store.find_project(name);
+  if (!project.ok()) return reply_failure(res, project.error()), std::nullopt;
+  if (!project.value()) return not_found(), std::nullopt;
+  const store::Project& p = *project.value();
+  if (caller.token && caller.token->project_id && *caller.token->project_id != p.id) return not_found(), std::nullopt;
+  auto role = app.store.role_of(p.id, caller.user.id);
+  if (!role.ok()) return reply_failure(res, role.error()), std::nullopt;
+  if (!role.value()) return not_found(), std::nullopt;
+  if (write && caller.token && caller.token->access != store::Access::Write)
+    return reply_error(res, 403, "forbidden", "this API token may only read"), std::nullopt;
+  auto policy = Policy::from_json(p.policy_json);
+  if (!policy.ok()) return reply_failure(res, policy.error()), std::nullopt;
+  return ProjectAccess{p, *role.value(), std::move(policy).value()};
+}
+
+void audit(App& app, const httplib::Request& req, const Caller* caller, std::optional<int64_t> project,
+           const std::string& action, const std::string& target, const std::string& detail) {
+  store::AuditEntry e;
+  e.at = now_seconds();
+  e.project_id = project;
+  if (caller) {
+    e.user_id = caller->user.id;
+    e.user_name = caller->user.name;
+  }
+  e.action = action;
+  e.target = target;
+  e.detail = detail;
+  e.address = req.remote_addr;
+  if (auto st = app.store.audit(e); !st.ok())
+    std::fprintf(stderr, "seam serve: cannot write the audit log: %s\n", st.error().message.c_str());
+}
+
+}  // namespace seam::server

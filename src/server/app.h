@@ -1,0 +1,69 @@
+// The server's shared state, and who is calling.
+//
+// Thread safety: an App is built before the server starts and read-only afterwards, except
+// for the analysis cache, which locks itself; the Store is safe across threads.
+#pragma once
+
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include "api/check.h"
+#include "server/analysis.h"
+#include "server/policy.h"
+#include "store/store.h"
+
+namespace seam::server {
+
+struct Limits {
+  size_t max_body = 4u << 20;        // bytes of a request body
+  int login_per_account = 10;        // failed logins per account per window
+  int login_per_address = 50;        // login attempts per client address per window
+  int64_t login_window = 15 * 60;    // seconds
+  int64_t session_lifetime = 12 * 3600;
+};
+
+struct App {
+  store::Store& store;
+  Analysis analysis;
+  Limits limits;
+  bool tls = false;  // cookies get Secure
+};
+
+// The authenticated caller of a request.
+struct Caller {
+  store::User user;
+  std::optional<store::Token> token;      // set when authenticated by an API token
+  std::optional<store::Session> session;  // set when authenticated by the session cookie
+};
+
+// A project as the caller sees it.
+struct ProjectAccess {
+  store::Project project;
+  std::string role;
+  Policy policy;
+};
+
+// Authenticates the request (session cookie, or "Authorization: Bearer" token). On failure it
+// has already replied (401, or 403 for a missing CSRF token) and returns nullopt. Requests
+// that change state with the cookie must carry the session's CSRF token in X-CSRF-Token.
+std::optional<Caller> authenticate(App& app, const httplib::Request& req, httplib::Response& res);
+
+// The project named in the path, when the caller is a member and (for a token) in its scope.
+// Anybody else gets 404, the same as for a project that does not exist. `write` asks for a
+// token that may write.
+std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const std::string& name, bool write,
+                                          httplib::Response& res);
+
+// Appends to the audit log; a failure to audit is reported on stderr but does not fail the
+// request, whose effect has already happened.
+void audit(App& app, const httplib::Request& req, const Caller* caller, std::optional<int64_t> project,
+           const std::string& action, const std::string& target, const std::string& detail = {});
+
+void add_account_routes(httplib::Server& http, App& app);
+void add_project_routes(httplib::Server& http, App& app);
+void add_document_routes(httplib::Server& http, App& app);
+void add_findings_routes(httplib::Server& http, App& app);
+
+}  // namespace seam::server

@@ -1,0 +1,140 @@
+"""Starting a real `seam serve` for tests, and a small HTTP client for its API.
+
+Everything stays on loopback. Each server gets its own database in a temporary directory
+(or a PostgreSQL URL) and a free port, and is stopped with SIGTERM at the end.
+"""
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+
+PASSWORD = "correct horse battery"
+
+
+class Server:
+    def __init__(self, seam, db=None, extra=()):
+        self.seam = seam
+        self.tmp = tempfile.TemporaryDirectory(prefix="seam-server-")
+        self.db = db or os.path.join(self.tmp.name, "seam.db")
+        self.extra = list(extra)
+        self.proc = None
+        self.log = []
+
+    def admin(self, *args, password=PASSWORD):
+        return subprocess.run([self.seam, "admin", *args, "--db", self.db], input=password + "\n",
+                              capture_output=True, text=True, timeout=60)
+
+    def start(self):
+        self.proc = subprocess.Popen([self.seam, "serve", "--db", self.db, "--listen", "127.0.0.1:0", *self.extra],
+                                     stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            line = self.proc.stderr.readline()
+            if not line:
+                raise RuntimeError("seam serve exited: " + "".join(self.log))
+            self.log.append(line)
+            m = re.search(r"listening on (https?)://[^:]+:(\d+)", line)
+            if m:
+                self.scheme, self.port = m.group(1), int(m.group(2))
+                threading.Thread(target=self._drain, daemon=True).start()
+                return self
+        raise RuntimeError("seam serve did not start in 30 s")
+
+    def _drain(self):
+        for line in self.proc.stderr:
+            self.log.append(line)
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode if self.proc else None
+
+    def close(self):
+        self.stop()
+        if self.proc and self.proc.stderr:
+            self.proc.stderr.close()
+        self.tmp.cleanup()
+
+    def client(self):
+        return Client(self.port)
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def json(self):
+        return json.loads(self.body)
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+
+class Client:
+    """One user's HTTP client: keeps the session cookie and CSRF token, or a bearer token.
+
+    Every exchange is recorded in `Client.seen` as (method, path, status), so a test can
+    check the API's real behaviour against its OpenAPI document.
+    """
+
+    seen = []
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+        self.csrf = None
+        self.token = None
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None, raw=None, csrf=True):
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        if self.cookie:
+            h["Cookie"] = "seam_session=" + self.cookie
+            if csrf and self.csrf and method not in ("GET", "HEAD"):
+                h.setdefault("X-CSRF-Token", self.csrf)
+        if self.token:
+            h["Authorization"] = "Bearer " + self.token
+        for attempt in range(2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            try:
+                self.conn.request(method, path, body=data, headers=h)
+                r = self.conn.getresponse()
+                out = Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+                break
+            except (ConnectionError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+        Client.seen.append((method, path.split("?")[0], out.status))
+        set_cookie = out.header("Set-Cookie")
+        if set_cookie:
+            m = re.match(r"seam_session=([^;]*)", set_cookie)
+            self.cookie = m.group(1) or None
+        return out
+
+    def login(self, name, password=PASSWORD):
+        r = self.request("POST", "/api/v1/session", {"name": name, "password": password})
+        if r.status == 201:
+            self.csrf = r.json()["csrf_token"]
+        return r
+
+    def put_doc(self, project, name, content, etag=None, message="", create=False):
+        headers = {"If-None-Match": "*"} if create else ({"If-Match": etag} if etag else {})
+        path = f"/api/v1/projects/{project}/" + ("waivers" if name == "waivers" else f"descriptors/{name}")
+        return self.request("PUT", path, {"content": content, "message": message}, headers=headers)
