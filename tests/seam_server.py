@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -24,6 +25,8 @@ class Server:
         self.extra = list(extra)
         self.proc = None
         self.log = []
+        self.clients = []
+        self.tls_ca = None  # the certificate to trust when the server speaks HTTPS
 
     def admin(self, *args, password=PASSWORD):
         return subprocess.run([self.seam, "admin", *args, "--db", self.db], input=password + "\n",
@@ -60,13 +63,18 @@ class Server:
         return self.proc.returncode if self.proc else None
 
     def close(self):
+        for c in self.clients:
+            if c.conn:
+                c.conn.close()
         self.stop()
         if self.proc and self.proc.stderr:
             self.proc.stderr.close()
         self.tmp.cleanup()
 
     def client(self):
-        return Client(self.port)
+        c = Client(self.port, tls_ca=self.tls_ca if self.scheme == "https" else None)
+        self.clients.append(c)
+        return c
 
 
 class Response:
@@ -89,8 +97,9 @@ class Client:
 
     seen = []
 
-    def __init__(self, port):
+    def __init__(self, port, tls_ca=None):
         self.port = port
+        self.tls_ca = tls_ca
         self.cookie = None
         self.csrf = None
         self.token = None
@@ -110,7 +119,12 @@ class Client:
             h["Authorization"] = "Bearer " + self.token
         for attempt in range(2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                if self.tls_ca:
+                    ctx = ssl.create_default_context(cafile=self.tls_ca)
+                    ctx.check_hostname = False  # the throwaway certificate names localhost
+                    self.conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30, context=ctx)
+                else:
+                    self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
             try:
                 self.conn.request(method, path, body=data, headers=h)
                 r = self.conn.getresponse()

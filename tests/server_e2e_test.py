@@ -136,6 +136,8 @@ class Tokens(ServerTest):
         self.assertEqual(t.request("GET", "/api/v1/projects/tok-read/findings").status, 200)
         r = t.put_doc("tok-read", "raw_data", example("raw_data"), create=True)
         self.assertEqual(r.status, 403)
+        log = owner.request("GET", "/api/v1/projects/tok-read/audit").json()["items"]
+        self.assertEqual([e["action"] for e in log].count("token_use"), 1)  # once a minute, not per request
 
     def test_a_token_scoped_to_one_project_sees_no_other(self):
         owner = self.new_project("tok-a", members=["owner"])
@@ -472,6 +474,32 @@ class Lifecycle(unittest.TestCase):
             self.assertIn("seam_analysis_cache_hits_total", metrics)
             self.assertEqual(s.stop(signal.SIGTERM), 0)
             self.assertIn("stopped", "".join(s.log))
+        finally:
+            s.close()
+
+    def test_tls_serves_https_with_secure_cookies(self):
+        s = Server(SEAM)
+        try:
+            key, cert = os.path.join(s.tmp.name, "key.pem"), os.path.join(s.tmp.name, "cert.pem")
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                            "-days", "1", "-keyout", key, "-out", cert], check=True, capture_output=True, timeout=60)
+            s.extra = ["--tls-cert", cert, "--tls-key", key]
+            s.tls_ca = cert
+            self.assertEqual(s.admin("create-user", "tls").returncode, 0)
+            s.start()
+            self.assertEqual(s.scheme, "https")
+            c = s.client()
+            r = c.login("tls")
+            self.assertEqual(r.status, 201)
+            self.assertIn("Secure", r.header("Set-Cookie"))
+            self.assertEqual(c.request("GET", "/api/v1/session").json()["user"]["name"], "tls")
+        finally:
+            s.close()
+        s = Server(SEAM, extra=["--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"])
+        try:
+            with self.assertRaises(RuntimeError):
+                s.start()
+            self.assertIn("cannot use the TLS certificate", "".join(s.log))
         finally:
             s.close()
 

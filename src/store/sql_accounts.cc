@@ -129,6 +129,7 @@ Result<std::optional<Token>> SqlStore::find_token(const std::string& hash, int64
     auto s = exec_write("UPDATE tokens SET last_used_at = $2 WHERE id = $1", {t.id, now});
     if (!s.ok()) return std::move(s).take_error();
     t.last_used_at = now;
+    t.marked = true;
   }
   return found;
 }

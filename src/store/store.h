@@ -61,6 +61,7 @@ struct Token {
   std::optional<int64_t> expires_at;
   std::optional<int64_t> revoked_at;
   std::optional<int64_t> last_used_at;
+  bool marked = false;  // set by find_token when this call moved last_used_at
 };
 
 struct Project {
