@@ -160,6 +160,18 @@ class Tokens(ServerTest):
         self.assertTrue(any(x["id"] == tid and x["revoked_at"] for x in listed))
         self.assertNotIn(t.token, json.dumps(listed))
 
+    def test_an_expired_token_is_refused(self):
+        import sqlite3
+        owner = self.new_project("tok-exp", members=["owner"])
+        t, tid = self.token(owner, access="read", expires_in_days=1)
+        self.assertEqual(t.request("GET", "/api/v1/projects/tok-exp").status, 200)
+        # Move its expiry into the past, as a day passing would.
+        with sqlite3.connect(self.server.db) as db:
+            db.execute("UPDATE tokens SET expires_at = expires_at - 2 * 86400 WHERE id = ?", (tid,))
+        r = t.request("GET", "/api/v1/projects/tok-exp")
+        self.assertEqual(r.status, 401)
+        self.assertIn("expired", r.json()["error"]["message"])
+
     def test_bad_token_requests(self):
         owner = self.user("owner")
         r = owner.request("POST", "/api/v1/tokens", {"name": "x", "access": "admin"})
@@ -500,6 +512,30 @@ class Lifecycle(unittest.TestCase):
             with self.assertRaises(RuntimeError):
                 s.start()
             self.assertIn("cannot use the TLS certificate", "".join(s.log))
+        finally:
+            s.close()
+
+    def test_backup_is_a_working_database(self):
+        s = Server(SEAM)
+        try:
+            s.admin("create-user", "b", "--admin")
+            s.start()
+            c = s.client()
+            c.login("b")
+            c.request("POST", "/api/v1/projects", {"name": "kept"})
+            c.put_doc("kept", "trained_model", example("trained_model"), create=True, message="before the backup")
+            backup = os.path.join(s.tmp.name, "backup.db")
+            r = subprocess.run([SEAM, "admin", "backup", backup, "--db", s.db], capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            restored = Server(SEAM, db=backup)
+            try:
+                restored.start()
+                rc = restored.client()
+                self.assertEqual(rc.login("b").status, 201)
+                got = rc.request("GET", "/api/v1/projects/kept/descriptors/trained_model").json()
+                self.assertEqual(got["revision"]["message"], "before the backup")
+            finally:
+                restored.close()
         finally:
             s.close()
 

@@ -39,6 +39,15 @@ Result<std::shared_ptr<const Checked>> Analysis::check_uncached(const std::strin
   return std::shared_ptr<const Checked>(std::move(out));
 }
 
+std::shared_ptr<const Checked> Analysis::cached(int64_t project_id, int64_t revision) {
+  std::lock_guard lock(mu_);
+  auto it = cache_.find(Key{project_id, revision, today_utc()});
+  if (it == cache_.end()) return nullptr;
+  ++hits_;
+  order_.splice(order_.begin(), order_, it->second.second);
+  return it->second.first;
+}
+
 Result<std::shared_ptr<const Checked>> Analysis::check(int64_t project_id, int64_t revision, const std::string& name,
                                                        const std::vector<store::Document>& documents) {
   Key key{project_id, revision, today_utc()};

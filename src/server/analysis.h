@@ -31,6 +31,9 @@ class Analysis {
   // in the report). A result for the same project, revision and day comes from the cache.
   Result<std::shared_ptr<const Checked>> check(int64_t project_id, int64_t revision, const std::string& name,
                                                const std::vector<store::Document>& documents);
+  // The cached result for the project at `revision` today, or null: lets a reader skip
+  // loading the documents when the findings are at hand.
+  std::shared_ptr<const Checked> cached(int64_t project_id, int64_t revision);
   // Checks without caching: for a state that is not committed yet (inside a write).
   Result<std::shared_ptr<const Checked>> check_uncached(const std::string& name,
                                                         const std::vector<store::Document>& documents) const;

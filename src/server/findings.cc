@@ -35,18 +35,22 @@ void findings(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto* format = report::find_format(report::findings_formats(), name);
   if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(report::findings_formats()));
   const auto& p = access->project;
-  auto docs = app.store.documents(p.id);
-  if (!docs.ok()) return reply_failure(res, docs.error());
-  auto checked = app.analysis.check(p.id, p.revision, p.name, docs.value());
-  if (!checked.ok()) return reply_failure(res, checked.error());
+  std::shared_ptr<const Checked> checked = app.analysis.cached(p.id, p.revision);
+  if (!checked) {
+    auto docs = app.store.documents(p.id);
+    if (!docs.ok()) return reply_failure(res, docs.error());
+    auto computed = app.analysis.check(p.id, p.revision, p.name, docs.value());
+    if (!computed.ok()) return reply_failure(res, computed.error());
+    checked = computed.value();
+  }
   res.set_header("ETag", "\"p" + std::to_string(p.revision) + "\"");
   const char* type = "text/plain";
   for (const auto& t : kTypes)
     if (name == t.format) type = t.type;
   res.status = 200;
-  if (name == "json") return res.set_content(checked.value()->json, type);
+  if (name == "json") return res.set_content(checked->json, type);
   StringWriter out;
-  format->render(checked.value()->result.report, out);
+  format->render(checked->result.report, out);
   res.set_content(out.take(), type);
 }
 
