@@ -84,7 +84,13 @@ class CrashSafety(unittest.TestCase):
             t.start()
         try:
             for _ in range(KILLS):
-                time.sleep(rng.uniform(0.3, 1.5))
+                # Let some writes through first (a slow build, under a sanitizer say, must
+                # still be killed mid-stream rather than before anything was written).
+                target = len(acknowledged) + 8
+                deadline = time.time() + 60
+                while len(acknowledged) < target and time.time() < deadline:
+                    time.sleep(0.05)
+                time.sleep(rng.uniform(0, 0.3))
                 running.clear()
                 server.stop(signal.SIGKILL)
                 server.start()

@@ -100,13 +100,15 @@ std::string etag_of(int64_t revision_id) { return "\"r" + std::to_string(revisio
 
 Precondition precondition(const httplib::Request& req) {
   Precondition p;
-  if (req.has_header("If-None-Match") && text::trim(req.get_header_value("If-None-Match")) == "*") {
+  // get_header_value returns a copy: keep it alive while views into it are used.
+  const std::string none_match = req.get_header_value("If-None-Match"), if_match = req.get_header_value("If-Match");
+  if (text::trim(none_match) == "*") {
     p.given = true;
     return p;
   }
   if (!req.has_header("If-Match")) return p;
   p.given = true;
-  std::string_view v = text::trim(req.get_header_value("If-Match"));
+  std::string_view v = text::trim(if_match);
   if (v.size() > 4 && v.substr(0, 2) == "W/") v.remove_prefix(2);  // weak tags name the same revision
   if (v.size() < 4 || v.front() != '"' || v[1] != 'r' || v.back() != '"') return p.malformed = true, p;
   int64_t id = 0;
