@@ -21,6 +21,10 @@ struct TrlOptions {
   std::string levels_file;  // an organisation's own level catalogue; empty: the built-in one
   CheckOptions check;       // how the findings the gates read are made
   std::string today;        // YYYY-MM-DD: waiver expiry, metrics and the default review date
+  // When set, the gates' findings come from this analyzer and `check` is not used: the
+  // server checks a project held in memory with rule files it read from disk at start.
+  // Not owned; it must outlive the call.
+  const Analyzer* analyzer = nullptr;
 };
 
 // A project's cards with the findings its gates read.
