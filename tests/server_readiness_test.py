@@ -150,8 +150,12 @@ class Cards(ReadinessTest):
         self.assertEqual(r.status, 200, r.body)
         self.assertTrue(r.json()["revision"]["draft"])
         self.assertEqual(r.json()["revision"]["diagnostics"]["files"][0]["errors"][0]["pointer"], "/level")
-        # A draft is kept but not read: the status still shows the last valid card.
+        # A draft is kept but not read: the status still shows the last valid card, and a
+        # review waits until the card validates again.
         self.assertEqual(owner.request("GET", API + "cards/trl").json()["system_level"], 5)
+        r = self.review("reviewer", "cards", "scoring-service", {"to": 4, "decision": "switchback", "kind": "review"}, r.header("ETag"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("draft", r.json()["error"]["message"])
         r = self.put_card(owner, "cards", "renamed", card, create=True)
         self.assertTrue(r.json()["revision"]["draft"])
         self.assertEqual(r.json()["revision"]["diagnostics"]["files"][0]["errors"][0]["pointer"], "/component")
@@ -314,7 +318,9 @@ class Profiles(ReadinessTest):
         self.assertGreater(detail["line"], 1)
         for body in [b'{"format": "csv"}', b"not json", b"[]"]:
             self.assertEqual(self.upload("data_scientist", "badprofile", "training", body).status, 422, body)
-        self.assertEqual(self.clients["viewer"].request("GET", API + "badprofile/profiles/training").status, 404)
+        r = self.clients["viewer"].request("GET", API + "badprofile/profiles/training")
+        self.assertEqual(r.status, 404)
+        self.assertEqual(r.json()["error"]["message"], "project 'badprofile' has no profile 'training' yet")
         r = self.clients["data_scientist"].request("PUT", API + "badprofile/profiles/training", raw=b"a: 1",
                                                    headers={"Content-Type": "application/yaml", "If-None-Match": "*"})
         self.assertEqual(r.status, 400)

@@ -33,9 +33,7 @@ Status add_findings(TrlProject& p, const std::string& dir, const TrlOptions& opt
   if (!analyzer.ok()) return std::move(analyzer).take_error();
   auto checked = check_project(*analyzer.value(), dir, options.today, fs);
   if (!checked.ok()) return std::move(checked).take_error();
-  p.findings = std::move(checked.value().report.findings);
-  p.present = std::move(checked.value().present);
-  p.check_problems = std::move(checked.value().report.load_errors);
+  use_findings(p, checked.value());
   return Ok{};
 }
 
@@ -63,6 +61,12 @@ Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, b
   if (with_findings)
     if (auto st = add_findings(p, dir, options, fs); !st.ok()) return std::move(st).take_error();
   return p;
+}
+
+void use_findings(TrlProject& project, const CheckResult& checked) {
+  project.findings = checked.report.findings;
+  project.present = checked.present;
+  project.check_problems = checked.report.load_errors;
 }
 
 trl::SystemStatus trl_status(const TrlProject& p) { return trl::system_status(p.levels, p.cards, p.findings, p.present); }

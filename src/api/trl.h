@@ -44,6 +44,10 @@ struct TrlProject {
 Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, bool with_findings,
                             const FileSystem& fs = disk());
 
+// Gives a project loaded without findings those of a check already made of the same
+// documents with the same analyzer (the server keeps one per project revision).
+void use_findings(TrlProject& project, const CheckResult& checked);
+
 // The status of every component of a project loaded with its findings.
 trl::SystemStatus trl_status(const TrlProject& project);
 

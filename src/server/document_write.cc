@@ -1,5 +1,6 @@
 #include "server/document_write.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "api/finding_changes.h"
@@ -159,7 +160,11 @@ void read_document(App& app, const httplib::Request& req, httplib::Response& res
   if (!access) return;
   auto d = app.store.document(access->project.id, t.kind, t.name);
   if (!d.ok()) return reply_failure(res, d.error());
-  if (!d.value()) return reply_error(res, 404, "not_found", "project '" + access->project.name + "' has no " + t.name + " yet");
+  if (!d.value()) {
+    const bool named = t.kind == store::DocKind::Card || t.kind == store::DocKind::Profile;  // not one of a fixed set
+    return reply_error(res, 404, "not_found", "project '" + access->project.name + "' has no " +
+                                                  (named ? std::string(store::doc_kind_name(t.kind)) + " '" + t.name + "'" : t.name) + " yet");
+  }
   const store::Revision& head = d.value()->head;
   res.set_header("ETag", etag_of(head.id));
   if (req.get_param_value("format") == "raw") {

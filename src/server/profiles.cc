@@ -5,6 +5,8 @@
 //
 // A profile is machine-made, so an invalid one is refused (422) rather than kept as a draft.
 // A profile is as large as its sketches; the server's --max-body (4 MiB by default) bounds it.
+#include <cctype>
+
 #include "api/drift.h"
 #include "report/drift_report.h"
 #include "server/document_write.h"

@@ -3,9 +3,12 @@
 // documents, laid out in memory as `seam trl` reads a directory.
 //
 // A card is validated on write like a descriptor; an invalid one is kept as a draft that the
-// readiness views skip. Gates read findings from the server's own analyzer, so they see what
-// GET .../findings shows. Only the reviewer role records reviews; a review becomes a new
+// readiness views skip. Gates read the findings of the server's own analysis (the cached ones
+// where the use-case takes them, else through its analyzer), so they see what GET
+// .../findings shows. Only the reviewer role records reviews; a review becomes a new
 // revision of the card, written under the same optimistic concurrency as any other write.
+#include <cstdint>
+
 #include "api/trl.h"
 #include "report/trl_card.h"
 #include "report/trl_report.h"
@@ -79,12 +82,22 @@ const store::Document* find_card(const Readiness& r, const std::string& componen
   return nullptr;
 }
 
+// The cards with the findings of GET .../findings, from the cache of the project revision.
+std::optional<api::TrlProject> load_with_findings(App& app, const Readiness& r, httplib::Response& res) {
+  auto p = api::load_trl(r.dir(), r.options, false, r.files);
+  if (!p.ok()) return reply_failure(res, p.error()), std::nullopt;
+  auto checked = app.analysis.check(r.access.project.id, r.access.project.revision, r.dir(), r.documents);
+  if (!checked.ok()) return reply_failure(res, checked.error()), std::nullopt;
+  api::use_findings(p.value(), checked.value()->result);
+  return std::move(p).value();
+}
+
 void status(App& app, const httplib::Request& req, httplib::Response& res) {
   auto r = open_readiness(app, req, res, false);
   if (!r) return;
-  auto p = api::load_trl(r->dir(), r->options, true, r->files);
-  if (!p.ok()) return reply_failure(res, p.error());
-  reply_report(res, report::trl_status_formats(), format_param(req, "json"), api::trl_status(p.value()));
+  auto p = load_with_findings(app, *r, res);
+  if (!p) return;
+  reply_report(res, report::trl_status_formats(), format_param(req, "json"), api::trl_status(*p));
 }
 
 void metrics(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -104,13 +117,12 @@ void gate(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!r) return;
   const std::string component = req.matches[2];
   if (!find_card(*r, component, res)) return;
-  auto p = api::load_trl(r->dir(), r->options, true, r->files);
-  if (!p.ok()) return reply_failure(res, p.error());
+  auto p = load_with_findings(app, *r, res);
+  if (!p) return;
   const int level = static_cast<int>(*to.value());
-  auto g = api::trl_gate(p.value(), component, level);
+  auto g = api::trl_gate(*p, component, level);
   if (!g.ok()) return reply_failure(res, g.error());
-  reply_report(res, report::trl_gate_formats(), format_param(req, "json"),
-               report::GateView{component, g.value(), p.value().levels.levels[level].name});
+  reply_report(res, report::trl_gate_formats(), format_param(req, "json"), report::GateView{component, g.value(), p->levels.levels[level].name});
 }
 
 void card_document(App& app, const httplib::Request& req, httplib::Response& res) {
