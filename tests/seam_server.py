@@ -156,3 +156,40 @@ class Client:
         headers = {"If-None-Match": "*"} if create else ({"If-Match": etag} if etag else {})
         path = f"/api/v1/projects/{project}/" + ("waivers" if name == "waivers" else f"descriptors/{name}")
         return self.request("PUT", path, {"content": content, "message": message}, headers=headers)
+
+
+def check_api_contract(test, seam, root, tags):
+    """Checks this process's requests against the OpenAPI document the server serves.
+
+    Every request any test of this process made (Client.seen) must match a documented route,
+    method and status. Every documented operation this test file is responsible for must have
+    been exercised: those whose OpenAPI `tags` include one of `tags`, with None standing for
+    the untagged ones. So each test file owns its part of the API (server_e2e_test.py the
+    untagged core, server_readiness_test.py "readiness" and "profiles"), and together they
+    cover all of it.
+    """
+    s = Server(seam)
+    try:
+        s.start()
+        spec = s.client().request("GET", "/api/v1/openapi.json").json()
+    finally:
+        s.close()
+    test.assertEqual(spec["openapi"], "3.1.0")
+    with open(os.path.join(root, "docs", "api", "openapi.json")) as f:
+        test.assertEqual(json.load(f), spec)
+    routes = [(re.compile("^" + re.sub(r"\\{[^/]+\\}", "[^/]+", re.escape(p)) + "$"), p) for p in spec["paths"]]
+    used = set()
+    for method, path, status in Client.seen:
+        matches = [p for rx, p in routes if rx.match(path)]
+        if not matches:
+            test.assertEqual(status, 404, f"{method} {path} is served but not documented")
+            continue
+        # A literal segment beats a placeholder: /revisions/{id} vs /descriptors/{descriptor}.
+        template = min(matches, key=lambda p: p.count("{"))
+        ops = spec["paths"][template]
+        test.assertIn(method.lower(), ops, f"{method} {template} is not documented")
+        test.assertIn(str(status), ops[method.lower()]["responses"], f"{method} {template} answered {status}, not documented")
+        used.add((method.lower(), template))
+    owned = {(m, p) for p, ops in spec["paths"].items() for m, op in ops.items()
+             if any(t in tags for t in (op.get("tags") or [None]))}
+    test.assertEqual(owned - used, set(), "documented routes no test exercised")

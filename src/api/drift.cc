@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "doc/load.h"
+#include "util/text.h"
 
 namespace seam::api {
 namespace {
@@ -54,8 +55,8 @@ Result<stats::DriftInput> load_side(const std::string& path, stats::ProfileOptio
 }
 
 // The columns of the training data descriptor in `dir`, labels and features, as critical.
-Status add_descriptor_columns(const std::string& dir, std::map<std::string, std::string>& critical) {
-  auto project = doc::load_project(dir);
+Status add_descriptor_columns(const std::string& dir, std::map<std::string, std::string>& critical, const FileSystem& fs) {
+  auto project = doc::load_project(dir, fs);
   if (!project.ok()) return std::move(project).take_error();
   const doc::LoadedDocument* td = project.value().find(doc::Descriptor::TrainingData);
   if (!td || !td->root) return Error::usage_at("/descriptors", "'" + dir + "' has no readable training_data descriptor");
@@ -71,17 +72,79 @@ Status add_descriptor_columns(const std::string& dir, std::map<std::string, std:
   return Ok{};
 }
 
+// The last value given for a list option, split at commas.
+std::vector<std::string> last_list(const OptionValues& values, const std::string& name) {
+  const auto all = values(name);
+  return all.empty() ? std::vector<std::string>{} : text::split_list(all.back());
+}
+
+// "COLUMN=VALUE" pairs, each parsed by `parse` (nullopt: malformed).
+template <class T, class Parse>
+Status column_pairs(const std::vector<std::string>& given, const std::string& what, Parse parse, std::map<std::string, T>& out) {
+  for (const auto& v : given) {
+    const size_t eq = v.find('=');
+    const auto parsed = eq == std::string::npos ? std::nullopt : parse(v.substr(eq + 1));
+    if (!parsed) return Error::usage(what + "; found '" + v + "'");
+    out[v.substr(0, eq)] = *parsed;
+  }
+  return Ok{};
+}
+
+std::optional<double> parse_number(const std::string& s) {
+  char* end = nullptr;
+  const double x = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end) return std::nullopt;
+  return x;
+}
+
 }  // namespace
 
 Result<stats::DriftReport> drift(const DriftRequest& request) {
   stats::DriftOptions opts = request.drift;
   if (!request.descriptors.empty())
-    if (auto st = add_descriptor_columns(request.descriptors, opts.critical); !st.ok()) return std::move(st).take_error();
+    if (auto st = add_descriptor_columns(request.descriptors, opts.critical, disk()); !st.ok()) return std::move(st).take_error();
   auto ref = load_side(request.reference, request.data, nullptr);
   if (!ref.ok()) return std::move(ref).take_error();
   auto cur = load_side(request.current, request.data, &ref.value().profile);
   if (!cur.ok()) return std::move(cur).take_error();
   return stats::compare(ref.value(), cur.value(), opts);
+}
+
+Result<stats::DriftReport> drift_profiles(const stats::DriftInput& reference, const stats::DriftInput& current,
+                                          stats::DriftOptions options, const std::string& descriptors, const FileSystem& fs) {
+  if (!descriptors.empty())
+    if (auto st = add_descriptor_columns(descriptors, options.critical, fs); !st.ok()) return std::move(st).take_error();
+  return stats::compare(reference, current, options);
+}
+
+Result<stats::DriftOptions> drift_options(const OptionValues& values, const std::string& prefix) {
+  stats::DriftOptions o;
+  o.columns = last_list(values, "columns");
+  const auto method = [](const std::string& s) { return stats::method_from_name(s); };
+  if (auto st = column_pairs(values("method"), prefix + "method expects COLUMN=chisquare|chisquare_gof|ks|psi|jensenshannon|wasserstein",
+                             method, o.methods); !st.ok())
+    return std::move(st).take_error();
+  if (auto st = column_pairs(values("threshold"), prefix + "threshold expects COLUMN=NUMBER", parse_number, o.thresholds); !st.ok())
+    return std::move(st).take_error();
+  if (const auto share = values("dataset-share"); !share.empty()) {
+    const auto x = parse_number(share.back());
+    if (!x || *x < 0 || *x > 1) return Error::usage(prefix + "dataset-share expects a number from 0 to 1");
+    o.dataset_share = *x;
+  }
+  if (const auto bins = values("bins"); !bins.empty()) {
+    const auto x = parse_number(bins.back());
+    if (!x || *x != static_cast<int>(*x) || *x < 2 || *x > 1000) return Error::usage(prefix + "bins expects a number from 2 to 1000");
+    o.bins = static_cast<int>(*x);
+  }
+  const auto raw = values("raw-wasserstein");
+  o.normalize_wasserstein = raw.empty() || raw.back() == "false";
+  for (const auto& name : last_list(values, "critical")) o.critical[name] = std::string(stats::kCriticalGiven);
+  if (const auto fail_on = values("fail-on"); !fail_on.empty()) {
+    const auto f = stats::fail_on_from_name(fail_on.back());
+    if (!f) return Error::usage(prefix + "fail-on must be column, dataset or never; found '" + fail_on.back() + "'");
+    o.fail_on = *f;
+  }
+  return o;
 }
 
 }  // namespace seam::api

@@ -12,16 +12,28 @@ Result<trl::Catalogue> level_catalogue(const std::string& levels_file, const Fil
   return trl::Catalogue::from_text(levels_file, src.value().text());
 }
 
+// The analyzer the gates read findings from. A component still in research has a TRL card
+// before it has descriptors, so a project without them is checked too.
+Result<const Analyzer*> gate_analyzer(const TrlOptions& options, const FileSystem& fs, std::optional<Analyzer>& made) {
+  if (options.analyzer && options.analyzer->load.allow_no_descriptors) return options.analyzer;
+  if (options.analyzer) {
+    made = *options.analyzer;
+  } else {
+    auto analyzer = make_analyzer(options.check, fs);
+    if (!analyzer.ok()) return std::move(analyzer).take_error();
+    made = std::move(analyzer).value();
+  }
+  made->load.allow_no_descriptors = true;
+  return &*made;
+}
+
 Status add_findings(TrlProject& p, const std::string& dir, const TrlOptions& options, const FileSystem& fs) {
-  auto analyzer = make_analyzer(options.check, fs);
+  std::optional<Analyzer> made;
+  auto analyzer = gate_analyzer(options, fs, made);
   if (!analyzer.ok()) return std::move(analyzer).take_error();
-  // A component still in research has a TRL card before it has descriptors.
-  analyzer.value().load.allow_no_descriptors = true;
-  auto checked = check_project(analyzer.value(), dir, options.today, fs);
+  auto checked = check_project(*analyzer.value(), dir, options.today, fs);
   if (!checked.ok()) return std::move(checked).take_error();
-  p.findings = std::move(checked.value().report.findings);
-  p.present = std::move(checked.value().present);
-  p.check_problems = std::move(checked.value().report.load_errors);
+  use_findings(p, checked.value());
   return Ok{};
 }
 
@@ -49,6 +61,12 @@ Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, b
   if (with_findings)
     if (auto st = add_findings(p, dir, options, fs); !st.ok()) return std::move(st).take_error();
   return p;
+}
+
+void use_findings(TrlProject& project, const CheckResult& checked) {
+  project.findings = checked.report.findings;
+  project.present = checked.present;
+  project.check_problems = checked.report.load_errors;
 }
 
 trl::SystemStatus trl_status(const TrlProject& p) { return trl::system_status(p.levels, p.cards, p.findings, p.present); }

@@ -21,6 +21,10 @@ struct TrlOptions {
   std::string levels_file;  // an organisation's own level catalogue; empty: the built-in one
   CheckOptions check;       // how the findings the gates read are made
   std::string today;        // YYYY-MM-DD: waiver expiry, metrics and the default review date
+  // When set, the gates' findings come from this analyzer and `check` is not used: the
+  // server checks a project held in memory with rule files it read from disk at start.
+  // Not owned; it must outlive the call.
+  const Analyzer* analyzer = nullptr;
 };
 
 // A project's cards with the findings its gates read.
@@ -39,6 +43,10 @@ struct TrlProject {
 // project. Fails on a malformed catalogue or card, a project without cards, or bad check options.
 Result<TrlProject> load_trl(const std::string& dir, const TrlOptions& options, bool with_findings,
                             const FileSystem& fs = disk());
+
+// Gives a project loaded without findings those of a check already made of the same
+// documents with the same analyzer (the server keeps one per project revision).
+void use_findings(TrlProject& project, const CheckResult& checked);
 
 // The status of every component of a project loaded with its findings.
 trl::SystemStatus trl_status(const TrlProject& project);

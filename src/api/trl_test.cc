@@ -63,6 +63,32 @@ TEST(Trl, GatesUseTheCheckOptions) {
   EXPECT_EQ(refused.error().pointer, "/params");
 }
 
+TEST(Trl, GatesUseAGivenAnalyzerInsteadOfTheCheckOptions) {
+  MemoryFileSystem mem = turbine_in_memory();
+  auto made = make_analyzer({}, mem);
+  ASSERT_TRUE(made.ok());
+  TrlOptions given = kOptions;
+  given.check.params = {"statistic-differs.tolerance=lots"};  // refused, were it used
+  given.analyzer = &made.value();
+  auto p = load_trl("p", given, true, mem);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  auto plain = load_trl("p", kOptions, true, mem);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(p.value().findings.empty());
+  EXPECT_EQ(p.value().findings.size(), plain.value().findings.size());
+  // An analyzer made for projects with descriptors still reads one that has only cards.
+  MemoryFileSystem cards_only;
+  for (const auto& [path, text] : mem.files()) {
+    if (path.rfind("p/trl/", 0) == 0) {
+      ASSERT_TRUE(cards_only.write(path, text).ok());
+    }
+  }
+  ASSERT_FALSE(made.value().load.allow_no_descriptors);
+  auto early = load_trl("p", given, true, cards_only);
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  EXPECT_TRUE(early.value().present.empty());
+}
+
 TEST(Trl, AnUnknownComponentIsAUsageError) {
   MemoryFileSystem mem = turbine_in_memory();
   auto card = trl_card("p", "nope", kOptions, mem);

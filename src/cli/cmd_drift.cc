@@ -1,6 +1,5 @@
 // seam drift --reference REF --current CUR: per-column drift tests between two data sets,
 // each given as a data file or as a stored profile; the work is api::drift.
-#include <algorithm>
 #include <cstdio>
 
 #include "api/drift.h"
@@ -13,40 +12,14 @@
 namespace seam::cli {
 namespace {
 
+// The drift options as api::drift_options reads them: by name without the dashes.
 Result<stats::DriftOptions> drift_options(const Args& args) {
-  stats::DriftOptions o;
-  o.columns = split_list(args.get("--columns", ""));
-  for (const auto& m : args.all("--method")) {
-    const size_t eq = m.find('=');
-    const auto method = eq == std::string::npos ? std::nullopt : stats::method_from_name(m.substr(eq + 1));
-    if (!method) return Error::usage("--method expects COLUMN=chisquare|chisquare_gof|ks|psi|jensenshannon|wasserstein; found '" + m + "'");
-    o.methods[m.substr(0, eq)] = *method;
-  }
-  for (const auto& t : args.all("--threshold")) {
-    const size_t eq = t.find('=');
-    char* end = nullptr;
-    const double x = eq == std::string::npos ? 0 : std::strtod(t.c_str() + eq + 1, &end);
-    if (eq == std::string::npos || *end || eq + 1 == t.size()) return Error::usage("--threshold expects COLUMN=NUMBER; found '" + t + "'");
-    o.thresholds[t.substr(0, eq)] = x;
-  }
-  if (args.options.count("--dataset-share")) {
-    char* end = nullptr;
-    const std::string s = args.get("--dataset-share", "");
-    o.dataset_share = std::strtod(s.c_str(), &end);
-    if (*end || s.empty() || o.dataset_share < 0 || o.dataset_share > 1) return Error::usage("--dataset-share expects a number from 0 to 1");
-  }
-  if (args.options.count("--bins")) {
-    o.bins = std::atoi(args.get("--bins", "").c_str());
-    if (o.bins < 2 || o.bins > 1000) return Error::usage("--bins expects a number from 2 to 1000");
-  }
-  o.normalize_wasserstein = !args.has("--raw-wasserstein");
-  for (const auto& name : split_list(args.get("--critical", ""))) o.critical[name] = std::string(stats::kCriticalGiven);
-  if (args.options.count("--fail-on")) {
-    const auto f = stats::fail_on_from_name(args.get("--fail-on", ""));
-    if (!f) return Error::usage("--fail-on must be column, dataset or never; found '" + args.get("--fail-on", "") + "'");
-    o.fail_on = *f;
-  }
-  return o;
+  return api::drift_options(
+      [&args](const std::string& name) {
+        if (name == "raw-wasserstein") return args.has("--raw-wasserstein") ? std::vector<std::string>{""} : std::vector<std::string>{};
+        return args.all("--" + name);
+      },
+      "--");
 }
 
 }  // namespace

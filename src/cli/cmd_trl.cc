@@ -59,12 +59,14 @@ int status(const std::string& dir, const api::TrlOptions& opt, const std::string
 int check(const std::string& dir, const std::string& component, const Args& args, const api::TrlOptions& opt) {
   const auto to = level_arg(args, 1);
   if (!to) return usage_error("trl", "check needs --to N with N from 1 to 9");
+  const std::string format = args.get("--format", "text");
+  if (!report::find_format(report::trl_gate_formats(), format)) return bad_format(report::trl_gate_formats());
   auto p = api::load_trl(dir, opt, true);
   if (!p.ok()) return fail(p.error());
   warn_check_problems(p.value());
   auto gate = api::trl_gate(p.value(), component, *to);
   if (!gate.ok()) return fail(gate.error());
-  std::fputs(report::trl_gate_text(component, gate.value(), p.value().levels.levels[*to].name).c_str(), stdout);
+  render(report::trl_gate_formats(), format, report::GateView{component, gate.value(), p.value().levels.levels[*to].name});
   return gate.value().passed ? kExitOk : kExitFindings;
 }
 
@@ -130,7 +132,7 @@ int other(const std::vector<std::string>& pos, const Args& args, const api::TrlO
     if (!m.ok()) return fail(m.error());
     return render(report::trl_metrics_formats(), format, m.value());
   }
-  return usage_error("trl", "expected: init DIR COMPONENT | status DIR | check DIR COMPONENT --to N | "
+  return usage_error("trl", "expected: init DIR COMPONENT | status DIR | check DIR COMPONENT --to N [--format text|json] | "
                             "review DIR COMPONENT --to N --decision D ... | risks DIR | card DIR COMPONENT | metrics DIR");
 }
 

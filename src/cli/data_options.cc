@@ -5,17 +5,9 @@
 
 #include "cli/command.h"
 #include "report/diagnostic.h"
+#include "util/text.h"
 
 namespace seam::cli {
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-  if (start < s.size()) out.push_back(s.substr(start));
-  return out;
-}
 
 uint64_t file_size(const std::string& path) {
   std::error_code ec;
@@ -54,8 +46,8 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
     o.format = data::format_from_name(args.get("--format", ""));
     if (!o.format) return Error::usage("--format must be csv, tsv or jsonl");
   }
-  o.columns = split_list(args.get("--columns", ""));
-  for (const auto& t : split_list(args.get("--types", ""))) {
+  o.columns = text::split_list(args.get("--columns", ""));
+  for (const auto& t : text::split_list(args.get("--types", ""))) {
     const size_t eq = t.find('=');
     const auto type = eq == std::string::npos ? std::nullopt : stats::type_from_name(t.substr(eq + 1));
     if (!type) return Error::usage("--types expects COLUMN=numeric|categorical|boolean|text; found '" + t + "'");

@@ -11,7 +11,6 @@ namespace seam::cli {
 // --format, --columns a,b, --types a=categorical,b=numeric, --label, --threads N, --sketch-k K.
 Result<stats::ProfileOptions> profile_options(const Args& args);
 
-std::vector<std::string> split_list(const std::string& s);  // "a,b" -> {"a", "b"}
 uint64_t file_size(const std::string& path);                // 0 when unknown
 
 }  // namespace seam::cli

@@ -24,8 +24,16 @@ const Formats<trl::MetricsSummary>& trl_metrics_formats();
 // Requirements by risk, then the 5x5 likelihood-by-impact matrix.
 std::string trl_risks_text(const trl::RiskTable& t);
 
-// One line per criterion of a gate, then the verdict.
-std::string trl_gate_text(const std::string& component, const trl::Gate& gate, const std::string& level_name);
+// A gate with the names its text shows.
+struct GateView {
+  const std::string& component;
+  const trl::Gate& gate;
+  const std::string& level_name;  // of the level the gate leads into
+};
+// text: one line per criterion, then the verdict.
+// json: the gate object of the status JSON: {"to", "passed", "criteria": [{"id", "level",
+//       "text", "kind", "met", "evidence"}]}
+const Formats<GateView>& trl_gate_formats();
 
 // A TRL Card as a document, with the gate into its next level (null at level 9).
 struct CardView {

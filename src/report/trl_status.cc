@@ -58,6 +58,26 @@ void status_text(const trl::SystemStatus& s, Writer& out) {
   out.write(text);
 }
 
+void gate_json(const GateView& v, Writer& out) {
+  JsonWriter w(2);
+  write_gate(w, v.gate);
+  out.write(w.str());
+  out.write("\n");
+}
+
+void gate_text(const GateView& v, Writer& sink) {
+  const trl::Gate& g = v.gate;
+  std::string out;
+  char line[512];
+  for (const auto& c : g.criteria) {
+    std::snprintf(line, sizeof line, "%-6s L%d %-28s ", c.met ? "met" : c.automatic ? "UNMET" : "manual", c.level, c.id.c_str());
+    out += line + c.evidence + "\n";
+  }
+  out += "gate of " + v.component + " into level " + std::to_string(g.to) + " (" + v.level_name + "): " +
+         (g.passed ? "passes (manual criteria are signed off in the review)" : "fails") + "\n";
+  sink.write(out);
+}
+
 }  // namespace
 
 const Formats<trl::SystemStatus>& trl_status_formats() {
@@ -65,16 +85,9 @@ const Formats<trl::SystemStatus>& trl_status_formats() {
   return table;
 }
 
-std::string trl_gate_text(const std::string& component, const trl::Gate& g, const std::string& level_name) {
-  std::string out;
-  char line[512];
-  for (const auto& c : g.criteria) {
-    std::snprintf(line, sizeof line, "%-6s L%d %-28s ", c.met ? "met" : c.automatic ? "UNMET" : "manual", c.level, c.id.c_str());
-    out += line + c.evidence + "\n";
-  }
-  out += "gate of " + component + " into level " + std::to_string(g.to) + " (" + level_name + "): " +
-         (g.passed ? "passes (manual criteria are signed off in the review)" : "fails") + "\n";
-  return out;
+const Formats<GateView>& trl_gate_formats() {
+  static const Formats<GateView> table = {{"text", gate_text}, {"json", gate_json}};
+  return table;
 }
 
 std::string trl_risks_text(const trl::RiskTable& t) {

@@ -19,6 +19,8 @@ MemoryFileSystem project_files(const std::string& name, const std::vector<store:
       (void)fs.write(join_path(name, d.name + (d.current->format == "json" ? ".json" : ".yaml")), d.current->content);
     else if (d.kind == store::DocKind::Waivers)
       (void)fs.write(join_path(name, "waivers.yaml"), d.current->content);
+    else if (d.kind == store::DocKind::Card)
+      (void)fs.write(join_path(name, "trl/" + d.name + ".yaml"), d.current->content);
   }
   return fs;
 }

@@ -40,6 +40,9 @@ class Analysis {
   // Keeps a result computed for a state that has since been committed.
   void remember(int64_t project_id, int64_t revision, std::shared_ptr<const Checked> checked);
 
+  // The analyzer every check uses, for the readiness gates (which must see the same findings).
+  const api::Analyzer& analyzer() const { return analyzer_; }
+
   uint64_t hits() const;
   uint64_t misses() const;
 
@@ -55,7 +58,8 @@ class Analysis {
 };
 
 // The project's current documents as files in memory, under the directory `name`, the way
-// `seam pull` writes them: DESCRIPTOR.yaml or .json, waivers.yaml.
+// `seam pull` writes them: DESCRIPTOR.yaml or .json, waivers.yaml; and the TRL cards where
+// `seam trl` reads them, trl/COMPONENT.yaml. Profiles are not files of a project.
 MemoryFileSystem project_files(const std::string& name, const std::vector<store::Document>& documents);
 
 }  // namespace seam::server

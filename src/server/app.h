@@ -65,5 +65,7 @@ void add_account_routes(httplib::Server& http, App& app);
 void add_project_routes(httplib::Server& http, App& app);
 void add_document_routes(httplib::Server& http, App& app);
 void add_findings_routes(httplib::Server& http, App& app);
+void add_readiness_routes(httplib::Server& http, App& app);
+void add_profile_routes(httplib::Server& http, App& app);
 
 }  // namespace seam::server

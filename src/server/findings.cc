@@ -6,32 +6,12 @@
 namespace seam::server {
 namespace {
 
-struct MediaType {
-  const char* format;
-  const char* type;
-};
-constexpr MediaType kTypes[] = {
-    {"json", "application/json"},   {"sarif", "application/sarif+json"}, {"junit", "application/xml"},
-    {"markdown", "text/markdown"},  {"html", "text/html"},               {"text", "text/plain"},
-};
-
-// ?format= wins; otherwise the first media type of Accept that we can write; JSON by default.
-std::string wanted_format(const httplib::Request& req) {
-  if (req.has_param("format")) return req.get_param_value("format");
-  const std::string accept = req.get_header_value("Accept");
-  size_t best = std::string::npos;
-  std::string format = "json";
-  for (const auto& t : kTypes)
-    if (size_t at = accept.find(t.type); at < best) best = at, format = t.format;
-  return format;
-}
-
 void findings(App& app, const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(app, req, res);
   if (!caller) return;
   auto access = open_project(app, *caller, req.matches[1], false, res);
   if (!access) return;
-  const std::string name = wanted_format(req);
+  const std::string name = wanted_format(req, "json");
   const auto* format = report::find_format(report::findings_formats(), name);
   if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(report::findings_formats()));
   const auto& p = access->project;
@@ -44,9 +24,7 @@ void findings(App& app, const httplib::Request& req, httplib::Response& res) {
     checked = computed.value();
   }
   res.set_header("ETag", "\"p" + std::to_string(p.revision) + "\"");
-  const char* type = "text/plain";
-  for (const auto& t : kTypes)
-    if (name == t.format) type = t.type;
+  const char* type = media_type(name);
   res.status = 200;
   if (name == "json") return res.set_content(checked->json, type);
   StringWriter out;

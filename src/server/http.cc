@@ -88,6 +88,20 @@ Result<std::optional<int64_t>> int_field(const doc::Node& body, const char* key)
   return std::optional<int64_t>(n->integer);
 }
 
+Result<std::vector<std::string>> string_list_field(const doc::Node& body, const char* key) {
+  std::vector<std::string> out;
+  const doc::Node* n = body.find(key);
+  if (!n || n->kind == doc::Kind::Null) return out;
+  if (n->kind != doc::Kind::Array) return wrong_type(key, "a list of strings", *n);
+  for (size_t i = 0; i < n->items.size(); ++i) {
+    const doc::Node& item = n->items[i];
+    if (item.kind != doc::Kind::String)
+      return Error::usage_at(std::string("/") + key + "/" + std::to_string(i), std::string("'") + key + "' must hold strings; found " + std::string(doc::kind_name(item.kind)));
+    out.push_back(item.text);
+  }
+  return out;
+}
+
 Status only_fields(const doc::Node& body, const std::vector<std::string>& known) {
   for (const auto& m : body.members)
     if (std::find(known.begin(), known.end(), m.key) == known.end())
@@ -130,6 +144,37 @@ Result<std::optional<int64_t>> int_param(const httplib::Request& req, const char
     n = n * 10 + (c - '0');
   }
   return std::optional<int64_t>(n);
+}
+
+namespace {
+struct MediaType {
+  const char* format;
+  const char* type;
+};
+constexpr MediaType kTypes[] = {
+    {"json", "application/json"},   {"sarif", "application/sarif+json"}, {"junit", "application/xml"},
+    {"markdown", "text/markdown"},  {"html", "text/html"},               {"text", "text/plain"},
+};
+}  // namespace
+
+std::string wanted_format(const httplib::Request& req, const std::string& fallback) {
+  if (req.has_param("format")) return req.get_param_value("format");
+  const std::string accept = req.get_header_value("Accept");
+  size_t best = std::string::npos;
+  std::string format = fallback;
+  for (const auto& t : kTypes)
+    if (size_t at = accept.find(t.type); at < best) best = at, format = t.format;
+  return format;
+}
+
+std::string format_param(const httplib::Request& req, const std::string& fallback) {
+  return req.has_param("format") ? req.get_param_value("format") : fallback;
+}
+
+const char* media_type(const std::string& format) {
+  for (const auto& t : kTypes)
+    if (format == t.format) return t.type;
+  return "text/plain";
 }
 
 std::string iso_time(int64_t t) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "doc/node.h"
+#include "report/format.h"
 #include "util/json_writer.h"
 #include "util/result.h"
 
@@ -38,6 +39,8 @@ Result<std::string> string_field(const doc::Node& body, const char* key);
 Result<std::string> string_field(const doc::Node& body, const char* key, const std::string& fallback);
 Result<bool> bool_field(const doc::Node& body, const char* key, bool fallback);
 Result<std::optional<int64_t>> int_field(const doc::Node& body, const char* key);
+// A list of strings; absent: empty.
+Result<std::vector<std::string>> string_list_field(const doc::Node& body, const char* key);
 // Refuses members other than `known`, naming the first with a suggestion.
 Status only_fields(const doc::Node& body, const std::vector<std::string>& known);
 
@@ -54,6 +57,25 @@ Precondition precondition(const httplib::Request& req);
 
 // A query parameter as a positive integer; nullopt when absent, an error when malformed.
 Result<std::optional<int64_t>> int_param(const httplib::Request& req, const char* name);
+
+// The output format a request asks for: ?format= wins, else the first media type of Accept
+// that seam writes, else `fallback`.
+std::string wanted_format(const httplib::Request& req, const std::string& fallback);
+// ?format=, or `fallback` when absent (for reports that no Accept header names).
+std::string format_param(const httplib::Request& req, const std::string& fallback);
+// The media type of a report format ("sarif" -> "application/sarif+json"); text/plain when unknown.
+const char* media_type(const std::string& format);
+
+// Renders `value` in the format named `name` with 200, or answers 400 naming the formats.
+template <class R>
+void reply_report(httplib::Response& res, const report::Formats<R>& formats, const std::string& name, const R& value) {
+  const auto* format = report::find_format(formats, name);
+  if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(formats));
+  StringWriter out;
+  format->render(value, out);
+  res.status = 200;
+  res.set_content(out.take(), media_type(name));
+}
 
 // ISO 8601 UTC for a Unix time in seconds.
 std::string iso_time(int64_t unix_seconds);

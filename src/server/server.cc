@@ -101,6 +101,8 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   add_project_routes(*http, app);
   add_document_routes(*http, app);
   add_findings_routes(*http, app);
+  add_readiness_routes(*http, app);
+  add_profile_routes(*http, app);
 
   int port = options.port;
   if (port == 0) port = http->bind_to_any_port(options.host);

@@ -102,6 +102,15 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t comma; (comma = s.find(',', start)) != std::string_view::npos; start = comma + 1)
+    if (comma > start) out.emplace_back(s.substr(start, comma - start));
+  if (start < s.size()) out.emplace_back(s.substr(start));
+  return out;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

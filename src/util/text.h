@@ -36,6 +36,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 std::string quote(std::string_view s);
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// "a,b" -> {"a", "b"}; empty parts are dropped.
+std::vector<std::string> split_list(std::string_view s);
 // A byte count in mebibytes with one decimal, for messages: "16.0 MiB".
 std::string mib(uint64_t bytes);
 std::string lower(std::string_view s);

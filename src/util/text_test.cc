@@ -35,5 +35,10 @@ TEST(Quote, EscapesControlCharactersAndShortensLongText) {
   EXPECT_EQ(quote(std::string(59, 'x') + "\xC3\xA9\xC3\xA9"), "'" + std::string(59, 'x') + "\xC3\xA9...'");  // cut between characters
 }
 
+TEST(SplitList, DropsEmptyParts) {
+  EXPECT_EQ(split_list("a,,b,"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(split_list("").empty());
+}
+
 }  // namespace
 }  // namespace seam::text
