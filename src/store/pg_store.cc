@@ -5,6 +5,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "store/events.h"
+
 namespace seam::store {
 namespace {
 
@@ -136,6 +138,16 @@ class PgDb : public Db {
   const char* for_update() const override { return " FOR UPDATE"; }
   Status backup(const std::string&) override {
     return Error::usage("backup copies SQLite stores only; back up a PostgreSQL database with pg_dump");
+  }
+  // NOTIFY inside the write's transaction: PostgreSQL delivers it only if the write commits.
+  Status announce(Conn& c, const ChangeEvent& e) override {
+    auto r = c.query("SELECT pg_notify($1, $2)", {kChangeChannel, event_payload(e)});
+    if (!r.ok()) return std::move(r).take_error();
+    return Ok{};
+  }
+  void committed(const ChangeEvent&) override {}  // every listener hears it from the database
+  Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) override {
+    return pg_listen(url_, std::move(listener));
   }
 
  private:

@@ -17,6 +17,11 @@ namespace seam::store {
 // Connects to a postgresql:// or postgres:// URL (libpq's syntax). Io error when it cannot.
 Result<std::unique_ptr<Db>> open_pg_db(const std::string& url);
 
+// A subscription to change events (store.h): a thread of its own that LISTENs on a
+// connection of its own to the database at `url`, and reconnects when it drops (pg_listen.cc).
+// Io error when the first connection fails.
+Result<std::unique_ptr<Subscription>> pg_listen(const std::string& url, ChangeListener listener);
+
 // The schema, as migrations: element i brings version i to i + 1 (pg_schema.cc).
 const std::vector<std::string>& pg_migrations();
 

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/store.h"
 #include "util/result.h"
 
 namespace seam::store {
@@ -134,6 +135,11 @@ class Db {
   // project queue on it (" FOR UPDATE"; "" where a write transaction locks everything).
   virtual const char* for_update() const = 0;
   virtual Status backup(const std::string& path) = 0;
+  // Change events (store.h): announce() runs inside a write's transaction once the write is
+  // complete, committed() after its commit, subscribe() for Store::subscribe.
+  virtual Status announce(Conn& c, const ChangeEvent& e) = 0;
+  virtual void committed(const ChangeEvent& e) = 0;
+  virtual Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) = 0;
 };
 
 // The SQLite database at `path` or the PostgreSQL one at a postgresql:// URL, unmigrated.

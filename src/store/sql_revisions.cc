@@ -128,11 +128,15 @@ Status insert_revision(Conn& c, Revision& rev) {
   return Ok{};
 }
 
+ChangeEvent event_of(const Revision& r) {
+  return {r.project_id, r.project_revision, r.kind, r.name, r.id, r.number, r.author, r.draft, r.created_at};
+}
+
 }  // namespace
 
 Result<WriteOutcome> SqlStore::write(const NewRevision& r, const Annotate& annotate) {
   if (r.name.empty()) return Error::usage("a document needs a name");
-  return run(Scope::Write, [&](Conn& c) -> Result<WriteOutcome> {
+  auto outcome = run(Scope::Write, [&](Conn& c) -> Result<WriteOutcome> {
     // The project's row is the lock that writers of the project queue on (PostgreSQL; on
     // SQLite the write transaction already excludes every other writer).
     auto p = c.query(std::string("SELECT revision FROM projects WHERE id = $1") + db_->for_update(), {r.project_id});
@@ -164,8 +168,11 @@ Result<WriteOutcome> SqlStore::write(const NewRevision& r, const Annotate& annot
     if (annotate) {
       if (auto s = annotate_write(c, rev, previous, annotate); !s.ok()) return std::move(s).take_error();
     }
+    if (auto s = db_->announce(c, event_of(rev)); !s.ok()) return std::move(s).take_error();
     return WriteOutcome{false, std::move(rev)};
   });
+  if (outcome.ok() && !outcome.value().conflict) db_->committed(event_of(outcome.value().revision));
+  return outcome;
 }
 
 Result<std::optional<Document>> SqlStore::document(int64_t project_id, DocKind kind, const std::string& name) {

@@ -49,6 +49,9 @@ class SqlStore final : public Store {
   Result<std::vector<Revision>> history(int64_t project_id, std::optional<DocKind> kind, const std::string& name,
                                         const Page& page) override;
   Result<std::string> findings_at(int64_t project_id, int64_t project_revision) override;
+  Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) override {
+    return db_->subscribe(std::move(listener));
+  }
 
   Status audit(const AuditEntry& e) override;
   Result<std::vector<AuditEntry>> audit_log(std::optional<int64_t> project_id, const Page& page) override;

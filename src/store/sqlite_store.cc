@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "store/events.h"
+
 namespace seam::store {
 namespace {
 
@@ -158,11 +160,18 @@ class SqliteDb : public Db {
   const char* migration_lock_sql() const override { return ""; }
   const char* for_update() const override { return ""; }
   Status backup(const std::string& path) override;
+  // One process owns a SQLite database, so its own writes are all there are to announce.
+  Status announce(Conn&, const ChangeEvent&) override { return Ok{}; }
+  void committed(const ChangeEvent& e) override { events_.publish(e); }
+  Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) override {
+    return events_.subscribe(std::move(listener));
+  }
 
  private:
   std::string path_;
   std::mutex write_mu_;
   Pool pool_;
+  LocalEvents events_;
 };
 
 // SQLite's online backup copies a consistent snapshot while writers go on. It goes to a

@@ -170,6 +170,27 @@ struct AuditEntry {
   std::string address;    // the client's address
 };
 
+// What every accepted write announces once it has committed, for live updates: which
+// document of which project moved to which revision, and who wrote it.
+struct ChangeEvent {
+  int64_t project_id = 0;  // 0: a gap (below), not a write
+  int64_t project_revision = 0;
+  DocKind kind = DocKind::Descriptor;
+  std::string name;
+  int64_t revision_id = 0;
+  int64_t number = 0;
+  std::string author;
+  bool draft = false;
+  int64_t created_at = 0;
+};
+using ChangeListener = std::function<void(const ChangeEvent&)>;
+
+// A listener's registration: destroying it stops the calls, and waits for one in progress.
+class Subscription {
+ public:
+  virtual ~Subscription() = default;
+};
+
 // Pages of lists are cursor-based, newest (highest id) first: pass the id of a page's last
 // row as `after` to get the following page.
 struct Page {
@@ -223,6 +244,20 @@ class Store {
                                                 const std::string& name, const Page& page) = 0;
   // The findings cached with a project revision ("" when that revision has none cached).
   virtual Result<std::string> findings_at(int64_t project_id, int64_t project_revision) = 0;
+
+  // Change events: `listener` is called once for each write committed after subscribe()
+  // returns, in commit order, on a thread of the store's (it must be quick and must not
+  // block on writes). The two stores reach different writers:
+  // - SQLite: writes made through this Store object, called on the writer's thread right
+  //   after the commit. One process owns a SQLite database, so that is every write.
+  // - PostgreSQL: writes of every process on the database. write() sends NOTIFY on the
+  //   channel seam_changes inside its transaction, so an event goes out only if the write
+  //   commits; each subscription LISTENs on a connection of its own, read by its own thread.
+  //   When that connection drops it reconnects (retrying every second) and then calls the
+  //   listener with project_id 0: changes in between may have been missed, so readers
+  //   should read the state again.
+  // Io error when the PostgreSQL listener cannot connect at first.
+  virtual Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) = 0;
 
   // Audit log, newest first.
   virtual Status audit(const AuditEntry& e) = 0;

@@ -9,99 +9,13 @@
 #include <cstdio>
 #include <thread>
 
-#include "store/pg_temp_testing.h"
-#include "store/sql_db.h"
+#include "store/store_test_fixture.h"
 
 namespace seam::store {
 namespace {
 
-enum class Backend { Sqlite, Postgres };
-
-class StoreTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (GetParam() == Backend::Sqlite) {
-      std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-      for (char& c : test) c = c == '/' ? '_' : c;
-      url_ = ::testing::TempDir() + "seam_store_" + std::to_string(getpid()) + "_" + test;
-      remove_files();
-    } else {
-      auto url = testing::pg_temp_url();
-      ASSERT_TRUE(url.ok()) << url.error().message;
-      url_ = url.value();
-      // Every test starts from an empty database.
-      ASSERT_TRUE(raw("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
-    }
-    auto s = open(url_);
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(s).value();
-  }
-
-  void TearDown() override {
-    store_.reset();
-    if (GetParam() == Backend::Sqlite) remove_files();
-  }
-
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".bak"}) std::remove((url_ + suffix).c_str());
-  }
-
-  // SQL straight on the database, around the store (to fake a newer schema).
-  Status raw(const std::string& sql) {
-    auto db = open_db(url_);
-    if (!db.ok()) return std::move(db).take_error();
-    auto conn = db.value()->acquire();
-    if (!conn.ok()) return std::move(conn).take_error();
-    return conn.value()->exec_script(sql);
-  }
-
-  void reopen() {
-    store_.reset();
-    auto s = open(url_);
-    ASSERT_TRUE(s.ok()) << s.error().message;
-    store_ = std::move(s).value();
-  }
-
-  int64_t user(const std::string& name) {
-    auto u = store_->create_user(name, "hash-of-" + name, false);
-    EXPECT_TRUE(u.ok()) << u.error().message;
-    return u.ok() ? u.value().id : 0;
-  }
-
-  int64_t project(const std::string& name, int64_t owner) {
-    auto p = store_->create_project(name, owner);
-    EXPECT_TRUE(p.ok()) << p.error().message;
-    return p.ok() ? p.value().id : 0;
-  }
-
-  static NewRevision doc(int64_t project, int64_t author, const std::string& name, std::optional<int64_t> expected,
-                         const std::string& content = "a: 1", bool draft = false) {
-    NewRevision r;
-    r.project_id = project;
-    r.kind = DocKind::Descriptor;
-    r.name = name;
-    r.author_id = author;
-    r.message = "edit " + name;
-    r.content = content;
-    r.format = "yaml";
-    r.draft = draft;
-    r.diagnostics_json = "[]";
-    r.expected_head = expected;
-    return r;
-  }
-
-  // Writes and expects success; returns the new revision.
-  Revision write(const NewRevision& r, const Annotate& annotate = nullptr) {
-    auto w = store_->write(r, annotate);
-    EXPECT_TRUE(w.ok()) << w.error().message;
-    if (!w.ok()) return {};
-    EXPECT_FALSE(w.value().conflict);
-    return w.value().revision;
-  }
-
-  std::string url_;
-  std::unique_ptr<Store> store_;
-};
+using testing::Backend;
+using StoreTest = testing::StoreFixture;
 
 TEST_P(StoreTest, OpensAtTheCurrentSchemaVersionAndAnswersPing) {
   EXPECT_EQ(store_->schema_version(), kSchemaVersion);
@@ -570,8 +484,7 @@ TEST_P(StoreTest, BackupCopiesTheDatabase) {
   for (const char* suffix : {"-wal", "-shm"}) std::remove((copy + suffix).c_str());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& info) { return info.param == Backend::Sqlite ? "SQLite" : "PostgreSQL"; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, testing::kBothBackends, testing::backend_name);
 
 }  // namespace
 }  // namespace seam::store
