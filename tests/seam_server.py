@@ -1,26 +1,79 @@
 """Starting a real `seam serve` for tests, and a small HTTP client for its API.
 
-Everything stays on loopback. Each server gets its own database in a temporary directory
-(or a PostgreSQL URL) and a free port, and is stopped with SIGTERM at the end.
+Everything stays on loopback. Each server gets its own database: a SQLite file in a
+temporary directory, or after use_postgres() a fresh database in a throwaway PostgreSQL
+cluster; or the one given. It listens on a free port and is stopped with SIGTERM at the end.
 """
+import atexit
 import http.client
 import json
 import os
 import re
+import select
 import signal
+import socket
 import ssl
 import subprocess
 import tempfile
 import time
 
 PASSWORD = "correct horse battery"
+PG_TEMP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts", "pg-temp")
+
+
+class PgCluster:
+    """A throwaway PostgreSQL cluster (scripts/pg-temp), stopped at exit. Raises when it
+    cannot start, so that a test meant for PostgreSQL fails rather than skips."""
+
+    def __init__(self):
+        # Under /tmp, not TMPDIR: the Unix socket's path must stay short.
+        self.dir = tempfile.mkdtemp(prefix="seam-pg-", dir="/tmp")
+        r = subprocess.run([PG_TEMP, "start", self.dir], capture_output=True, text=True, timeout=120)
+        lines = r.stdout.strip().splitlines()
+        if r.returncode or not lines or not lines[-1].startswith("postgresql://"):
+            subprocess.run([PG_TEMP, "stop", self.dir], capture_output=True, timeout=60)
+            raise RuntimeError("cannot start PostgreSQL for the tests: " + r.stdout + r.stderr)
+        self.count = 0
+        atexit.register(self.stop)
+
+    def database(self):
+        """The URL of a new, empty database in the cluster."""
+        self.count += 1
+        r = subprocess.run([PG_TEMP, "createdb", self.dir, f"test_{self.count}"], capture_output=True, text=True, timeout=60)
+        if r.returncode:
+            raise RuntimeError("cannot make a PostgreSQL database: " + r.stderr)
+        return r.stdout.strip().splitlines()[-1]
+
+    def stop(self):
+        subprocess.run([PG_TEMP, "stop", self.dir], capture_output=True, timeout=60)
+
+
+_cluster = None
+
+
+def use_postgres():
+    """From now on every Server without a database named gets a fresh one in one throwaway
+    PostgreSQL cluster. Returns the cluster."""
+    global _cluster
+    if _cluster is None:
+        _cluster = PgCluster()
+    return _cluster
+
+
+def take_postgres_flag(argv):
+    """Removes --postgres from argv and, when it was there, calls use_postgres()."""
+    if "--postgres" in argv:
+        argv.remove("--postgres")
+        use_postgres()
+        return True
+    return False
 
 
 class Server:
     def __init__(self, seam, db=None, extra=()):
         self.seam = seam
         self.tmp = tempfile.TemporaryDirectory(prefix="seam-server-")
-        self.db = db or os.path.join(self.tmp.name, "seam.db")
+        self.db = db or (_cluster.database() if _cluster else os.path.join(self.tmp.name, "seam.db"))
         self.extra = list(extra)
         self.proc = None
         self.clients = []
@@ -146,6 +199,18 @@ class Client:
             self.cookie = m.group(1) or None
         return out
 
+    def stream(self, path, timeout=10):
+        """Subscribes to a Server-Sent Events route: an EventStream, whose status is the
+        reply's; recorded in `seen` like every request."""
+        h = {}
+        if self.cookie:
+            h["Cookie"] = "seam_session=" + self.cookie
+        if self.token:
+            h["Authorization"] = "Bearer " + self.token
+        s = EventStream(self.port, path, h, timeout)
+        Client.seen.append(("GET", path.split("?")[0], s.status))
+        return s
+
     def login(self, name, password=PASSWORD):
         r = self.request("POST", "/api/v1/session", {"name": name, "password": password})
         if r.status == 201:
@@ -193,3 +258,88 @@ def check_api_contract(test, seam, root, tags):
     owned = {(m, p) for p, ops in spec["paths"].items() for m, op in ops.items()
              if any(t in tags for t in (op.get("tags") or [None]))}
     test.assertEqual(owned - used, set(), "documented routes no test exercised")
+
+
+class EventStream:
+    """One Server-Sent Events response, read from a raw socket with deadlines (http.client
+    cannot wait for a chunk with a timeout and go on reading afterwards)."""
+
+    def __init__(self, port, path, headers, timeout):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        self.sock.sendall(head.encode())
+        self.raw = b""      # bytes received and not yet de-chunked
+        self.body = b""     # de-chunked bytes not yet parsed into events
+        self.ended = False  # the last chunk came, or the server closed the connection
+        deadline = time.time() + timeout
+        while b"\r\n\r\n" not in self.raw:
+            if not self._receive(deadline):
+                raise RuntimeError("no reply headers in time")
+        header, self.raw = self.raw.split(b"\r\n\r\n", 1)
+        lines = header.decode().split("\r\n")
+        self.status = int(lines[0].split()[1])
+        self.headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
+        if self.status != 200:  # an error envelope with a length
+            n = int(self.headers.get("content-length", "0"))
+            while len(self.raw) < n and self._receive(deadline):
+                pass
+            self.error = json.loads(self.raw[:n])
+            self.close()
+
+    def _receive(self, deadline):
+        left = deadline - time.time()
+        if self.ended or left <= 0 or not select.select([self.sock], [], [], left)[0]:
+            return False
+        data = self.sock.recv(65536)
+        if not data:
+            self.ended = True
+            return False
+        self.raw += data
+        return True
+
+    def _dechunk(self):
+        while True:
+            line_end = self.raw.find(b"\r\n")
+            if line_end < 0:
+                return
+            size = int(self.raw[:line_end], 16)
+            if len(self.raw) < line_end + 2 + size + 2:
+                return
+            self.body += self.raw[line_end + 2:line_end + 2 + size]
+            self.raw = self.raw[line_end + 2 + size + 2:]
+            if size == 0:
+                self.ended = True
+                return
+
+    def next(self, timeout=5.0, comments=False):
+        """The next event as {"event", "data" (parsed JSON), "id"}, a comment as {"comment"}
+        when asked for, or None when none came in time or the stream ended."""
+        deadline = time.time() + timeout
+        while True:
+            self._dechunk()
+            if b"\n\n" in self.body:
+                frame, self.body = self.body.split(b"\n\n", 1)
+                event = {}
+                for line in frame.decode().split("\n"):
+                    key, _, value = line.partition(":")
+                    event["comment" if key == "" else key] = value[1:] if value.startswith(" ") else value
+                if "data" in event:
+                    event["data"] = json.loads(event["data"])
+                if "event" in event or (comments and "comment" in event):
+                    return event
+                continue
+            if not self._receive(deadline):
+                return None
+
+    def wait_end(self, timeout):
+        """True when the stream ends (last chunk, or connection closed) within `timeout`."""
+        deadline = time.time() + timeout
+        while not self.ended:
+            self._dechunk()
+            if not self.ended and not self._receive(deadline) and not self.ended:
+                return False
+        return True
+
+    def close(self):
+        self.sock.close()

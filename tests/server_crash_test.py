@@ -5,7 +5,10 @@ be there, byte for byte, and the database must be intact.
 
 Bounded: a fixed number of kills and writes, loopback only, about half a minute.
 
-Usage: server_crash_test.py PATH/TO/seam [--db postgresql://...]   (run by ctest)
+Usage: server_crash_test.py PATH/TO/seam [--postgres | --db postgresql://...]   (run by ctest)
+
+--postgres runs it on a fresh database in a throwaway PostgreSQL cluster (scripts/pg-temp),
+and fails when PostgreSQL cannot start; --db names a database to use instead.
 """
 import os
 import random
@@ -17,13 +20,14 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seam_server import Server  # noqa: E402
+from seam_server import Server, take_postgres_flag  # noqa: E402
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
 DB = None
 if len(sys.argv) > 2 and sys.argv[1] == "--db":
     DB = sys.argv.pop(2)
     sys.argv.pop(1)
+take_postgres_flag(sys.argv)
 
 KILLS = 4
 WRITERS = 4
@@ -121,7 +125,7 @@ class CrashSafety(unittest.TestCase):
             numbers = sorted(i["number"] for i in items)
             self.assertEqual(numbers, list(range(1, len(numbers) + 1)), doc)
         server.stop()
-        if DB is None:
+        if "://" not in server.db:
             with sqlite3.connect(server.db) as db:
                 self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
 

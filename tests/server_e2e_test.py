@@ -3,7 +3,10 @@
 CSRF, tokens, roles, revisions with ETags, drafts, findings, hostile requests, rate
 limiting and shutdown.
 
-Usage: server_e2e_test.py PATH/TO/seam [--db postgresql://...]   (run by ctest)
+Usage: server_e2e_test.py PATH/TO/seam [--postgres]   (run by ctest, with and without)
+
+--postgres runs every server on a database of its own in a throwaway PostgreSQL cluster
+(scripts/pg-temp); when PostgreSQL cannot start, the suite fails.
 """
 import json
 import os
@@ -15,9 +18,10 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seam_server import PASSWORD, Server, check_api_contract  # noqa: E402
+from seam_server import PASSWORD, Server, check_api_contract, take_postgres_flag  # noqa: E402
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
+POSTGRES = take_postgres_flag(sys.argv)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLE = os.path.join(ROOT, "examples", "turbine-maintenance")
 DESCRIPTORS = ["system_context", "raw_data", "data_pipeline", "training_data", "trained_model",
@@ -470,6 +474,41 @@ class Sync(ServerTest):
             self.assertIn("token", r.stderr)
 
 
+class Events(ServerTest):
+    def test_a_member_hears_each_write_of_the_project_at_once(self):
+        owner = self.new_project("live", members=["owner", "viewer"])
+        owner.request("POST", "/api/v1/projects", {"name": "live-other"})
+        stream = self.user("viewer").stream("/api/v1/projects/live/events")
+        self.addCleanup(stream.close)
+        self.assertEqual(stream.status, 200)
+        self.assertTrue(stream.headers["content-type"].startswith("text/event-stream"))
+        ready = stream.next()
+        self.assertEqual((ready["event"], ready["data"]), ("ready", {"project": "live", "project_revision": 0}))
+        started = time.time()
+        r = owner.put_doc("live", "trained_model", example("trained_model"), create=True, message="first")
+        event = stream.next(timeout=1.0)
+        self.assertLess(time.time() - started, 1.0)
+        self.assertEqual(event["event"], "change")
+        self.assertEqual(event["id"], "1")
+        rev = r.json()["revision"]
+        self.assertEqual(event["data"], {"project": "live", "project_revision": 1, "kind": "descriptor", "name": "trained_model",
+                                         "revision": rev["id"], "number": 1, "etag": r.header("ETag"), "author": "owner",
+                                         "draft": False, "created_at": rev["created_at"]})
+        # Other projects' writes are not heard; drafts and waivers are.
+        owner.put_doc("live-other", "trained_model", example("trained_model"), create=True)
+        owner.put_doc("live", "waivers", "not: [valid", create=True)
+        event = stream.next(timeout=1.0)
+        self.assertEqual((event["data"]["name"], event["data"]["project_revision"], event["data"]["draft"]), ("waivers", 2, True))
+        self.assertIsNone(stream.next(timeout=0.2))
+
+    def test_outsiders_get_404_and_strangers_401(self):
+        self.new_project("live-secret", members=["owner"])
+        s = self.user("outsider").stream("/api/v1/projects/live-secret/events")
+        self.assertEqual((s.status, s.error["error"]["message"]), (404, "no project 'live-secret'"))
+        s = self.server.client().stream("/api/v1/projects/live-secret/events")
+        self.assertEqual(s.status, 401)
+
+
 class Lifecycle(unittest.TestCase):
     def test_health_and_graceful_shutdown(self):
         s = Server(SEAM)
@@ -526,6 +565,10 @@ class Lifecycle(unittest.TestCase):
             c.put_doc("kept", "trained_model", example("trained_model"), create=True, message="before the backup")
             backup = os.path.join(s.tmp.name, "backup.db")
             r = subprocess.run([SEAM, "admin", "backup", backup, "--db", s.db], capture_output=True, text=True, timeout=60)
+            if POSTGRES:  # pg_dump's work, which the message says
+                self.assertNotEqual(r.returncode, 0)
+                self.assertIn("pg_dump", r.stderr)
+                return
             self.assertEqual(r.returncode, 0, r.stderr)
             restored = Server(SEAM, db=backup)
             try:
@@ -539,8 +582,55 @@ class Lifecycle(unittest.TestCase):
         finally:
             s.close()
 
+    def test_event_streams_are_bounded_rechecked_and_end_on_shutdown(self):
+        s = Server(SEAM, extra=["--max-streams", "2", "--heartbeat", "1"])
+        try:
+            self.assertEqual(s.admin("create-user", "root", "--admin").returncode, 0)
+            s.start()
+            root = s.client()
+            self.assertEqual(root.login("root").status, 201)
+            root.request("POST", "/api/v1/users", {"name": "member", "password": PASSWORD})
+            root.request("POST", "/api/v1/projects", {"name": "p"})
+            root.request("PUT", "/api/v1/projects/p/members/member", {"role": "viewer"})
+            member = s.client()
+            self.assertEqual(member.login("member").status, 201)
+            streams = [root.stream("/api/v1/projects/p/events") for _ in range(2)]
+            for x in streams:
+                self.addCleanup(x.close)
+            self.assertEqual([x.status for x in streams], [200, 200])
+            over = root.stream("/api/v1/projects/p/events")
+            self.assertEqual(over.status, 503)
+            self.assertIn("retry-after", over.headers)
+            # A reader that leaves frees its place within a second or so.
+            streams.pop().close()
+            deadline = time.time() + 5
+            while True:
+                again = member.stream("/api/v1/projects/p/events")
+                if again.status == 200 or time.time() > deadline:
+                    break
+                time.sleep(0.2)
+            self.addCleanup(again.close)
+            self.assertEqual(again.status, 200)
+            self.assertEqual(again.next()["event"], "ready")
+            self.assertEqual(again.next(timeout=3, comments=True), {"comment": "heartbeat"})
+            # Removed from the project, the member stops hearing it at the next heartbeat.
+            self.assertEqual(root.request("DELETE", "/api/v1/projects/p/members/member").status, 204)
+            self.assertTrue(again.wait_end(3))
+            deadline = time.time() + 3
+            while "seam_event_streams 1\n" not in root.request("GET", "/metrics").body.decode() and time.time() < deadline:
+                time.sleep(0.1)
+            self.assertIn("seam_event_streams 1\n", root.request("GET", "/metrics").body.decode())
+            # Stopping does not wait for the readers of open streams: they see the stream end.
+            started = time.time()
+            self.assertEqual(s.stop(signal.SIGTERM), 0)
+            self.assertLess(time.time() - started, 8)
+            self.assertTrue(streams[0].wait_end(1))
+        finally:
+            s.close()
+
     def test_serve_refuses_bad_options(self):
-        for args in (["--listen", "nonsense"], ["--tls-cert", "x.pem"], ["--max-body", "12"]):
+        for args in (["--listen", "nonsense"], ["--tls-cert", "x.pem"], ["--max-body", "12"], ["--max-streams", "0"],
+                     ["--heartbeat", "-1"]):
             r = subprocess.run([SEAM, "serve", *args], capture_output=True, text=True, timeout=30)
             self.assertEqual(r.returncode, 2, args)
             self.assertIn("seam", r.stderr)

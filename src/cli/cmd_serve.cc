@@ -37,6 +37,15 @@ Result<size_t> parse_size(const std::string& s) {
   return static_cast<size_t>(n);
 }
 
+// A whole number from `low` to `high` for `option`.
+Result<size_t> parse_count(const std::string& option, const std::string& s, size_t low, size_t high) {
+  char* end = nullptr;
+  const unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+  if (s.empty() || *end || s[0] == '-' || n < low || n > high)
+    return Error::usage(option + " expects a number from " + std::to_string(low) + " to " + std::to_string(high) + "; found '" + s + "'");
+  return static_cast<size_t>(n);
+}
+
 // The password from the terminal (twice, without echo) or, when stdin is not a terminal,
 // its first line, so scripts can pipe it in. Never from the command line, where other users
 // of the machine could read it.
@@ -79,7 +88,7 @@ int create_user(store::Store& db, const Args& args) {
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--rules", "--set"}});
+  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--rules", "--set"}});
   if (!parsed.ok()) return usage_error("serve", parsed.error().message);
   const Args& args = parsed.value();
   if (!args.positional.empty()) return usage_error("serve", "serve takes no positional arguments");
@@ -94,6 +103,16 @@ int run_serve(const std::vector<std::string>& argv) {
     auto n = parse_size(args.get("--max-body", ""));
     if (!n.ok()) return usage_error("serve", n.error().message);
     options.limits.max_body = n.value();
+  }
+  if (args.options.count("--max-streams")) {
+    auto n = parse_count("--max-streams", args.get("--max-streams", ""), 1, 1000);
+    if (!n.ok()) return usage_error("serve", n.error().message);
+    options.limits.max_event_streams = n.value();
+  }
+  if (args.options.count("--heartbeat")) {
+    auto n = parse_count("--heartbeat", args.get("--heartbeat", ""), 1, 3600);
+    if (!n.ok()) return usage_error("serve", n.error().message);
+    options.limits.event_heartbeat = static_cast<int>(n.value());
   }
   auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());

@@ -1,5 +1,7 @@
 #include "server/analysis.h"
 
+#include <algorithm>
+
 #include "report/findings.h"
 #include "util/date.h"
 
@@ -9,6 +11,12 @@ namespace {
 // older revisions are recomputed on demand.
 constexpr size_t kCacheEntries = 1024;
 }  // namespace
+
+int64_t revision_of(const std::vector<store::Document>& documents) {
+  int64_t revision = 0;
+  for (const auto& d : documents) revision = std::max(revision, d.head.project_revision);
+  return revision;
+}
 
 MemoryFileSystem project_files(const std::string& name, const std::vector<store::Document>& documents) {
   MemoryFileSystem fs;

@@ -57,6 +57,12 @@ class Analysis {
   uint64_t hits_ = 0, misses_ = 0;
 };
 
+// The project revision that `documents`, read from the store in one call, stand at: the
+// newest of their heads' project revisions (every write makes a head). Read paths key the
+// cache with it rather than with the project's row, read a moment earlier, so that a write by
+// another process in between cannot leave findings of one state under another's revision.
+int64_t revision_of(const std::vector<store::Document>& documents);
+
 // The project's current documents as files in memory, under the directory `name`, the way
 // `seam pull` writes them: DESCRIPTOR.yaml or .json, waivers.yaml; and the TRL cards where
 // `seam trl` reads them, trl/COMPONENT.yaml. Profiles are not files of a project.

@@ -1,7 +1,8 @@
 // The server's shared state, and who is calling.
 //
 // Thread safety: an App is built before the server starts and read-only afterwards, except
-// for the analysis cache, which locks itself; the Store is safe across threads.
+// for the analysis cache and the event hub, which lock themselves; the Store is safe across
+// threads.
 #pragma once
 
 #include <httplib.h>
@@ -11,6 +12,7 @@
 
 #include "api/check.h"
 #include "server/analysis.h"
+#include "server/events.h"
 #include "server/policy.h"
 #include "store/store.h"
 
@@ -22,6 +24,8 @@ struct Limits {
   int login_per_address = 50;        // login attempts per client address per window
   int64_t login_window = 15 * 60;    // seconds
   int64_t session_lifetime = 12 * 3600;
+  size_t max_event_streams = 64;     // open event streams (each holds a thread)
+  int event_heartbeat = 15;          // seconds between comment lines on an idle event stream
 };
 
 struct App {
@@ -29,6 +33,7 @@ struct App {
   Analysis analysis;
   Limits limits;
   bool tls = false;  // cookies get Secure
+  Hub& events;       // change events for the open event streams
 };
 
 // The authenticated caller of a request.
@@ -67,5 +72,6 @@ void add_document_routes(httplib::Server& http, App& app);
 void add_findings_routes(httplib::Server& http, App& app);
 void add_readiness_routes(httplib::Server& http, App& app);
 void add_profile_routes(httplib::Server& http, App& app);
+void add_event_routes(httplib::Server& http, App& app);
 
 }  // namespace seam::server

@@ -15,15 +15,19 @@ void findings(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto* format = report::find_format(report::findings_formats(), name);
   if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(report::findings_formats()));
   const auto& p = access->project;
-  std::shared_ptr<const Checked> checked = app.analysis.cached(p.id, p.revision);
+  // At hand when this process has served or written the project's current revision.
+  int64_t revision = p.revision;
+  std::shared_ptr<const Checked> checked = app.analysis.cached(p.id, revision);
   if (!checked) {
     auto docs = app.store.documents(p.id);
     if (!docs.ok()) return reply_failure(res, docs.error());
-    auto computed = app.analysis.check(p.id, p.revision, p.name, docs.value());
+    // Another process may have written since the project was read: key by what was loaded.
+    revision = revision_of(docs.value());
+    auto computed = app.analysis.check(p.id, revision, p.name, docs.value());
     if (!computed.ok()) return reply_failure(res, computed.error());
     checked = computed.value();
   }
-  res.set_header("ETag", "\"p" + std::to_string(p.revision) + "\"");
+  res.set_header("ETag", "\"p" + std::to_string(revision) + "\"");
   const char* type = media_type(name);
   res.status = 200;
   if (name == "json") return res.set_content(checked->json, type);

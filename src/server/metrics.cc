@@ -62,7 +62,7 @@ void Metrics::record(const std::string& path, int status, double seconds) {
   l.sum += seconds;
 }
 
-std::string Metrics::render(uint64_t cache_hits, uint64_t cache_misses) const {
+std::string Metrics::render(uint64_t cache_hits, uint64_t cache_misses, size_t event_streams) const {
   std::string out;
   out += "# HELP seam_http_requests_total HTTP requests by route and status.\n# TYPE seam_http_requests_total counter\n";
   std::lock_guard lock(mu_);
@@ -83,6 +83,8 @@ std::string Metrics::render(uint64_t cache_hits, uint64_t cache_misses) const {
   out += "seam_analysis_cache_misses_total " + std::to_string(cache_misses) + "\n";
   out += "# HELP seam_database_errors_total Requests the database could not answer.\n# TYPE seam_database_errors_total counter\n";
   out += "seam_database_errors_total " + std::to_string(database_errors_.load()) + "\n";
+  out += "# HELP seam_event_streams Event streams open now.\n# TYPE seam_event_streams gauge\n";
+  out += "seam_event_streams " + std::to_string(event_streams) + "\n";
   return out;
 }
 

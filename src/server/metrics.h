@@ -1,5 +1,5 @@
 // Counters for /metrics, in Prometheus' text format: requests by route and status, request
-// latency by route, analysis cache hits and misses, and database errors.
+// latency by route, analysis cache hits and misses, database errors and open event streams.
 //
 // Thread safety: record() and render() may be called from any thread at once.
 #pragma once
@@ -23,7 +23,7 @@ class Metrics {
   void record(const std::string& path, int status, double seconds);
   // The database could not answer (a 503 was sent).
   static void database_error() { database_errors_.fetch_add(1, std::memory_order_relaxed); }
-  std::string render(uint64_t cache_hits, uint64_t cache_misses) const;
+  std::string render(uint64_t cache_hits, uint64_t cache_misses, size_t event_streams) const;
 
  private:
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};

@@ -14,11 +14,12 @@ void list_projects(App& app, const httplib::Request& req, httplib::Response& res
   if (!projects.ok()) return reply_failure(res, projects.error());
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& p : projects.value()) {
+  for (store::Project& p : projects.value()) {
     if (caller->token && caller->token->project_id && *caller->token->project_id != p.id) continue;
     auto role = app.store.role_of(p.id, caller->user.id);
     auto docs = app.store.documents(p.id);
     if (!role.ok() || !docs.ok()) return reply_failure(res, (role.ok() ? docs.error() : role.error()));
+    p.revision = revision_of(docs.value());
     auto checked = app.analysis.check(p.id, p.revision, p.name, docs.value());
     if (!checked.ok()) return reply_failure(res, checked.error());
     write_project_summary(w, p, role.value().value_or(""), docs.value(), checked.value()->result.report);
@@ -56,10 +57,11 @@ void show_project(App& app, const httplib::Request& req, httplib::Response& res)
   if (!caller) return;
   auto access = open_project(app, *caller, req.matches[1], false, res);
   if (!access) return;
-  const auto& p = access->project;
+  store::Project& p = access->project;
   auto docs = app.store.documents(p.id);
   auto members = app.store.members(p.id);
   if (!docs.ok() || !members.ok()) return reply_failure(res, docs.ok() ? members.error() : docs.error());
+  p.revision = revision_of(docs.value());
   auto checked = app.analysis.check(p.id, p.revision, p.name, docs.value());
   if (!checked.ok()) return reply_failure(res, checked.error());
   JsonWriter w;

@@ -66,6 +66,7 @@ std::optional<Readiness> open_readiness(App& app, const httplib::Request& req, h
   if (!access) return std::nullopt;
   auto docs = app.store.documents(access->project.id);
   if (!docs.ok()) return reply_failure(res, docs.error()), std::nullopt;
+  access->project.revision = revision_of(docs.value());  // what the findings are cached under
   MemoryFileSystem files = project_files(access->project.name, docs.value());
   if (trl::card_paths(access->project.name, files).empty())
     return reply_error(res, 404, "not_found", "project '" + access->project.name + "' has no TRL cards yet; write one with PUT .../cards/COMPONENT"),

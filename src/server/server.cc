@@ -64,9 +64,14 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   if (auto st = init_crypto(); !st.ok()) return st;
   if (options.tls_cert.empty() != options.tls_key.empty())
     return Error::usage("TLS needs both a certificate and a key");
-  App app{store, Analysis(std::move(analyzer)), options.limits, !options.tls_cert.empty()};
+  Hub hub(options.limits.max_event_streams);
+  App app{store, Analysis(std::move(analyzer)), options.limits, !options.tls_cert.empty(), hub};
   auto http = make_http(options);
   if (!http->is_valid()) return Error::io("cannot use the TLS certificate '" + options.tls_cert + "' and key '" + options.tls_key + "'");
+  // An open event stream holds a worker thread: the pool has room for all of them on top of
+  // httplib's usual workers, which stay free for the other requests.
+  const size_t threads = CPPHTTPLIB_THREAD_POOL_COUNT + options.limits.max_event_streams;
+  http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Without it, every keep-alive request waits for the peer's delayed ACK (about 40 ms).
   http->set_tcp_nodelay(true);
   http->set_payload_max_length(options.limits.max_body);
@@ -94,7 +99,7 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   });
   http->Get("/api/v1/openapi.json", [](const auto&, auto& res) { res.set_content(embedded_api().front().text, "application/json"); });
   http->Get("/metrics", [&metrics, &app](const auto&, auto& res) {
-    res.set_content(metrics.render(app.analysis.hits(), app.analysis.misses()), "text/plain; version=0.0.4");
+    res.set_content(metrics.render(app.analysis.hits(), app.analysis.misses(), app.events.open_count()), "text/plain; version=0.0.4");
   });
   add_health_routes(*http, app);
   add_account_routes(*http, app);
@@ -103,6 +108,7 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   add_findings_routes(*http, app);
   add_readiness_routes(*http, app);
   add_profile_routes(*http, app);
+  add_event_routes(*http, app);
 
   int port = options.port;
   if (port == 0) port = http->bind_to_any_port(options.host);
@@ -117,11 +123,16 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Subscribed after the mask is set, so that the store's listener thread inherits it.
+  auto subscription = store.subscribe([&hub](const store::ChangeEvent& e) { hub.publish(e); });
+  if (!subscription.ok()) return std::move(subscription).take_error();
   std::atomic<bool> ended{false};
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
     if (!ended) std::fprintf(stderr, "seam serve: stopping: finishing requests in flight\n");
+    // Event streams last until their reader leaves: end them, or stopping would wait on them.
+    hub.close();
     http->stop();
   });
   std::fprintf(stderr, "seam serve: listening on %s://%s:%d\n", options.tls_cert.empty() ? "http" : "https", options.host.c_str(), port);
