@@ -12,12 +12,14 @@ import re
 import select
 import signal
 import socket
+import sqlite3
 import ssl
 import subprocess
 import tempfile
 import time
 
 PASSWORD = "correct horse battery"
+PSQL = os.path.join(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"), "psql")
 PG_TEMP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts", "pg-temp")
 
 
@@ -82,6 +84,17 @@ class Server:
     def admin(self, *args, password=PASSWORD):
         return subprocess.run([self.seam, "admin", *args, "--db", self.db], input=password + "\n",
                               capture_output=True, text=True, timeout=60)
+
+    def sql(self, statement, **values):
+        """Runs one statement on the server's database, around the server (for tests that fake
+        the passing of time). Values are integers, named :NAME in the statement."""
+        if "://" in self.db:
+            sets = [f"--set={k}={int(v)}" for k, v in values.items()]
+            subprocess.run([PSQL, self.db, "-q", "-v", "ON_ERROR_STOP=1", *sets], input=statement,
+                           check=True, capture_output=True, text=True, timeout=60)
+        else:
+            with sqlite3.connect(self.db) as db:
+                db.execute(statement, {k: int(v) for k, v in values.items()})
 
     @property
     def log(self):

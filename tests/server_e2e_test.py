@@ -165,13 +165,11 @@ class Tokens(ServerTest):
         self.assertNotIn(t.token, json.dumps(listed))
 
     def test_an_expired_token_is_refused(self):
-        import sqlite3
         owner = self.new_project("tok-exp", members=["owner"])
         t, tid = self.token(owner, access="read", expires_in_days=1)
         self.assertEqual(t.request("GET", "/api/v1/projects/tok-exp").status, 200)
         # Move its expiry into the past, as a day passing would.
-        with sqlite3.connect(self.server.db) as db:
-            db.execute("UPDATE tokens SET expires_at = expires_at - 2 * 86400 WHERE id = ?", (tid,))
+        self.server.sql("UPDATE tokens SET expires_at = expires_at - 2 * 86400 WHERE id = :id", id=tid)
         r = t.request("GET", "/api/v1/projects/tok-exp")
         self.assertEqual(r.status, 401)
         self.assertIn("expired", r.json()["error"]["message"])

@@ -6,6 +6,9 @@
 // line every heartbeat so that proxies and readers see the connection alive.
 #include "server/events.h"
 
+#include <algorithm>
+#include <string>
+
 #include "server/app.h"
 #include "server/auth.h"
 #include "server/http.h"

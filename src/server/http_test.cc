@@ -37,11 +37,12 @@ TEST(Metrics, RoutesHidePathValuesAndCountEveryRequest) {
   Metrics m;
   m.record("/healthz", 200, 0.0003);
   m.record("/healthz", 200, 0.2);
-  const std::string text = m.render(3, 1);
+  const std::string text = m.render(3, 1, 2);
   EXPECT_NE(text.find("seam_http_requests_total{route=\"/healthz\",status=\"200\"} 2"), std::string::npos);
   EXPECT_NE(text.find("seam_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.0005\"} 1"), std::string::npos);
   EXPECT_NE(text.find("seam_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 2"), std::string::npos);
   EXPECT_NE(text.find("seam_analysis_cache_hits_total 3"), std::string::npos);
+  EXPECT_NE(text.find("\nseam_event_streams 2\n"), std::string::npos);
 }
 
 }  // namespace
