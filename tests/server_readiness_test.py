@@ -4,7 +4,9 @@ real HTTP on loopback: TRL cards as documents, status, gates, reviews by the rev
 card export and metrics compared with `seam trl`; profiles made by `seam profile`, uploaded,
 and drift between them compared with `seam drift`.
 
-Usage: server_readiness_test.py PATH/TO/seam   (run by ctest as server_readiness)
+Usage: server_readiness_test.py PATH/TO/seam [--postgres]   (run by ctest as server_readiness)
+
+--postgres runs every server on a database of its own in a throwaway PostgreSQL cluster.
 """
 import glob
 import json
@@ -16,9 +18,10 @@ import unittest
 from urllib.parse import urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seam_server import PASSWORD, Server, check_api_contract  # noqa: E402
+from seam_server import PASSWORD, Server, check_api_contract, take_postgres_flag  # noqa: E402
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
+take_postgres_flag(sys.argv)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLE = os.path.join(ROOT, "examples", "turbine-maintenance")
 ROLES = ["owner", "data_scientist", "software_engineer", "operations", "reviewer", "viewer"]
