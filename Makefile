@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam demo test test-asan test-tsan bench bench-data docs clean
+.PHONY: all deps build seam demo test test-asan test-tsan bench bench-server bench-data docs clean
 
 all: build
 
@@ -51,6 +51,11 @@ test-tsan: deps
 bench: deps
 	$(MAKE) build
 	bench/run $(BUILD)
+
+# seam serve against TEC's analysis under Flask, in the same run (needs ../shared).
+bench-server: deps
+	$(MAKE) build
+	bench/server-bench $(BUILD) 5
 
 # Profiling and drift on 1 GB generated files against pandas and scipy (minutes; 2 GB of disk).
 bench-data: deps

@@ -45,7 +45,8 @@ Result<std::shared_ptr<const Checked>> Analysis::check_uncached(const std::strin
   if (!result.ok()) return std::move(result).take_error();
   auto out = std::make_shared<Checked>();
   out->result = std::move(result).value();
-  out->json = report::findings_json(out->result.report);
+  // Compact: a third smaller than the indented form, which matters on every read of a busy server.
+  out->json = report::findings_json(out->result.report, 0);
   return std::shared_ptr<const Checked>(std::move(out));
 }
 
