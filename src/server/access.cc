@@ -85,9 +85,12 @@ std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const 
   if (!role.value()) return not_found(), std::nullopt;
   if (write && caller.token && caller.token->access != store::Access::Write)
     return reply_error(res, 403, "forbidden", "this API token may only read"), std::nullopt;
+  // Built once: every request to a project reaches here, and most keep the default policy.
+  static const auto default_policy = std::make_shared<const Policy>(Policy::defaults());
+  if (p.policy_json.empty()) return ProjectAccess{p, *role.value(), default_policy};
   auto policy = Policy::from_json(p.policy_json);
   if (!policy.ok()) return reply_failure(res, policy.error()), std::nullopt;
-  return ProjectAccess{p, *role.value(), std::move(policy).value()};
+  return ProjectAccess{p, *role.value(), std::make_shared<const Policy>(std::move(policy).value())};
 }
 
 void audit(App& app, const httplib::Request& req, const Caller* caller, std::optional<int64_t> project,

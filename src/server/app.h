@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -47,7 +48,7 @@ struct Caller {
 struct ProjectAccess {
   store::Project project;
   std::string role;
-  Policy policy;
+  std::shared_ptr<const Policy> policy;  // shared: most projects keep the default
 };
 
 // Authenticates the request (session cookie, or "Authorization: Bearer" token). On failure it

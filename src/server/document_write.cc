@@ -129,7 +129,7 @@ void write_document(App& app, const httplib::Request& req, httplib::Response& re
   if (!caller) return;
   auto access = open_project(app, *caller, req.matches[1], true, res);
   if (!access) return;
-  if (!access->policy.may_write(access->role, t.policy))
+  if (!access->policy->may_write(access->role, t.policy))
     return reply_error(res, 403, "forbidden", "the " + access->role + " role may not write " + t.name + " in this project");
   const Precondition pre = precondition(req);
   if (!pre.given)

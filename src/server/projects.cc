@@ -71,7 +71,7 @@ void show_project(App& app, const httplib::Request& req, httplib::Response& res)
   for (const auto& d : docs.value()) write_document_meta(w, d);
   w.end_array().key("members");
   write_members(w, members.value());
-  w.key("policy").raw(access->policy.to_json()).end_object();
+  w.key("policy").raw(access->policy->to_json()).end_object();
   reply_json(res, 200, w.str());
 }
 
@@ -142,7 +142,7 @@ void get_policy(App& app, const httplib::Request& req, httplib::Response& res) {
   auto caller = authenticate(app, req, res);
   if (!caller) return;
   auto access = open_project(app, *caller, req.matches[1], false, res);
-  if (access) reply_json(res, 200, access->policy.to_json());
+  if (access) reply_json(res, 200, access->policy->to_json());
 }
 
 void put_policy(App& app, const httplib::Request& req, httplib::Response& res) {
