@@ -72,8 +72,11 @@ std::optional<Caller> authenticate(App& app, const httplib::Request& req, httpli
   return Caller{*user.value(), std::nullopt, *session.value()};
 }
 
-std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const std::string& name, bool write,
-                                          httplib::Response& res) {
+std::optional<ProjectAccess> open_project(App& app, const httplib::Request& req, httplib::Response& res, bool write) {
+  auto authenticated = authenticate(app, req, res);
+  if (!authenticated) return std::nullopt;
+  const Caller& caller = *authenticated;
+  const std::string name = req.matches[1];
   auto not_found = [&] { reply_error(res, 404, "not_found", "no project '" + name + "'"); };
   auto project = app.store.find_project(name);
   if (!project.ok()) return reply_failure(res, project.error()), std::nullopt;
@@ -87,10 +90,10 @@ std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const 
     return reply_error(res, 403, "forbidden", "this API token may only read"), std::nullopt;
   // Built once: every request to a project reaches here, and most keep the default policy.
   static const auto default_policy = std::make_shared<const Policy>(Policy::defaults());
-  if (p.policy_json.empty()) return ProjectAccess{p, *role.value(), default_policy};
+  if (p.policy_json.empty()) return ProjectAccess{caller, p, *role.value(), default_policy};
   auto policy = Policy::from_json(p.policy_json);
   if (!policy.ok()) return reply_failure(res, policy.error()), std::nullopt;
-  return ProjectAccess{p, *role.value(), std::make_shared<const Policy>(std::move(policy).value())};
+  return ProjectAccess{caller, p, *role.value(), std::make_shared<const Policy>(std::move(policy).value())};
 }
 
 void audit(App& app, const httplib::Request& req, const Caller* caller, std::optional<int64_t> project,

@@ -46,6 +46,7 @@ struct Caller {
 
 // A project as the caller sees it.
 struct ProjectAccess {
+  Caller caller;
   store::Project project;
   std::string role;
   std::shared_ptr<const Policy> policy;  // shared: most projects keep the default
@@ -56,11 +57,11 @@ struct ProjectAccess {
 // that change state with the cookie must carry the session's CSRF token in X-CSRF-Token.
 std::optional<Caller> authenticate(App& app, const httplib::Request& req, httplib::Response& res);
 
-// The project named in the path, when the caller is a member and (for a token) in its scope.
-// Anybody else gets 404, the same as for a project that does not exist. `write` asks for a
-// token that may write.
-std::optional<ProjectAccess> open_project(App& app, const Caller& caller, const std::string& name, bool write,
-                                          httplib::Response& res);
+// Authenticates the request, then opens the project named in the path (match 1), when the
+// caller is a member and (for a token) in its scope. Anybody else gets 404, the same as for a
+// project that does not exist. `write` asks for a token that may write. On nullopt it has
+// replied.
+std::optional<ProjectAccess> open_project(App& app, const httplib::Request& req, httplib::Response& res, bool write);
 
 // Appends to the audit log; a failure to audit is reported on stderr but does not fail the
 // request, whose effect has already happened.

@@ -87,7 +87,7 @@ std::optional<int64_t> required_if_match(const httplib::Request& req, httplib::R
   return pre.expected;
 }
 
-std::optional<Committed> commit_revision(App& app, const httplib::Request& req, httplib::Response& res, const Caller& caller,
+std::optional<Committed> commit_revision(App& app, const httplib::Request& req, httplib::Response& res,
                                          const ProjectAccess& access, const Target& t, const store::NewRevision& nr,
                                          const std::optional<store::Document>& before, const std::string& action) {
   std::shared_ptr<const Checked> after;
@@ -109,7 +109,7 @@ std::optional<Committed> commit_revision(App& app, const httplib::Request& req, 
   if (outcome.value().conflict) return reply_conflict(res, outcome.value().revision, before.has_value()), std::nullopt;
   const store::Revision& r = outcome.value().revision;
   app.analysis.remember(access.project.id, r.project_revision, after);
-  audit(app, req, &caller, access.project.id, action, std::string(store::doc_kind_name(t.kind)) + "/" + t.name,
+  audit(app, req, &access.caller, access.project.id, action, std::string(store::doc_kind_name(t.kind)) + "/" + t.name,
         "revision " + std::to_string(r.number) + (r.draft ? " (draft)" : ""));
   res.set_header("ETag", etag_of(r.id));
   return Committed{r, after, !before};
@@ -125,9 +125,7 @@ void write_committed(JsonWriter& w, const Committed& c) {
 
 void write_document(App& app, const httplib::Request& req, httplib::Response& res, const Target& t, const Validate& validate,
                     ReadUpload read) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], true, res);
+  auto access = open_project(app, req, res, true);
   if (!access) return;
   if (!access->policy->may_write(access->role, t.policy))
     return reply_error(res, 403, "forbidden", "the " + access->role + " role may not write " + t.name + " in this project");
@@ -142,9 +140,9 @@ void write_document(App& app, const httplib::Request& req, httplib::Response& re
   auto before = app.store.document(access->project.id, t.kind, t.name);
   if (!before.ok()) return reply_failure(res, before.error());
   const Upload& u = upload.value();
-  const store::NewRevision nr{access->project.id, t.kind, t.name, caller->user.id, u.message, u.content, u.format,
+  const store::NewRevision nr{access->project.id, t.kind, t.name, access->caller.user.id, u.message, u.content, u.format,
                               !diagnostics.value().errors.empty(), report::validation_json({diagnostics.value()}), pre.expected};
-  auto done = commit_revision(app, req, res, *caller, *access, t, nr, before.value(), "write");
+  auto done = commit_revision(app, req, res, *access, t, nr, before.value(), "write");
   if (!done) return;
   JsonWriter w;
   w.begin_object();
@@ -154,9 +152,7 @@ void write_document(App& app, const httplib::Request& req, httplib::Response& re
 }
 
 void read_document(App& app, const httplib::Request& req, httplib::Response& res, const Target& t) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   auto d = app.store.document(access->project.id, t.kind, t.name);
   if (!d.ok()) return reply_failure(res, d.error());
@@ -181,9 +177,7 @@ void read_document(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 void list_documents(App& app, const httplib::Request& req, httplib::Response& res, const std::vector<store::DocKind>& kinds) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   auto docs = app.store.documents(access->project.id);
   if (!docs.ok()) return reply_failure(res, docs.error());

@@ -65,7 +65,7 @@ struct Committed {
 // Stores `nr` (the caller's checked write to `t`, whose document was `before`) with the
 // findings it introduced and resolved, remembers the new findings and audits `action`. On
 // failure or conflict it has replied and returns nullopt.
-std::optional<Committed> commit_revision(App& app, const httplib::Request& req, httplib::Response& res, const Caller& caller,
+std::optional<Committed> commit_revision(App& app, const httplib::Request& req, httplib::Response& res,
                                          const ProjectAccess& access, const Target& t, const store::NewRevision& nr,
                                          const std::optional<store::Document>& before, const std::string& action);
 

@@ -46,9 +46,7 @@ void write_checked(App& app, const httplib::Request& req, httplib::Response& res
 }
 
 void history(App& app, const httplib::Request& req, httplib::Response& res, std::optional<Target> t) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   auto page = page_of(req);
   if (!page.ok()) return reply_failure(res, page.error());
@@ -58,9 +56,7 @@ void history(App& app, const httplib::Request& req, httplib::Response& res, std:
 }
 
 void one_revision(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   const int64_t id = std::stoll(req.matches[2]);
   auto r = app.store.revision(access->project.id, id);
@@ -82,9 +78,7 @@ Result<std::optional<store::Revision>> previous_of(App& app, const store::Revisi
 // What revision ID changed against ?from=ID2 (default: the document's previous revision; its
 // first revision is compared with an empty document). Text or JSON (?format=).
 void revision_diff(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   const auto* format = report::find_format(report::diff_formats(), format_param(req, "json"));
   if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(report::diff_formats()));

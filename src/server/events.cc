@@ -95,9 +95,7 @@ bool pump(App& app, Feed& feed, httplib::DataSink& sink) {
 }
 
 void events(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   auto stream = app.events.open(access->project.id);
   if (!stream) {
@@ -111,7 +109,7 @@ void events(App& app, const httplib::Request& req, httplib::Response& res) {
     return project.ok() ? reply_error(res, 404, "not_found", "no project '" + access->project.name + "'")
                         : reply_failure(res, project.error());
   }
-  auto feed = std::make_shared<Feed>(Feed{stream, *caller, access->project.name, project.value()->revision, false, {}});
+  auto feed = std::make_shared<Feed>(Feed{stream, access->caller, access->project.name, project.value()->revision, false, {}});
   // nginx and similar proxies would hold events back in a buffer without this.
   res.set_header("X-Accel-Buffering", "no");
   res.status = 200;

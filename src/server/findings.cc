@@ -7,9 +7,7 @@ namespace seam::server {
 namespace {
 
 void findings(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   const std::string name = wanted_format(req, "json");
   const auto* format = report::find_format(report::findings_formats(), name);

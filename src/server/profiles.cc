@@ -75,9 +75,7 @@ std::optional<stats::DriftInput> side(App& app, const ProjectAccess& access, con
 // (method and threshold as COLUMN=VALUE, the "=" percent-encoded; columns=a,b; ...), and
 // descriptors=true makes the columns of the project's training_data descriptor critical.
 void drift(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   const std::string reference = req.get_param_value("reference"), current = req.get_param_value("current");
   if (reference.empty() || current.empty())

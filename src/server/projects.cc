@@ -53,9 +53,7 @@ void create_project(App& app, const httplib::Request& req, httplib::Response& re
 }
 
 void show_project(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   store::Project& p = access->project;
   auto docs = app.store.documents(p.id);
@@ -77,18 +75,14 @@ void show_project(App& app, const httplib::Request& req, httplib::Response& res)
 
 // Only the owner manages members and policy; others learn the project exists (they are
 // members) but may not change it.
-std::optional<ProjectAccess> as_owner(App& app, const httplib::Request& req, httplib::Response& res, std::optional<Caller>& caller) {
-  caller = authenticate(app, req, res);
-  if (!caller) return std::nullopt;
-  auto access = open_project(app, *caller, req.matches[1], req.method != "GET", res);
+std::optional<ProjectAccess> as_owner(App& app, const httplib::Request& req, httplib::Response& res) {
+  auto access = open_project(app, req, res, req.method != "GET");
   if (access && access->role != "owner") return reply_error(res, 403, "forbidden", "only the project's owners may do this"), std::nullopt;
   return access;
 }
 
 void list_members(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (!access) return;
   auto members = app.store.members(access->project.id);
   if (!members.ok()) return reply_failure(res, members.error());
@@ -114,8 +108,7 @@ bool last_owner(App& app, int64_t project_id, int64_t user_id) {
 }
 
 void set_member(App& app, const httplib::Request& req, httplib::Response& res, bool remove) {
-  std::optional<Caller> caller;
-  auto access = as_owner(app, req, res, caller);
+  auto access = as_owner(app, req, res);
   if (!access) return;
   std::string role;
   if (!remove) {
@@ -134,20 +127,17 @@ void set_member(App& app, const httplib::Request& req, httplib::Response& res, b
   if (role != "owner" && last_owner(app, access->project.id, user.value()->id))
     return reply_error(res, 409, "conflict", "'" + name + "' is the project's last owner; make someone else owner first");
   if (auto st = app.store.set_role(access->project.id, user.value()->id, role); !st.ok()) return reply_failure(res, st.error());
-  audit(app, req, &*caller, access->project.id, "role_change", "member/" + name, role.empty() ? "removed" : role);
+  audit(app, req, &access->caller, access->project.id, "role_change", "member/" + name, role.empty() ? "removed" : role);
   res.status = 204;
 }
 
 void get_policy(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return;
-  auto access = open_project(app, *caller, req.matches[1], false, res);
+  auto access = open_project(app, req, res, false);
   if (access) reply_json(res, 200, access->policy->to_json());
 }
 
 void put_policy(App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<Caller> caller;
-  auto access = as_owner(app, req, res, caller);
+  auto access = as_owner(app, req, res);
   if (!access) return;
   auto body = json_body(req);
   if (!body.ok()) return reply_failure(res, body.error());
@@ -155,13 +145,12 @@ void put_policy(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!policy.ok()) return reply_failure(res, policy.error());
   const std::string json = policy.value().to_json();
   if (auto st = app.store.set_policy(access->project.id, json); !st.ok()) return reply_failure(res, st.error());
-  audit(app, req, &*caller, access->project.id, "policy_change", "policy", json);
+  audit(app, req, &access->caller, access->project.id, "policy_change", "policy", json);
   reply_json(res, 200, json);
 }
 
 void project_audit(App& app, const httplib::Request& req, httplib::Response& res) {
-  std::optional<Caller> caller;
-  auto access = as_owner(app, req, res, caller);
+  auto access = as_owner(app, req, res);
   if (!access) return;
   auto page = page_of(req);
   if (!page.ok()) return reply_failure(res, page.error());

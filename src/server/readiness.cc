@@ -51,7 +51,6 @@ Result<report::FileResult> validate_card(const std::string& component, const std
 
 // The project as `seam trl` sees a directory: its current documents as files in memory.
 struct Readiness {
-  Caller caller;
   ProjectAccess access;
   std::vector<store::Document> documents;
   MemoryFileSystem files;
@@ -60,9 +59,7 @@ struct Readiness {
 };
 
 std::optional<Readiness> open_readiness(App& app, const httplib::Request& req, httplib::Response& res, bool write) {
-  auto caller = authenticate(app, req, res);
-  if (!caller) return std::nullopt;
-  auto access = open_project(app, *caller, req.matches[1], write, res);
+  auto access = open_project(app, req, res, write);
   if (!access) return std::nullopt;
   auto docs = app.store.documents(access->project.id);
   if (!docs.ok()) return reply_failure(res, docs.error()), std::nullopt;
@@ -72,7 +69,7 @@ std::optional<Readiness> open_readiness(App& app, const httplib::Request& req, h
     return reply_error(res, 404, "not_found", "project '" + access->project.name + "' has no TRL cards yet; write one with PUT .../cards/COMPONENT"),
            std::nullopt;
   api::TrlOptions options{"", {}, today_utc(), &app.analysis.analyzer()};
-  return Readiness{*caller, *access, std::move(docs).value(), std::move(files), options};
+  return Readiness{*access, std::move(docs).value(), std::move(files), options};
 }
 
 // The component's stored card, which must exist and have a valid revision.
@@ -184,7 +181,7 @@ void review(App& app, const httplib::Request& req, httplib::Response& res) {
   if (*expected != card->head.id) return reply_conflict(res, card->head, true);
   if (card->head.draft)
     return reply_error(res, 409, "conflict", "the card's newest revision is a draft that does not validate; fix it before a review");
-  auto request = review_request(req, r->caller);
+  auto request = review_request(req, r->access.caller);
   if (!request.ok()) return reply_failure(res, request.error());
   auto outcome = api::trl_review(r->dir(), component, request.value(), r->options, r->files);
   if (!outcome.ok()) return reply_failure(res, outcome.error());
@@ -194,10 +191,10 @@ void review(App& app, const httplib::Request& req, httplib::Response& res) {
   const Target t{store::DocKind::Card, component, "cards"};
   const trl::ReviewRequest& rq = request.value();
   const std::string message = "review: " + rq.decision + " from level " + std::to_string(outcome.value().from) + " to " + std::to_string(rq.to);
-  const store::NewRevision nr{r->access.project.id, t.kind, t.name, r->caller.user.id, message, text.value(), "yaml", false,
+  const store::NewRevision nr{r->access.project.id, t.kind, t.name, r->access.caller.user.id, message, text.value(), "yaml", false,
                               report::validation_json({validate_card(component, r->dir(), {text.value(), "yaml", message}).value()}),
                               *expected};
-  auto done = commit_revision(app, req, res, r->caller, r->access, t, nr, *card, "review");
+  auto done = commit_revision(app, req, res, r->access, t, nr, *card, "review");
   if (!done) return;
   JsonWriter w;
   w.begin_object();
