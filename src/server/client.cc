@@ -8,6 +8,7 @@
 #include "doc/parse.h"
 #include "doc/source.h"
 #include "server/auth.h"
+#include "store/store.h"
 #include "util/json_writer.h"
 
 namespace seam::server {
@@ -46,10 +47,9 @@ Result<Reply> call(const Remote& remote, const std::string& method, const std::s
 // Project names are [a-z0-9._-], so they need no escaping; anything else is refused here
 // rather than sent as a path the server would misread.
 Result<std::string> project_path(const Remote& remote) {
-  for (char c : remote.project)
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'))
-      return Error::usage("'" + remote.project + "' is not a project name (lower-case letters, digits, '.', '_', '-')");
   if (remote.project.empty()) return Error::usage("name the project (--project)");
+  if (!store::valid_project_name(remote.project))
+    return Error::usage("'" + remote.project + "' is not a project name (lower-case letters, digits, '.', '_', '-')");
   return "/api/v1/projects/" + remote.project;
 }
 

@@ -4,12 +4,11 @@
 
 #include "doc/descriptor.h"
 #include "doc/parse.h"
+#include "store/store.h"
 #include "util/json_writer.h"
 #include "util/text.h"
 
 namespace seam::server {
-
-bool is_role(const std::string& role) { return std::find(roles().begin(), roles().end(), role) != roles().end(); }
 
 const std::vector<std::string>& policy_documents() {
   static const std::vector<std::string> names = [] {
@@ -58,8 +57,8 @@ Result<Policy> Policy::from_json(const std::string& json) {
     std::set<std::string> writers;
     for (size_t i = 0; i < m.value.items.size(); ++i) {
       const auto& r = m.value.items[i];
-      if (r.kind != doc::Kind::String || !is_role(r.text))
-        return Error::usage_at(at + "/" + std::to_string(i), "unknown role " + r.describe() + "; roles are " + text::join(roles(), ", "));
+      if (r.kind != doc::Kind::String || !store::valid_role(r.text))
+        return Error::usage_at(at + "/" + std::to_string(i), "unknown role " + r.describe() + "; roles are " + text::join(store::roles(), ", "));
       writers.insert(r.text);
     }
     p.writers[m.key] = std::move(writers);

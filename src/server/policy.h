@@ -19,13 +19,6 @@
 
 namespace seam::server {
 
-inline const std::vector<std::string>& roles() {
-  static const std::vector<std::string> all = {"owner",      "data_scientist", "software_engineer",
-                                               "operations", "reviewer",       "viewer"};
-  return all;
-}
-bool is_role(const std::string& role);
-
 // Document name ("trained_model", "waivers", "cards", "profiles") -> roles that may write it,
 // besides the owner, who always may.
 struct Policy {

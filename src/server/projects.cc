@@ -117,7 +117,7 @@ void set_member(App& app, const httplib::Request& req, httplib::Response& res, b
     if (auto st = only_fields(body.value(), {"role"}); !st.ok()) return reply_failure(res, st.error());
     auto r = string_field(body.value(), "role");
     if (!r.ok()) return reply_failure(res, r.error());
-    if (!is_role(r.value())) return reply_failure(res, Error::usage_at("/role", "unknown role '" + r.value() + "'; roles are " + text::join(roles(), ", ")));
+    if (!store::valid_role(r.value())) return reply_failure(res, Error::usage_at("/role", "unknown role '" + r.value() + "'; roles are " + text::join(store::roles(), ", ")));
     role = r.value();
   }
   const std::string name = req.matches[2];

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <algorithm>
+
 #include <array>
 
 #include "store/pg_store.h"
@@ -10,8 +12,6 @@ namespace seam::store {
 namespace {
 
 constexpr std::array<const char*, 4> kKindNames = {"descriptor", "waivers", "card", "profile"};
-constexpr std::array<std::string_view, 6> kRoles = {"owner",      "data_scientist", "software_engineer",
-                                                    "operations", "reviewer",       "viewer"};
 
 bool is_postgres_url(const std::string& url) {
   return url.starts_with("postgresql://") || url.starts_with("postgres://");
@@ -27,11 +27,13 @@ std::optional<DocKind> doc_kind_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-bool valid_role(std::string_view role) {
-  for (auto r : kRoles)
-    if (role == r) return true;
-  return false;
+const std::vector<std::string>& roles() {
+  static const std::vector<std::string> all = {"owner",      "data_scientist", "software_engineer",
+                                               "operations", "reviewer",       "viewer"};
+  return all;
 }
+
+bool valid_role(std::string_view role) { return std::find(roles().begin(), roles().end(), role) != roles().end(); }
 
 bool valid_project_name(std::string_view name) {
   auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };

@@ -78,7 +78,8 @@ struct Member {
   std::string role;  // owner, data_scientist, software_engineer, operations, reviewer, viewer
 };
 
-bool valid_role(std::string_view role);          // one of Member::role's values
+const std::vector<std::string>& roles();          // Member::role's values, owner first
+bool valid_role(std::string_view role);          // one of them
 bool valid_project_name(std::string_view name);  // as Project::name says
 
 // What a project keeps: the eight descriptors (name = descriptor id), one waivers document
