@@ -2,13 +2,14 @@
 #include "server/app.h"
 #include "server/auth.h"
 #include "server/http.h"
+#include "util/date.h"
 
 namespace seam::server {
 namespace {
 
 void write_user(JsonWriter& w, const store::User& u) {
   w.begin_object().key("id").value(u.id).key("name").value(u.name).key("admin").value(u.admin);
-  w.key("created_at").value(iso_time(u.created_at)).end_object();
+  w.key("created_at").value(iso_utc(u.created_at)).end_object();
 }
 
 void write_token(JsonWriter& w, const store::Token& t, const std::string& project) {
@@ -16,10 +17,10 @@ void write_token(JsonWriter& w, const store::Token& t, const std::string& projec
   w.key("project");
   project.empty() ? w.null() : w.value(project);
   w.key("access").value(t.access == store::Access::Write ? "write" : "read");
-  w.key("created_at").value(iso_time(t.created_at));
+  w.key("created_at").value(iso_utc(t.created_at));
   for (auto [key, at] : {std::pair{"expires_at", t.expires_at}, {"revoked_at", t.revoked_at}, {"last_used_at", t.last_used_at}}) {
     w.key(key);
-    at ? w.value(iso_time(*at)) : w.null();
+    at ? w.value(iso_utc(*at)) : w.null();
   }
   w.end_object();
 }

@@ -1,4 +1,5 @@
 #include "server/document_write.h"
+#include "util/date.h"
 
 #include <algorithm>
 #include <cctype>
@@ -64,7 +65,7 @@ void reply_conflict(httplib::Response& res, const store::Revision& current, bool
   JsonWriter w;
   w.begin_object().key("error").begin_object().key("code").value("precondition_failed");
   w.key("message").value(exists ? "the document changed since you read it: revision " + std::to_string(current.number) +
-                                      " by " + current.author + " at " + iso_time(current.created_at)
+                                      " by " + current.author + " at " + iso_utc(current.created_at)
                                 : std::string("the document does not exist yet; create it with 'If-None-Match: *'"));
   w.key("details").begin_array().end_array().end_object();
   w.key("current");

@@ -5,6 +5,7 @@
 // "event: change" per write, "event: resync" when events may have been missed, and a comment
 // line every heartbeat so that proxies and readers see the connection alive.
 #include "server/events.h"
+#include "util/date.h"
 
 #include <algorithm>
 #include <string>
@@ -31,7 +32,7 @@ std::string change_json(const std::string& project, const store::ChangeEvent& e)
   w.begin_object().key("project").value(project).key("project_revision").value(e.project_revision);
   w.key("kind").value(store::doc_kind_name(e.kind)).key("name").value(e.name).key("revision").value(e.revision_id);
   w.key("number").value(e.number).key("etag").value(etag_of(e.revision_id)).key("author").value(e.author);
-  w.key("draft").value(e.draft).key("created_at").value(iso_time(e.created_at)).end_object();
+  w.key("draft").value(e.draft).key("created_at").value(iso_utc(e.created_at)).end_object();
   return w.str();
 }
 

@@ -1,7 +1,6 @@
 #include "server/http.h"
 
 #include <chrono>
-#include <ctime>
 
 #include "doc/parse.h"
 #include "doc/source.h"
@@ -175,15 +174,6 @@ const char* media_type(const std::string& format) {
   for (const auto& t : kTypes)
     if (format == t.format) return t.type;
   return "text/plain";
-}
-
-std::string iso_time(int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 int64_t now_seconds() {

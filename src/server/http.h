@@ -77,8 +77,6 @@ void reply_report(httplib::Response& res, const report::Formats<R>& formats, con
   res.set_content(out.take(), media_type(name));
 }
 
-// ISO 8601 UTC for a Unix time in seconds.
-std::string iso_time(int64_t unix_seconds);
 int64_t now_seconds();
 
 }  // namespace seam::server

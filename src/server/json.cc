@@ -1,13 +1,14 @@
 #include "server/json.h"
 
 #include "server/http.h"
+#include "util/date.h"
 
 namespace seam::server {
 
 void write_project_summary(JsonWriter& w, const store::Project& p, const std::string& role,
                            const std::vector<store::Document>& docs, const rules::Report& findings) {
   w.begin_object().key("name").value(p.name).key("role").value(role).key("revision").value(p.revision);
-  w.key("created_at").value(iso_time(p.created_at));
+  w.key("created_at").value(iso_utc(p.created_at));
   const store::Revision* last = nullptr;
   int drafts = 0;
   for (const auto& d : docs) {
@@ -16,7 +17,7 @@ void write_project_summary(JsonWriter& w, const store::Project& p, const std::st
   }
   w.key("last_change");
   if (last)
-    w.begin_object().key("author").value(last->author).key("at").value(iso_time(last->created_at))
+    w.begin_object().key("author").value(last->author).key("at").value(iso_utc(last->created_at))
         .key("document").value(std::string(store::doc_kind_name(last->kind)) + "/" + last->name).end_object();
   else
     w.null();
@@ -29,7 +30,7 @@ void write_project_summary(JsonWriter& w, const store::Project& p, const std::st
 void write_document_meta(JsonWriter& w, const store::Document& d) {
   w.begin_object().key("kind").value(store::doc_kind_name(d.kind)).key("name").value(d.name);
   w.key("etag").value(etag_of(d.head.id)).key("revision").value(d.head.number);
-  w.key("author").value(d.head.author).key("updated_at").value(iso_time(d.head.created_at));
+  w.key("author").value(d.head.author).key("updated_at").value(iso_utc(d.head.created_at));
   w.key("draft").value(d.head.draft).key("current_revision");
   d.current ? w.value(d.current->number) : w.null();
   w.end_object();
@@ -43,7 +44,7 @@ void write_members(JsonWriter& w, const std::vector<store::Member>& members) {
 
 void write_revision(JsonWriter& w, const store::Revision& r, bool content) {
   w.begin_object().key("id").value(r.id).key("kind").value(store::doc_kind_name(r.kind)).key("name").value(r.name);
-  w.key("number").value(r.number).key("author").value(r.author).key("created_at").value(iso_time(r.created_at));
+  w.key("number").value(r.number).key("author").value(r.author).key("created_at").value(iso_utc(r.created_at));
   w.key("message").value(r.message).key("draft").value(r.draft).key("project_revision").value(r.project_revision);
   w.key("introduced").raw(r.introduced_json.empty() ? "[]" : r.introduced_json);
   w.key("resolved").raw(r.resolved_json.empty() ? "[]" : r.resolved_json);
@@ -93,7 +94,7 @@ std::string audit_page_json(const std::vector<store::AuditEntry>& items, const s
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& e : items) {
-    w.begin_object().key("id").value(e.id).key("at").value(iso_time(e.at)).key("user").value(e.user_name);
+    w.begin_object().key("id").value(e.id).key("at").value(iso_utc(e.at)).key("user").value(e.user_name);
     w.key("action").value(e.action).key("target").value(e.target).key("detail").value(e.detail);
     w.key("address").value(e.address).end_object();
   }

@@ -12,6 +12,7 @@
 #include "server/auth.h"
 #include "server/http.h"
 #include "server/metrics.h"
+#include "util/date.h"
 #include "util/embedded.h"
 
 namespace seam::server {
@@ -40,7 +41,7 @@ void default_error(const httplib::Request& req, httplib::Response& res, size_t m
 void access_log(const httplib::Request& req, const httplib::Response& res, double seconds) {
   const double ms = seconds * 1000;
   JsonWriter w;
-  w.begin_object().key("time").value(iso_time(now_seconds())).key("method").value(req.method).key("path").value(req.path);
+  w.begin_object().key("time").value(iso_utc(now_seconds())).key("method").value(req.method).key("path").value(req.path);
   w.key("status").value(res.status).key("ms").value(ms).key("address").value(req.remote_addr).end_object();
   std::fprintf(stderr, "%s\n", w.str().c_str());
 }

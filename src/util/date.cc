@@ -6,6 +6,14 @@
 namespace seam {
 namespace {
 
+std::string format_utc(std::time_t t, const char* format) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+
 std::string format_now(const char* format) {
   std::time_t now = std::time(nullptr);
   if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
@@ -13,11 +21,7 @@ std::string format_now(const char* format) {
     const long long s = std::strtoll(fixed, &end, 10);
     if (*fixed && !*end && s >= 0) now = static_cast<std::time_t>(s);
   }
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, format, &tm);
-  return buf;
+  return format_utc(now, format);
 }
 
 }  // namespace
@@ -25,5 +29,7 @@ std::string format_now(const char* format) {
 std::string today_utc() { return format_now("%Y-%m-%d"); }
 
 std::string now_utc() { return format_now("%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string iso_utc(int64_t unix_seconds) { return format_utc(static_cast<std::time_t>(unix_seconds), "%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace seam

@@ -1,6 +1,7 @@
 // The calendar date that reports and reviews use.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace seam {
@@ -13,5 +14,8 @@ std::string today_utc();
 // The same instant with its time of day, ISO 8601 in UTC: "2026-12-01T00:00:00Z", for the
 // "generated at" line of reports. Thread-safe.
 std::string now_utc();
+
+// The same format for a given Unix time in seconds. Thread-safe.
+std::string iso_utc(int64_t unix_seconds);
 
 }  // namespace seam
