@@ -44,7 +44,7 @@ std::optional<FailOn> fail_on_from_name(std::string_view name) {
 Result<FailOn> parse_fail_on(std::string_view name) {
   if (auto f = fail_on_from_name(name)) return *f;
   std::string msg = "--fail-on must be error, warning or never; found " + text::quote(name);
-  if (auto near = text::closest(name, {"error", "warning", "never"})) msg += " (did you mean '" + *near + "'?)";
+  msg += text::did_you_mean(name, {"error", "warning", "never"});
   return Error::usage_at("/fail_on", msg);
 }
 

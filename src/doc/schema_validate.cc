@@ -91,7 +91,7 @@ class Validator {
     for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
     std::string msg = "expected one of " + list + "; " + (n.kind == Kind::String ? "found " + n.describe() : found(n));
     if (n.kind == Kind::String)
-      if (auto guess = text::closest(n.text, names)) msg += " (did you mean '" + *guess + "'?)";
+      msg += text::did_you_mean(n.text, names);
     report(n, std::move(msg));
   }
 

@@ -32,7 +32,7 @@ Status validate_inline(const doc::Source& src, const doc::Node& project, Subject
     auto d = doc::descriptor_from_id(m.key);
     if (!d) {
       std::string msg = "'" + m.key + "' is not a descriptor";
-      if (auto near = text::closest(m.key, doc::descriptor_ids())) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(m.key, doc::descriptor_ids());
       return src.error_at(m.key_offset, msg + "; expected one of " + text::join(doc::descriptor_ids(), ", "));
     }
     std::vector<doc::Violation> problems;
@@ -80,7 +80,7 @@ Status run_file(const Catalogue& catalogue, const Params& params, const std::str
     const Rule* rule = catalogue.find(rule_node->text);
     if (!rule) {
       std::string msg = "no rule '" + rule_node->text + "' in the catalogue";
-      if (auto near = text::closest(rule_node->text, catalogue.ids())) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(rule_node->text, catalogue.ids());
       return s.error_at(rule_node->offset, msg);
     }
     CaseResult res{path, s.locate(c.offset).line, rule->info.id, name ? name->describe() : "", !expect->items.empty(), false, {}};

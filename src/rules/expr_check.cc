@@ -136,7 +136,7 @@ class Checker {
     const auto* found = scope_.find(e.name, &slot);
     if (!found) {
       std::string msg = "unknown name '" + e.name + "'";
-      if (auto near = text::closest(e.name, scope_.names())) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(e.name, scope_.names());
       return expr_error(e.offset, msg);
     }
     e.slot = slot;
@@ -279,7 +279,7 @@ class Checker {
       std::vector<std::string> known = function_names();
       for (const auto& m : macros) known.emplace_back(m.first);
       std::string msg = "unknown function '" + e.name + "'";
-      if (auto near = text::closest(e.name, known)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(e.name, known);
       return expr_error(e.offset, msg);
     }
     const int n = static_cast<int>(e.args.size());

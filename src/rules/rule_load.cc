@@ -125,7 +125,7 @@ Status Loader::header(const doc::Node& n, Rule& r) {
   for (const auto& m : n.members)
     if (std::find(kRuleKeys.begin(), kRuleKeys.end(), m.key) == kRuleKeys.end()) {
       std::string msg = "unknown rule key '" + m.key + "'";
-      if (auto near = text::closest(m.key, kRuleKeys)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(m.key, kRuleKeys);
       return src_.error_at(m.key_offset, msg, pointer_ + "/" + m.key);
     }
   auto id = text(n, "id", true);

@@ -25,7 +25,7 @@ Result<Waiver> read_waiver(const doc::Source& src, const doc::Node& n, const std
     auto it = std::find(keys.begin(), keys.end(), m.key);
     if (it == keys.end()) {
       std::string msg = "unknown waiver key '" + m.key + "'";
-      if (auto near = text::closest(m.key, keys)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(m.key, keys);
       return src.error_at(m.key_offset, msg, pointer + "/" + m.key);
     }
     if (m.value.kind == doc::Kind::Null) continue;
@@ -53,7 +53,7 @@ bool item_matches(const Item& item, const std::string& match) {
 std::string unused_detail(const Waiver& w, const std::vector<Finding>& findings, const std::vector<std::string>& rule_ids) {
   if (!rule_ids.empty() && std::find(rule_ids.begin(), rule_ids.end(), w.rule) == rule_ids.end()) {
     std::string detail = "matches no finding: there is no rule " + text::quote(w.rule);
-    if (auto near = text::closest(w.rule, rule_ids)) detail += " (did you mean '" + *near + "'?)";
+    detail += text::did_you_mean(w.rule, rule_ids);
     return detail;
   }
   for (const auto& f : findings)

@@ -75,13 +75,13 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
   for (const auto& [name, why] : o.critical)
     if (why == kCriticalGiven && !ref.profile.find(name)) {
       std::string msg = "'" + name + "' is no column of the reference";
-      if (auto near = text::closest(name, ref_names)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(name, ref_names);
       return Error::usage_at("/critical", std::move(msg));
     }
   for (const auto& name : o.columns)
     if (!ref.profile.find(name) || !cur.profile.find(name)) {
       std::string msg = "column '" + name + "' is not in both data sets";
-      if (auto near = text::closest(name, ref_names)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(name, ref_names);
       return Error::usage_at("/columns", std::move(msg));
     }
   std::vector<std::string> sketched;

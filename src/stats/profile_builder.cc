@@ -141,7 +141,7 @@ Result<std::vector<size_t>> select_columns(const std::vector<std::string>& names
     auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end()) {
       std::string msg = "no column '" + name + "'";
-      if (auto near = text::closest(name, names)) msg += " (did you mean '" + *near + "'?)";
+      msg += text::did_you_mean(name, names);
       return Error::usage(msg);
     }
     out.push_back(static_cast<size_t>(it - names.begin()));
