@@ -16,6 +16,7 @@ import sqlite3
 import ssl
 import subprocess
 import tempfile
+import threading
 import time
 
 PASSWORD = "correct horse battery"
@@ -356,3 +357,20 @@ class EventStream:
 
     def close(self):
         self.sock.close()
+
+
+def race(clients, write):
+    """Starts write(i, client) for every client at the same moment; returns their results."""
+    results = [None] * len(clients)
+    barrier = threading.Barrier(len(clients))
+
+    def run(i):
+        barrier.wait()
+        results[i] = write(i, clients[i])
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(clients))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results

@@ -13,12 +13,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seam_server import PASSWORD, Server, check_api_contract, take_postgres_flag  # noqa: E402
+from seam_server import PASSWORD, Server, check_api_contract, race, take_postgres_flag  # noqa: E402
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
 POSTGRES = take_postgres_flag(sys.argv)
@@ -259,18 +258,7 @@ class Revisions(ServerTest):
         owner = self.new_project("race", members=["owner", "data_scientist"])
         etag = owner.put_doc("race", "trained_model", example("trained_model"), create=True).header("ETag")
         clients = [self.user("owner") for _ in range(4)] + [self.user("data_scientist") for _ in range(4)]
-        results = [None] * len(clients)
-        barrier = threading.Barrier(len(clients))
-
-        def write(i):
-            barrier.wait()
-            results[i] = clients[i].put_doc("race", "trained_model", example("trained_model") + f"\n# writer {i}\n", etag=etag).status
-
-        threads = [threading.Thread(target=write, args=(i,)) for i in range(len(clients))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        results = race(clients, lambda i, c: c.put_doc("race", "trained_model", example("trained_model") + f"\n# writer {i}\n", etag=etag).status)
         self.assertEqual(sorted(results), [200] + [412] * (len(clients) - 1))
         history = owner.request("GET", "/api/v1/projects/race/descriptors/trained_model/revisions").json()["items"]
         self.assertEqual([h["number"] for h in history], [2, 1])

@@ -11,12 +11,11 @@ Usage: server_scale_test.py PATH/TO/seam   (run by ctest)
 """
 import os
 import sys
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seam_server import PASSWORD, Server, use_postgres  # noqa: E402
+from seam_server import PASSWORD, Server, race, use_postgres  # noqa: E402
 
 SEAM = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/seam"
 EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples", "turbine-maintenance")
@@ -120,18 +119,7 @@ class TwoServers(unittest.TestCase):
         self.assertEqual(r.json()["current"]["id"], second.json()["revision"]["id"])
         etag = second.header("ETag")
         clients = [self.on(server, alice) for server in (self.a, self.b) for _ in range(4)]
-        results = [None] * len(clients)
-        barrier = threading.Barrier(len(clients))
-
-        def write(i):
-            barrier.wait()
-            results[i] = clients[i].put_doc("stale", "trained_model", example("trained_model") + f"# racer {i}\n", etag=etag).status
-
-        threads = [threading.Thread(target=write, args=(i,)) for i in range(len(clients))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        results = race(clients, lambda i, c: c.put_doc("stale", "trained_model", example("trained_model") + f"# racer {i}\n", etag=etag).status)
         self.assertEqual(sorted(results), [200] + [412] * (len(clients) - 1))
 
     def test_a_write_through_one_reaches_event_streams_on_both_within_a_second(self):
