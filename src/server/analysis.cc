@@ -61,18 +61,13 @@ std::shared_ptr<const Checked> Analysis::cached(int64_t project_id, int64_t revi
 
 Result<std::shared_ptr<const Checked>> Analysis::check(int64_t project_id, int64_t revision, const std::string& name,
                                                        const std::vector<store::Document>& documents) {
-  Key key{project_id, revision, today_utc()};
+  if (auto hit = cached(project_id, revision)) return hit;
   {
     std::lock_guard lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end()) {
-      ++hits_;
-      order_.splice(order_.begin(), order_, it->second.second);
-      return it->second.first;
-    }
     ++misses_;
   }
   auto checked = check_uncached(name, documents);
-  if (checked.ok()) put(std::move(key), checked.value());
+  if (checked.ok()) remember(project_id, revision, checked.value());
   return checked;
 }
 
