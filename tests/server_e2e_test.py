@@ -8,9 +8,11 @@ Usage: server_e2e_test.py PATH/TO/seam [--postgres]   (run by ctest, with and wi
 --postgres runs every server on a database of its own in a throwaway PostgreSQL cluster
 (scripts/pg-temp); when PostgreSQL cannot start, the suite fails.
 """
+import concurrent.futures
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -33,6 +35,34 @@ WRITERS = {
     "development_environment": {"data_scientist", "software_engineer"},
     "production_environment": {"operations"}, "production_data": {"operations"},
 }
+
+
+def read_replies(sock, count):
+    """Reads `count` HTTP replies with Content-Length bodies: [(status, headers, body)]."""
+    data, replies = b"", []
+    while len(replies) < count:
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if sep:
+            lines = head.decode().split("\r\n")
+            headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+            length = int(headers["content-length"])
+            if len(rest) >= length:
+                replies.append((int(lines[0].split()[1]), headers, rest[:length]))
+                data = rest[length:]
+                continue
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise AssertionError("the server closed the connection after %d replies" % len(replies))
+        data += chunk
+    return replies
+
+
+def logged(server, text):
+    """The server's log once `text` is in it: a request is logged just after its reply."""
+    deadline = time.time() + 10
+    while text not in server.log[0] and time.time() < deadline:
+        time.sleep(0.02)
+    return server.log[0]
 
 
 def example(name):
@@ -513,6 +543,64 @@ class Lifecycle(unittest.TestCase):
             self.assertIn("stopped", "".join(s.log))
         finally:
             s.close()
+
+    def test_connections_pipeline_continue_and_close_on_shutdown(self):
+        s = Server(SEAM)
+        try:
+            s.start()
+            with socket.create_connection(("127.0.0.1", s.port), timeout=10) as sock:
+                # Two requests in one packet get two replies, in order, on one connection.
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
+                replies = read_replies(sock, 2)
+                self.assertEqual([(r[0], r[2]) for r in replies], [(200, b"ok\n"), (200, b"ready\n")])
+                # A client that waits for "100 Continue" before its body is not left waiting.
+                body = json.dumps({"name": "nobody", "password": "wrong password"}).encode()
+                sock.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             b"Expect: 100-continue\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+                sock.settimeout(2)
+                self.assertTrue(sock.recv(64).startswith(b"HTTP/1.1 100 Continue\r\n\r\n"))
+                sock.settimeout(10)
+                sock.sendall(body)
+                self.assertEqual(read_replies(sock, 1)[0][0], 401)
+                # An idle keep-alive connection does not hold up shutdown: the server closes it.
+                started = time.time()
+                self.assertEqual(s.stop(signal.SIGTERM), 0)
+                self.assertLess(time.time() - started, 3)
+                self.assertEqual(sock.recv(64), b"")
+        finally:
+            s.close()
+
+    def test_login_limit_per_address_believes_x_forwarded_for_from_a_trusted_proxy_only(self):
+        s = Server(SEAM, extra=["--trusted-proxy", "127.0.0.1"])
+        plain = Server(SEAM)
+        try:
+            s.start()
+            clients = [s.client(), s.client()]
+
+            def attempt(i, forwarded):
+                body = {"name": f"nobody{i}", "password": "wrong password"}  # a new name each time:
+                # the per-account limit never trips, only the per-address one
+                r = clients[i % 2].request("POST", "/api/v1/session", body, headers={"X-Forwarded-For": forwarded})
+                return r.status
+
+            with concurrent.futures.ThreadPoolExecutor(2) as pool:  # each attempt hashes a password
+                self.assertEqual(set(pool.map(lambda i: attempt(i, "203.0.113.7"), range(50))), {401})
+            self.assertEqual(attempt(50, "203.0.113.7"), 429)
+            # Addresses the client writes in front of the proxy's own hop change nothing.
+            self.assertEqual(attempt(51, "198.51.100.1, 203.0.113.7"), 429)
+            # Another client behind the same proxy is not locked out, and is logged as itself.
+            self.assertEqual(attempt(52, "203.0.113.8"), 401)
+            self.assertIn('"address":"203.0.113.8"', logged(s, "203.0.113.8"))
+            # Without --trusted-proxy the header is the client's word, and is ignored.
+            plain.start()
+            r = plain.client().request("GET", "/healthz", headers={"X-Forwarded-For": "203.0.113.9"})
+            self.assertEqual(r.status, 200)
+            log = logged(plain, '"path":"/healthz"')
+            self.assertNotIn("203.0.113.9", log)
+            self.assertIn('"address":"127.0.0.1"', log)
+        finally:
+            s.close()
+            plain.close()
 
     def test_tls_serves_https_with_secure_cookies(self):
         s = Server(SEAM)

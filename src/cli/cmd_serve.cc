@@ -1,4 +1,5 @@
 // seam serve: the team server; seam admin: accounts, backup and migrations of its database.
+#include <arpa/inet.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -88,7 +89,7 @@ int create_user(store::Store& db, const Args& args) {
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--rules", "--set"}});
+  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--trusted-proxy", "--rules", "--set"}});
   if (!parsed.ok()) return usage_error("serve", parsed.error().message);
   const Args& args = parsed.value();
   if (!args.positional.empty()) return usage_error("serve", "serve takes no positional arguments");
@@ -113,6 +114,12 @@ int run_serve(const std::vector<std::string>& argv) {
     auto n = parse_count("--heartbeat", args.get("--heartbeat", ""), 1, 3600);
     if (!n.ok()) return usage_error("serve", n.error().message);
     options.limits.event_heartbeat = static_cast<int>(n.value());
+  }
+  for (const std::string& proxy : args.all("--trusted-proxy")) {
+    in6_addr parsed;
+    if (inet_pton(AF_INET, proxy.c_str(), &parsed) != 1 && inet_pton(AF_INET6, proxy.c_str(), &parsed) != 1)
+      return usage_error("serve", "--trusted-proxy expects an IP address, such as 127.0.0.1; found '" + proxy + "'");
+    options.trusted_proxies.push_back(proxy);
   }
   auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());

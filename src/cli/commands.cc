@@ -173,7 +173,7 @@ const std::vector<Command>& commands() {
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",
        run_init},
       {"serve", "run the team server: projects, accounts, roles, revisions and a REST API",
-       "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-streams N] [--heartbeat SECONDS] [--rules FILE]... [--set RULE.P=VALUE]...",
+       "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-streams N] [--heartbeat SECONDS] [--trusted-proxy ADDRESS]... [--rules FILE]... [--set RULE.P=VALUE]...",
        "Serves the REST API under /api/v1 (docs/server.md) until SIGTERM or Ctrl-C, then\n"
        "finishes the requests in flight and exits.\n\n"
        "  --db D            ./seam.db (SQLite, created when missing) by default, or a\n"
@@ -184,6 +184,9 @@ const std::vector<Command>& commands() {
        "  --max-streams N   open live-update event streams at most (default 64); more get 503\n"
        "  --heartbeat S     seconds between keep-alive comments on an idle event stream, when\n"
        "                    access is also checked again (default 15)\n"
+       "  --trusted-proxy A a reverse proxy's address (repeatable): for requests from it, the\n"
+       "                    client address for login limits and logs is taken from\n"
+       "                    X-Forwarded-For, which is ignored from anyone else\n"
        "  --rules, --set    as for seam check: the rules every project is checked with\n\n"
        "There is no default account: create the first one with 'seam admin create-user NAME\n"
        "--admin'. Exit status: 0 stopped by a signal, 2 cannot open the database or listen.",

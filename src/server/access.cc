@@ -1,9 +1,13 @@
 // Who is calling, and what they may see: sessions, tokens, CSRF, project membership.
+#include <arpa/inet.h>
+
+#include <algorithm>
 #include <cstdio>
 
 #include "server/app.h"
 #include "server/auth.h"
 #include "server/http.h"
+#include "util/text.h"
 
 namespace seam::server {
 namespace {
@@ -32,18 +36,15 @@ bool changes_state(const httplib::Request& req) {
 
 std::optional<Caller> by_token(App& app, const httplib::Request& req, httplib::Response& res, const std::string& secret) {
   const int64_t now = now_seconds();
-  auto token = app.store.find_token(digest(secret), now);
-  if (!token.ok()) return reply_failure(res, token.error()), std::nullopt;
-  const auto& t = token.value();
+  auto found = app.store.find_token(digest(secret), now);
+  if (!found.ok()) return reply_failure(res, found.error()), std::nullopt;
+  const store::Token* t = found.value() ? &found.value()->token : nullptr;
   const char* why = !t ? "unknown API token"
                     : t->revoked_at ? "this API token was revoked"
                     : (t->expires_at && *t->expires_at <= now) ? "this API token has expired"
                                                                : nullptr;
   if (why) return reply_error(res, 401, "unauthenticated", why), std::nullopt;
-  auto user = app.store.user_by_id(t->user_id);
-  if (!user.ok()) return reply_failure(res, user.error()), std::nullopt;
-  if (!user.value()) return reply_error(res, 401, "unauthenticated", "unknown API token"), std::nullopt;
-  Caller c{*user.value(), *t, std::nullopt};
+  Caller c{std::move(found.value()->user), *t, std::nullopt};
   // The store marks a token used at most once a minute, and the audit log follows it: a CI job
   // polling findings leaves one entry a minute, not one per request (its writes are audited
   // one by one anyway).
@@ -54,22 +55,37 @@ std::optional<Caller> by_token(App& app, const httplib::Request& req, httplib::R
 
 }  // namespace
 
+std::string client_address(const std::vector<std::string>& trusted, const httplib::Request& req) {
+  auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
+  if (!is_trusted(req.remote_addr)) return req.remote_addr;
+  std::vector<std::string> hops;  // in order, across repeated headers
+  for (size_t i = 0, n = req.get_header_value_count("X-Forwarded-For"); i < n; ++i)
+    for (const std::string& hop : text::split_list(req.get_header_value("X-Forwarded-For", i)))
+      hops.emplace_back(text::trim(hop));
+  std::string address = req.remote_addr;
+  for (auto hop = hops.rbegin(); hop != hops.rend() && is_trusted(address); ++hop) {
+    in6_addr parsed;
+    const bool ip = inet_pton(AF_INET, hop->c_str(), &parsed) == 1 || inet_pton(AF_INET6, hop->c_str(), &parsed) == 1;
+    if (!ip) break;  // not written by a proxy: keep the last address that was
+    address = *hop;
+  }
+  return address;
+}
+
 std::optional<Caller> authenticate(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::string auth = req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) return by_token(app, req, res, auth.substr(7));
   const std::string sid = cookie(req, kCookie);
   if (sid.empty()) return reply_error(res, 401, "unauthenticated", "sign in, or send an API token as 'Authorization: Bearer TOKEN'"), std::nullopt;
-  auto session = app.store.find_session(digest(sid), now_seconds());
-  if (!session.ok()) return reply_failure(res, session.error()), std::nullopt;
-  if (!session.value()) return reply_error(res, 401, "unauthenticated", "the session has expired; sign in again"), std::nullopt;
+  auto found = app.store.find_session(digest(sid), now_seconds());
+  if (!found.ok()) return reply_failure(res, found.error()), std::nullopt;
+  if (!found.value()) return reply_error(res, 401, "unauthenticated", "the session has expired; sign in again"), std::nullopt;
+  auto& [session, user] = *found.value();
   // The cookie is sent by the browser whoever made the page, so a state change must also
   // prove it came from seam's own pages, which alone can read the session's CSRF token.
-  if (changes_state(req) && !equal_secrets(req.get_header_value("X-CSRF-Token"), session.value()->csrf_token))
+  if (changes_state(req) && !equal_secrets(req.get_header_value("X-CSRF-Token"), session.csrf_token))
     return reply_error(res, 403, "csrf", "missing or wrong X-CSRF-Token header for a request made with the session cookie"), std::nullopt;
-  auto user = app.store.user_by_id(session.value()->user_id);
-  if (!user.ok()) return reply_failure(res, user.error()), std::nullopt;
-  if (!user.value()) return reply_error(res, 401, "unauthenticated", "the account no longer exists"), std::nullopt;
-  return Caller{*user.value(), std::nullopt, *session.value()};
+  return Caller{std::move(user), std::nullopt, std::move(session)};
 }
 
 std::optional<ProjectAccess> open_project(App& app, const httplib::Request& req, httplib::Response& res, bool write) {
@@ -78,22 +94,19 @@ std::optional<ProjectAccess> open_project(App& app, const httplib::Request& req,
   const Caller& caller = *authenticated;
   const std::string name = req.matches[1];
   auto not_found = [&] { reply_error(res, 404, "not_found", "no project '" + name + "'"); };
-  auto project = app.store.find_project(name);
-  if (!project.ok()) return reply_failure(res, project.error()), std::nullopt;
-  if (!project.value()) return not_found(), std::nullopt;
-  const store::Project& p = *project.value();
+  auto member = app.store.find_membership(name, caller.user.id);
+  if (!member.ok()) return reply_failure(res, member.error()), std::nullopt;
+  if (!member.value()) return not_found(), std::nullopt;
+  const auto& [p, role] = *member.value();
   if (caller.token && caller.token->project_id && *caller.token->project_id != p.id) return not_found(), std::nullopt;
-  auto role = app.store.role_of(p.id, caller.user.id);
-  if (!role.ok()) return reply_failure(res, role.error()), std::nullopt;
-  if (!role.value()) return not_found(), std::nullopt;
   if (write && caller.token && caller.token->access != store::Access::Write)
     return reply_error(res, 403, "forbidden", "this API token may only read"), std::nullopt;
   // Built once: every request to a project reaches here, and most keep the default policy.
   static const auto default_policy = std::make_shared<const Policy>(Policy::defaults());
-  if (p.policy_json.empty()) return ProjectAccess{caller, p, *role.value(), default_policy};
+  if (p.policy_json.empty()) return ProjectAccess{caller, p, role, default_policy};
   auto policy = Policy::from_json(p.policy_json);
   if (!policy.ok()) return reply_failure(res, policy.error()), std::nullopt;
-  return ProjectAccess{caller, p, *role.value(), std::make_shared<const Policy>(std::move(policy).value())};
+  return ProjectAccess{caller, p, role, std::make_shared<const Policy>(std::move(policy).value())};
 }
 
 void audit(App& app, const httplib::Request& req, const Caller* caller, std::optional<int64_t> project,
@@ -108,7 +121,7 @@ void audit(App& app, const httplib::Request& req, const Caller* caller, std::opt
   e.action = action;
   e.target = target;
   e.detail = detail;
-  e.address = req.remote_addr;
+  e.address = client_address(app.trusted_proxies, req);
   if (auto st = app.store.audit(e); !st.ok())
     std::fprintf(stderr, "seam serve: cannot write the audit log: %s\n", st.error().message.c_str());
 }

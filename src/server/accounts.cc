@@ -29,7 +29,7 @@ void write_token(JsonWriter& w, const store::Token& t, const std::string& projec
 // its limit, after replying 429.
 bool rate_limited(App& app, const httplib::Request& req, httplib::Response& res, const std::string& name) {
   const int64_t window = now_seconds() / app.limits.login_window * app.limits.login_window;
-  auto by_address = app.store.hit("login-address:" + req.remote_addr, window);
+  auto by_address = app.store.hit("login-address:" + client_address(app.trusted_proxies, req), window);
   auto by_account = app.store.hit("login-account:" + name, window);
   if (!by_address.ok() || !by_account.ok()) return reply_failure(res, (by_address.ok() ? by_account : by_address).error()), true;
   if (by_address.value() <= app.limits.login_per_address && by_account.value() <= app.limits.login_per_account) return false;
@@ -56,7 +56,7 @@ void login(App& app, const httplib::Request& req, httplib::Response& res) {
   const bool known = user.value().has_value();
   if (!verify_password(password.value(), known ? user.value()->password_hash : decoy_hash()) || !known) {
     store::AuditEntry e{0, now_seconds(), std::nullopt, user.value() ? std::optional(user.value()->id) : std::nullopt,
-                        name.value(), "login_failed", "session", "", req.remote_addr};
+                        name.value(), "login_failed", "session", "", client_address(app.trusted_proxies, req)};
     (void)app.store.audit(e);
     return reply_error(res, 401, "unauthenticated", "wrong user name or password");
   }
@@ -123,12 +123,10 @@ Status read_new_token(App& app, const Caller& caller, const doc::Node& body, sto
   if (days.value()) t.expires_at = t.created_at + *days.value() * 86400;
   project = p.value();
   if (project.empty()) return Ok{};
-  auto found = app.store.find_project(project);
+  auto found = app.store.find_membership(project, caller.user.id);
   if (!found.ok()) return std::move(found).take_error();
-  auto role = found.value() ? app.store.role_of(found.value()->id, caller.user.id) : Result<std::optional<std::string>>(std::nullopt);
-  if (!role.ok()) return std::move(role).take_error();
-  if (!role.value()) return Error::usage_at("/project", "no project '" + project + "'");
-  t.project_id = found.value()->id;
+  if (!found.value()) return Error::usage_at("/project", "no project '" + project + "'");
+  t.project_id = found.value()->project.id;
   return Ok{};
 }
 

@@ -35,6 +35,7 @@ struct App {
   Limits limits;
   bool tls = false;  // cookies get Secure
   Hub& events;       // change events for the open event streams
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed
 };
 
 // The authenticated caller of a request.
@@ -56,6 +57,12 @@ struct ProjectAccess {
 // has already replied (401, or 403 for a missing CSRF token) and returns nullopt. Requests
 // that change state with the cookie must carry the session's CSRF token in X-CSRF-Token.
 std::optional<Caller> authenticate(App& app, const httplib::Request& req, httplib::Response& res);
+
+// The address a request came from, for rate limits and logs: the peer's, or, when the peer is a
+// trusted proxy, the nearest X-Forwarded-For hop that is not one. Each proxy appends the address
+// it saw, so only the hops that trusted proxies added are believed; a client cannot hide behind
+// addresses it wrote itself.
+std::string client_address(const std::vector<std::string>& trusted, const httplib::Request& req);
 
 // Authenticates the request, then opens the project named in the path (match 1), when the
 // caller is a member and (for a token) in its scope. Anybody else gets 404, the same as for a

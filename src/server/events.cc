@@ -49,9 +49,10 @@ std::string project_json(const std::string& project, int64_t revision) {
 bool still_allowed(App& app, const Caller& caller, int64_t project_id) {
   const int64_t now = now_seconds();
   if (caller.token) {
-    auto t = app.store.find_token(caller.token->hash, now);
-    if (!t.ok() || !t.value() || t.value()->revoked_at || (t.value()->expires_at && *t.value()->expires_at <= now))
-      return false;
+    auto found = app.store.find_token(caller.token->hash, now);
+    if (!found.ok() || !found.value()) return false;
+    const store::Token& t = found.value()->token;
+    if (t.revoked_at || (t.expires_at && *t.expires_at <= now)) return false;
   } else if (caller.session) {
     auto s = app.store.find_session(caller.session->id_hash, now);
     if (!s.ok() || !s.value()) return false;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "server/auth.h"
+#include "server/connection.h"
 #include "server/http.h"
 #include "server/metrics.h"
 #include "util/date.h"
@@ -38,11 +39,11 @@ void default_error(const httplib::Request& req, httplib::Response& res, size_t m
   }
 }
 
-void access_log(const httplib::Request& req, const httplib::Response& res, double seconds) {
+void access_log(const httplib::Request& req, const httplib::Response& res, double seconds, const std::string& address) {
   const double ms = seconds * 1000;
   JsonWriter w;
   w.begin_object().key("time").value(iso_utc(now_seconds())).key("method").value(req.method).key("path").value(req.path);
-  w.key("status").value(res.status).key("ms").value(ms).key("address").value(req.remote_addr).end_object();
+  w.key("status").value(res.status).key("ms").value(ms).key("address").value(address).end_object();
   std::fprintf(stderr, "%s\n", w.str().c_str());
 }
 
@@ -55,7 +56,7 @@ void add_health_routes(httplib::Server& http, App& app) {
 }
 
 std::unique_ptr<httplib::Server> make_http(const Options& o) {
-  if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
+  if (o.tls_cert.empty()) return std::make_unique<PlainServer>();
   return std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
 }
 
@@ -66,7 +67,7 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   if (options.tls_cert.empty() != options.tls_key.empty())
     return Error::usage("TLS needs both a certificate and a key");
   Hub hub(options.limits.max_event_streams);
-  App app{store, Analysis(std::move(analyzer)), options.limits, !options.tls_cert.empty(), hub};
+  App app{store, Analysis(std::move(analyzer)), options.limits, !options.tls_cert.empty(), hub, options.trusted_proxies};
   auto http = make_http(options);
   if (!http->is_valid()) return Error::io("cannot use the TLS certificate '" + options.tls_cert + "' and key '" + options.tls_key + "'");
   // An open event stream holds a worker thread: the pool has room for all of them on top of
@@ -75,6 +76,9 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Without it, every keep-alive request waits for the peer's delayed ACK (about 40 ms).
   http->set_tcp_nodelay(true);
+  // httplib closes a keep-alive connection after 5 requests by default; reconnecting costs an
+  // accept, a handshake and a hand-off to a worker, which on loopback is most of a cheap request.
+  http->set_keep_alive_max_count(1000);
   http->set_payload_max_length(options.limits.max_body);
   http->set_read_timeout(10);
   http->set_write_timeout(10);
@@ -93,10 +97,10 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   });
   Metrics metrics;
   const bool log = options.access_log;
-  http->set_logger([&metrics, log](const auto& req, const auto& res) {
+  http->set_logger([&metrics, log, &app](const auto& req, const auto& res) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics.record(req.path, res.status, seconds);
-    if (log) access_log(req, res, seconds);
+    if (log) access_log(req, res, seconds, client_address(app.trusted_proxies, req));
   });
   http->Get("/api/v1/openapi.json", [](const auto&, auto& res) { res.set_content(embedded_api().front().text, "application/json"); });
   http->Get("/metrics", [&metrics, &app](const auto&, auto& res) {
@@ -115,6 +119,7 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   if (port == 0) port = http->bind_to_any_port(options.host);
   else if (!http->bind_to_port(options.host, port)) port = -1;
   if (port < 0) return Error::io("cannot listen on " + options.host + ":" + std::to_string(options.port) + " (in use, or not an address of this machine)");
+  widen_backlog(*http);
   if (!loopback(options.host) && options.tls_cert.empty())
     std::fprintf(stderr, "seam serve: warning: listening on %s without TLS; passwords and tokens cross the network in clear text (use --tls-cert and --tls-key, or a TLS proxy)\n", options.host.c_str());
 
@@ -134,7 +139,8 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
     if (!ended) std::fprintf(stderr, "seam serve: stopping: finishing requests in flight\n");
     // Event streams last until their reader leaves: end them, or stopping would wait on them.
     hub.close();
-    http->stop();
+    if (auto* plain = dynamic_cast<PlainServer*>(http.get())) plain->stop_and_wake();
+    else http->stop();
   });
   std::fprintf(stderr, "seam serve: listening on %s://%s:%d\n", options.tls_cert.empty() ? "http" : "https", options.host.c_str(), port);
   std::fflush(stderr);

@@ -18,6 +18,7 @@ struct Options {
   std::string tls_cert, tls_key;  // both or neither
   Limits limits;
   bool access_log = true;  // one JSON line per request on stderr
+  std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
 };
 
 // Serves until SIGTERM or SIGINT. Prints "seam serve: listening on URL" on stderr once the

@@ -9,8 +9,13 @@ namespace {
 // A token's last use is recorded at most this often, so reads stay reads.
 constexpr int64_t kLastUsedResolution = 60;
 
-User user_from(const Row& r) { return {num(r, 0), text(r, 1), text(r, 2), flag(r, 3), num(r, 4)}; }
+// A user's columns from column `at` on, as USER_FIELDS lists them for a join on `users u`.
+User user_at(const Row& r, int at) {
+  return {num(r, at), text(r, at + 1), text(r, at + 2), flag(r, at + 3), num(r, at + 4)};
+}
+User user_from(const Row& r) { return user_at(r, 0); }
 #define USER_COLS "SELECT id, name, password_hash, admin, created_at FROM users"
+#define USER_FIELDS "u.id, u.name, u.password_hash, u.admin, u.created_at"
 
 Token token_from(const Row& r) {
   Token t;
@@ -81,14 +86,14 @@ Status SqlStore::create_session(const Session& s) {
   });
 }
 
-Result<std::optional<Session>> SqlStore::find_session(const std::string& id_hash, int64_t now) {
+Result<std::optional<SessionOwner>> SqlStore::find_session(const std::string& id_hash, int64_t now) {
   return run(Scope::Plain, [&](Conn& c) {
     auto rows = c.query(
-        "SELECT id_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
-        "WHERE id_hash = $1 AND expires_at > $2",
+        "SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, " USER_FIELDS " "
+        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2",
         {id_hash, now});
-    return first<Session>(std::move(rows), [](const Row& r) {
-      return Session{text(r, 0), num(r, 1), text(r, 2), num(r, 3), num(r, 4)};
+    return first<SessionOwner>(std::move(rows), [](const Row& r) {
+      return SessionOwner{Session{text(r, 0), num(r, 1), text(r, 2), num(r, 3), num(r, 4)}, user_at(r, 5)};
     });
   });
 }
@@ -119,11 +124,16 @@ Result<Token> SqlStore::create_token(const Token& t) {
   });
 }
 
-Result<std::optional<Token>> SqlStore::find_token(const std::string& hash, int64_t now) {
-  auto found = run(Scope::Plain,
-                   [&](Conn& c) { return first<Token>(c.query(TOKEN_COLS " WHERE hash = $1", {hash}), token_from); });
+Result<std::optional<TokenOwner>> SqlStore::find_token(const std::string& hash, int64_t now) {
+  auto found = run(Scope::Plain, [&](Conn& c) {
+    auto rows = c.query("SELECT t.id, t.user_id, t.name, t.hash, t.project_id, t.write_access, t.created_at, t.expires_at, "
+                        "t.revoked_at, t.last_used_at, " USER_FIELDS " FROM tokens t JOIN users u ON u.id = t.user_id "
+                        "WHERE t.hash = $1",
+                        {hash});
+    return first<TokenOwner>(std::move(rows), [](const Row& r) { return TokenOwner{token_from(r), user_at(r, 10)}; });
+  });
   if (!found.ok() || !found.value()) return found;
-  Token& t = *found.value();
+  Token& t = found.value()->token;
   const bool usable = !t.revoked_at && (!t.expires_at || *t.expires_at > now);
   if (usable && (!t.last_used_at || *t.last_used_at <= now - kLastUsedResolution)) {
     auto s = exec_write("UPDATE tokens SET last_used_at = $2 WHERE id = $1", {t.id, now});

@@ -133,6 +133,16 @@ Result<std::optional<std::string>> SqlStore::role_of(int64_t project_id, int64_t
   });
 }
 
+Result<std::optional<Membership>> SqlStore::find_membership(const std::string& project, int64_t user_id) {
+  return run(Scope::Plain, [&](Conn& c) {
+    auto rows = c.query(
+        "SELECT p.id, p.name, p.revision, p.policy_json, p.created_at, m.role FROM projects p "
+        "JOIN members m ON m.project_id = p.id WHERE p.name = $1 AND m.user_id = $2",
+        {project, user_id});
+    return first<Membership>(std::move(rows), [](const Row& r) { return Membership{project_from(r), text(r, 5)}; });
+  });
+}
+
 Status SqlStore::set_role(int64_t project_id, int64_t user_id, const std::string& role) {
   if (!role.empty() && !valid_role(role))
     return Error::usage("unknown role " + role +

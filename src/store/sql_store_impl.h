@@ -26,11 +26,11 @@ class SqlStore final : public Store {
   Status set_password(int64_t user_id, const std::string& password_hash) override;
 
   Status create_session(const Session& s) override;
-  Result<std::optional<Session>> find_session(const std::string& id_hash, int64_t now) override;
+  Result<std::optional<SessionOwner>> find_session(const std::string& id_hash, int64_t now) override;
   Status delete_session(const std::string& id_hash) override;
 
   Result<Token> create_token(const Token& t) override;
-  Result<std::optional<Token>> find_token(const std::string& hash, int64_t now) override;
+  Result<std::optional<TokenOwner>> find_token(const std::string& hash, int64_t now) override;
   Result<std::vector<Token>> list_tokens(int64_t user_id) override;
   Status revoke_token(int64_t user_id, int64_t token_id, int64_t now) override;
 
@@ -40,6 +40,7 @@ class SqlStore final : public Store {
   Status set_policy(int64_t project_id, const std::string& policy_json) override;
   Result<std::vector<Member>> members(int64_t project_id) override;
   Result<std::optional<std::string>> role_of(int64_t project_id, int64_t user_id) override;
+  Result<std::optional<Membership>> find_membership(const std::string& project, int64_t user_id) override;
   Status set_role(int64_t project_id, int64_t user_id, const std::string& role) override;
 
   Result<WriteOutcome> write(const NewRevision& r, const Annotate& annotate) override;

@@ -64,12 +64,28 @@ struct Token {
   bool marked = false;  // set by find_token when this call moved last_used_at
 };
 
+// A credential with the account it belongs to: every authenticated request needs both, and
+// reads them in one query.
+struct SessionOwner {
+  Session session;
+  User user;
+};
+struct TokenOwner {
+  Token token;
+  User user;
+};
+
 struct Project {
   int64_t id = 0;
   std::string name;         // unique, [a-z0-9][a-z0-9._-]*, at most 100 characters
   int64_t revision = 0;     // bumped by every accepted write of any of its documents
   std::string policy_json;  // descriptor id -> roles that may write it; "" means the default
   int64_t created_at = 0;
+};
+
+struct Membership {
+  Project project;
+  std::string role;
 };
 
 struct Member {
@@ -211,14 +227,14 @@ class Store {
 
   // Sessions: expired ones are not returned, and are deleted now and then.
   virtual Status create_session(const Session& s) = 0;
-  virtual Result<std::optional<Session>> find_session(const std::string& id_hash, int64_t now) = 0;
+  virtual Result<std::optional<SessionOwner>> find_session(const std::string& id_hash, int64_t now) = 0;
   virtual Status delete_session(const std::string& id_hash) = 0;
 
   // API tokens: find_token returns revoked and expired ones too, so the caller can say why
   // it refuses them, and marks a usable one as used now (to the minute: last_used_at moves
   // only when it is a minute old, so that most token requests write nothing).
   virtual Result<Token> create_token(const Token& t) = 0;
-  virtual Result<std::optional<Token>> find_token(const std::string& hash, int64_t now) = 0;
+  virtual Result<std::optional<TokenOwner>> find_token(const std::string& hash, int64_t now) = 0;
   virtual Result<std::vector<Token>> list_tokens(int64_t user_id) = 0;  // newest first
   // Usage error when the user has no such token; revoking twice keeps the first time.
   virtual Status revoke_token(int64_t user_id, int64_t token_id, int64_t now) = 0;
@@ -232,6 +248,9 @@ class Store {
   virtual Result<std::vector<Member>> members(int64_t project_id) = 0;
   // The user's role in the project; empty when not a member.
   virtual Result<std::optional<std::string>> role_of(int64_t project_id, int64_t user_id) = 0;
+  // The project with the user's role in it, in one query; empty when there is no such project
+  // or the user is not a member, which callers must not tell apart for outsiders.
+  virtual Result<std::optional<Membership>> find_membership(const std::string& project, int64_t user_id) = 0;
   // Adds or changes a member; an empty role removes them.
   virtual Status set_role(int64_t project_id, int64_t user_id, const std::string& role) = 0;
 

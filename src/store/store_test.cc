@@ -51,9 +51,10 @@ TEST_P(StoreTest, SessionsExpireAndExpiredOnesAreDeleted) {
   ASSERT_TRUE(store_->create_session({"s1", alice, "csrf1", 100, 200}).ok());
   auto s = store_->find_session("s1", 150);
   ASSERT_TRUE(s.ok() && s.value());
-  EXPECT_EQ(s.value()->user_id, alice);
-  EXPECT_EQ(s.value()->csrf_token, "csrf1");
-  EXPECT_EQ(s.value()->expires_at, 200);
+  EXPECT_EQ(s.value()->session.user_id, alice);
+  EXPECT_EQ(s.value()->session.csrf_token, "csrf1");
+  EXPECT_EQ(s.value()->session.expires_at, 200);
+  EXPECT_EQ(s.value()->user.name, "alice");  // read with the session
   EXPECT_FALSE(store_->find_session("s1", 200).value());  // expired at its expiry time
 
   // A later session's creation deletes the expired one for good.
@@ -81,22 +82,26 @@ TEST_P(StoreTest, TokensAreReturnedWithTheirStateAndMarkedWhenUsed) {
 
   auto used = store_->find_token("hash-ci", 1000);
   ASSERT_TRUE(used.ok() && used.value());
-  EXPECT_EQ(used.value()->project_id, p);
-  EXPECT_EQ(used.value()->access, Access::Write);
-  EXPECT_EQ(used.value()->last_used_at, 1000);
-  EXPECT_EQ(store_->find_token("hash-ci", 1030).value()->last_used_at, 1000);  // within the minute
-  EXPECT_EQ(store_->find_token("hash-ci", 1100).value()->last_used_at, 1100);
+  EXPECT_EQ(used.value()->token.project_id, p);
+  EXPECT_EQ(used.value()->token.access, Access::Write);
+  EXPECT_EQ(used.value()->token.last_used_at, 1000);
+  EXPECT_TRUE(used.value()->token.marked);
+  EXPECT_EQ(used.value()->user.name, "alice");  // read with the token
+  auto again = store_->find_token("hash-ci", 1030).value();  // within the minute: not written
+  EXPECT_EQ(again->token.last_used_at, 1000);
+  EXPECT_FALSE(again->token.marked);
+  EXPECT_EQ(store_->find_token("hash-ci", 1100).value()->token.last_used_at, 1100);
 
   auto expired = store_->find_token("hash-ci", 6000);  // returned, but not marked as used
   ASSERT_TRUE(expired.value());
-  EXPECT_EQ(expired.value()->last_used_at, 1100);
+  EXPECT_EQ(expired.value()->token.last_used_at, 1100);
 
   EXPECT_EQ(store_->revoke_token(bob, made.value().id, 1200).error().kind, ErrorKind::Usage);
   ASSERT_TRUE(store_->revoke_token(alice, made.value().id, 1200).ok());
   auto revoked = store_->find_token("hash-ci", 1300);
   ASSERT_TRUE(revoked.value());
-  EXPECT_EQ(revoked.value()->revoked_at, 1200);
-  EXPECT_EQ(revoked.value()->last_used_at, 1100);
+  EXPECT_EQ(revoked.value()->token.revoked_at, 1200);
+  EXPECT_EQ(revoked.value()->token.last_used_at, 1100);
 
   t.name = "read";
   t.hash = "hash-read";
@@ -130,6 +135,13 @@ TEST_P(StoreTest, ProjectsMembersAndRoles) {
   EXPECT_EQ(store_->role_of(p, alice).value(), "owner");
   EXPECT_FALSE(store_->role_of(p, bob).value());
   EXPECT_TRUE(store_->projects_of(bob).value().empty());
+  auto membership = store_->find_membership("turbine-1.0_a", alice).value();
+  ASSERT_TRUE(membership);
+  EXPECT_EQ(membership->project.id, p);
+  EXPECT_EQ(membership->role, "owner");
+  // An outsider and a missing project look the same.
+  EXPECT_FALSE(store_->find_membership("turbine-1.0_a", bob).value());
+  EXPECT_FALSE(store_->find_membership("nope", alice).value());
 
   for (const char* role : {"data_scientist", "software_engineer", "operations", "reviewer", "viewer", "owner"}) {
     ASSERT_TRUE(store_->set_role(p, bob, role).ok()) << role;
@@ -148,8 +160,10 @@ TEST_P(StoreTest, ProjectsMembersAndRoles) {
   EXPECT_EQ(members[1].role, "owner");
   ASSERT_EQ(store_->projects_of(bob).value().size(), 1u);
 
+  EXPECT_EQ(store_->find_membership("turbine-1.0_a", bob).value()->role, "owner");
   ASSERT_TRUE(store_->set_role(p, bob, "").ok());
   EXPECT_FALSE(store_->role_of(p, bob).value());
+  EXPECT_FALSE(store_->find_membership("turbine-1.0_a", bob).value());
   EXPECT_TRUE(store_->projects_of(bob).value().empty());
 
   ASSERT_TRUE(store_->set_policy(p, R"({"trained_model":["owner"]})").ok());
