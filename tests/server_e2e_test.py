@@ -10,6 +10,7 @@ Usage: server_e2e_test.py PATH/TO/seam [--postgres]   (run by ctest, with and wi
 """
 import concurrent.futures
 import json
+import re
 import os
 import signal
 import socket
@@ -601,6 +602,29 @@ class Lifecycle(unittest.TestCase):
         finally:
             s.close()
             plain.close()
+
+    def test_the_web_ui_is_served_from_the_binary(self):
+        s = Server(SEAM)
+        try:
+            s.start()
+            c = s.client()
+            page = c.request("GET", "/")
+            self.assertEqual(page.status, 200)
+            self.assertTrue(page.header("Content-Type").startswith("text/html"))
+            self.assertIn("default-src 'self'", page.header("Content-Security-Policy"))
+            self.assertIn("frame-ancestors 'none'", page.header("Content-Security-Policy"))
+            script = re.search(r'src="/([^"]+\.js)"', page.body.decode()).group(1)
+            r = c.request("GET", "/" + script)
+            self.assertEqual(r.status, 200)
+            self.assertTrue(r.header("Content-Type").startswith("text/javascript"))
+            self.assertEqual(r.header("Cache-Control"), "public, max-age=31536000, immutable")
+            self.assertGreater(len(r.body), 1000)
+            for path in ["/no-such-file.js", "/.hidden", "/..%2fseam.db", "/%2e%2e"]:
+                r = c.request("GET", path)
+                self.assertEqual(r.status, 404, path)
+                self.assertEqual(r.json()["error"]["code"], "not_found", path)
+        finally:
+            s.close()
 
     def test_tls_serves_https_with_secure_cookies(self):
         s = Server(SEAM)

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "cli/args.h"
@@ -89,7 +90,7 @@ int create_user(store::Store& db, const Args& args) {
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--trusted-proxy", "--rules", "--set"}});
+  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--trusted-proxy", "--ui-dir", "--rules", "--set"}});
   if (!parsed.ok()) return usage_error("serve", parsed.error().message);
   const Args& args = parsed.value();
   if (!args.positional.empty()) return usage_error("serve", "serve takes no positional arguments");
@@ -115,6 +116,9 @@ int run_serve(const std::vector<std::string>& argv) {
     if (!n.ok()) return usage_error("serve", n.error().message);
     options.limits.event_heartbeat = static_cast<int>(n.value());
   }
+  options.ui_dir = args.get("--ui-dir", "");
+  if (!options.ui_dir.empty() && !std::ifstream(options.ui_dir + "/index.html"))
+    return usage_error("serve", "--ui-dir " + options.ui_dir + " has no index.html (build it with 'npm run build' in ui/)");
   for (const std::string& proxy : args.all("--trusted-proxy")) {
     in6_addr parsed;
     if (inet_pton(AF_INET, proxy.c_str(), &parsed) != 1 && inet_pton(AF_INET6, proxy.c_str(), &parsed) != 1)

@@ -173,9 +173,9 @@ const std::vector<Command>& commands() {
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",
        run_init},
       {"serve", "run the team server: projects, accounts, roles, revisions and a REST API",
-       "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-streams N] [--heartbeat SECONDS] [--trusted-proxy ADDRESS]... [--rules FILE]... [--set RULE.P=VALUE]...",
-       "Serves the REST API under /api/v1 (docs/server.md) until SIGTERM or Ctrl-C, then\n"
-       "finishes the requests in flight and exits.\n\n"
+       "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-streams N] [--heartbeat SECONDS] [--trusted-proxy ADDRESS]... [--ui-dir DIR] [--rules FILE]... [--set RULE.P=VALUE]...",
+       "Serves the web UI at / and the REST API under /api/v1 (docs/server.md) until SIGTERM\n"
+       "or Ctrl-C, then finishes the requests in flight and exits.\n\n"
        "  --db D            ./seam.db (SQLite, created when missing) by default, or a\n"
        "                    postgresql:// URL; the schema is migrated at start\n"
        "  --listen H:P      address and port (default 127.0.0.1:8080; port 0 picks a free one)\n"
@@ -187,6 +187,8 @@ const std::vector<Command>& commands() {
        "  --trusted-proxy A a reverse proxy's address (repeatable): for requests from it, the\n"
        "                    client address for login limits and logs is taken from\n"
        "                    X-Forwarded-For, which is ignored from anyone else\n"
+       "  --ui-dir DIR      serve the web UI from DIR (a build of ui/) instead of the copy\n"
+       "                    built into seam\n"
        "  --rules, --set    as for seam check: the rules every project is checked with\n\n"
        "There is no default account: create the first one with 'seam admin create-user NAME\n"
        "--admin'. Exit status: 0 stopped by a signal, 2 cannot open the database or listen.",

@@ -19,6 +19,7 @@ struct Options {
   Limits limits;
   bool access_log = true;  // one JSON line per request on stderr
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
+  std::string ui_dir;  // serve the web UI from this folder instead of the binary (development)
 };
 
 // Serves until SIGTERM or SIGINT. Prints "seam serve: listening on URL" on stderr once the

@@ -1,0 +1,87 @@
+// The REST API under /api/v1 (docs/server.md), as the browser calls it: the session cookie
+// authenticates, and every state-changing request carries the session's CSRF token.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrf: string | null = null;
+
+export function setCsrf(token: string | null) {
+  csrf = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const h: Record<string, string> = { Accept: "application/json", ...headers };
+  if (body !== undefined) h["Content-Type"] = "application/json";
+  if (method !== "GET" && csrf) h["X-CSRF-Token"] = csrf;
+  const res = await fetch("/api/v1" + path, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
+  const text = await res.text();
+  const data = text ? safeJson(text) : null;
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown[] } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? "error", e?.message ?? `${method} ${path} failed with ${res.status}`, e?.details ?? []);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export interface Session {
+  user: { name: string; admin: boolean };
+  csrf_token: string | null;
+}
+
+export interface ProjectSummary {
+  name: string;
+  role: string;
+  revision: number;
+  created_at: string;
+  last_change: { author: string; at: string; document: string } | null;
+  summary: { error: number; warning: number; info: number; waived: number; drafts: number };
+}
+
+export interface Location {
+  descriptor: string;
+  pointer: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Finding {
+  rule: string;
+  kind: string;
+  severity: "error" | "warning" | "info";
+  category: string;
+  subcategory: string;
+  message: string;
+  rationale: string;
+  reads: string[];
+  waived: boolean;
+  items: { text: string; locations: Location[] }[];
+}
+
+export interface Report {
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number; waived: number };
+}
+
+export const projectPath = (name: string) => "/projects/" + encodeURIComponent(name);

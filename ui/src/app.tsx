@@ -1,0 +1,63 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, ApiError, setCsrf, type Session } from "./api";
+import { href, useRoute } from "./router";
+import { Login } from "./pages/login";
+import { Projects } from "./pages/projects";
+import { Findings } from "./pages/findings";
+
+export function App() {
+  // undefined while the first request asks whether a session exists
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const route = useRoute();
+
+  useEffect(() => {
+    api<Session>("GET", "/session")
+      .then(signedIn)
+      .catch(() => setSession(null));
+  }, []);
+
+  function signedIn(s: Session) {
+    setCsrf(s.csrf_token);
+    setSession(s);
+  }
+
+  async function signOut() {
+    try {
+      await api("DELETE", "/session");
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
+    }
+    setCsrf(null);
+    setSession(null);
+  }
+
+  if (session === undefined) return <p class="loading" role="status">Loading…</p>;
+  if (session === null) return <Login onSignedIn={signedIn} />;
+  return (
+    <>
+      <header class="top">
+        <a class="brand" href={href.projects()}>
+          seam
+        </a>
+        <nav aria-label="Account">
+          <span class="who">{session.user.name}</span>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </nav>
+      </header>
+      <main id="main">
+        {route.page === "projects" && <Projects />}
+        {route.page === "findings" && <Findings project={route.project} />}
+        {route.page === "not-found" && (
+          <section>
+            <h1>Not found</h1>
+            <p>
+              There is no page at <code>{route.path}</code>. <a href={href.projects()}>Go to your projects</a>.
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
