@@ -1,5 +1,4 @@
 // seam serve: the team server; seam admin: accounts, backup and migrations of its database.
-#include <arpa/inet.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -120,8 +119,7 @@ int run_serve(const std::vector<std::string>& argv) {
   if (!options.ui_dir.empty() && !std::ifstream(options.ui_dir + "/index.html"))
     return usage_error("serve", "--ui-dir " + options.ui_dir + " has no index.html (build it with 'npm run build' in ui/)");
   for (const std::string& proxy : args.all("--trusted-proxy")) {
-    in6_addr parsed;
-    if (inet_pton(AF_INET, proxy.c_str(), &parsed) != 1 && inet_pton(AF_INET6, proxy.c_str(), &parsed) != 1)
+    if (!server::is_ip_address(proxy))
       return usage_error("serve", "--trusted-proxy expects an IP address, such as 127.0.0.1; found '" + proxy + "'");
     options.trusted_proxies.push_back(proxy);
   }

@@ -55,6 +55,11 @@ std::optional<Caller> by_token(App& app, const httplib::Request& req, httplib::R
 
 }  // namespace
 
+bool is_ip_address(const std::string& text) {
+  in6_addr parsed;
+  return inet_pton(AF_INET, text.c_str(), &parsed) == 1 || inet_pton(AF_INET6, text.c_str(), &parsed) == 1;
+}
+
 std::string client_address(const std::vector<std::string>& trusted, const httplib::Request& req) {
   auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
   if (!is_trusted(req.remote_addr)) return req.remote_addr;
@@ -64,9 +69,7 @@ std::string client_address(const std::vector<std::string>& trusted, const httpli
       hops.emplace_back(text::trim(hop));
   std::string address = req.remote_addr;
   for (auto hop = hops.rbegin(); hop != hops.rend() && is_trusted(address); ++hop) {
-    in6_addr parsed;
-    const bool ip = inet_pton(AF_INET, hop->c_str(), &parsed) == 1 || inet_pton(AF_INET6, hop->c_str(), &parsed) == 1;
-    if (!ip) break;  // not written by a proxy: keep the last address that was
+    if (!is_ip_address(*hop)) break;  // not written by a proxy: keep the last address that was
     address = *hop;
   }
   return address;

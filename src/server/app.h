@@ -63,6 +63,8 @@ std::optional<Caller> authenticate(App& app, const httplib::Request& req, httpli
 // it saw, so only the hops that trusted proxies added are believed; a client cannot hide behind
 // addresses it wrote itself.
 std::string client_address(const std::vector<std::string>& trusted, const httplib::Request& req);
+// An IPv4 or IPv6 address in text form, as X-Forwarded-For and --trusted-proxy carry them.
+bool is_ip_address(const std::string& text);
 
 // Authenticates the request, then opens the project named in the path (match 1), when the
 // caller is a member and (for a token) in its scope. Anybody else gets 404, the same as for a

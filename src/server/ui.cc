@@ -1,6 +1,5 @@
 // The web UI: index.html at "/" and the files Vite built beside it, from the binary or, with
 // --ui-dir, from a folder (a development build, read per request).
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -16,7 +15,7 @@ const std::vector<EmbeddedFile>& embedded_ui();
 namespace {
 
 const char* media_type_of(const std::string& name) {
-  auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
+  auto ends = [&](const char* ext) { return name.ends_with(ext); };
   if (ends(".html")) return "text/html; charset=utf-8";
   if (ends(".js")) return "text/javascript; charset=utf-8";
   if (ends(".css")) return "text/css; charset=utf-8";
