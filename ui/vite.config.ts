@@ -1,10 +1,11 @@
 import { defineConfig } from "vitest/config";
 import preact from "@preact/preset-vite";
+import { seamSchemas } from "./schema-plugin";
 
 // The build lands in one flat folder (no assets/ subfolder) because seam compiles every file
 // of it into the binary by name; hashed names let the server cache them for good.
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), seamSchemas("../schemas")],
   build: {
     assetsDir: "",
     target: "es2020",

@@ -45,6 +45,9 @@ class Compiler {
       if (k == "description") out.description = v.text;
       return Ok{};
     }
+    // "x-" keywords annotate the schema for other tools (the web UI's pick-lists); they
+    // never change what is valid.
+    if (k.starts_with("x-")) return Ok{};
     if (k == "deprecated") {
       if (v.kind != Kind::Bool) return bad(at, "'deprecated' must be true or false");
       return out.deprecated = v.boolean, Ok{};

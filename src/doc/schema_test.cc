@@ -147,5 +147,11 @@ TEST(Schema, UnsupportedKeywordIsRefusedAtCompileTime) {
   EXPECT_NE(s.error().message.find("'pattern' is not supported"), std::string::npos);
 }
 
+TEST(Schema, ExtensionKeywordsAreAnnotationsOnly) {
+  const char* s = R"({"properties": {"a": {"type": "string", "x-seam-options-from": {"descriptor": "raw_data"}}}})";
+  EXPECT_TRUE(check(s, R"({"a": "x"})").empty());
+  EXPECT_EQ(check(s, R"({"a": 1})").size(), 1u);
+}
+
 }  // namespace
 }  // namespace seam::doc

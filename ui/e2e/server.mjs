@@ -1,9 +1,11 @@
-// Starts a real `seam serve` on a temporary SQLite database and a free loopback port, with an
+// What the browser tests share. startServer starts a real `seam serve` on a temporary SQLite database and a free loopback port, with an
 // admin account, for the browser tests; stop() ends it and removes the database.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 export const PASSWORD = "correct horse battery";
 
@@ -50,6 +52,33 @@ export async function apiClient(url, name = "ada", password = PASSWORD) {
   };
 }
 
-export function exampleDescriptor(root, name) {
-  return readFileSync(join(root, "examples", "turbine-maintenance", name + ".yaml"), "utf8");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const SHOTS = join(ROOT, "docs", "img");
+export const DESCRIPTORS = ["system_context", "raw_data", "data_pipeline", "training_data", "trained_model",
+  "development_environment", "production_environment", "production_data"];
+
+export function exampleDescriptor(name) {
+  return readFileSync(join(ROOT, "examples", "turbine-maintenance", name + ".yaml"), "utf8");
+}
+
+// A project holding the bundled example's eight descriptors, each as revision 1 by ada.
+export async function exampleProject(call, project) {
+  const made = await call("POST", "/projects", { name: project });
+  if (made.status !== 201) throw new Error(`creating ${project}: ${made.status}`);
+  for (const name of DESCRIPTORS) {
+    const r = await call("PUT", `/projects/${project}/descriptors/${name}`, { content: exampleDescriptor(name), message: "from the example" },
+      { "If-None-Match": "*" });
+    if (r.status !== 201) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+}
+
+export async function signIn(page, url, name = "ada", password = PASSWORD) {
+  await page.goto(url + "/");
+  await page.getByLabel("User name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -2,28 +2,16 @@
 // `seam serve`. Run by ctest as ui_e2e: SEAM=path/to/seam node --test ui/e2e/
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { apiClient, exampleDescriptor, PASSWORD, startServer } from "./server.mjs";
+import { join } from "node:path";
+import { apiClient, exampleProject, launchChromium, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const SHOTS = join(ROOT, "docs", "img");
-const DESCRIPTORS = ["system_context", "raw_data", "data_pipeline", "training_data", "trained_model",
-  "development_environment", "production_environment", "production_data"];
 let server, browser;
 
 before(async () => {
   server = await startServer(process.env.SEAM ?? join(ROOT, "build", "seam"));
-  const call = await apiClient(server.url);
-  assert.equal((await call("POST", "/projects", { name: "turbine" })).status, 201);
-  for (const name of DESCRIPTORS) {
-    const r = await call("PUT", `/projects/turbine/descriptors/${name}`, { content: exampleDescriptor(ROOT, name), message: "from the example" },
-      { "If-None-Match": "*" });
-    assert.ok(r.status === 201 || r.status === 200, `${name}: ${r.status} ${JSON.stringify(r.body)}`);
-  }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  await exampleProject(await apiClient(server.url), "turbine");
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -31,12 +19,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, password = PASSWORD) {
-  await page.goto(server.url + "/");
-  await page.getByLabel("User name").fill("ada");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const signIn = (page, password) => signInAt(page, server.url, "ada", password);
 
 test("a wrong password is refused with a message, and nothing else is shown", async () => {
   const page = await browser.newPage();

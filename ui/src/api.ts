@@ -7,6 +7,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown[] = [],
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -32,7 +33,7 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; details?: unknown[] } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? "error", e?.message ?? `${method} ${path} failed with ${res.status}`, e?.details ?? []);
+    throw new ApiError(res.status, e?.code ?? "error", e?.message ?? `${method} ${path} failed with ${res.status}`, e?.details ?? [], data);
   }
   return data as T;
 }
@@ -85,3 +86,66 @@ export interface Report {
 }
 
 export const projectPath = (name: string) => "/projects/" + encodeURIComponent(name);
+
+export interface DocumentMeta {
+  kind: string;
+  name: string;
+  etag: string;
+  revision: number;
+  author: string;
+  updated_at: string;
+  draft: boolean;
+  current_revision: number | null;
+}
+
+export interface Diagnostic {
+  pointer: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ChangedFinding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  text: string;
+  locations: Location[];
+  waived: boolean;
+}
+
+export interface Revision {
+  id: number;
+  name: string;
+  number: number;
+  author: string;
+  created_at: string;
+  message: string;
+  draft: boolean;
+  introduced: ChangedFinding[];
+  resolved: ChangedFinding[];
+  format?: "yaml" | "json";
+  content?: string;
+  diagnostics?: { files: { errors: Diagnostic[]; warnings: Diagnostic[] }[] } | null;
+}
+
+export interface DocumentRead {
+  etag: string;
+  document: DocumentMeta;
+  revision: Revision;
+}
+
+export interface Written {
+  etag: string;
+  revision: Revision;
+  summary: Report["summary"];
+}
+
+export interface Project {
+  project: ProjectSummary;
+  documents: DocumentMeta[];
+  members: { user: string; role: string }[];
+  policy: Record<string, string[]>;
+}
+
+export const mayWrite = (p: Project, document: string) => p.project.role === "owner" || (p.policy[document] ?? []).includes(p.project.role);

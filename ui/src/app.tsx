@@ -4,11 +4,28 @@ import { href, useRoute } from "./router";
 import { Login } from "./pages/login";
 import { Projects } from "./pages/projects";
 import { Findings } from "./pages/findings";
+import type { DescriptorPage as DescriptorPageType } from "./pages/descriptor";
+
+// The descriptor editor (its schemas, validators and YAML parser) loads when first opened,
+// which keeps the first page small.
+let DescriptorPage: typeof DescriptorPageType | null = null;
+function useDescriptorPage(wanted: boolean) {
+  const [, setReady] = useState(DescriptorPage !== null);
+  useEffect(() => {
+    if (wanted && !DescriptorPage)
+      void import("./pages/descriptor").then((m) => {
+        DescriptorPage = m.DescriptorPage;
+        setReady(true);
+      });
+  }, [wanted]);
+  return DescriptorPage;
+}
 
 export function App() {
   // undefined while the first request asks whether a session exists
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const route = useRoute();
+  const Editor = useDescriptorPage(route.page === "descriptor");
 
   useEffect(() => {
     api<Session>("GET", "/session")
@@ -49,6 +66,8 @@ export function App() {
       <main id="main">
         {route.page === "projects" && <Projects />}
         {route.page === "findings" && <Findings project={route.project} />}
+        {route.page === "descriptor" &&
+          (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} user={session.user.name} /> : <p role="status">Loading…</p>)}
         {route.page === "not-found" && (
           <section>
             <h1>Not found</h1>

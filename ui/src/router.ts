@@ -1,23 +1,30 @@
 // Pages live in the URL's hash (#/projects/p/findings), so every page can be bookmarked and
-// reloaded while the server only ever serves one HTML file.
+// reloaded while the server only ever serves one HTML file. A field of a descriptor is
+// addressed by its JSON pointer: #/projects/p/descriptors/trained_model?field=/model_name
 import { useEffect, useState } from "preact/hooks";
 
 export type Route =
   | { page: "projects" }
   | { page: "findings"; project: string }
+  | { page: "descriptor"; project: string; descriptor: string; field: string | null }
   | { page: "not-found"; path: string };
 
 export function parse(hash: string): Route {
-  const path = hash.replace(/^#/, "") || "/";
+  const [path, query = ""] = (hash.replace(/^#/, "") || "/").split("?", 2);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "projects")) return { page: "projects" };
-  if (parts.length === 3 && parts[0] === "projects" && parts[2] === "findings") return { page: "findings", project: parts[1] };
+  if (parts[0] === "projects" && parts.length === 3 && parts[2] === "findings") return { page: "findings", project: parts[1] };
+  if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4)
+    return { page: "descriptor", project: parts[1], descriptor: parts[3] ?? "system_context", field: new URLSearchParams(query).get("field") };
   return { page: "not-found", path };
 }
 
 export const href = {
   projects: () => "#/projects",
   findings: (project: string) => `#/projects/${encodeURIComponent(project)}/findings`,
+  descriptor: (project: string, descriptor: string, field?: string) =>
+    `#/projects/${encodeURIComponent(project)}/descriptors/${encodeURIComponent(descriptor)}` +
+    (field ? "?" + new URLSearchParams({ field }).toString() : ""),
 };
 
 export function useRoute(): Route {

@@ -35,6 +35,9 @@ export function Findings({ project }: { project: string }) {
         <a href={href.projects()}>Projects</a> / {project}
       </p>
       <h1>Findings</h1>
+      <p>
+        <a href={href.descriptor(project, "system_context")}>Edit the descriptors</a>
+      </p>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -94,7 +97,14 @@ export function Findings({ project }: { project: string }) {
                               {item.locations.length > 0 && (
                                 <span class="where">
                                   {" "}
-                                  ({item.locations.map((l) => l.descriptor + (l.pointer || "")).join(", ")})
+                                  (
+                                  {item.locations.map((l, k) => (
+                                    <>
+                                      {k > 0 && ", "}
+                                      <a href={href.descriptor(project, l.descriptor, l.pointer || undefined)}>{l.descriptor + (l.pointer || "")}</a>
+                                    </>
+                                  ))}
+                                  )
                                 </span>
                               )}
                             </li>

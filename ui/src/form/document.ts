@@ -1,0 +1,78 @@
+// A descriptor being edited: its text (YAML or JSON, as the project stores it) and the value
+// the form shows. YAML is kept as a `yaml` Document and edited in place, so that a change in
+// the form leaves the rest of the file as its author wrote it, comments included.
+import { isCollection, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { Path } from "./validate";
+
+export type Format = "yaml" | "json";
+
+export interface SyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Parsed {
+  doc: Document;
+  problems: SyntaxProblem[];
+}
+
+export function parse(text: string): Parsed {
+  const lines = new LineCounter();
+  // YAML 1.2's core schema, as seam reads it: 2020-01-01 stays a string, "yes" is not true.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems = doc.errors.map((e) => {
+    const at = lines.linePos(e.pos[0]);
+    return { line: at.line, column: at.col, message: e.message.split("\n")[0] };
+  });
+  return { doc, problems };
+}
+
+export function text(doc: Document, format: Format): string {
+  if (format === "json") return JSON.stringify(doc.toJS() ?? {}, null, 2) + "\n";
+  return doc.toString({ lineWidth: 0 });
+}
+
+const absent = (v: unknown) => v === undefined || v === "" || v === null;
+
+// Sets the value at `path`; an empty value removes an object member (seam reads a missing
+// field and an empty one alike) but only blanks a list item, whose place the user keeps.
+export function setAt(doc: Document, path: Path, value: unknown) {
+  ensureRoot(doc);
+  const last = path[path.length - 1];
+  if (absent(value) && typeof last === "string") {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  doc.setIn(path, absent(value) ? "" : value);
+}
+
+function ensureRoot(doc: Document) {
+  if (doc.contents === null || !isCollection(doc.contents)) doc.contents = doc.createNode({}) as never;
+}
+
+export function addAt(doc: Document, path: Path, value: unknown) {
+  ensureRoot(doc);
+  if (!isSeq(doc.getIn(path))) doc.setIn(path, doc.createNode([]));
+  doc.addIn(path, doc.createNode(value));
+}
+
+export function removeAt(doc: Document, path: Path) {
+  doc.deleteIn(path);
+}
+
+// Line and column (1-based) of the value at `path` in `text`, or of the nearest enclosing
+// value that exists (a missing field points at its parent).
+export function position(text: string, path: Path): { line: number; column: number } | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) {
+      const at = lines.linePos(range[0]);
+      return { line: at.line, column: at.col };
+    }
+  }
+  return undefined;
+}

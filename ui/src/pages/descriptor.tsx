@@ -1,0 +1,323 @@
+// One descriptor in a form generated from its schema, with its source beside it. Edits are
+// validated while typing, kept as a local draft until saved, and saved with If-Match; a
+// conflicting save opens the merge view. The form is read-only for roles the project's
+// write policy does not let write this descriptor.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Document } from "yaml";
+import { descriptors, type Compiled } from "virtual:seam-schemas";
+import { api, ApiError, mayWrite, projectPath, type DocumentRead, type Project, type Written } from "../api";
+import { addAt, parse, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
+import { dropDraft, loadDraft, saveDraft, type Draft } from "../form/drafts";
+import { fieldId, Form, type FormContext } from "../form/fields";
+import { optionsFor, sources } from "../form/options";
+import { OLDER_VERSIONS, validate, type Diagnostic, type Path } from "../form/validate";
+import { href } from "../router";
+import { Conflict } from "./conflict";
+import { SaveResult } from "./save-result";
+import { DescriptorNav, ORDER } from "./descriptor-nav";
+
+interface Loaded {
+  compiled: Compiled;
+  project: Project;
+  server: DocumentRead | null;
+  others: Record<string, unknown>; // the documents pick-lists draw from
+}
+
+interface Edit {
+  doc: Document;
+  format: Format;
+  text: string; // what the source view shows
+  problems: SyntaxProblem[]; // syntax errors in `text`; the form waits until they are fixed
+  base: string; // the text of the revision the edit started from
+  etag: string | null;
+}
+
+async function fetchDocument(project: string, id: string): Promise<DocumentRead | null> {
+  try {
+    return await api<DocumentRead>("GET", projectPath(project) + "/descriptors/" + id);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && e.message.includes("has no")) return null;
+    throw e;
+  }
+}
+
+async function load(project: string, id: string): Promise<Loaded> {
+  const entry = descriptors[id];
+  if (!entry || !ORDER.includes(id)) throw new Error(`there is no descriptor '${id}'`);
+  const [compiled, p, server] = await Promise.all([entry.load(), api<Project>("GET", projectPath(project)), fetchDocument(project, id)]);
+  const others: Record<string, unknown> = {};
+  await Promise.all(
+    [...sources(compiled.schema)]
+      .filter((d) => d !== id)
+      .map(async (d) => {
+        const r = await fetchDocument(project, d);
+        if (r?.revision.content) others[d] = parse(r.revision.content).doc.toJS();
+      }),
+  );
+  return { compiled, project: p, server, others };
+}
+
+function startEdit(l: Loaded, draft: Draft | null): Edit {
+  const base = l.server?.revision.content ?? "";
+  const etag = l.server?.etag ?? null;
+  const format: Format = l.server?.revision.format ?? "yaml";
+  const from = draft ?? { text: base || 'version: "1.2"\n', format, etag, base };
+  const parsed = parse(from.text);
+  return { doc: parsed.doc, format: from.format, text: from.text, problems: parsed.problems, base: from.base, etag: from.etag };
+}
+
+export function DescriptorPage({ project, id, field, user }: { project: string; id: string; field: string | null; user: string }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState("");
+  const [edit, setEdit] = useState<Edit | null>(null);
+  const [restored, setRestored] = useState<Draft | null>(null);
+  const [message, setMessage] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [result, setResult] = useState<Written | null>(null);
+  const [saveError, setSaveError] = useState("");
+  const [conflict, setConflict] = useState<DocumentRead | null>(null);
+  const [storageFull, setStorageFull] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoaded(null), setEdit(null), setResult(null), setConflict(null), setError(""), setSaveError("");
+    load(project, id)
+      .then((l) => {
+        if (!live) return;
+        const draft = loadDraft(user, project, id);
+        const useful = draft && draft.text !== (l.server?.revision.content ?? "") ? draft : null;
+        if (draft && !useful) dropDraft(user, project, id);
+        setRestored(useful);
+        setLoaded(l);
+        setEdit(startEdit(l, useful));
+      })
+      .catch((e) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [project, id]);
+
+  const writable = loaded ? mayWrite(loaded.project, id) : false;
+  const data = useMemo(() => (edit ? edit.doc.toJS() : undefined), [edit]);
+  const diagnostics = useMemo(() => (loaded && edit && !edit.problems.length ? validate(loaded.compiled, data) : []), [data, loaded]);
+  const byPointer = useMemo(() => {
+    const m = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) m.set(d.pointer, [...(m.get(d.pointer) ?? []), d]);
+    return m;
+  }, [diagnostics]);
+
+  // Opening a link to a field (from a finding) scrolls to it, focuses it and marks it.
+  const focused = useRef("");
+  useEffect(() => {
+    if (!field || !edit || focused.current === id + field) return;
+    focused.current = id + field;
+    const el = nearest(field);
+    if (!el) return;
+    el.scrollIntoView({ block: "center" });
+    el.closest(".field, fieldset")?.classList.add("highlight");
+    (el as HTMLElement).focus({ preventScroll: true });
+  }, [field, edit, id]);
+
+  function change(next: Edit) {
+    setEdit(next);
+    setResult(null);
+    if (next.text === next.base) return dropDraft(user, project, id);
+    setStorageFull(!saveDraft(user, project, id, { text: next.text, format: next.format, etag: next.etag, base: next.base, at: new Date().toISOString() }));
+  }
+
+  function mutate(f: (doc: Document) => void) {
+    if (!edit) return;
+    f(edit.doc);
+    change({ ...edit, text: text(edit.doc, edit.format) });
+  }
+
+  const ctx: FormContext = {
+    set: (path: Path, v: unknown) => mutate((doc) => setAt(doc, path, v)),
+    add: (path: Path, v: unknown) => mutate((doc) => addAt(doc, path, v)),
+    remove: (path: Path) => mutate((doc) => removeAt(doc, path)),
+    problems: byPointer,
+    options: (s) => optionsFor(s, { ...loaded?.others, [id]: data }),
+  };
+
+  function editSource(t: string) {
+    if (!edit) return;
+    const parsed = parse(t);
+    change({ ...edit, text: t, problems: parsed.problems, doc: parsed.problems.length ? edit.doc : parsed.doc });
+  }
+
+  function switchFormat(format: Format) {
+    if (!edit || edit.problems.length) return;
+    change({ ...edit, format, text: text(edit.doc, format) });
+  }
+
+  async function save(e?: Event, from: Edit | null = edit) {
+    e?.preventDefault();
+    if (!from || saving) return;
+    setSaving(true), setSaveError("");
+    const headers: Record<string, string> = from.etag ? { "If-Match": from.etag } : { "If-None-Match": "*" };
+    try {
+      const w = await api<Written>("PUT", projectPath(project) + "/descriptors/" + id, { content: from.text, format: from.format, message }, headers);
+      dropDraft(user, project, id);
+      setRestored(null), setConflict(null), setMessage("");
+      setEdit({ ...from, base: from.text, etag: w.etag });
+      setLoaded(loaded && { ...loaded, server: { etag: w.etag, revision: w.revision, document: { ...loaded.server?.document!, revision: w.revision.number, author: w.revision.author, updated_at: w.revision.created_at, draft: w.revision.draft } } });
+      setResult(w);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        const theirs = await fetchDocument(project, id).catch(() => null);
+        if (theirs) return setConflict(theirs), void setSaving(false);
+      }
+      setSaveError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function resolved(merged: string) {
+    if (!edit || !conflict) return;
+    const parsed = parse(merged);
+    const next = { ...edit, doc: parsed.doc, text: merged, problems: parsed.problems, base: conflict.revision.content ?? "", etag: conflict.etag, format: conflict.revision.format ?? edit.format };
+    change(next);
+    setConflict(null);
+    void save(undefined, next);
+  }
+
+  if (error)
+    return (
+      <section>
+        <p class="crumbs">
+          <a href={href.projects()}>Projects</a> / <a href={href.findings(project)}>{project}</a>
+        </p>
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
+  if (!loaded || !edit) return <p role="status">Loading…</p>;
+
+  const meta = loaded.server?.document;
+  const title = loaded.compiled.schema.title ?? id;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const older = OLDER_VERSIONS.includes(String((data as Record<string, unknown> | undefined)?.version ?? ""));
+  return (
+    <section class="descriptor-page">
+      <p class="crumbs">
+        <a href={href.projects()}>Projects</a> / <a href={href.findings(project)}>{project}</a> / descriptors
+      </p>
+      <div class="descriptor-layout">
+        <DescriptorNav project={loaded.project} current={id} />
+        <div class="descriptor-main">
+          <h1>{title}</h1>
+          <p class="meta">
+            {meta ? (
+              <>
+                Revision {meta.revision} by <strong>{meta.author}</strong>, <time dateTime={meta.updated_at}>{new Date(meta.updated_at).toLocaleString()}</time>
+                {meta.draft && <span class="badge warning">draft</span>}
+              </>
+            ) : (
+              "Nobody has written this descriptor yet."
+            )}
+          </p>
+          {!writable && (
+            <p class="notice" role="note">
+              Read-only: your role in this project ({loaded.project.project.role}) may not write {title}. The project's owner sets who writes which descriptor;
+              {" "}
+              {(loaded.project.policy[id] ?? []).length ? `here it is the ${(loaded.project.policy[id] ?? []).join(", ")} role(s) and the owner.` : "here only the owner does."}
+            </p>
+          )}
+          {restored && (
+            <p class="notice" role="status">
+              Your unsaved changes from {new Date(restored.at).toLocaleString()} were restored.{" "}
+              <button
+                type="button"
+                onClick={() => {
+                  dropDraft(user, project, id);
+                  setRestored(null);
+                  setEdit(startEdit(loaded, null));
+                }}
+              >
+                Discard them
+              </button>
+            </p>
+          )}
+          {storageFull && <p class="error">The browser would not keep a draft of your changes: save soon, or they are lost when this tab closes.</p>}
+          {older && <p class="notice">This descriptor is written in an older format version; seam upgrades it when it reads it, and checks it when you save.</p>}
+          {conflict && <Conflict base={edit.base} mine={edit.text} theirs={conflict} onMerged={resolved} onCancel={() => setConflict(null)} />}
+          <div class="editor">
+            <form id="descriptor-form" class="descriptor-form" onSubmit={save} aria-label={title}>
+              {edit.problems.length > 0 && <p class="notice">The source has syntax errors; the form is back when they are fixed.</p>}
+              <fieldset disabled={!writable || edit.problems.length > 0} class="form-body">
+                <legend class="sr-only">{title}</legend>
+                <Form schema={loaded.compiled.schema} value={data} ctx={ctx} />
+              </fieldset>
+            </form>
+            <Source edit={edit} onText={editSource} onFormat={switchFormat} readOnly={!writable} />
+          </div>
+          <div class="savebar" role="region" aria-label="Save">
+            <span class="counts">
+              <a href={"#" + fieldId(diagnostics[0]?.pointer ?? "")} onClick={(e) => (e.preventDefault(), diagnostics[0] && nearest(diagnostics[0].pointer)?.focus())}>
+                <span class={"badge " + (errors ? "error" : "ok")}>{errors} errors</span> <span class="badge warning">{warnings} warnings</span>
+              </a>
+            </span>
+            {writable && (
+              <>
+                <label class="message">
+                  Message <input type="text" value={message} onInput={(e) => setMessage(e.currentTarget.value)} form="descriptor-form" placeholder="what changed and why" />
+                </label>
+                <button type="submit" form="descriptor-form" disabled={saving || edit.text === edit.base || edit.problems.length > 0}>
+                  {saving ? "Saving…" : "Save"}
+                </button>
+              </>
+            )}
+            <span class="status" role="status" aria-live="polite">
+              {edit.text !== edit.base && writable ? "Unsaved changes (kept in this browser)" : ""}
+            </span>
+            {saveError && (
+              <p class="error save-error" role="alert">
+                Not saved: {saveError}. Your changes are kept in this browser.
+              </p>
+            )}
+            {result && <SaveResult project={project} written={result} />}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+// The control of the field at `pointer`, or of the nearest enclosing field shown.
+function nearest(pointer: string): HTMLElement | null {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+    const el = document.getElementById(fieldId(p));
+    if (el) return el;
+    if (!p) return null;
+  }
+}
+
+function Source({ edit, onText, onFormat, readOnly }: { edit: Edit; onText: (t: string) => void; onFormat: (f: Format) => void; readOnly: boolean }) {
+  return (
+    <div class="source">
+      <div class="source-head">
+        <h2 id="source-title">Source</h2>
+        <label>
+          Format{" "}
+          <select value={edit.format} onChange={(e) => onFormat(e.currentTarget.value as Format)} disabled={readOnly || edit.problems.length > 0}>
+            <option value="yaml">YAML</option>
+            <option value="json">JSON</option>
+          </select>
+        </label>
+      </div>
+      <textarea aria-labelledby="source-title" class="source-text" spellcheck={false} value={edit.text} readOnly={readOnly} onInput={(e) => onText(e.currentTarget.value)} />
+      {edit.problems.length > 0 && (
+        <ul class="field-msg" aria-label="Syntax errors">
+          {edit.problems.map((p, i) => (
+            <li key={i} class="error">
+              line {p.line}, column {p.column}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
