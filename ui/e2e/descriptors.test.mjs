@@ -58,7 +58,7 @@ test("the form validates while typing, and saving shows the findings the change 
   await memory.fill("8");
   await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
   // The source view follows the form.
-  assert.match(await page.getByRole("textbox", { name: "Source", exact: true }).inputValue(), /memory: 8\b/);
+  assert.match(await page.locator(".source .cm-content").innerText(), /memory: 8\b/);
 
   assert.equal(await flagged("production_environment", "/computing_resources/memory"), false);
   await page.getByLabel("Message").fill("smaller nodes");
@@ -149,5 +149,25 @@ test("an unsaved edit survives a reload as a draft, and can be discarded", async
   assert.equal(await page.getByLabel("Task", { exact: true }).inputValue(), "Predict blade failures a week ahead");
   await page.getByRole("button", { name: "Discard them" }).click();
   assert.equal(await page.getByLabel("Task", { exact: true }).inputValue(), original);
+  await context.close();
+});
+
+test("the source editor and the form follow each other, and a syntax error is shown at its line", async () => {
+  const { context, page } = await open();
+  await page.goto(editor("raw_data"));
+  const source = page.getByRole("textbox", { name: "Source", exact: true });
+  await source.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText('version: "1.2"\ndataset_name: Typed in the source\nlabels: [\n');
+  await page.getByLabel("Syntax errors").getByText(/^line \d+, column \d+: /).first().waitFor();
+  assert.ok(await page.getByLabel("Dataset name", { exact: true }).isDisabled(), "the form waits for the source to parse");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Syntax errors"]'));
+  assert.equal(await page.getByLabel("Dataset name", { exact: true }).inputValue(), "Typed in the source");
+  // "labels" is no raw data field: a warning, underlined in the source.
+  await page.locator(".savebar").getByText("1 warnings").waitFor();
+  assert.equal(await page.locator(".source .cm-lintRange-warning").count(), 1);
   await context.close();
 });

@@ -1,7 +1,7 @@
 // A descriptor being edited: its text (YAML or JSON, as the project stores it) and the value
 // the form shows. YAML is kept as a `yaml` Document and edited in place, so that a change in
 // the form leaves the rest of the file as its author wrote it, comments included.
-import { isCollection, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { Path } from "./validate";
 
 export type Format = "yaml" | "json";
@@ -61,18 +61,32 @@ export function removeAt(doc: Document, path: Path) {
   doc.deleteIn(path);
 }
 
-// Line and column (1-based) of the value at `path` in `text`, or of the nearest enclosing
-// value that exists (a missing field points at its parent).
-export function position(text: string, path: Path): { line: number; column: number } | undefined {
+// Line and column (1-based) where each path's field starts in `text`: an object member's key
+// (so that an empty value still has a place), an array item's value, or the nearest
+// enclosing field that exists (a missing field points at its parent); undefined where none
+// does.
+export function positions(text: string, paths: Path[]): ({ line: number; column: number } | undefined)[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) {
-      const at = lines.linePos(range[0]);
-      return { line: at.line, column: at.col };
+  const doc = parseDocument(text, { lineCounter: lines });
+  const start = (path: Path): number | undefined => {
+    if (path.length === 0) return (doc.contents as { range?: [number, number, number] } | null)?.range?.[0];
+    const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+      return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
     }
-  }
-  return undefined;
+    const node = doc.getIn(path, true);
+    return (node as { range?: [number, number, number] } | null)?.range?.[0];
+  };
+  return paths.map((path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const offset = start(path.slice(0, n));
+      if (offset !== undefined) {
+        const at = lines.linePos(offset);
+        return { line: at.line, column: at.col };
+      }
+    }
+    return undefined;
+  });
 }

@@ -39,6 +39,7 @@ const CASES: [string, string, string][] = [
     `version: "1.2"\nmodel_name: 5\nensemble: "yes"\ntrainng_date: 2020-01-01\ntraining_date: 2020-02-30\n` +
       `model_components:\n  - learning_algorithm:\n      algorithm: Random Forrest\n`],
   ["null, empty and [] count as not provided", "trained_model", `version: "1.2"\nmodel_name: ""\nensemble: null\nmodel_components: []\n`],
+  ["an unknown field is one even when it is empty", "raw_data", `version: "1.2"\nlabels:\nnotes: ""\n`],
   ["a leap day is a date, a missing version is reported", "trained_model", `training_date: 2024-02-29\n`],
   ["an unknown version, with no field called unknown", "system_context", `version: "9.9"\nmodel_name: 5\nfoo: 1\n`],
   ["a version written as a number", "trained_model", `version: 1.2\nmodel_name: x\n`],

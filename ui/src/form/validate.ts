@@ -174,6 +174,11 @@ function message(e: ValidationError, value: unknown): { pointer: string; message
   }
 }
 
+function suggestion(key: string, known: string[]) {
+  const near = closest(key, known);
+  return near ? ` (did you mean '${near}'?)` : ": seam does not read it (name your own fields x-...)";
+}
+
 // Formats and unknown fields, which seam checks outside the schema keywords Ajv runs.
 function walk(s: Schema | undefined, v: unknown, path: Path, out: Diagnostic[], unknown: boolean) {
   if (!s || isAbsent(v)) return;
@@ -190,7 +195,7 @@ function walk(s: Schema | undefined, v: unknown, path: Path, out: Diagnostic[], 
   for (const [k, x] of Object.entries(v)) {
     const sub = s.properties?.[k] ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : undefined);
     if (unknown && !sub && closed && !k.startsWith("x-"))
-      out.push({ pointer: pointerOf([...path, k]), message: `unknown field ${quote(k)}${didYouMean(k, known)}`, severity: "warning" });
+      out.push({ pointer: pointerOf([...path, k]), message: `unknown field ${quote(k)}${suggestion(k, known)}`, severity: "warning" });
     walk(sub, x, [...path, k], out, unknown);
   }
 }
@@ -239,7 +244,7 @@ export function validate(compiled: Compiled, data: unknown): Diagnostic[] {
       if (m && !(m.pointer === "/version" && version === "unknown")) out.push({ ...m, severity: "error" });
     }
   }
-  walk(compiled.schema, doc, [], out, version === "current");
+  walk(compiled.schema, data, [], out, version === "current"); // an unknown field is one even when empty
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = d.severity + d.pointer + "\n" + d.message;

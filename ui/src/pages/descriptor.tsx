@@ -6,11 +6,12 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Document } from "yaml";
 import { descriptors, type Compiled } from "virtual:seam-schemas";
 import { api, ApiError, mayWrite, projectPath, type DocumentRead, type Project, type Written } from "../api";
-import { addAt, parse, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
+import { addAt, parse, positions, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
+import { SourceEditor, type Marker } from "../form/source-editor";
 import { dropDraft, loadDraft, saveDraft, type Draft } from "../form/drafts";
 import { fieldId, Form, type FormContext } from "../form/fields";
 import { optionsFor, sources } from "../form/options";
-import { OLDER_VERSIONS, validate, type Diagnostic, type Path } from "../form/validate";
+import { OLDER_VERSIONS, pathOf, validate, type Diagnostic, type Path } from "../form/validate";
 import { href } from "../router";
 import { Conflict } from "./conflict";
 import { SaveResult } from "./save-result";
@@ -252,7 +253,7 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
                 <Form schema={loaded.compiled.schema} value={data} ctx={ctx} />
               </fieldset>
             </form>
-            <Source edit={edit} onText={editSource} onFormat={switchFormat} readOnly={!writable} />
+            <Source edit={edit} diagnostics={diagnostics} onText={editSource} onFormat={switchFormat} readOnly={!writable} />
           </div>
           <div class="savebar" role="region" aria-label="Save">
             <span class="counts">
@@ -295,7 +296,13 @@ function nearest(pointer: string): HTMLElement | null {
   }
 }
 
-function Source({ edit, onText, onFormat, readOnly }: { edit: Edit; onText: (t: string) => void; onFormat: (f: Format) => void; readOnly: boolean }) {
+function Source({ edit, diagnostics, onText, onFormat, readOnly }: { edit: Edit; diagnostics: Diagnostic[]; onText: (t: string) => void; onFormat: (f: Format) => void; readOnly: boolean }) {
+  const markers = useMemo(() => {
+    const syntax: Marker[] = edit.problems.map((p) => ({ ...p, severity: "error" }));
+    if (syntax.length) return syntax;
+    const at = positions(edit.text, diagnostics.map((d) => pathOf(d.pointer)));
+    return diagnostics.flatMap((d, i) => (at[i] ? [{ ...at[i]!, message: d.message, severity: d.severity }] : []));
+  }, [edit.text, edit.problems, diagnostics]);
   return (
     <div class="source">
       <div class="source-head">
@@ -308,7 +315,7 @@ function Source({ edit, onText, onFormat, readOnly }: { edit: Edit; onText: (t: 
           </select>
         </label>
       </div>
-      <textarea aria-labelledby="source-title" class="source-text" spellcheck={false} value={edit.text} readOnly={readOnly} onInput={(e) => onText(e.currentTarget.value)} />
+      <SourceEditor text={edit.text} format={edit.format} readOnly={readOnly} markers={markers} label="Source" onText={onText} />
       {edit.problems.length > 0 && (
         <ul class="field-msg" aria-label="Syntax errors">
           {edit.problems.map((p, i) => (
