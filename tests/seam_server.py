@@ -109,11 +109,13 @@ class Server:
     def start(self):
         # stderr goes to a file, not a pipe: reading thousands of access-log lines a second
         # through Python would slow the server down in benchmarks.
+        # A restart appends to the same file: look only at what this process writes, measured
+        # before it starts (a fast server may have written its line before Popen returns).
+        seen = len(self.log[0]) if self.log else 0
         with open(os.path.join(self.tmp.name, "serve.log"), "a") as err:
             self.proc = subprocess.Popen([self.seam, "serve", "--db", self.db, "--listen", "127.0.0.1:0", *self.extra],
                                          stderr=err)
         deadline = time.time() + 30
-        seen = len(self.log[0]) if self.log else 0  # a restart appends to the same file
         while time.time() < deadline:
             text = self.log[0][seen:] if self.log else ""
             m = re.search(r"listening on (https?)://[^:]+:(\d+)", text)
