@@ -376,6 +376,16 @@ class Findings(ServerTest):
         self.assertIn(b'"version": "2.1.0"', r.body)
         self.assertEqual(owner.request("GET", "/api/v1/projects/findings/findings?format=pdf").status, 400)
 
+    def test_rule_coverage_is_the_cli_contract_for_anyone_signed_in(self):
+        owner = self.new_project("coverage", members=["owner"])
+        served = owner.request("GET", "/api/v1/rules/coverage").json()
+        local = json.loads(subprocess.run([SEAM, "rules", "coverage", "--format", "json"], capture_output=True, text=True).stdout)
+        self.assertEqual(served, local)
+        self.assertEqual(len(served["subcategories"]), 34)
+        self.assertIn(b"|", owner.request("GET", "/api/v1/rules/coverage?format=markdown").body)
+        self.assertEqual(owner.request("GET", "/api/v1/rules/coverage?format=sarif").status, 400)
+        self.assertEqual(self.server.client().request("GET", "/api/v1/rules/coverage").status, 401)
+
     def test_project_list_shows_state(self):
         owner = self.new_project("listing", members=["owner"])
         owner.put_doc("listing", "trained_model", example("trained_model"), create=True)

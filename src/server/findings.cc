@@ -1,5 +1,8 @@
-// GET .../findings: the project's check, in any format `seam check` writes.
+// GET .../findings: the project's check, in any format `seam check` writes; GET
+// /api/v1/rules/coverage: which taxonomy subcategories the server's rules cover.
+#include "report/coverage.h"
 #include "report/findings.h"
+#include "rules/coverage.h"
 #include "server/app.h"
 #include "server/http.h"
 
@@ -41,10 +44,23 @@ void findings(App& app, const httplib::Request& req, httplib::Response& res) {
   res.set_content(out.take(), type);
 }
 
+// The catalogue is the server's, the same for every project, so any signed-in caller may ask.
+void coverage(App& app, const httplib::Request& req, httplib::Response& res) {
+  if (!authenticate(app, req, res)) return;
+  const std::string name = format_param(req, "json");
+  const auto* format = report::find_format(report::coverage_formats(), name);
+  if (!format) return reply_error(res, 400, "bad_request", "format must be " + report::format_names(report::coverage_formats()));
+  StringWriter out;
+  format->render(rules::coverage(app.analysis.analyzer().catalogue), out);
+  res.status = 200;
+  res.set_content(out.take(), media_type(name));
+}
+
 }  // namespace
 
 void add_findings_routes(httplib::Server& http, App& app) {
   http.Get(R"(/api/v1/projects/([^/]+)/findings)", [&app](const auto& req, auto& res) { findings(app, req, res); });
+  http.Get("/api/v1/rules/coverage", [&app](const auto& req, auto& res) { coverage(app, req, res); });
 }
 
 }  // namespace seam::server

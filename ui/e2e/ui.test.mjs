@@ -71,3 +71,62 @@ test("at 390 px wide the pages still fit without sideways scrolling", async () =
   assert.ok(overflow <= 0, `the findings page scrolls sideways by ${overflow} px`);
   await context.close();
 });
+
+test("waiving a finding hides it with its reason, unwaiving brings it back, and expired waivers are shown", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto(server.url + "/#/projects/turbine/findings");
+  const errors = page.locator(".summary .badge.error");
+  await errors.waitFor();
+  const before = parseInt(await errors.textContent());
+  const card = page.locator(".sev-error li.finding").first();
+  const rule = await card.locator(".rule code").textContent();
+
+  await card.getByRole("button", { name: "Waive…" }).click();
+  const form = page.getByRole("form", { name: "Waive " + rule });
+  await form.getByLabel("Reason (required)").fill("The gearbox team accepts this until the next release");
+  await form.getByRole("button", { name: "Waive" }).click();
+  await page.getByRole("status").getByText(`Waived ${rule}.`).waitFor();
+  assert.equal(parseInt(await errors.textContent()), before - 1);
+  const row = page.locator(".waivers tbody tr", { hasText: rule });
+  assert.match(await row.textContent(), /in force/);
+
+  await page.getByLabel("Show waived").check();
+  const waived = page.locator("li.finding", { hasText: "The gearbox team accepts this" });
+  assert.match(await waived.locator(".waiver-reason").textContent(), /accepted by ada/);
+  await waived.getByRole("button", { name: "Unwaive" }).click();
+  await page.getByRole("status").getByText(`${rule} is no longer waived.`).waitFor();
+  assert.equal(parseInt(await errors.textContent()), before);
+
+  // A waiver past its date no longer hides the finding, and the list says so.
+  await page.locator(".sev-error li.finding").first().getByRole("button", { name: "Waive…" }).click();
+  await page.getByLabel("Reason (required)").fill("accepted for the pilot only");
+  await page.getByLabel("Expires (optional)").fill("2020-01-31");
+  await page.getByRole("button", { name: "Waive", exact: true }).click();
+  await page.locator(".waivers tr.waiver-expired").getByText("expired", { exact: true }).waitFor();
+  assert.equal(parseInt(await errors.textContent()), before);
+  await page.getByRole("button", { name: /^Remove the waiver of/ }).click();
+  await page.getByRole("status").getByText(/^Removed the waiver of/).waitFor();
+  assert.equal(await page.locator(".waivers").count(), 0);
+  await context.close();
+});
+
+test("the report exports in each format, and the coverage matrix shows all 34 subcategories", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto(server.url + "/#/projects/turbine/findings");
+  const markers = { HTML: "<!DOCTYPE html>", SARIF: '"version": "2.1.0"', JUnit: "<testsuite", Markdown: "# seam check" };
+  for (const [name, marker] of Object.entries(markers)) {
+    const link = page.locator(".exports").getByRole("link", { name, exact: true });
+    const res = await page.request.get(new URL(await link.getAttribute("href"), server.url).href);
+    assert.equal(res.status(), 200, name);
+    assert.ok((await res.text()).includes(marker), name);
+  }
+  await page.locator(".coverage .cell").first().waitFor();
+  assert.equal(await page.locator(".coverage .cell").count(), 34);
+  assert.ok((await page.locator(".coverage .cell strong").count()) > 0, "cells show the project's findings");
+  await page.locator(".coverage").screenshot({ path: join(SHOTS, "coverage.png") });
+  await context.close();
+});

@@ -77,11 +77,20 @@ export interface Finding {
   rationale: string;
   reads: string[];
   waived: boolean;
-  items: { text: string; locations: Location[] }[];
+  waiver_reason?: string;
+  items: { text: string; values?: Record<string, unknown>; locations: Location[] }[];
+}
+
+export interface WaiverProblem {
+  rule: string;
+  problem: "expired" | "unused";
+  detail: string;
+  line: number;
 }
 
 export interface Report {
   findings: Finding[];
+  waiver_problems: WaiverProblem[];
   summary: { error: number; warning: number; info: number; waived: number };
 }
 

@@ -65,7 +65,7 @@ export function App() {
       </header>
       <main id="main">
         {route.page === "projects" && <Projects />}
-        {route.page === "findings" && <Findings project={route.project} />}
+        {route.page === "findings" && <Findings project={route.project} user={session.user.name} />}
         {route.page === "descriptor" &&
           (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} user={session.user.name} /> : <p role="status">Loading…</p>)}
         {route.page === "not-found" && (

@@ -1,32 +1,93 @@
+// A project's findings, grouped by severity and taxonomy category, with filters, exports,
+// waiving and unwaiving, the waivers in force, and the coverage matrix.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { api, projectPath, type Report } from "../api";
+import { api, mayWrite, projectPath, type Finding, type Project, type Report } from "../api";
 import { categories, group, SEVERITIES, type Filter, type Severity } from "../findings";
 import { href } from "../router";
+import { addWaiver, changeWaivers, covers, loadWaivers, removeWaivers, sameWaiver, type Waiver, type Waivers } from "../waivers";
+import { CoverageMatrix, type SubcategoryCoverage } from "./coverage";
+import { FindingCard, type WaiveRequest } from "./finding-card";
+import { WaiversPanel } from "./waivers-panel";
 
 const LABEL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+const EXPORTS = [
+  ["html", "HTML", "html"],
+  ["sarif", "SARIF", "sarif"],
+  ["junit", "JUnit", "xml"],
+  ["markdown", "Markdown", "md"],
+] as const;
 
-export function Findings({ project }: { project: string }) {
-  const [report, setReport] = useState<Report | null>(null);
+interface State {
+  report: Report;
+  project: Project;
+  waivers: Waivers;
+  coverage: SubcategoryCoverage[];
+}
+
+async function load(project: string): Promise<State> {
+  const [report, p, waivers, coverage] = await Promise.all([
+    api<Report>("GET", projectPath(project) + "/findings"),
+    api<Project>("GET", projectPath(project)),
+    loadWaivers(project),
+    api<{ subcategories: SubcategoryCoverage[] }>("GET", "/rules/coverage"),
+  ]);
+  return { report, project: p, waivers, coverage: coverage.subcategories };
+}
+
+export function Findings({ project, user }: { project: string; user: string }) {
+  const [state, setState] = useState<State | null>(null);
   const [error, setError] = useState("");
+  const [notice, setNotice] = useState("");
   const [severities, setSeverities] = useState<Set<Severity>>(new Set(SEVERITIES));
   const [category, setCategory] = useState("");
   const [text, setText] = useState("");
   const [showWaived, setShowWaived] = useState(false);
 
-  useEffect(() => {
-    setReport(null);
-    api<Report>("GET", projectPath(project) + "/findings")
-      .then(setReport)
+  const reload = () =>
+    load(project)
+      .then(setState)
       .catch((e) => setError(e.message));
+  useEffect(() => {
+    setState(null);
+    void reload();
   }, [project]);
 
+  const report = state?.report;
   const filter: Filter = { severities, category, text, showWaived };
   const groups = useMemo(() => (report ? group(report.findings, filter) : []), [report, severities, category, text, showWaived]);
+  const canWaive = state ? mayWrite(state.project, "waivers") : false;
 
   function toggle(s: Severity) {
     const next = new Set(severities);
     next.has(s) ? next.delete(s) : next.add(s);
     setSeverities(next);
+  }
+
+  async function waive(f: Finding, r: WaiveRequest) {
+    const w: Waiver = { rule: f.rule, match: r.match.trim() || undefined, reason: r.reason.trim(), accepted_by: r.accepted_by.trim(), expires: r.expires || undefined };
+    await changeWaivers(project, (doc) => addWaiver(doc, w), `waive ${f.rule}`);
+    await reload();
+    setNotice(`Waived ${f.rule}. Waived findings are hidden unless "Show waived" is on.`);
+  }
+
+  async function unwaive(f: Finding) {
+    try {
+      await changeWaivers(project, (doc, list) => removeWaivers(doc, list, (w) => covers(w, f)), `unwaive ${f.rule}`);
+      await reload();
+      setNotice(`${f.rule} is no longer waived.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function removeWaiver(target: Waiver) {
+    try {
+      await changeWaivers(project, (doc, list) => removeWaivers(doc, list, (w) => sameWaiver(w, target)), `remove the waiver of ${target.rule}`);
+      await reload();
+      setNotice(`Removed the waiver of ${target.rule}.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }
 
   return (
@@ -35,7 +96,7 @@ export function Findings({ project }: { project: string }) {
         <a href={href.projects()}>Projects</a> / {project}
       </p>
       <h1>Findings</h1>
-      <p>
+      <p class="page-links">
         <a href={href.descriptor(project, "system_context")}>Edit the descriptors</a>
       </p>
       {error && (
@@ -43,11 +104,25 @@ export function Findings({ project }: { project: string }) {
           {error}
         </p>
       )}
-      {report && (
+      <p role="status" class="notice-line">
+        {notice}
+      </p>
+      {report && state && (
         <>
           <p class="summary" aria-live="polite">
             <span class="badge error">{report.summary.error} errors</span> <span class="badge warning">{report.summary.warning} warnings</span>{" "}
             <span class="badge">{report.summary.waived} waived</span>
+          </p>
+          <p class="exports">
+            Export:{" "}
+            {EXPORTS.map(([format, name, ext], i) => (
+              <>
+                {i > 0 && " · "}
+                <a href={`/api/v1${projectPath(project)}/findings?format=${format}`} download={`${project}-findings.${ext}`}>
+                  {name}
+                </a>
+              </>
+            ))}
           </p>
           <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
             <fieldset>
@@ -86,44 +161,15 @@ export function Findings({ project }: { project: string }) {
                   <h3>{c.category}</h3>
                   <ul class="findings">
                     {c.findings.map((f, i) => (
-                      <li key={f.rule + i} class="finding">
-                        <p class="message">
-                          {f.message} {f.waived && <span class="badge">waived</span>}
-                        </p>
-                        <ul>
-                          {f.items.map((item, j) => (
-                            <li key={j}>
-                              {item.text}
-                              {item.locations.length > 0 && (
-                                <span class="where">
-                                  {" "}
-                                  (
-                                  {item.locations.map((l, k) => (
-                                    <>
-                                      {k > 0 && ", "}
-                                      <a href={href.descriptor(project, l.descriptor, l.pointer || undefined)}>{l.descriptor + (l.pointer || "")}</a>
-                                    </>
-                                  ))}
-                                  )
-                                </span>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                        <details>
-                          <summary>Why this matters</summary>
-                          <p>{f.rationale}</p>
-                          <p class="rule">
-                            Rule <code>{f.rule}</code>, {f.subcategory}
-                          </p>
-                        </details>
-                      </li>
+                      <FindingCard key={f.rule + i + f.waived} project={project} finding={f} user={user} canWaive={canWaive} onWaive={waive} onUnwaive={unwaive} />
                     ))}
                   </ul>
                 </section>
               ))}
             </section>
           ))}
+          <WaiversPanel waivers={state.waivers} problems={report.waiver_problems ?? []} canEdit={canWaive} onRemove={removeWaiver} />
+          <CoverageMatrix subcategories={state.coverage} findings={report.findings} />
         </>
       )}
       {!report && !error && <p role="status">Loading…</p>}
