@@ -171,3 +171,32 @@ test("the source editor and the form follow each other, and a syntax error is sh
   assert.equal(await page.locator(".source .cm-lintRange-warning").count(), 1);
   await context.close();
 });
+
+test("the history shows who changed what and why, diffs two revisions, and restores an old one", async () => {
+  const path = `/projects/${P}/descriptors/data_pipeline`;
+  const read = await call("GET", path);
+  const changed = read.body.revision.content.replace("pipeline_version: 1.4.0", "pipeline_version: 1.5.0");
+  assert.equal((await call("PUT", path, { content: changed, message: "new feature window" }, { "If-Match": read.body.etag })).status, 200);
+
+  const { context, page } = await open();
+  await page.goto(`${server.url}/#/projects/${P}/history/data_pipeline`);
+  const newest = page.locator(".timeline > li").first();
+  await newest.getByText("new feature window").waitFor();
+  assert.match(await newest.locator(".when").textContent(), /ada · revision 2 of data_pipeline/);
+  await newest.getByRole("button", { name: "Show changes" }).click();
+  const row = newest.locator(".diff-table tbody tr");
+  await row.first().waitFor();
+  assert.equal(await row.count(), 1);
+  assert.match(await row.locator("th").textContent(), /\/pipeline_version/);
+  assert.equal(await row.locator("td.before").textContent(), "1.4.0");
+  assert.equal(await row.locator("td.after").textContent(), "1.5.0");
+  await page.screenshot({ path: join(SHOTS, "history.png") });
+  await newest.getByLabel("Inline").check();
+  assert.equal(await newest.locator("pre.after").textContent(), "+ 1.5.0");
+
+  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  await page.getByRole("status").getByText("Restored revision 1 of data_pipeline as a new revision.").waitFor();
+  assert.match(await page.locator(".timeline > li").first().textContent(), /revision 3 of data_pipeline.*restore revision 1/);
+  assert.match((await call("GET", path)).body.revision.content, /pipeline_version: 1\.4\.0/);
+  await context.close();
+});

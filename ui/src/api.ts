@@ -125,6 +125,7 @@ export interface ChangedFinding {
 
 export interface Revision {
   id: number;
+  kind: "descriptor" | "waivers" | "card" | "profile";
   name: string;
   number: number;
   author: string;
@@ -158,3 +159,27 @@ export interface Project {
 }
 
 export const mayWrite = (p: Project, document: string) => p.project.role === "owner" || (p.policy[document] ?? []).includes(p.project.role);
+
+export interface Page<T> {
+  items: T[];
+  next: number | null;
+}
+
+export interface DiffChange {
+  op: "added" | "removed" | "changed";
+  pointer: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+// Where a document of each kind is read and written.
+export function documentPath(project: string, kind: Revision["kind"], name: string): string {
+  const base = projectPath(project);
+  if (kind === "waivers") return base + "/waivers";
+  if (kind === "card") return base + "/cards/" + encodeURIComponent(name);
+  if (kind === "profile") return base + "/profiles/" + encodeURIComponent(name);
+  return base + "/descriptors/" + encodeURIComponent(name);
+}
+
+// The name the write policy knows a document by.
+export const policyName = (kind: Revision["kind"], name: string) => (kind === "card" ? "cards" : kind === "profile" ? "profiles" : name);

@@ -219,6 +219,12 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
             ) : (
               "Nobody has written this descriptor yet."
             )}
+            {meta && (
+              <>
+                {" · "}
+                <a href={href.history(project, id)}>History</a>
+              </>
+            )}
           </p>
           {!writable && (
             <p class="notice" role="note">

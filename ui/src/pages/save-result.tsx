@@ -1,24 +1,18 @@
-import type { ChangedFinding, Written } from "../api";
+import type { Written } from "../api";
+import { delta, phrase } from "../delta";
 import { href } from "../router";
-
-const count = (list: ChangedFinding[], severity: string) => list.filter((f) => f.severity === severity).length;
-
-function phrase(n: number, what: string) {
-  return n === 1 ? `1 ${what}` : `${n} ${what}s`;
-}
 
 // What a save did: the revision, whether it is a draft, and the findings it introduced and
 // resolved ("2 new errors, 1 resolved").
 export function SaveResult({ project, written }: { project: string; written: Written }) {
   const r = written.revision;
   const added = r.introduced.filter((f) => !f.waived);
-  const parts = (["error", "warning", "info"] as const).map((s) => count(added, s)).map((n, i) => (n ? phrase(n, ["new error", "new warning", "new note"][i]) : "")).filter(Boolean);
-  if (r.resolved.length) parts.push(`${r.resolved.length} resolved`);
+  const changed = delta(r);
   const problems = r.diagnostics?.files?.[0]?.errors ?? [];
   return (
     <div class="save-result" role="status">
       <p>
-        Saved as revision {r.number}. {parts.length ? parts.join(", ") + "." : "No finding changed."}{" "}
+        Saved as revision {r.number}. {changed ? changed + "." : "No finding changed."}{" "}
         <a href={href.findings(project)}>See all findings</a>
       </p>
       {r.draft && (
