@@ -137,6 +137,12 @@ class Cards(ReadinessTest):
         self.assertEqual(m.json(), seam_json("trl", "metrics", "--format", "json", EXAMPLE))
         self.assertIn("switchback", viewer.request("GET", API + "turbine/trl/metrics?format=text").body.decode())
 
+        k = viewer.request("GET", API + "turbine/trl/risks")
+        self.assertEqual(k.status, 200, k.body)
+        self.assertEqual(k.json(), seam_json("trl", "risks", "--format", "json", EXAMPLE))
+        self.assertEqual([len(row) for row in k.json()["matrix"]], [5] * 5)
+        self.assertEqual(viewer.request("GET", API + "turbine/trl/risks?format=text").body.decode(), seam("trl", "risks", EXAMPLE).stdout)
+
     def test_cards_are_documents_and_invalid_ones_are_drafts(self):
         owner = self.new_project("cards")
         items = owner.request("GET", API + "cards/cards").json()["items"]

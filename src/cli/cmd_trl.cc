@@ -121,10 +121,10 @@ std::optional<int> without_cards(const std::string& dir) {
 int other(const std::vector<std::string>& pos, const Args& args, const api::TrlOptions& opt) {
   const std::string format = args.get("--format", "text");
   if (pos.size() == 2 && pos[0] == "risks") {
+    if (!report::find_format(report::trl_risks_formats(), format)) return bad_format(report::trl_risks_formats());
     auto t = api::trl_risks(pos[1]);
     if (!t.ok()) return fail(t.error());
-    std::fputs(report::trl_risks_text(t.value()).c_str(), stdout);
-    return kExitOk;
+    return render(report::trl_risks_formats(), format, t.value());
   }
   if (pos.size() == 2 && pos[0] == "metrics") {
     if (!report::find_format(report::trl_metrics_formats(), format)) return bad_format(report::trl_metrics_formats());
@@ -133,7 +133,7 @@ int other(const std::vector<std::string>& pos, const Args& args, const api::TrlO
     return render(report::trl_metrics_formats(), format, m.value());
   }
   return usage_error("trl", "expected: init DIR COMPONENT | status DIR | check DIR COMPONENT --to N [--format text|json] | "
-                            "review DIR COMPONENT --to N --decision D ... | risks DIR | card DIR COMPONENT | metrics DIR");
+                            "review DIR COMPONENT --to N --decision D ... | risks DIR [--format text|json] | card DIR COMPONENT | metrics DIR");
 }
 
 }  // namespace

@@ -130,7 +130,7 @@ const std::vector<Command>& commands() {
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
        "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N [--format text|json]\n"
        "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"
-       "       seam trl card DIR COMPONENT [--format markdown|html] | risks DIR | metrics DIR [--format text|json]",
+       "       seam trl card DIR COMPONENT [--format markdown|html] | risks DIR [--format text|json] | metrics DIR [--format text|json]",
        "DIR/trl/<component>.yaml holds one TRL Card per component (schemas/trl_card.schema.json;\n"
        "docs/trl.md). The level catalogue with its gate criteria is built in (trl/levels.yaml).\n\n"
        "  init DIR C        start C's card: writes DIR/trl/C.yaml at level 0, every field\n"
@@ -141,7 +141,8 @@ const std::vector<Command>& commands() {
        "                    automatic criterion is met (manual ones are signed off in a\n"
        "                    review), 1 when one is not; --format json gives the gate\n"
        "                    object of the status JSON\n"
-       "  risks DIR         requirements by risk (p_failure x value) and the 5x5 risk matrix\n"
+       "  risks DIR         requirements by risk (p_failure x value) and the 5x5 risk matrix;\n"
+       "                    --format text (default) or json\n"
        "  review DIR C ...  records a review in C's card (appended to reviews, level updated,\n"
        "                    comments kept). A graduation goes up one level once reviews exist,\n"
        "                    needs the gate to pass or --override REASON (recorded), and signs\n"

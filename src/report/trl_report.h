@@ -21,8 +21,11 @@ const Formats<trl::SystemStatus>& trl_status_formats();
 // json: {"today", "components": [...], "totals": {...}}
 const Formats<trl::MetricsSummary>& trl_metrics_formats();
 
-// Requirements by risk, then the 5x5 likelihood-by-impact matrix.
-std::string trl_risks_text(const trl::RiskTable& t);
+// text: requirements by risk, then the 5x5 likelihood-by-impact matrix.
+// json: {"requirements": [{"component", "id", "text", "p_failure", "value", "risk"}] (highest
+//        risk first), "matrix": 5 rows of likelihood (p_failure 0.0-0.2 first) by 5 columns
+//        of impact (value 1-2 first)}
+const Formats<trl::RiskTable>& trl_risks_formats();
 
 // A gate with the names its text shows.
 struct GateView {

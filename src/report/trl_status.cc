@@ -78,19 +78,7 @@ void gate_text(const GateView& v, Writer& sink) {
   sink.write(out);
 }
 
-}  // namespace
-
-const Formats<trl::SystemStatus>& trl_status_formats() {
-  static const Formats<trl::SystemStatus> table = {{"text", status_text}, {"json", status_json}};
-  return table;
-}
-
-const Formats<GateView>& trl_gate_formats() {
-  static const Formats<GateView> table = {{"text", gate_text}, {"json", gate_json}};
-  return table;
-}
-
-std::string trl_risks_text(const trl::RiskTable& t) {
+void risks_text(const trl::RiskTable& t, Writer& sink) {
   std::string out;
   char line[512];
   std::snprintf(line, sizeof line, "%-6s %-22s %-8s %-6s %-5s %s\n", "risk", "component", "req", "p", "value", "requirement");
@@ -113,7 +101,44 @@ std::string trl_risks_text(const trl::RiskTable& t) {
     }
     out += "\n";
   }
-  return out;
+  sink.write(out);
+}
+
+
+// The matrix's rows are likelihood (p_failure in fifths, 0.0-0.2 first), its columns impact
+// (value 1-2 first), as trl::RiskTable keeps them.
+void risks_json(const trl::RiskTable& t, Writer& out) {
+  JsonWriter w(2);
+  w.begin_object().key("requirements").begin_array();
+  for (const auto& r : t.rows)
+    w.begin_object().key("component").value(r.component).key("id").value(r.id).key("text").value(r.text)
+        .key("p_failure").value(r.p_failure).key("value").value(r.value).key("risk").value(r.risk).end_object();
+  w.end_array().key("matrix").begin_array();
+  for (const auto& row : t.matrix) {
+    w.begin_array();
+    for (int n : row) w.value(n);
+    w.end_array();
+  }
+  w.end_array().end_object();
+  out.write(w.str());
+  out.write("\n");
+}
+
+}  // namespace
+
+const Formats<trl::SystemStatus>& trl_status_formats() {
+  static const Formats<trl::SystemStatus> table = {{"text", status_text}, {"json", status_json}};
+  return table;
+}
+
+const Formats<GateView>& trl_gate_formats() {
+  static const Formats<GateView> table = {{"text", gate_text}, {"json", gate_json}};
+  return table;
+}
+
+const Formats<trl::RiskTable>& trl_risks_formats() {
+  static const Formats<trl::RiskTable> table = {{"text", risks_text}, {"json", risks_json}};
+  return table;
 }
 
 }  // namespace seam::report

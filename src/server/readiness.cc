@@ -106,6 +106,14 @@ void metrics(App& app, const httplib::Request& req, httplib::Response& res) {
   reply_report(res, report::trl_metrics_formats(), format_param(req, "json"), m.value());
 }
 
+void risks(App& app, const httplib::Request& req, httplib::Response& res) {
+  auto r = open_readiness(app, req, res, false);
+  if (!r) return;
+  auto t = api::trl_risks(r->dir(), r->files);
+  if (!t.ok()) return reply_failure(res, t.error());
+  reply_report(res, report::trl_risks_formats(), format_param(req, "json"), t.value());
+}
+
 void gate(App& app, const httplib::Request& req, httplib::Response& res) {
   auto to = int_param(req, "to");
   if (!to.ok()) return reply_failure(res, to.error());
@@ -219,6 +227,7 @@ void add_readiness_routes(httplib::Server& http, App& app) {
   });
   http.Get(project + "/trl", [&app](const auto& req, auto& res) { status(app, req, res); });
   http.Get(project + "/trl/metrics", [&app](const auto& req, auto& res) { metrics(app, req, res); });
+  http.Get(project + "/trl/risks", [&app](const auto& req, auto& res) { risks(app, req, res); });
   http.Get(project + "/trl/([^/]+)/gate", [&app](const auto& req, auto& res) { gate(app, req, res); });
   http.Get(project + "/trl/([^/]+)/card", [&app](const auto& req, auto& res) { card_document(app, req, res); });
   http.Post(project + "/trl/([^/]+)/reviews", [&app](const auto& req, auto& res) { review(app, req, res); });
