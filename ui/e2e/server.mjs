@@ -1,7 +1,7 @@
 // What the browser tests share. startServer starts a real `seam serve` on a temporary SQLite database and a free loopback port, with an
 // admin account, for the browser tests; stop() ends it and removes the database.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,15 @@ export async function exampleProject(call, project) {
     const r = await call("PUT", `/projects/${project}/descriptors/${name}`, { content: exampleDescriptor(name), message: "from the example" },
       { "If-None-Match": "*" });
     if (r.status !== 201) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
+
+// The example's TRL cards, one per component, each as revision 1.
+export async function exampleCards(call, project) {
+  for (const file of readdirSync(join(ROOT, "examples", "turbine-maintenance", "trl"))) {
+    const content = readFileSync(join(ROOT, "examples", "turbine-maintenance", "trl", file), "utf8");
+    const r = await call("PUT", `/projects/${project}/cards/${file.replace(/\.yaml$/, "")}`, { content, message: "from the example" }, { "If-None-Match": "*" });
+    if (r.status !== 201) throw new Error(`${file}: ${r.status} ${JSON.stringify(r.body)}`);
   }
 }
 

@@ -4,13 +4,17 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { apiClient, exampleProject, launchChromium, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
+import { apiClient, exampleCards, exampleProject, launchChromium, PASSWORD, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
 
 let server, browser;
 
 before(async () => {
   server = await startServer(process.env.SEAM ?? join(ROOT, "build", "seam"));
-  await exampleProject(await apiClient(server.url), "turbine");
+  const call = await apiClient(server.url);
+  await exampleProject(call, "turbine");
+  await exampleCards(call, "turbine");
+  assert.equal((await call("POST", "/users", { name: "rita", password: PASSWORD })).status, 201);
+  assert.equal((await call("PUT", "/projects/turbine/members/rita", { role: "reviewer" })).status, 204);
   browser = await launchChromium();
 });
 
@@ -128,5 +132,39 @@ test("the report exports in each format, and the coverage matrix shows all 34 su
   assert.equal(await page.locator(".coverage .cell").count(), 34);
   assert.ok((await page.locator(".coverage .cell strong").count()) > 0, "cells show the project's findings");
   await page.locator(".coverage").screenshot({ path: join(SHOTS, "coverage.png") });
+  await context.close();
+});
+
+test("readiness: levels and gates, a reviewer's switchback, the timeline, the risk matrix and the printable card", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signInAt(page, server.url, "rita");
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.goto(server.url + "/#/projects/turbine/readiness");
+  await page.getByText(/System level 5, the lowest of its components; limited by scoring-service/).waitFor();
+  assert.equal(await page.locator("article.component").count(), 3);
+  const scoring = page.locator("article.component.limiting");
+  assert.match(await scoring.locator(".gate").textContent(), /Gate to level 6: blocked/);
+  assert.match(await page.locator(".risk-matrix").textContent(), /P-01 \(6\.0\)/);
+  const card = await page.request.get(new URL(await scoring.getByRole("link", { name: /Printable TRL card/ }).getAttribute("href"), server.url).href);
+  assert.equal(card.status(), 200);
+  assert.match(await card.text(), /<!DOCTYPE html>/i);
+  await page.screenshot({ path: join(SHOTS, "readiness.png"), fullPage: true });
+
+  // A graduation through a failing gate without an override is refused, and says why.
+  await scoring.getByText("Record a review of scoring-service").click();
+  const form = scoring.getByRole("form", { name: "Review of scoring-service" });
+  await form.getByRole("button", { name: "Record the review" }).click();
+  await form.getByRole("alert").getByText(/^Not recorded: /).waitFor();
+
+  const before = await page.locator(".timeline-row", { hasText: "scoring-service" }).locator(".stay.switchback").count();
+  await form.getByLabel("Switch back").check();
+  assert.equal(await form.getByLabel("To level").inputValue(), "4");
+  await form.getByLabel("Kind of switchback").selectOption("review");
+  await form.getByLabel("Reason (required)").fill("The production node pool has no GPU; back to proof of concept on CPU");
+  await form.getByRole("button", { name: "Record the review" }).click();
+  await page.getByRole("status").getByText("Recorded: scoring-service switches back to level 4.").waitFor();
+  await page.getByText(/System level 4,/).waitFor();
+  assert.equal(await page.locator(".timeline-row", { hasText: "scoring-service" }).locator(".stay.switchback").count(), before + 1);
   await context.close();
 });

@@ -5,6 +5,7 @@ import { Login } from "./pages/login";
 import { Projects } from "./pages/projects";
 import { Findings } from "./pages/findings";
 import { History } from "./pages/history";
+import { Readiness } from "./pages/readiness";
 import type { DescriptorPage as DescriptorPageType } from "./pages/descriptor";
 
 // The descriptor editor (its schemas, validators and YAML parser) loads when first opened,
@@ -67,6 +68,7 @@ export function App() {
       <main id="main">
         {route.page === "projects" && <Projects />}
         {route.page === "findings" && <Findings project={route.project} user={session.user.name} />}
+        {route.page === "readiness" && <Readiness project={route.project} />}
         {route.page === "history" && <History project={route.project} document={route.document} />}
         {route.page === "descriptor" &&
           (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} user={session.user.name} /> : <p role="status">Loading…</p>)}

@@ -8,6 +8,7 @@ export type Route =
   | { page: "findings"; project: string }
   | { page: "descriptor"; project: string; descriptor: string; field: string | null }
   | { page: "history"; project: string; document: string | null }
+  | { page: "readiness"; project: string }
   | { page: "not-found"; path: string };
 
 export function parse(hash: string): Route {
@@ -15,6 +16,7 @@ export function parse(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "projects")) return { page: "projects" };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "findings") return { page: "findings", project: parts[1] };
+  if (parts[0] === "projects" && parts.length === 3 && parts[2] === "readiness") return { page: "readiness", project: parts[1] };
   if (parts[0] === "projects" && parts[2] === "history" && parts.length <= 4) return { page: "history", project: parts[1], document: parts[3] ?? null };
   if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4)
     return { page: "descriptor", project: parts[1], descriptor: parts[3] ?? "system_context", field: new URLSearchParams(query).get("field") };
@@ -24,6 +26,7 @@ export function parse(hash: string): Route {
 export const href = {
   projects: () => "#/projects",
   findings: (project: string) => `#/projects/${encodeURIComponent(project)}/findings`,
+  readiness: (project: string) => `#/projects/${encodeURIComponent(project)}/readiness`,
   history: (project: string, document?: string) => `#/projects/${encodeURIComponent(project)}/history` + (document ? "/" + encodeURIComponent(document) : ""),
   descriptor: (project: string, descriptor: string, field?: string) =>
     `#/projects/${encodeURIComponent(project)}/descriptors/${encodeURIComponent(descriptor)}` +
