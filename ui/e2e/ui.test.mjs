@@ -2,7 +2,9 @@
 // `seam serve`. Run by ctest as ui_e2e: SEAM=path/to/seam node --test ui/e2e/
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { apiClient, exampleCards, exampleProject, launchChromium, PASSWORD, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
 
@@ -166,5 +168,50 @@ test("readiness: levels and gates, a reviewer's switchback, the timeline, the ri
   await page.getByRole("status").getByText("Recorded: scoring-service switches back to level 4.").waitFor();
   await page.getByText(/System level 4,/).waitFor();
   assert.equal(await page.locator(".timeline-row", { hasText: "scoring-service" }).locator(".stay.switchback").count(), before + 1);
+  await context.close();
+});
+
+test("two profiles uploaded from the page give the drift table, most severe first, and overlaid charts", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "seam-ui-profiles-"));
+  const seam = process.env.SEAM ?? join(ROOT, "build", "seam");
+  for (const [csv, out] of [["training.csv", "training.json"], ["operational.csv", "operational.json"]]) {
+    const r = spawnSync(seam, ["profile", join(ROOT, "examples", "turbine-maintenance", "data", csv), "-o", join(dir, out)]);
+    assert.equal(r.status, 0, String(r.stderr));
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto(server.url + "/#/projects/turbine/data");
+  for (const [file, name] of [["training.json", "training"], ["operational.json", "production"]]) {
+    await page.getByLabel("Profile file (JSON from seam profile)").setInputFiles(join(dir, file));
+    await page.getByLabel("Store as").fill(name);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByRole("status").getByText(`Stored the profile ${name}.`).waitFor();
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  assert.equal(await page.getByLabel("Reference").inputValue(), "training");
+  assert.equal(await page.getByLabel("Current").inputValue(), "production");
+  const rows = page.locator("table.drift tbody tr");
+  await rows.first().waitFor();
+  const verdicts = await rows.locator("td:first-of-type").allTextContents();
+  const rank = { drift: 0, inconclusive: 1, "no drift": 2 };
+  assert.ok(verdicts.length >= 8 && verdicts[0] === "drift", verdicts.join(","));
+  assert.deepEqual(verdicts.map((v) => rank[v]), [...verdicts.map((v) => rank[v])].sort(), "most severe first");
+  // Every column has a chart with both data sets drawn.
+  await page.locator(".column canvas").first().waitFor();
+  assert.equal(await page.locator(".column canvas").count(), verdicts.length);
+  const drawn = await page.locator(".column canvas").first().evaluate((c) => {
+    const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let blue = 0, orange = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i] < 60 && px[i + 2] > 150) blue++;
+      if (px[i] > 170 && px[i + 1] < 90 && px[i + 2] < 40) orange++;
+    }
+    return { blue, orange };
+  });
+  assert.ok(drawn.blue > 50 && drawn.orange > 50, JSON.stringify(drawn));
+  await page.locator(".column").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, "drift.png"), fullPage: false });
   await context.close();
 });

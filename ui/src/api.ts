@@ -21,12 +21,14 @@ export function setCsrf(token: string | null) {
 
 export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const h: Record<string, string> = { Accept: "application/json", ...headers };
-  if (body !== undefined) h["Content-Type"] = "application/json";
+  // A string with its own Content-Type goes as it is (a profile); anything else as JSON.
+  const raw = typeof body === "string" && "Content-Type" in headers;
+  if (body !== undefined && !raw) h["Content-Type"] = "application/json";
   if (method !== "GET" && csrf) h["X-CSRF-Token"] = csrf;
   const res = await fetch("/api/v1" + path, {
     method,
     headers: h,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
     credentials: "same-origin",
   });
   const text = await res.text();

@@ -7,27 +7,30 @@ import { Findings } from "./pages/findings";
 import { History } from "./pages/history";
 import { Readiness } from "./pages/readiness";
 import type { DescriptorPage as DescriptorPageType } from "./pages/descriptor";
+import type { DataPage as DataPageType } from "./pages/data";
 
-// The descriptor editor (its schemas, validators and YAML parser) loads when first opened,
-// which keeps the first page small.
-let DescriptorPage: typeof DescriptorPageType | null = null;
-function useDescriptorPage(wanted: boolean) {
-  const [, setReady] = useState(DescriptorPage !== null);
+// Pages with heavy dependencies (the descriptor editor's schemas, validators and code editor;
+// the data page's charts) load when first opened, which keeps the first page small.
+function useLazy<T>(wanted: boolean, load: () => Promise<T>, cache: { value: T | null }): T | null {
+  const [, setReady] = useState(cache.value !== null);
   useEffect(() => {
-    if (wanted && !DescriptorPage)
-      void import("./pages/descriptor").then((m) => {
-        DescriptorPage = m.DescriptorPage;
+    if (wanted && !cache.value)
+      void load().then((v) => {
+        cache.value = v;
         setReady(true);
       });
   }, [wanted]);
-  return DescriptorPage;
+  return cache.value;
 }
+const editorPage: { value: typeof DescriptorPageType | null } = { value: null };
+const dataPage: { value: typeof DataPageType | null } = { value: null };
 
 export function App() {
   // undefined while the first request asks whether a session exists
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const route = useRoute();
-  const Editor = useDescriptorPage(route.page === "descriptor");
+  const Editor = useLazy(route.page === "descriptor", () => import("./pages/descriptor").then((m) => m.DescriptorPage), editorPage);
+  const Data = useLazy(route.page === "data", () => import("./pages/data").then((m) => m.DataPage), dataPage);
 
   useEffect(() => {
     api<Session>("GET", "/session")
@@ -68,6 +71,7 @@ export function App() {
       <main id="main">
         {route.page === "projects" && <Projects />}
         {route.page === "findings" && <Findings project={route.project} user={session.user.name} />}
+        {route.page === "data" && (Data ? <Data project={route.project} /> : <p role="status">Loading…</p>)}
         {route.page === "readiness" && <Readiness project={route.project} />}
         {route.page === "history" && <History project={route.project} document={route.document} />}
         {route.page === "descriptor" &&

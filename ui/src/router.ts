@@ -9,6 +9,7 @@ export type Route =
   | { page: "descriptor"; project: string; descriptor: string; field: string | null }
   | { page: "history"; project: string; document: string | null }
   | { page: "readiness"; project: string }
+  | { page: "data"; project: string }
   | { page: "not-found"; path: string };
 
 export function parse(hash: string): Route {
@@ -16,6 +17,7 @@ export function parse(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "projects")) return { page: "projects" };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "findings") return { page: "findings", project: parts[1] };
+  if (parts[0] === "projects" && parts.length === 3 && parts[2] === "data") return { page: "data", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "readiness") return { page: "readiness", project: parts[1] };
   if (parts[0] === "projects" && parts[2] === "history" && parts.length <= 4) return { page: "history", project: parts[1], document: parts[3] ?? null };
   if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4)
@@ -26,6 +28,7 @@ export function parse(hash: string): Route {
 export const href = {
   projects: () => "#/projects",
   findings: (project: string) => `#/projects/${encodeURIComponent(project)}/findings`,
+  data: (project: string) => `#/projects/${encodeURIComponent(project)}/data`,
   readiness: (project: string) => `#/projects/${encodeURIComponent(project)}/readiness`,
   history: (project: string, document?: string) => `#/projects/${encodeURIComponent(project)}/history` + (document ? "/" + encodeURIComponent(document) : ""),
   descriptor: (project: string, descriptor: string, field?: string) =>
