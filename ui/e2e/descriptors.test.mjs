@@ -102,12 +102,15 @@ test("two people edit the same descriptor: the second save shows the conflict, a
     await page.goto(editor("trained_model"));
     await page.getByLabel("Model version", { exact: true }).waitFor();
   }
+  await two.page.getByLabel("Model name", { exact: true }).fill("turbine-failure-v2");
+  await two.page.getByLabel("Model version", { exact: true }).fill("8.0");
   await one.page.getByLabel("Model version", { exact: true }).fill("9.9.9");
   await one.page.getByRole("button", { name: "Save" }).click();
   await one.page.locator(".save-result").waitFor();
 
-  await two.page.getByLabel("Model name", { exact: true }).fill("turbine-failure-v2");
-  await two.page.getByLabel("Model version", { exact: true }).fill("8.0");
+  // The second page hears of the save at once, and keeps what was typed there.
+  await two.page.getByText("ada saved revision 2 of this descriptor while you were editing").waitFor();
+  assert.equal(await two.page.getByLabel("Model version", { exact: true }).inputValue(), "8.0");
   await two.page.getByRole("button", { name: "Save" }).click();
   const view = two.page.getByRole("region", { name: /Someone saved this descriptor/ });
   await view.waitFor();
@@ -199,4 +202,29 @@ test("the history shows who changed what and why, diffs two revisions, and resto
   assert.match(await page.locator(".timeline > li").first().textContent(), /revision 3 of data_pipeline.*restore revision 1/);
   assert.match((await call("GET", path)).body.revision.content, /pipeline_version: 1\.4\.0/);
   await context.close();
+});
+
+test("open pages follow a teammate's save without a reload: the form, the findings and the history", async () => {
+  const { context, page } = await open();
+  await page.goto(editor("production_environment"));
+  await page.getByLabel("Memory", { exact: true }).waitFor();
+  const findings = await open();
+  await findings.page.goto(`${server.url}/#/projects/${P}/findings`);
+  await findings.page.locator(".summary .badge.error").waitFor();
+  const history = await open();
+  await history.page.goto(`${server.url}/#/projects/${P}/history`);
+  await history.page.locator(".timeline > li").first().waitFor();
+
+  // A teammate (through the API) shrinks production's memory further.
+  const path = `/projects/${P}/descriptors/production_environment`;
+  const read = await call("GET", path);
+  const changed = read.body.revision.content.replace(/^(\s*memory:\s*)\d+/m, "$1" + "4");
+  assert.notEqual(changed, read.body.revision.content);
+  assert.equal((await call("PUT", path, { content: changed, message: "live update check" }, { "If-Match": read.body.etag })).status, 200);
+
+  await page.getByText(/Updated to revision \d+, saved by ada\./).waitFor();
+  assert.equal(await page.getByLabel("Memory", { exact: true }).inputValue(), "4");
+  await findings.page.getByText(/the production environment has 4\b/).waitFor();
+  await history.page.locator(".timeline > li").first().getByText("live update check").waitFor();
+  for (const c of [context, findings.context, history.context]) await c.close();
 });

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, mayWrite, projectPath, type DocumentMeta, type DocumentRead, type Project } from "../api";
 import { bySeverity, METHODS, TESTS, type DriftReport, type Profile } from "../profiles";
+import { useDebounced, useProjectEvents } from "../events";
 import { href } from "../router";
 import { ColumnChart } from "./column-chart";
 
@@ -17,10 +18,11 @@ export function DataPage({ project }: { project: string }) {
   const [profiles, setProfiles] = useState<[Profile, Profile] | null>(null);
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
+  const [stamp, setStamp] = useState(0); // bumped when the stored profiles change
 
   async function refresh() {
     const [items, proj] = await Promise.all([api<{ items: DocumentMeta[] }>("GET", projectPath(project) + "/profiles"), api<Project>("GET", projectPath(project))]);
-    setList(items.items), setP(proj);
+    setList(items.items), setP(proj), setStamp((n) => n + 1);
     const names = items.items.map((d) => d.name);
     const ref = names.find((n) => /train/.test(n)) ?? names[0] ?? "";
     const cur = names.find((n) => n !== ref && /prod|oper|live|current/.test(n)) ?? names.find((n) => n !== ref) ?? "";
@@ -30,6 +32,8 @@ export function DataPage({ project }: { project: string }) {
   useEffect(() => {
     refresh().catch((e) => setError(e.message));
   }, [project]);
+  const refreshSoon = useDebounced(() => void refresh().catch((e) => setError(e.message)));
+  useProjectEvents(project, (e) => (!e || e.kind === "profile") && refreshSoon());
 
   useEffect(() => {
     const [ref, cur] = pair;
@@ -40,7 +44,7 @@ export function DataPage({ project }: { project: string }) {
     Promise.all([api<DriftReport>("GET", `${base}/drift?reference=${encodeURIComponent(ref)}&current=${encodeURIComponent(cur)}`), read(ref), read(cur)])
       .then(([d, a, b]) => (setDrift(d), setProfiles([a, b])))
       .catch((e) => setError(e.message));
-  }, [pair[0], pair[1], project]);
+  }, [pair[0], pair[1], project, stamp]);
 
   async function upload(e: Event) {
     e.preventDefault();

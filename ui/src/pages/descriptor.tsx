@@ -12,6 +12,7 @@ import { dropDraft, loadDraft, saveDraft, type Draft } from "../form/drafts";
 import { fieldId, Form, type FormContext } from "../form/fields";
 import { optionsFor, sources } from "../form/options";
 import { OLDER_VERSIONS, pathOf, validate, type Diagnostic, type Path } from "../form/validate";
+import { useProjectEvents } from "../events";
 import { href } from "../router";
 import { Conflict } from "./conflict";
 import { SaveResult } from "./save-result";
@@ -89,6 +90,8 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
         const useful = draft && draft.text !== (l.server?.revision.content ?? "") ? draft : null;
         if (draft && !useful) dropDraft(user, project, id);
         setRestored(useful);
+        latest.current.etag = null;
+        setRemote(null), setLive("");
         setLoaded(l);
         setEdit(startEdit(l, useful));
       })
@@ -97,6 +100,37 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
       live = false;
     };
   }, [project, id]);
+
+  // Live updates. Whether a change to this descriptor is someone else's is decided by its
+  // ETag against the one this page saved last, read when no save of ours is in flight.
+  const latest = useRef({ edit, loaded, etag: null as string | null, saving: false, missed: false });
+  latest.current = { ...latest.current, edit, loaded };
+  const [remote, setRemote] = useState<DocumentRead | null>(null);
+  const [live, setLive] = useState("");
+
+  async function checkRemote() {
+    const { edit: cur, loaded: l, etag } = latest.current;
+    if (!cur || !l) return;
+    const theirs = await fetchDocument(project, id).catch(() => null);
+    if (!theirs || theirs.etag === (etag ?? cur.etag)) return;
+    if (cur.text === cur.base) {
+      const next = { ...l, server: theirs };
+      latest.current.etag = theirs.etag;
+      setLoaded(next), setEdit(startEdit(next, null)), setRemote(null);
+      setLive(`Updated to revision ${theirs.revision.number}, saved by ${theirs.revision.author}.`);
+    } else {
+      setRemote(theirs);
+    }
+  }
+
+  useProjectEvents(project, (e) => {
+    api<Project>("GET", projectPath(project))
+      .then((p) => setLoaded((l) => l && { ...l, project: p }))
+      .catch(() => undefined);
+    if (e && !(e.kind === "descriptor" && e.name === id)) return;
+    if (latest.current.saving) latest.current.missed = true;
+    else void checkRemote();
+  });
 
   const writable = loaded ? mayWrite(loaded.project, id) : false;
   const data = useMemo(() => (edit ? edit.doc.toJS() : undefined), [edit]);
@@ -155,10 +189,13 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
     e?.preventDefault();
     if (!from || saving) return;
     setSaving(true), setSaveError("");
+    latest.current.saving = true;
     const headers: Record<string, string> = from.etag ? { "If-Match": from.etag } : { "If-None-Match": "*" };
     try {
       const w = await api<Written>("PUT", projectPath(project) + "/descriptors/" + id, { content: from.text, format: from.format, message }, headers);
+      latest.current.etag = w.etag;
       dropDraft(user, project, id);
+      setRemote(null);
       setRestored(null), setConflict(null), setMessage("");
       setEdit({ ...from, base: from.text, etag: w.etag });
       setLoaded(loaded && { ...loaded, server: { etag: w.etag, revision: w.revision, document: { ...loaded.server?.document!, revision: w.revision.number, author: w.revision.author, updated_at: w.revision.created_at, draft: w.revision.draft } } });
@@ -171,6 +208,8 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
       setSaveError(err instanceof Error ? err.message : String(err));
     } finally {
       setSaving(false);
+      latest.current.saving = false;
+      if (latest.current.missed) (latest.current.missed = false), void checkRemote();
     }
   }
 
@@ -246,6 +285,17 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
               >
                 Discard them
               </button>
+            </p>
+          )}
+          {remote && (
+            <p class="notice" role="status">
+              {remote.revision.author} saved revision {remote.revision.number} of this descriptor while you were editing. Your changes are kept; when you save,
+              you choose between theirs and yours field by field.
+            </p>
+          )}
+          {live && !remote && (
+            <p class="notice-line" role="status">
+              {live}
             </p>
           )}
           {storageFull && <p class="error">The browser would not keep a draft of your changes: save soon, or they are lost when this tab closes.</p>}

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, mayWrite, projectPath, type Finding, type Project, type Report } from "../api";
 import { categories, group, SEVERITIES, type Filter, type Severity } from "../findings";
+import { useDebounced, useProjectEvents } from "../events";
 import { href } from "../router";
 import { addWaiver, changeWaivers, covers, loadWaivers, removeWaivers, sameWaiver, type Waiver, type Waivers } from "../waivers";
 import { CoverageMatrix, type SubcategoryCoverage } from "./coverage";
@@ -51,6 +52,8 @@ export function Findings({ project, user }: { project: string; user: string }) {
     setState(null);
     void reload();
   }, [project]);
+  const reloadSoon = useDebounced(() => void reload());
+  useProjectEvents(project, reloadSoon);
 
   const report = state?.report;
   const filter: Filter = { severities, category, text, showWaived };

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, documentPath, mayWrite, policyName, projectPath, type DiffChange, type DocumentRead, type Page, type Project, type Revision } from "../api";
 import { delta } from "../delta";
+import { useDebounced, useProjectEvents } from "../events";
 import { href } from "../router";
 import { DiffView } from "./diff-view";
 
@@ -31,6 +32,9 @@ export function History({ project, document }: { project: string; document: stri
     setItems([]), setSelected(null), setDiff(null), setError("");
     Promise.all([page(null), api<Project>("GET", projectPath(project)).then(setP)]).catch((e) => setError(e.message));
   }, [project, document]);
+
+  const reloadSoon = useDebounced(() => void page(null).catch((e) => setError(e.message)));
+  useProjectEvents(project, (e) => (!e || !document || (e.kind === "descriptor" && e.name === document)) && reloadSoon());
 
   useEffect(() => {
     if (!selected) return;

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, projectPath, type DocumentRead, type Project } from "../api";
 import { cell, switchbacks, type ComponentStatus, type Metrics, type Risks, type Status } from "../readiness";
+import { useDebounced, useProjectEvents } from "../events";
 import { href } from "../router";
 import { ReviewForm, type ReviewRequest } from "./review-form";
 
@@ -39,6 +40,8 @@ export function Readiness({ project }: { project: string }) {
     setState(null);
     void reload();
   }, [project]);
+  const reloadSoon = useDebounced(() => void reload());
+  useProjectEvents(project, reloadSoon); // cards and the findings their gates read
 
   async function review(c: ComponentStatus, r: ReviewRequest) {
     const card = await api<DocumentRead>("GET", `${projectPath(project)}/cards/${encodeURIComponent(c.id)}`);
