@@ -21,7 +21,7 @@ export async function startServer(seam) {
     proc.stderr.on("data", (chunk) => {
       log += chunk;
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(log);
-      if (m) clearTimeout(timer), resolve(m[1]);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
     });
     proc.on("exit", (code) => reject(new Error(`seam serve exited with ${code}: ${log}`)));
   });
@@ -78,6 +78,23 @@ export async function exampleCards(call, project) {
     const content = readFileSync(join(ROOT, "examples", "turbine-maintenance", "trl", file), "utf8");
     const r = await call("PUT", `/projects/${project}/cards/${file.replace(/\.yaml$/, "")}`, { content, message: "from the example" }, { "If-None-Match": "*" });
     if (r.status !== 201) throw new Error(`${file}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
+
+// Profiles of the example's training and operational data, stored as "training" and
+// "production".
+export async function exampleProfiles(call, project, seam) {
+  const dir = mkdtempSync(join(tmpdir(), "seam-ui-profiles-"));
+  try {
+    for (const [csv, name] of [["training.csv", "training"], ["operational.csv", "production"]]) {
+      const out = join(dir, name + ".json");
+      const made = spawnSync(seam, ["profile", join(ROOT, "examples", "turbine-maintenance", "data", csv), "-o", out]);
+      if (made.status !== 0) throw new Error("seam profile failed: " + made.stderr);
+      const r = await call("PUT", `/projects/${project}/profiles/${name}`, JSON.parse(readFileSync(out, "utf8")), { "If-None-Match": "*" });
+      if (r.status !== 201) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

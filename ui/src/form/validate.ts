@@ -49,10 +49,12 @@ function prune(v: unknown): unknown {
 
 function quote(s: string): string {
   const chars = [...s];
-  const shown = chars.slice(0, 60).join("").replace(/[\u0000-\u001f\u007f]/g, (c) => {
-    const named: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
-    return named[c] ?? "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0");
-  });
+  const named: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
+  const control = (c: string) => c.charCodeAt(0) < 0x20 || c === "\u007f";
+  const shown = chars
+    .slice(0, 60)
+    .map((c) => (control(c) ? (named[c] ?? "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0")) : c))
+    .join("");
   return "'" + shown + (chars.length > 60 ? "...'" : "'");
 }
 

@@ -1,7 +1,7 @@
 // Data: the project's stored profiles, uploading one, and the drift between two of them with
 // each column's test, statistic, p-value and threshold, most severe first, and each column's
 // distributions overlaid.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError, mayWrite, projectPath, type DocumentMeta, type DocumentRead, type Project } from "../api";
 import { bySeverity, METHODS, TESTS, type DriftReport, type Profile } from "../profiles";
 import { useDebounced, useProjectEvents } from "../events";
@@ -22,7 +22,9 @@ export function DataPage({ project }: { project: string }) {
 
   async function refresh() {
     const [items, proj] = await Promise.all([api<{ items: DocumentMeta[] }>("GET", projectPath(project) + "/profiles"), api<Project>("GET", projectPath(project))]);
-    setList(items.items), setP(proj), setStamp((n) => n + 1);
+    setList(items.items);
+    setP(proj);
+    setStamp((n) => n + 1);
     const names = items.items.map((d) => d.name);
     const ref = names.find((n) => /train/.test(n)) ?? names[0] ?? "";
     const cur = names.find((n) => n !== ref && /prod|oper|live|current/.test(n)) ?? names.find((n) => n !== ref) ?? "";
@@ -35,9 +37,16 @@ export function DataPage({ project }: { project: string }) {
   const refreshSoon = useDebounced(() => void refresh().catch((e) => setError(e.message)));
   useProjectEvents(project, (e) => (!e || e.kind === "profile") && refreshSoon());
 
+  // A new pair clears the report; new revisions of the same pair replace it when they arrive,
+  // so a teammate's upload does not blank the page meanwhile.
+  const shown = useRef("");
   useEffect(() => {
     const [ref, cur] = pair;
-    setDrift(null), setProfiles(null);
+    if (shown.current !== ref + "\n" + cur) {
+      setDrift(null);
+      setProfiles(null);
+      shown.current = ref + "\n" + cur;
+    }
     if (!ref || !cur || ref === cur) return;
     const base = projectPath(project);
     const read = (n: string) => api<DocumentRead>("GET", `${base}/profiles/${encodeURIComponent(n)}`).then((d) => JSON.parse(d.revision.content ?? "{}") as Profile);
@@ -52,7 +61,8 @@ export function DataPage({ project }: { project: string }) {
     const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
     const name = (form.elements.namedItem("name") as HTMLInputElement).value.trim();
     if (!file || !name) return;
-    setError(""), setNotice("");
+    setError("");
+    setNotice("");
     try {
       const path = `${projectPath(project)}/profiles/${encodeURIComponent(name)}`;
       const existing = await api<DocumentRead>("GET", path).catch((err) => (err instanceof ApiError && err.status === 404 ? null : Promise.reject(err)));

@@ -82,7 +82,12 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
 
   useEffect(() => {
     let live = true;
-    setLoaded(null), setEdit(null), setResult(null), setConflict(null), setError(""), setSaveError("");
+    setLoaded(null);
+    setEdit(null);
+    setResult(null);
+    setConflict(null);
+    setError("");
+    setSaveError("");
     load(project, id)
       .then((l) => {
         if (!live) return;
@@ -91,7 +96,8 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
         if (draft && !useful) dropDraft(user, project, id);
         setRestored(useful);
         latest.current.etag = null;
-        setRemote(null), setLive("");
+        setRemote(null);
+        setLive("");
         setLoaded(l);
         setEdit(startEdit(l, useful));
       })
@@ -116,7 +122,9 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
     if (cur.text === cur.base) {
       const next = { ...l, server: theirs };
       latest.current.etag = theirs.etag;
-      setLoaded(next), setEdit(startEdit(next, null)), setRemote(null);
+      setLoaded(next);
+      setEdit(startEdit(next, null));
+      setRemote(null);
       setLive(`Updated to revision ${theirs.revision.number}, saved by ${theirs.revision.author}.`);
     } else {
       setRemote(theirs);
@@ -188,7 +196,8 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
   async function save(e?: Event, from: Edit | null = edit) {
     e?.preventDefault();
     if (!from || saving) return;
-    setSaving(true), setSaveError("");
+    setSaving(true);
+    setSaveError("");
     latest.current.saving = true;
     const headers: Record<string, string> = from.etag ? { "If-Match": from.etag } : { "If-None-Match": "*" };
     try {
@@ -196,9 +205,14 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
       latest.current.etag = w.etag;
       dropDraft(user, project, id);
       setRemote(null);
-      setRestored(null), setConflict(null), setMessage("");
+      setRestored(null);
+      setConflict(null);
+      setMessage("");
       setEdit({ ...from, base: from.text, etag: w.etag });
-      setLoaded(loaded && { ...loaded, server: { etag: w.etag, revision: w.revision, document: { ...loaded.server?.document!, revision: w.revision.number, author: w.revision.author, updated_at: w.revision.created_at, draft: w.revision.draft } } });
+      const r = w.revision;
+      const document = { kind: "descriptor", name: id, etag: w.etag, revision: r.number, author: r.author, updated_at: r.created_at, draft: r.draft,
+        current_revision: r.draft ? (loaded?.server?.document.current_revision ?? null) : r.number };
+      setLoaded(loaded && { ...loaded, server: { etag: w.etag, revision: r, document } });
       setResult(w);
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {
@@ -209,7 +223,10 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
     } finally {
       setSaving(false);
       latest.current.saving = false;
-      if (latest.current.missed) (latest.current.missed = false), void checkRemote();
+      if (latest.current.missed) {
+        latest.current.missed = false;
+        void checkRemote();
+      }
     }
   }
 

@@ -76,7 +76,8 @@ function WaiveForm({ finding, user, onWaive, onCancel }: { finding: Finding; use
   const set = (k: keyof WaiveRequest) => (e: { currentTarget: { value: string } }) => setW({ ...w, [k]: e.currentTarget.value });
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true), setError("");
+    setBusy(true);
+    setError("");
     try {
       await onWaive(w);
     } catch (err) {

@@ -29,7 +29,10 @@ export function History({ project, document }: { project: string; document: stri
   }
 
   useEffect(() => {
-    setItems([]), setSelected(null), setDiff(null), setError("");
+    setItems([]);
+    setSelected(null);
+    setDiff(null);
+    setError("");
     Promise.all([page(null), api<Project>("GET", projectPath(project)).then(setP)]).catch((e) => setError(e.message));
   }, [project, document]);
 
@@ -45,7 +48,8 @@ export function History({ project, document }: { project: string; document: stri
   }, [selected, from]);
 
   async function restore(r: Revision) {
-    setError(""), setNotice("");
+    setError("");
+    setNotice("");
     try {
       const old = await api<Revision>("GET", `${projectPath(project)}/revisions/${r.id}`);
       const path = documentPath(project, r.kind, r.name);
@@ -62,7 +66,7 @@ export function History({ project, document }: { project: string; document: stri
   // The newest revision of each document is the one in force: nothing to restore.
   const newest = new Set<number>();
   const seen = new Set<string>();
-  for (const r of items) if (!seen.has(r.kind + "/" + r.name)) seen.add(r.kind + "/" + r.name), newest.add(r.id);
+  for (const r of items) if (!seen.has(r.kind + "/" + r.name)) { seen.add(r.kind + "/" + r.name); newest.add(r.id); }
   const siblings = selected ? items.filter((r) => r.kind === selected.kind && r.name === selected.name && r.id < selected.id) : [];
 
   return (

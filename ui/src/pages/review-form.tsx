@@ -28,10 +28,12 @@ export function ReviewForm({ component, onReview }: { component: ComponentStatus
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true), setError("");
+    setBusy(true);
+    setError("");
     try {
       await onReview({ to: Number(to), decision, kind: decision === "switchback" ? kind : undefined, note, override: decision === "graduate" ? override : undefined });
-      setNote(""), setOverride("");
+      setNote("");
+      setOverride("");
     } catch (err) {
       setError((err as Error).message);
     } finally {
