@@ -215,3 +215,23 @@ test("two profiles uploaded from the page give the drift table, most severe firs
   await page.screenshot({ path: join(SHOTS, "drift.png"), fullPage: false });
   await context.close();
 });
+
+test("a project created from the example folder holds its descriptors, waivers and cards, and shows their findings", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.getByRole("link", { name: "turbine" }).waitFor();
+  const form = page.getByRole("form", { name: "Create a project" });
+  await form.getByLabel("Name").fill("from-folder");
+  await form.getByLabel("Descriptors from a folder (optional)").setInputFiles(join(ROOT, "examples", "turbine-maintenance"));
+  await form.getByRole("button", { name: "Create" }).click();
+  const done = page.getByRole("status").filter({ hasText: "Created from-folder" });
+  await done.waitFor();
+  assert.match(await done.textContent(), /12 document\(s\) stored\./); // 8 descriptors, the waivers and 3 cards, no drafts
+  assert.match(await done.textContent(), /Not descriptors, so not uploaded: .*README\.md/);
+  const row = page.getByRole("row", { name: /from-folder/ });
+  await row.getByRole("cell", { name: "5", exact: true }).waitFor(); // the example's system TRL
+  await done.getByRole("link", { name: "from-folder" }).click();
+  await page.getByRole("heading", { name: /^Errors \(\d+\)$/ }).waitFor();
+  await context.close();
+});

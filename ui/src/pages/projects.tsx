@@ -1,6 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiError, type ProjectSummary } from "../api";
+import { api, ApiError, projectPath, type ProjectSummary } from "../api";
+import { entries, importInto, plan, type Imported } from "../import";
 import { href } from "../router";
+
+interface Created extends Imported {
+  project: string;
+  ignored: string[];
+}
 
 export function Projects() {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
@@ -13,14 +19,45 @@ export function Projects() {
       .catch((e) => setError(e.message));
   useEffect(() => void load(), []);
 
+  // The system TRL of each project, asked for once the list is shown (a project without
+  // cards has none).
+  const [levels, setLevels] = useState<Record<string, number | null>>({});
+  useEffect(() => {
+    for (const p of projects ?? [])
+      if (!(p.name in levels))
+        api<{ system_level: number }>("GET", projectPath(p.name) + "/trl")
+          .then((t) => setLevels((l) => ({ ...l, [p.name]: t.system_level })))
+          .catch(() => setLevels((l) => ({ ...l, [p.name]: null })));
+  }, [projects]);
+
+  const [created, setCreated] = useState<Created | null>(null);
+  const [busy, setBusy] = useState(false);
+
   async function create(e: Event) {
     e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const picked = ["folder", "files"].flatMap((n) => [...((form.elements.namedItem(n) as HTMLInputElement | null)?.files ?? [])]);
     setError("");
+    setCreated(null);
+    setBusy(true);
     try {
+      // Read and sort the files first: a bad upload creates no project.
+      const found = await entries(picked);
+      const { documents, ignored } = plan(found.entries);
       await api("POST", "/projects", { name });
-      location.hash = href.findings(name);
+      if (!picked.length) {
+        location.hash = href.findings(name);
+        return;
+      }
+      const result = await importInto(name, documents);
+      setCreated({ ...result, project: name, ignored: [...ignored, ...found.skipped] });
+      form.reset();
+      setName("");
+      void load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err instanceof ApiError ? err.message : String(err instanceof Error ? err.message : err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -44,6 +81,7 @@ export function Projects() {
               <th scope="col">Your role</th>
               <th scope="col">Errors</th>
               <th scope="col">Warnings</th>
+              <th scope="col">System TRL</th>
               <th scope="col">Last change</th>
             </tr>
           </thead>
@@ -60,6 +98,7 @@ export function Projects() {
                 <td>
                   <span class={p.summary.warning ? "badge warning" : "badge ok"}>{p.summary.warning}</span>
                 </td>
+                <td>{p.name in levels ? (levels[p.name] ?? "–") : "…"}</td>
                 <td>
                   {p.last_change ? (
                     <>
@@ -74,9 +113,26 @@ export function Projects() {
           </tbody>
         </table>
       )}
-      <form class="inline" onSubmit={create}>
+      {created && (
+        <div class="notice" role="status">
+          <p>
+            Created <a href={href.findings(created.project)}>{created.project}</a>: {created.stored.length} document(s) stored
+            {created.drafts.length > 0 && `, ${created.drafts.length} kept as drafts because they do not validate (${created.drafts.join(", ")})`}.
+          </p>
+          {created.failed.length > 0 && (
+            <ul class="error">
+              {created.failed.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          )}
+          {created.ignored.length > 0 && <p class="where">Not descriptors, so not uploaded: {created.ignored.join(", ")}.</p>}
+        </div>
+      )}
+      <form class="create" onSubmit={create} aria-label="Create a project">
+        <h2>New project</h2>
         <label>
-          New project
+          Name
           <input
             name="project"
             required
@@ -87,7 +143,20 @@ export function Projects() {
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </label>
-        <button type="submit">Create</button>
+        <label>
+          Descriptors from a folder (optional)
+          <input name="folder" type="file" {...{ webkitdirectory: true }} multiple />
+        </label>
+        <label>
+          or from a .zip or files (optional)
+          <input name="files" type="file" accept=".zip,.yaml,.yml,.json" multiple />
+        </label>
+        <p class="where">
+          Files named after a descriptor (trained_model.yaml, ...), waivers.yaml and trl/COMPONENT.yaml cards are stored; anything else is left out.
+        </p>
+        <button type="submit" disabled={busy}>
+          {busy ? "Creating…" : "Create"}
+        </button>
       </form>
     </section>
   );
