@@ -17,9 +17,10 @@ const PAGES = {
   history: `#/projects/${P}/history`,
   readiness: `#/projects/${P}/readiness`,
   data: `#/projects/${P}/data`,
+  settings: `#/projects/${P}/settings`,
 };
 // What tells that each page has finished loading.
-const LOADED = { projects: "table", findings: ".coverage .cell", descriptor: ".cm-content", history: ".timeline li", readiness: ".risk-matrix", data: ".column canvas" };
+const LOADED = { projects: "table", findings: ".coverage .cell", descriptor: ".cm-content", history: ".timeline li", readiness: ".risk-matrix", data: ".column canvas", settings: "table.policy" };
 let server, browser;
 
 before(async () => {

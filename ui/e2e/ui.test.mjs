@@ -235,3 +235,35 @@ test("a project created from the example folder holds its descriptors, waivers a
   await page.getByRole("heading", { name: /^Errors \(\d+\)$/ }).waitFor();
   await context.close();
 });
+
+test("the owner manages members, the write policy and API tokens from the settings page", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const call = await apiClient(server.url);
+  await signIn(page);
+  await page.getByRole("link", { name: "turbine" }).waitFor();
+  await page.goto(server.url + "/#/projects/turbine/settings");
+  await page.getByLabel("Role of rita").selectOption("viewer");
+  await page.getByRole("status").getByText("rita is now viewer.").waitFor();
+  assert.deepEqual((await call("GET", "/projects/turbine/members")).body.items.find((m) => m.user === "rita"), { user: "rita", role: "viewer" });
+  await page.getByLabel("Role of rita").selectOption("reviewer");
+  await page.getByRole("status").getByText("rita is now reviewer.").waitFor();
+
+  await page.getByLabel("data scientist may write trained model").uncheck();
+  await page.getByRole("status").getByText("Saved who may write trained model.").waitFor();
+  assert.ok(!(await call("GET", "/projects/turbine/policy")).body.trained_model.includes("data_scientist"));
+  await page.getByLabel("data scientist may write trained model").check();
+  await page.getByRole("status").getByText("Saved who may write trained model.").waitFor();
+
+  const tokenForm = page.getByRole("form", { name: "Make a token" });
+  await tokenForm.getByLabel("Token name").fill("ci");
+  await tokenForm.getByRole("button", { name: /Make a token/ }).click();
+  const secret = await page.locator("code.secret").textContent();
+  assert.match(secret, /^seam_/);
+  const withToken = () => fetch(server.url + "/api/v1/projects/turbine/findings", { headers: { Authorization: "Bearer " + secret } });
+  assert.equal((await withToken()).status, 200);
+  await page.getByRole("button", { name: "Revoke ci" }).click();
+  await page.getByRole("status").getByText("Revoked ci.").waitFor();
+  assert.equal((await withToken()).status, 401);
+  await context.close();
+});

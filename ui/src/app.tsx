@@ -6,6 +6,7 @@ import { Projects } from "./pages/projects";
 import { Findings } from "./pages/findings";
 import { History } from "./pages/history";
 import { Readiness } from "./pages/readiness";
+import { Settings } from "./pages/settings";
 import type { DescriptorPage as DescriptorPageType } from "./pages/descriptor";
 import type { DataPage as DataPageType } from "./pages/data";
 
@@ -71,6 +72,7 @@ export function App() {
       <main id="main">
         {route.page === "projects" && <Projects />}
         {route.page === "findings" && <Findings project={route.project} user={session.user.name} />}
+        {route.page === "settings" && <Settings project={route.project} user={session.user.name} />}
         {route.page === "data" && (Data ? <Data project={route.project} /> : <p role="status">Loading…</p>)}
         {route.page === "readiness" && <Readiness project={route.project} />}
         {route.page === "history" && <History project={route.project} document={route.document} />}

@@ -10,6 +10,7 @@ export type Route =
   | { page: "history"; project: string; document: string | null }
   | { page: "readiness"; project: string }
   | { page: "data"; project: string }
+  | { page: "settings"; project: string }
   | { page: "not-found"; path: string };
 
 export function parse(hash: string): Route {
@@ -17,6 +18,7 @@ export function parse(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "projects")) return { page: "projects" };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "findings") return { page: "findings", project: parts[1] };
+  if (parts[0] === "projects" && parts.length === 3 && parts[2] === "settings") return { page: "settings", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "data") return { page: "data", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "readiness") return { page: "readiness", project: parts[1] };
   if (parts[0] === "projects" && parts[2] === "history" && parts.length <= 4) return { page: "history", project: parts[1], document: parts[3] ?? null };
@@ -28,6 +30,7 @@ export function parse(hash: string): Route {
 export const href = {
   projects: () => "#/projects",
   findings: (project: string) => `#/projects/${encodeURIComponent(project)}/findings`,
+  settings: (project: string) => `#/projects/${encodeURIComponent(project)}/settings`,
   data: (project: string) => `#/projects/${encodeURIComponent(project)}/data`,
   readiness: (project: string) => `#/projects/${encodeURIComponent(project)}/readiness`,
   history: (project: string, document?: string) => `#/projects/${encodeURIComponent(project)}/history` + (document ? "/" + encodeURIComponent(document) : ""),
