@@ -80,6 +80,12 @@ test("a finding links to the exact field, which the form highlights and focuses"
   await page.waitForFunction(() => document.activeElement?.id === "field/computing_resources/gpu");
   assert.match(page.url(), /descriptors\/production_environment\?field=/);
   assert.equal(await page.locator(".highlight #field\\/computing_resources\\/gpu").count(), 1);
+  // Its counterpart in the other descriptor is shown with its value, and opens the same way.
+  const other = page.getByRole("complementary", { name: "The finding's other fields" });
+  await other.getByText(/trained_model\/computing_resource_reqs\/gpu: 1$/).waitFor();
+  await other.getByRole("link").click();
+  await page.waitForFunction(() => document.activeElement?.id === "field/computing_resource_reqs/gpu");
+  await page.getByRole("complementary", { name: "The finding's other fields" }).getByText(/production_environment\/computing_resources\/gpu: 0$/).waitFor();
   await context.close();
 });
 

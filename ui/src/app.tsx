@@ -77,7 +77,7 @@ export function App() {
         {route.page === "readiness" && <Readiness project={route.project} />}
         {route.page === "history" && <History project={route.project} document={route.document} />}
         {route.page === "descriptor" &&
-          (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} user={session.user.name} /> : <p role="status">Loading…</p>)}
+          (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} also={route.also} user={session.user.name} /> : <p role="status">Loading…</p>)}
         {route.page === "not-found" && (
           <section>
             <h1>Not found</h1>

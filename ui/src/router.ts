@@ -3,10 +3,16 @@
 // addressed by its JSON pointer: #/projects/p/descriptors/trained_model?field=/model_name
 import { useEffect, useState } from "preact/hooks";
 
+// The other fields a finding names, shown beside the one a link opens: "descriptor/pointer".
+export interface Counterpart {
+  descriptor: string;
+  pointer: string;
+}
+
 export type Route =
   | { page: "projects" }
   | { page: "findings"; project: string }
-  | { page: "descriptor"; project: string; descriptor: string; field: string | null }
+  | { page: "descriptor"; project: string; descriptor: string; field: string | null; also: Counterpart[] }
   | { page: "history"; project: string; document: string | null }
   | { page: "readiness"; project: string }
   | { page: "data"; project: string }
@@ -22,8 +28,11 @@ export function parse(hash: string): Route {
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "data") return { page: "data", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "readiness") return { page: "readiness", project: parts[1] };
   if (parts[0] === "projects" && parts[2] === "history" && parts.length <= 4) return { page: "history", project: parts[1], document: parts[3] ?? null };
-  if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4)
-    return { page: "descriptor", project: parts[1], descriptor: parts[3] ?? "system_context", field: new URLSearchParams(query).get("field") };
+  if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4) {
+    const q = new URLSearchParams(query);
+    const also = q.getAll("also").map((a) => ({ descriptor: a.split("/")[0], pointer: a.slice(a.indexOf("/") >= 0 ? a.indexOf("/") : a.length) }));
+    return { page: "descriptor", project: parts[1], descriptor: parts[3] ?? "system_context", field: q.get("field"), also };
+  }
   return { page: "not-found", path };
 }
 
@@ -34,9 +43,13 @@ export const href = {
   data: (project: string) => `#/projects/${encodeURIComponent(project)}/data`,
   readiness: (project: string) => `#/projects/${encodeURIComponent(project)}/readiness`,
   history: (project: string, document?: string) => `#/projects/${encodeURIComponent(project)}/history` + (document ? "/" + encodeURIComponent(document) : ""),
-  descriptor: (project: string, descriptor: string, field?: string) =>
-    `#/projects/${encodeURIComponent(project)}/descriptors/${encodeURIComponent(descriptor)}` +
-    (field ? "?" + new URLSearchParams({ field }).toString() : ""),
+  descriptor: (project: string, descriptor: string, field?: string, also: Counterpart[] = []) => {
+    const q = new URLSearchParams();
+    if (field) q.append("field", field);
+    for (const a of also) q.append("also", a.descriptor + a.pointer);
+    const query = q.toString();
+    return `#/projects/${encodeURIComponent(project)}/descriptors/${encodeURIComponent(descriptor)}` + (query ? "?" + query : "");
+  },
 };
 
 export function useRoute(): Route {

@@ -13,12 +13,14 @@ import { fieldId, Form, type FormContext } from "../form/fields";
 import { optionsFor, sources } from "../form/options";
 import { OLDER_VERSIONS, pathOf, validate, type Diagnostic, type Path } from "../form/validate";
 import { useProjectEvents } from "../events";
-import { href } from "../router";
+import { href, type Counterpart } from "../router";
+import { Counterparts } from "./counterparts";
 import { Conflict } from "./conflict";
 import { SaveResult } from "./save-result";
 import { DescriptorNav, ORDER } from "./descriptor-nav";
 
 interface Loaded {
+  id: string; // the descriptor these are of
   compiled: Compiled;
   project: Project;
   server: DocumentRead | null;
@@ -56,7 +58,7 @@ async function load(project: string, id: string): Promise<Loaded> {
         if (r?.revision.content) others[d] = parse(r.revision.content).doc.toJS();
       }),
   );
-  return { compiled, project: p, server, others };
+  return { id, compiled, project: p, server, others };
 }
 
 function startEdit(l: Loaded, draft: Draft | null): Edit {
@@ -68,7 +70,15 @@ function startEdit(l: Loaded, draft: Draft | null): Edit {
   return { doc: parsed.doc, format: from.format, text: from.text, problems: parsed.problems, base: from.base, etag: from.etag };
 }
 
-export function DescriptorPage({ project, id, field, user }: { project: string; id: string; field: string | null; user: string }) {
+interface Props {
+  project: string;
+  id: string;
+  field: string | null;
+  also?: Counterpart[]; // the other fields of the finding that linked here
+  user: string;
+}
+
+export function DescriptorPage({ project, id, field, also = [], user }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState("");
   const [edit, setEdit] = useState<Edit | null>(null);
@@ -152,14 +162,14 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
   // Opening a link to a field (from a finding) scrolls to it, focuses it and marks it.
   const focused = useRef("");
   useEffect(() => {
-    if (!field || !edit || focused.current === id + field) return;
+    if (!field || !edit || loaded?.id !== id || focused.current === id + field) return;
     focused.current = id + field;
     const el = nearest(field);
     if (!el) return;
     el.scrollIntoView({ block: "center" });
     el.closest(".field, fieldset")?.classList.add("highlight");
     (el as HTMLElement).focus({ preventScroll: true });
-  }, [field, edit, id]);
+  }, [field, edit, id, loaded]);
 
   function change(next: Edit) {
     setEdit(next);
@@ -282,6 +292,7 @@ export function DescriptorPage({ project, id, field, user }: { project: string; 
               </>
             )}
           </p>
+          {field && also.length > 0 && <Counterparts project={project} field={{ descriptor: id, pointer: field }} also={also} />}
           {!writable && (
             <p class="notice" role="note">
               Read-only: your role in this project ({loaded.project.project.role}) may not write {title}. The project's owner sets who writes which descriptor;

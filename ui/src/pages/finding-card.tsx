@@ -37,7 +37,7 @@ export function FindingCard({ project, finding: f, user, canWaive, onWaive, onUn
                 {item.locations.map((l, k) => (
                   <>
                     {k > 0 && ", "}
-                    <a href={href.descriptor(project, l.descriptor, l.pointer || undefined)}>{l.descriptor + (l.pointer || "")}</a>
+                    <a href={href.descriptor(project, l.descriptor, l.pointer || undefined, item.locations.filter((o) => o !== l))}>{l.descriptor + (l.pointer || "")}</a>
                   </>
                 ))}
                 {")"}
