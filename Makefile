@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam demo test test-asan test-tsan bench bench-server bench-data docs clean
+.PHONY: all deps build seam demo test test-asan test-tsan bench bench-server bench-data bench-ui docs clean
 
 all: build
 
@@ -61,6 +61,11 @@ bench-server: deps
 bench-data: deps
 	$(MAKE) build
 	bench/data-bench $(BUILD) 1
+
+# The web UI in chromium: switching descriptors, and typing in a 300-control form.
+bench-ui: deps
+	$(MAKE) build
+	node bench/ui-bench.mjs $(BUILD)/seam
 
 # Regenerates docs/descriptors.md from schemas/, and the example output in README.md and docs/
 # from the current binary (review the diff).

@@ -45,3 +45,16 @@ test("positions point at a field's key, an item's value, or the nearest field th
     { line: 2, column: 1 },
   ]);
 });
+
+test("a change shares every part of the value it does not touch", async () => {
+  const { assoc, jsAt } = await import("./document");
+  const before = { a: { b: 1 }, rows: [{ x: 1 }, { x: 2 }] };
+  const after = assoc(before, ["rows", 1], { x: 3 }) as typeof before;
+  expect(after).toEqual({ a: { b: 1 }, rows: [{ x: 1 }, { x: 3 }] });
+  expect(after.a).toBe(before.a);
+  expect(after.rows[0]).toBe(before.rows[0]);
+  expect(before.rows[1]).toEqual({ x: 2 });
+  const { doc } = parse(SOURCE);
+  expect(jsAt(doc, ["computing_resource_reqs"])).toEqual({ memory: 16 });
+  expect(jsAt(doc, ["inputs", 1])).toBe("income");
+});

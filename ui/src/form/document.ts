@@ -90,3 +90,25 @@ export function positions(text: string, paths: Path[]): ({ line: number; column:
     return undefined;
   });
 }
+
+// The plain value at `path` in the document, read fresh from the YAML nodes.
+export function jsAt(doc: Document, path: Path): unknown {
+  if (!path.length) return doc.toJS();
+  const node = doc.getIn(path, true) as { toJS?: (d: Document) => unknown } | unknown;
+  return node && typeof node === "object" && "toJS" in node && typeof node.toJS === "function" ? node.toJS(doc) : node;
+}
+
+// `v` with the value at `path` replaced, sharing every part the path does not cross, so that
+// the form redraws only the fields whose values changed.
+export function assoc(v: unknown, path: Path, x: unknown): unknown {
+  if (!path.length) return x;
+  const [step, ...rest] = path;
+  if (typeof step === "number") {
+    const arr = Array.isArray(v) ? [...v] : [];
+    arr[step] = assoc(arr[step], rest, x);
+    return arr;
+  }
+  const obj = v && typeof v === "object" && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
+  obj[step] = assoc(obj[step], rest, x);
+  return obj;
+}

@@ -3,6 +3,8 @@
 // lists of fieldsets. Every control has a label and an info control with the field's
 // description and example; messages from validation sit beside the field they concern.
 import { useEffect, useState } from "preact/hooks";
+import { memo } from "preact/compat";
+import { sources } from "./options";
 import { example, fields, item, label, widget, type Schema } from "./schema";
 import { pointerOf, type Diagnostic, type Path } from "./validate";
 
@@ -27,6 +29,8 @@ interface FieldProps {
   cellLabel?: string;
   // a section of its own, whose heading already names it
   bare?: boolean;
+  // the pick-list, when the caller has it already (a table computes it once per column)
+  options?: string[];
 }
 
 function Info({ schema, name }: { schema: Schema; name: string }) {
@@ -122,7 +126,7 @@ function JsonInput({ value, onValue, props }: { value: unknown; onValue: (v: unk
   );
 }
 
-function Scalar({ name, schema, path, value, ctx, cellLabel }: FieldProps) {
+function Scalar({ name, schema, path, value, ctx, cellLabel, options: givenOptions }: FieldProps) {
   const pointer = pointerOf(path);
   const set = (v: unknown) => ctx.set(path, v);
   const props: Record<string, unknown> = { ...aria(pointer, ctx), "aria-label": cellLabel };
@@ -155,7 +159,7 @@ function Scalar({ name, schema, path, value, ctx, cellLabel }: FieldProps) {
   if (kind === "json") return <JsonInput value={value} onValue={set} props={props} />;
   const shown = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
   if (kind === "longtext") return <textarea rows={3} value={shown} onInput={(e) => set(e.currentTarget.value)} {...props} />;
-  const options = ctx.options(schema);
+  const options = givenOptions ?? ctx.options(schema);
   const listId = options.length ? fieldId(pointer) + "-options" : undefined;
   return (
     <>
@@ -224,6 +228,7 @@ function Table({ schema, path, value, ctx, name }: FieldProps) {
   const row = item(schema);
   const columns = fields(row);
   const text = label(name, schema);
+  const options = columns.map(([, s]) => ctx.options(s).join("\n"));
   return (
     <div class="table-wrap">
       <table class="form-table">
@@ -244,19 +249,7 @@ function Table({ schema, path, value, ctx, name }: FieldProps) {
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i}>
-              {columns.map(([k, s]) => (
-                <td key={k}>
-                  <Scalar name={k} schema={s} path={[...path, i, k]} value={r?.[k]} ctx={ctx} cellLabel={`${label(k, s)}, row ${i + 1}`} />
-                  <Messages pointer={pointerOf([...path, i, k])} ctx={ctx} />
-                </td>
-              ))}
-              <td>
-                <button type="button" class="remove" aria-label={`Remove row ${i + 1} of ${text}`} onClick={() => ctx.remove([...path, i])}>
-                  ×
-                </button>
-              </td>
-            </tr>
+            <Row key={i} row={r} index={i} path={path} columns={columns} options={options} ctx={ctx} table={text} />
           ))}
         </tbody>
       </table>
@@ -266,6 +259,47 @@ function Table({ schema, path, value, ctx, name }: FieldProps) {
     </div>
   );
 }
+
+interface RowProps {
+  row: Record<string, unknown>;
+  index: number;
+  path: Path;
+  columns: [string, Schema][];
+  options: string[]; // each column's pick-list, one value per line
+  ctx: FormContext;
+  table: string;
+}
+
+function RowView({ row, index: i, path, columns, options, ctx, table }: RowProps) {
+  return (
+    <tr>
+      {columns.map(([k, s], c) => (
+        <td key={k}>
+          <Scalar name={k} schema={s} path={[...path, i, k]} value={row?.[k]} ctx={ctx} cellLabel={`${label(k, s)}, row ${i + 1}`} options={options[c] ? options[c].split("\n") : []} />
+          <Messages pointer={pointerOf([...path, i, k])} ctx={ctx} />
+        </td>
+      ))}
+      <td>
+        <button type="button" class="remove" aria-label={`Remove row ${i + 1} of ${table}`} onClick={() => ctx.remove([...path, i])}>
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+// A row redraws when its values, its problems or its columns' pick-lists changed.
+const Row = memo(
+  RowView,
+  (a, b) =>
+    a.row === b.row &&
+    a.index === b.index &&
+    a.columns === b.columns &&
+    a.table === b.table &&
+    pointerOf(a.path) === pointerOf(b.path) &&
+    a.options.join("\0") === b.options.join("\0") &&
+    problemsUnder(a.ctx.problems, pointerOf([...a.path, a.index])) === problemsUnder(b.ctx.problems, pointerOf([...b.path, b.index])),
+);
 
 function List({ schema, path, value, ctx, name }: FieldProps) {
   const list = Array.isArray(value) ? value : [];
@@ -291,7 +325,7 @@ function List({ schema, path, value, ctx, name }: FieldProps) {
   );
 }
 
-export function Field(p: FieldProps) {
+function FieldView(p: FieldProps) {
   const kind = widget(p.schema, p.name);
   const pointer = pointerOf(p.path);
   if (p.bare)
@@ -363,3 +397,42 @@ export function Form({ schema, value, ctx }: { schema: Schema; value: unknown; c
     </>
   );
 }
+
+// The problems at a pointer and below it, as one string, per problems map (computed once).
+const signatures = new WeakMap<Map<string, Diagnostic[]>, Map<string, string>>();
+function problemsUnder(problems: Map<string, Diagnostic[]>, pointer: string): string {
+  let cache = signatures.get(problems);
+  if (!cache) signatures.set(problems, (cache = new Map()));
+  let sig = cache.get(pointer);
+  if (sig === undefined) {
+    sig = "";
+    for (const [p, list] of problems) if (p === pointer || p.startsWith(pointer + "/")) sig += p + list.map((d) => d.severity + d.message).join() + "\n";
+    cache.set(pointer, sig);
+  }
+  return sig;
+}
+
+// Whether a field's pick-lists (its own or its children's) read other values of the form,
+// which may change when any field does.
+const picks = new WeakMap<Schema, boolean>();
+function readsOthers(s: Schema): boolean {
+  let r = picks.get(s);
+  if (r === undefined) picks.set(s, (r = sources(s).size > 0));
+  return r;
+}
+
+// A field redraws only when its value, its problems or its place changed: typing in one of
+// 300 fields redraws that one (and the containers above it).
+export const Field = memo(
+  FieldView,
+  (a, b) =>
+    a.value === b.value &&
+    a.schema === b.schema &&
+    a.name === b.name &&
+    a.required === b.required &&
+    a.bare === b.bare &&
+    a.cellLabel === b.cellLabel &&
+    pointerOf(a.path) === pointerOf(b.path) &&
+    !readsOthers(b.schema) &&
+    problemsUnder(a.ctx.problems, pointerOf(a.path)) === problemsUnder(b.ctx.problems, pointerOf(b.path)),
+);

@@ -84,8 +84,11 @@ export function widget(s: Schema, key = ""): Widget {
 
 // The fields of an object schema that a form shows: all but deprecated ones, which are older
 // formats' names that seam still reads but nobody should write.
+const fieldLists = new WeakMap<Schema, [string, Schema][]>();
 export function fields(s: Schema): [string, Schema][] {
-  return Object.entries(s.properties ?? {}).filter(([, p]) => !p.deprecated);
+  let list = fieldLists.get(s); // the same array each time, so that rows can tell nothing changed
+  if (!list) fieldLists.set(s, (list = Object.entries(s.properties ?? {}).filter(([, p]) => !p.deprecated)));
+  return list;
 }
 
 export function item(s: Schema): Schema {

@@ -2,11 +2,11 @@
 // validated while typing, kept as a local draft until saved, and saved with If-Match; a
 // conflicting save opens the merge view. The form is read-only for roles the project's
 // write policy does not let write this descriptor.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Document } from "yaml";
 import { descriptors, type Compiled } from "virtual:seam-schemas";
 import { api, ApiError, mayWrite, projectPath, type DocumentRead, type Project, type Written } from "../api";
-import { addAt, parse, positions, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
+import { addAt, assoc, jsAt, parse, positions, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
 import { SourceEditor, type Marker } from "../form/source-editor";
 import { dropDraft, loadDraft, saveDraft, type Draft } from "../form/drafts";
 import { fieldId, Form, type FormContext } from "../form/fields";
@@ -29,6 +29,7 @@ interface Loaded {
 
 interface Edit {
   doc: Document;
+  data: unknown; // doc as plain values, unchanged parts shared between edits
   format: Format;
   text: string; // what the source view shows
   problems: SyntaxProblem[]; // syntax errors in `text`; the form waits until they are fixed
@@ -45,19 +46,24 @@ async function fetchDocument(project: string, id: string): Promise<DocumentRead 
   }
 }
 
+// The schema (cached after the first visit), the project, the document and the documents its
+// pick-lists read, all at once: switching descriptors waits for one round trip.
 async function load(project: string, id: string): Promise<Loaded> {
   const entry = descriptors[id];
   if (!entry || !ORDER.includes(id)) throw new Error(`there is no descriptor '${id}'`);
-  const [compiled, p, server] = await Promise.all([entry.load(), api<Project>("GET", projectPath(project)), fetchDocument(project, id)]);
   const others: Record<string, unknown> = {};
-  await Promise.all(
-    [...sources(compiled.schema)]
-      .filter((d) => d !== id)
-      .map(async (d) => {
-        const r = await fetchDocument(project, d);
-        if (r?.revision.content) others[d] = parse(r.revision.content).doc.toJS();
-      }),
-  );
+  const compiledThenOthers = entry.load().then(async (compiled) => {
+    await Promise.all(
+      [...sources(compiled.schema)]
+        .filter((d) => d !== id)
+        .map(async (d) => {
+          const r = await fetchDocument(project, d);
+          if (r?.revision.content) others[d] = parse(r.revision.content).doc.toJS();
+        }),
+    );
+    return compiled;
+  });
+  const [compiled, p, server] = await Promise.all([compiledThenOthers, api<Project>("GET", projectPath(project)), fetchDocument(project, id)]);
   return { id, compiled, project: p, server, others };
 }
 
@@ -67,7 +73,7 @@ function startEdit(l: Loaded, draft: Draft | null): Edit {
   const format: Format = l.server?.revision.format ?? "yaml";
   const from = draft ?? { text: base || 'version: "1.2"\n', format, etag, base };
   const parsed = parse(from.text);
-  return { doc: parsed.doc, format: from.format, text: from.text, problems: parsed.problems, base: from.base, etag: from.etag };
+  return { doc: parsed.doc, data: parsed.doc.toJS(), format: from.format, text: from.text, problems: parsed.problems, base: from.base, etag: from.etag };
 }
 
 interface Props {
@@ -90,10 +96,11 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
   const [conflict, setConflict] = useState<DocumentRead | null>(null);
   const [storageFull, setStorageFull] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the requests start as the route changes, not a frame later.
+  useLayoutEffect(() => {
     let live = true;
-    setLoaded(null);
-    setEdit(null);
+    // The page shown stays until the next descriptor is ready, so that switching redraws the
+    // form and the editor in place instead of tearing them down.
     setResult(null);
     setConflict(null);
     setError("");
@@ -151,7 +158,7 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
   });
 
   const writable = loaded ? mayWrite(loaded.project, id) : false;
-  const data = useMemo(() => (edit ? edit.doc.toJS() : undefined), [edit]);
+  const data = edit?.data;
   const diagnostics = useMemo(() => (loaded && edit && !edit.problems.length ? validate(loaded.compiled, data) : []), [data, loaded]);
   const byPointer = useMemo(() => {
     const m = new Map<string, Diagnostic[]>();
@@ -171,31 +178,74 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
     (el as HTMLElement).focus({ preventScroll: true });
   }, [field, edit, id, loaded]);
 
+  // The draft is written a moment after typing pauses (a whole document per keystroke would
+  // cost more than the typing), and at once when the page is hidden or left.
+  const pendingDraft = useRef<(() => void) | null>(null);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushDraft = () => {
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = null;
+    pendingDraft.current?.();
+    pendingDraft.current = null;
+  };
+  useEffect(() => {
+    const onHide = () => flushDraft();
+    addEventListener("pagehide", onHide);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      flushDraft();
+      removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onHide);
+    };
+  }, [project, id]);
+
+  const cancelDraft = () => {
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = null;
+    pendingDraft.current = null;
+  };
+
   function change(next: Edit) {
     setEdit(next);
     setResult(null);
-    if (next.text === next.base) return dropDraft(user, project, id);
-    setStorageFull(!saveDraft(user, project, id, { text: next.text, format: next.format, etag: next.etag, base: next.base, at: new Date().toISOString() }));
+    pendingDraft.current =
+      next.text === next.base
+        ? () => dropDraft(user, project, id)
+        : () => setStorageFull(!saveDraft(user, project, id, { text: next.text, format: next.format, etag: next.etag, base: next.base, at: new Date().toISOString() }));
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(flushDraft, 300);
   }
 
-  function mutate(f: (doc: Document) => void) {
+  // Applies a change to the document; `container` is the collection it changed, read back
+  // fresh while the rest of the form's values stay as they were.
+  function mutate(f: (doc: Document) => void, container: Path) {
     if (!edit) return;
     f(edit.doc);
-    change({ ...edit, text: text(edit.doc, edit.format) });
+    const fresh = jsAt(edit.doc, container);
+    change({ ...edit, data: container.length ? assoc(edit.data, container, fresh) : fresh, text: text(edit.doc, edit.format) });
   }
+  const act = useRef(mutate);
+  act.current = mutate;
+  const current = useRef({ data, others: loaded?.others });
+  current.current = { data, others: loaded?.others };
 
-  const ctx: FormContext = {
-    set: (path: Path, v: unknown) => mutate((doc) => setAt(doc, path, v)),
-    add: (path: Path, v: unknown) => mutate((doc) => addAt(doc, path, v)),
-    remove: (path: Path) => mutate((doc) => removeAt(doc, path)),
-    problems: byPointer,
-    options: (s) => optionsFor(s, { ...loaded?.others, [id]: data }),
-  };
+  // Stable between keystrokes except for the problems, so that fields can skip redrawing.
+  const ctx = useMemo<FormContext>(
+    () => ({
+      set: (path: Path, v: unknown) => act.current((doc) => setAt(doc, path, v), path.slice(0, -1)),
+      add: (path: Path, v: unknown) => act.current((doc) => addAt(doc, path, v), path),
+      remove: (path: Path) => act.current((doc) => removeAt(doc, path), path.slice(0, -1)),
+      problems: byPointer,
+      options: (s) => optionsFor(s, { ...current.current.others, [id]: current.current.data }),
+    }),
+    [byPointer, id],
+  );
 
   function editSource(t: string) {
     if (!edit) return;
     const parsed = parse(t);
-    change({ ...edit, text: t, problems: parsed.problems, doc: parsed.problems.length ? edit.doc : parsed.doc });
+    const doc = parsed.problems.length ? edit.doc : parsed.doc;
+    change({ ...edit, text: t, problems: parsed.problems, doc, data: doc === edit.doc ? edit.data : doc.toJS() });
   }
 
   function switchFormat(format: Format) {
@@ -213,6 +263,7 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
     try {
       const w = await api<Written>("PUT", projectPath(project) + "/descriptors/" + id, { content: from.text, format: from.format, message }, headers);
       latest.current.etag = w.etag;
+      cancelDraft();
       dropDraft(user, project, id);
       setRemote(null);
       setRestored(null);
@@ -243,11 +294,16 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
   function resolved(merged: string) {
     if (!edit || !conflict) return;
     const parsed = parse(merged);
-    const next = { ...edit, doc: parsed.doc, text: merged, problems: parsed.problems, base: conflict.revision.content ?? "", etag: conflict.etag, format: conflict.revision.format ?? edit.format };
+    const next = { ...edit, doc: parsed.doc, data: parsed.doc.toJS(), text: merged, problems: parsed.problems, base: conflict.revision.content ?? "", etag: conflict.etag, format: conflict.revision.format ?? edit.format };
     change(next);
     setConflict(null);
     void save(undefined, next);
   }
+
+  // The form is redrawn only when its values or problems change, not when the page's other
+  // state (the route while switching, a save in flight) does.
+  const schema = loaded?.compiled.schema;
+  const formView = useMemo(() => schema && <Form schema={schema} value={data} ctx={ctx} />, [schema, data, ctx]);
 
   if (error)
     return (
@@ -306,6 +362,7 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
               <button
                 type="button"
                 onClick={() => {
+                  cancelDraft();
                   dropDraft(user, project, id);
                   setRestored(null);
                   setEdit(startEdit(loaded, null));
@@ -332,9 +389,9 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
           <div class="editor">
             <form id="descriptor-form" class="descriptor-form" onSubmit={save} aria-label={title}>
               {edit.problems.length > 0 && <p class="notice">The source has syntax errors; the form is back when they are fixed.</p>}
-              <fieldset disabled={!writable || edit.problems.length > 0} class="form-body">
+              <fieldset disabled={!writable || edit.problems.length > 0 || loaded.id !== id} class="form-body">
                 <legend class="sr-only">{title}</legend>
-                <Form schema={loaded.compiled.schema} value={data} ctx={ctx} />
+                {formView}
               </fieldset>
             </form>
             <Source edit={edit} diagnostics={diagnostics} onText={editSource} onFormat={switchFormat} readOnly={!writable} />
@@ -350,7 +407,7 @@ export function DescriptorPage({ project, id, field, also = [], user }: Props) {
                 <label class="message">
                   Message <input type="text" value={message} onInput={(e) => setMessage(e.currentTarget.value)} form="descriptor-form" placeholder="what changed and why" />
                 </label>
-                <button type="submit" form="descriptor-form" disabled={saving || edit.text === edit.base || edit.problems.length > 0}>
+                <button type="submit" form="descriptor-form" disabled={saving || edit.text === edit.base || edit.problems.length > 0 || loaded.id !== id}>
                   {saving ? "Saving…" : "Save"}
                 </button>
               </>
@@ -383,7 +440,7 @@ function nearest(pointer: string): HTMLElement | null {
 function Source({ edit, diagnostics, onText, onFormat, readOnly }: { edit: Edit; diagnostics: Diagnostic[]; onText: (t: string) => void; onFormat: (f: Format) => void; readOnly: boolean }) {
   const markers = useMemo(() => {
     const syntax: Marker[] = edit.problems.map((p) => ({ ...p, severity: "error" }));
-    if (syntax.length) return syntax;
+    if (syntax.length || !diagnostics.length) return syntax; // nothing to place: no reparse
     const at = positions(edit.text, diagnostics.map((d) => pathOf(d.pointer)));
     return diagnostics.flatMap((d, i) => (at[i] ? [{ ...at[i]!, message: d.message, severity: d.severity }] : []));
   }, [edit.text, edit.problems, diagnostics]);
