@@ -67,17 +67,6 @@ test("signing in lists my projects with their errors, and the findings page grou
   await context.close();
 });
 
-test("at 390 px wide the pages still fit without sideways scrolling", async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-  const page = await context.newPage();
-  await signIn(page);
-  await page.getByRole("link", { name: "turbine" }).click();
-  await page.getByRole("heading", { name: /^Errors/ }).waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the findings page scrolls sideways by ${overflow} px`);
-  await context.close();
-});
-
 test("waiving a finding hides it with its reason, unwaiving brings it back, and expired waivers are shown", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

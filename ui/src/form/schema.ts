@@ -119,3 +119,6 @@ export function example(s: Schema): string | undefined {
   const e = s.examples[0];
   return typeof e === "string" ? e : JSON.stringify(e);
 }
+
+// A field's value as one line of text, for views that compare values.
+export const shown = (v: unknown) => (v === undefined ? "(not set)" : typeof v === "string" ? v : JSON.stringify(v));

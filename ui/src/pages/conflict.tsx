@@ -4,10 +4,10 @@
 // The merge is built on their revision, so their formatting and comments stay.
 import { useMemo, useState } from "preact/hooks";
 import type { DocumentRead } from "../api";
+import { shown } from "../form/schema";
 import { parse, setAt, text } from "../form/document";
 import { merge } from "../form/merge";
 
-const show = (v: unknown) => (v === undefined ? "(not set)" : typeof v === "string" ? v : JSON.stringify(v));
 
 export function Conflict({ base, mine, theirs, onMerged, onCancel }: { base: string; mine: string; theirs: DocumentRead; onMerged: (text: string) => void; onCancel: () => void }) {
   const theirText = theirs.revision.content ?? "";
@@ -55,7 +55,7 @@ export function Conflict({ base, mine, theirs, onMerged, onCancel }: { base: str
                         onChange={() => setTake(take.map((t, j) => (j === i ? side : t)))}
                         aria-label={`${side === "mine" ? "Keep yours" : "Take theirs"} for ${c.pointer}`}
                       />{" "}
-                      {show(side === "mine" ? c.mine : c.theirs)}
+                      {shown(side === "mine" ? c.mine : c.theirs)}
                     </label>
                   </td>
                 ))}

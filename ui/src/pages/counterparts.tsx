@@ -3,11 +3,11 @@
 // and each a link that opens it the same way.
 import { useEffect, useState } from "preact/hooks";
 import { api, projectPath, type DocumentRead } from "../api";
+import { shown } from "../form/schema";
 import { parse } from "../form/document";
 import { valueAt } from "../form/validate";
 import { href, type Counterpart } from "../router";
 
-const show = (v: unknown) => (v === undefined ? "(not set)" : typeof v === "string" ? v : JSON.stringify(v));
 
 export function Counterparts({ project, field, also }: { project: string; field: Counterpart; also: Counterpart[] }) {
   const [values, setValues] = useState<unknown[] | null>(null);
@@ -31,7 +31,7 @@ export function Counterparts({ project, field, also }: { project: string; field:
               {a.descriptor}
               {a.pointer}
             </a>
-            : <code>{values ? show(values[i]) : "…"}</code>
+            : <code>{values ? shown(values[i]) : "…"}</code>
           </li>
         ))}
       </ul>

@@ -6,17 +6,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import type { Document } from "yaml";
 import { descriptors, type Compiled } from "virtual:seam-schemas";
 import { api, ApiError, mayWrite, projectPath, type DocumentRead, type Project, type Written } from "../api";
-import { addAt, assoc, jsAt, parse, positions, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
-import { SourceEditor, type Marker } from "../form/source-editor";
+import { addAt, assoc, jsAt, parse, removeAt, setAt, text, type Format, type SyntaxProblem } from "../form/document";
 import { dropDraft, loadDraft, saveDraft, type Draft } from "../form/drafts";
 import { fieldId, Form, type FormContext } from "../form/fields";
 import { optionsFor, sources } from "../form/options";
-import { OLDER_VERSIONS, pathOf, validate, type Diagnostic, type Path } from "../form/validate";
+import { OLDER_VERSIONS, validate, type Diagnostic, type Path } from "../form/validate";
 import { useProjectEvents } from "../events";
 import { href, type Counterpart } from "../router";
 import { Counterparts } from "./counterparts";
 import { Conflict } from "./conflict";
 import { SaveResult } from "./save-result";
+import { Source } from "./source-view";
 import { DescriptorNav, ORDER } from "./descriptor-nav";
 
 interface Loaded {
@@ -435,37 +435,4 @@ function nearest(pointer: string): HTMLElement | null {
     if (el) return el;
     if (!p) return null;
   }
-}
-
-function Source({ edit, diagnostics, onText, onFormat, readOnly }: { edit: Edit; diagnostics: Diagnostic[]; onText: (t: string) => void; onFormat: (f: Format) => void; readOnly: boolean }) {
-  const markers = useMemo(() => {
-    const syntax: Marker[] = edit.problems.map((p) => ({ ...p, severity: "error" }));
-    if (syntax.length || !diagnostics.length) return syntax; // nothing to place: no reparse
-    const at = positions(edit.text, diagnostics.map((d) => pathOf(d.pointer)));
-    return diagnostics.flatMap((d, i) => (at[i] ? [{ ...at[i]!, message: d.message, severity: d.severity }] : []));
-  }, [edit.text, edit.problems, diagnostics]);
-  return (
-    <div class="source">
-      <div class="source-head">
-        <h2 id="source-title">Source</h2>
-        <label>
-          Format{" "}
-          <select value={edit.format} onChange={(e) => onFormat(e.currentTarget.value as Format)} disabled={readOnly || edit.problems.length > 0}>
-            <option value="yaml">YAML</option>
-            <option value="json">JSON</option>
-          </select>
-        </label>
-      </div>
-      <SourceEditor text={edit.text} format={edit.format} readOnly={readOnly} markers={markers} label="Source" onText={onText} />
-      {edit.problems.length > 0 && (
-        <ul class="field-msg" aria-label="Syntax errors">
-          {edit.problems.map((p, i) => (
-            <li key={i} class="error">
-              line {p.line}, column {p.column}: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
 }
