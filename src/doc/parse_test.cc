@@ -211,7 +211,56 @@ TEST(ParseYaml, AliasBombIsRefused) {
 TEST(ParseYaml, SeveralDocumentsAreRefused) {
   auto r = parse_text("f.yaml", "a: 1\n---\nb: 2\n");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "expected one YAML document; found 2");
+  EXPECT_EQ(r.error().message, "expected one YAML document; more text follows its end");
+  EXPECT_EQ(r.error().line, 2u);
+}
+
+// yaml-cpp reads "{}," as an endless run of empty documents; its LoadAll never returned
+// and grew without bound. seam stops at the second document.
+TEST(ParseYaml, TextAfterTheDocumentEndsQuickly) {
+  for (const char* text : {"{},", "[],", "{}, {}", "a: 1\n...\n,"}) {
+    auto r = parse_text("f.yaml", text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().message, "expected one YAML document; more text follows its end") << text;
+    EXPECT_EQ(r.error().file, "f.yaml");
+  }
+  auto r = parse_text("f.yaml", "# only a comment\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "expected one YAML document; the file holds none");
+}
+
+TEST(ParseYaml, MergeKeysAddTheMembersAMappingLacks) {
+  auto r = parse_text("f.yaml",
+                      "base: &b {x: 1, y: 2}\nmore: &m {y: 20, z: 30}\n"
+                      "one:\n  <<: *b\n  y: 3\nboth:\n  <<: [*b, *m]\n  w: 0\nquoted: {'<<': 1}\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Node& one = *r.value().find("one");
+  ASSERT_EQ(one.members.size(), 2u);
+  EXPECT_EQ(one.find("x")->integer, 1);
+  EXPECT_EQ(one.find("y")->integer, 3);  // the mapping's own value wins
+  const Node& both = *r.value().find("both");
+  EXPECT_EQ(both.find("y")->integer, 2);  // the earlier merged mapping wins
+  EXPECT_EQ(both.find("z")->integer, 30);
+  EXPECT_EQ(both.find("<<"), nullptr);
+  EXPECT_EQ(r.value().find("quoted")->find("<<")->integer, 1);  // a quoted key is only a key
+
+  r = parse_text("f.yaml", "a:\n  <<: 5\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "a merge key ('<<') takes a mapping or a list of mappings, not a value of type integer");
+  EXPECT_EQ(r.error().pointer, "/a/<<");
+  EXPECT_EQ(r.error().line, 2u);
+}
+
+// An alias copies its value where it is used, so it must not carry the tree past the
+// depth limit either.
+TEST(ParseYaml, AliasesCannotNestPastTheDepthLimit) {
+  std::string text = "a: &a " + std::string(60, '[') + std::string(60, ']') + "\nb: " + std::string(10, '[') + "*a" +
+                     std::string(10, ']') + "\n";
+  auto r = parse_text("f.yaml", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "nesting is deeper than 64 levels");
+  EXPECT_EQ(r.error().pointer, "/b");
+  EXPECT_EQ(r.error().line, 2u);
 }
 
 TEST(Parse, ChoosesParserByExtensionThenContent) {

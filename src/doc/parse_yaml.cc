@@ -1,11 +1,20 @@
-// YAML loading with yaml-cpp. yaml-cpp keeps every scalar as text, so the YAML 1.2 core
-// schema (null, booleans, integers, floats) is resolved here for plain scalars; quoted
-// scalars are always strings.
-#include <yaml-cpp/yaml.h>
+// The YAML reader. yaml-cpp tokenises and parses; seam receives its events and builds the
+// Node tree itself, so that it controls what a hostile file can cost: nesting depth, alias
+// expansion, and the number of documents (yaml-cpp's own LoadAll never ends on some
+// malformed inputs, such as "{},"). yaml-cpp keeps every scalar as text, so the YAML 1.2
+// core schema (null, booleans, integers, floats) is resolved here for plain scalars;
+// quoted scalars are always strings.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <sstream>
 #include <unordered_set>
 
 #include "doc/parse.h"
@@ -55,113 +64,275 @@ bool quote_closes(std::string_view text, size_t open) {
   return false;
 }
 
-class YamlBuilder {
- public:
-  explicit YamlBuilder(const Source& src) : src_(src) {}
+// Ignores a document's events; used only to learn whether a second document exists.
+struct Discard : YAML::EventHandler {
+  YAML::Mark start;
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
-  Status build(const YAML::Node& y, Node& out, int depth, uint32_t fallback_offset) {
-    const YAML::Mark mark = y.Mark();
-    out.offset = mark.is_null() ? fallback_offset : src_.offset_of(mark.line + 1, mark.column);
-    if (depth > kMaxDepth)
-      return src_.error_at(out.offset, "nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
-    // Aliases can make a small file expand into a huge tree; count what is built.
-    if (++nodes_ > kMaxNodes)
-      return src_.error_at(out.offset, "document expands to more than " + std::to_string(kMaxNodes) +
-                                           " values (are YAML aliases nested?)");
-    switch (y.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null: out.kind = Kind::Null; return Ok{};
-      case YAML::NodeType::Scalar: return build_scalar(y, out);
-      case YAML::NodeType::Sequence: return build_sequence(y, out, depth);
-      case YAML::NodeType::Map: return build_map(y, out, depth);
-    }
-    return Ok{};
+// Builds one document's Node tree from parser events. The first error is kept and every
+// later event ignored, since an event handler cannot stop the parser.
+class Builder : public YAML::EventHandler {
+ public:
+  explicit Builder(const Source& src) : src_(src) {}
+
+  std::optional<Error> error;
+  Node root;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.offset = offset(mark);
+    finish(std::move(n), anchor, nullptr, 1);
   }
 
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (error) return;
+    const uint32_t at = offset(mark);
+    if (anchor >= anchors_.size() || !anchors_[anchor].done)
+      return fail(at, "this alias refers to a value that contains it");
+    const Anchor& a = anchors_[anchor];
+    // Aliases can make a small file expand into a huge tree, or a deep one: count what
+    // they add (finish counts the copy's root).
+    if (nodes_ + a.size > kMaxNodes) return fail(at, too_many());
+    if (stack_.size() + a.height > static_cast<size_t>(kMaxDepth)) return fail(at, too_deep());
+    nodes_ += a.size - 1;
+    Node copy = a.node;
+    finish(std::move(copy), 0, a.scalar ? &a.raw : nullptr, a.height);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (error) return;
+    Node n;
+    n.offset = offset(mark);
+    if (auto e = resolve_scalar(tag, value, n)) return fail(n.offset, std::move(*e));
+    finish(std::move(n), anchor, &value, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, Kind::Array, anchor);
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, Kind::Object, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapEnd() override { close(); }
+
  private:
-  Status build_scalar(const YAML::Node& y, Node& out) {
-    const std::string& s = y.Scalar();
-    const std::string& tag = y.Tag();
-    if (tag == "!") {
-      // Each quoted scalar is scanned once, up to its close (an alias repeats an earlier
-      // offset), so the check stays linear in the file.
-      const std::string& text = src_.text();
-      const bool quoted = out.offset < text.size() && (text[out.offset] == '"' || text[out.offset] == '\'');
-      if (quoted && (!scanned_ || out.offset > last_quote_)) {
-        scanned_ = true;
-        last_quote_ = out.offset;
-        if (!quote_closes(text, out.offset))
-          return src_.error_at(out.offset, "invalid YAML: the quoted text is not closed; the file ends inside it");
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    size_t nodes_before = 0;
+    size_t height = 1;  // levels in this value, itself included
+    bool has_key = false;  // a map's key was read and its value is awaited
+    std::string key;
+    uint32_t key_offset = 0;
+    std::unordered_set<std::string> seen;
+    std::vector<Node> merged;  // the values of "<<" merge keys, applied when the map closes
+  };
+  struct Anchor {
+    Node node;
+    size_t size = 0;  // nodes in the anchored value, which each alias adds again
+    size_t height = 1;
+    bool done = false;
+    bool scalar = false;
+    std::string raw;  // a scalar's text, for an alias used as a key
+  };
+
+  uint32_t offset(const YAML::Mark& m) const { return m.is_null() ? 0 : src_.offset_of(m.line + 1, m.column); }
+
+  static std::string too_deep() { return "nesting is deeper than " + std::to_string(kMaxDepth) + " levels"; }
+  static std::string too_many() {
+    return "document expands to more than " + std::to_string(kMaxNodes) + " values (are YAML aliases nested?)";
+  }
+
+  // The pointer of the value being built: a list index only below a key, as within_index.
+  std::string pointer() const {
+    std::string p, tail;
+    for (const Frame& f : stack_) {
+      if (f.node.kind == Kind::Object && f.has_key) {
+        p.append(tail).append(1, '/').append(escape_token(f.key));
+        tail.clear();
+      } else if (f.node.kind == Kind::Array) {
+        tail.append(1, '/').append(std::to_string(f.node.items.size()));
       }
     }
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") return out.kind = Kind::String, out.text = s, Ok{};
-    if (tag != "?" && tag.rfind("tag:yaml.org,2002:", 0) != 0)
-      return src_.error_at(out.offset, "unsupported YAML tag '" + tag + "'");
-    if (is_null_word(s)) { out.kind = Kind::Null; return Ok{}; }
-    if (s == "true" || s == "True" || s == "TRUE") return out.kind = Kind::Bool, out.boolean = true, Ok{};
-    if (s == "false" || s == "False" || s == "FALSE") return out.kind = Kind::Bool, out.boolean = false, Ok{};
+    return p;
+  }
+
+  void fail(uint32_t at, std::string message) {
+    if (!error) error = src_.error_at(at, std::move(message), pointer());
+  }
+
+  std::optional<std::string> resolve_scalar(const std::string& tag, const std::string& s, Node& out) const {
+    if (tag == "!") {
+      const std::string& text = src_.text();
+      const bool quoted = out.offset < text.size() && (text[out.offset] == '"' || text[out.offset] == '\'');
+      if (quoted && !quote_closes(text, out.offset))
+        return "invalid YAML: the quoted text is not closed; the file ends inside it";
+    }
+    if (tag == "!" || tag == "tag:yaml.org,2002:str") return out.kind = Kind::String, out.text = s, std::nullopt;
+    if (tag != "?" && tag.rfind("tag:yaml.org,2002:", 0) != 0) return "unsupported YAML tag '" + tag + "'";
+    if (is_null_word(s)) return std::nullopt;
+    if (s == "true" || s == "True" || s == "TRUE") return out.kind = Kind::Bool, out.boolean = true, std::nullopt;
+    if (s == "false" || s == "False" || s == "FALSE") return out.kind = Kind::Bool, out.boolean = false, std::nullopt;
     if (parse_int(s, out.integer)) {
       out.kind = Kind::Int;
       out.number = static_cast<double>(out.integer);
-      return Ok{};
+    } else if (parse_float(s, out.number)) {
+      out.kind = Kind::Float;
+    } else {
+      out.kind = Kind::String;
+      out.text = s;
     }
-    if (parse_float(s, out.number)) { out.kind = Kind::Float; return Ok{}; }
-    out.kind = Kind::String;
-    out.text = s;
-    return Ok{};
+    return std::nullopt;
   }
 
-  Status build_sequence(const YAML::Node& y, Node& out, int depth) {
-    out.kind = Kind::Array;
-    out.items.reserve(y.size());
-    for (const auto& item : y) {
-      out.items.emplace_back();
-      if (auto st = build(item, out.items.back(), depth + 1, out.offset); !st.ok())
-        return within_index(std::move(st).take_error(), out.items.size() - 1);
-    }
-    return Ok{};
+  // Checks depth and size for a value about to start; false when it is refused.
+  bool admit(uint32_t at) {
+    if (error) return false;
+    if (stack_.size() + 1 > static_cast<size_t>(kMaxDepth))
+      return fail(at, too_deep()), false;
+    if (++nodes_ > kMaxNodes) return fail(at, too_many()), false;
+    return true;
   }
 
-  Status build_map(const YAML::Node& y, Node& out, int depth) {
-    out.kind = Kind::Object;
-    std::unordered_set<std::string> seen;
-    for (const auto& kv : y) {
-      const YAML::Mark km = kv.first.Mark();
-      const uint32_t key_offset = km.is_null() ? out.offset : src_.offset_of(km.line + 1, km.column);
-      if (!kv.first.IsScalar()) return src_.error_at(key_offset, "keys must be plain text, not lists or mappings");
-      const std::string& key = kv.first.Scalar();
-      if (!seen.insert(key).second)
-        return within_key(src_.error_at(key_offset, "duplicate key '" + key + "' in this mapping"), key);
-      out.members.emplace_back(key, key_offset, Node{});
-      if (auto st = build(kv.second, out.members.back().value, depth + 1, key_offset); !st.ok())
-        return within_key(std::move(st).take_error(), key);
+  void open(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+    const uint32_t at = offset(mark);
+    if (!admit(at)) return;
+    Frame f;
+    f.node.kind = kind;
+    f.node.offset = at;
+    f.anchor = anchor;
+    f.nodes_before = nodes_ - 1;
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    if (error) return;
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (f.node.kind == Kind::Object) merge(f);
+    if (error) return;
+    remember(f.anchor, f.node, nodes_ - f.nodes_before, f.height, nullptr);
+    place(std::move(f.node), nullptr, f.height);
+  }
+
+  // A completed scalar, null or alias copy.
+  void finish(Node n, YAML::anchor_t anchor, const std::string* raw, size_t height) {
+    if (!admit(n.offset)) return;
+    remember(anchor, n, 1, height, raw);
+    place(std::move(n), raw, height);
+  }
+
+  void remember(YAML::anchor_t anchor, const Node& n, size_t size, size_t height, const std::string* raw) {
+    if (anchor == 0) return;
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+    Anchor& a = anchors_[anchor];
+    a.node = n;
+    a.size = size;
+    a.height = height;
+    a.done = true;
+    a.scalar = raw != nullptr;
+    if (raw) a.raw = *raw;
+  }
+
+  // Puts a finished value where it belongs: the root, a list item, a key, or a map value.
+  void place(Node n, const std::string* raw, size_t height) {
+    if (stack_.empty()) {
+      root = std::move(n);
+      return;
     }
-    return Ok{};
+    Frame& f = stack_.back();
+    f.height = std::max(f.height, height + 1);
+    if (f.node.kind == Kind::Array) {
+      f.node.items.push_back(std::move(n));
+    } else if (!f.has_key) {
+      if (raw == nullptr) return fail(n.offset, "keys must be plain text, not lists or mappings");
+      f.key = *raw;
+      f.key_offset = n.offset;
+      f.has_key = true;
+    } else if (f.key == "<<" && raw_is_plain(f.key_offset)) {
+      add_merge(f, std::move(n));
+    } else {
+      if (!f.seen.insert(f.key).second) return fail(f.key_offset, "duplicate key '" + f.key + "' in this mapping");
+      f.node.members.emplace_back(std::move(f.key), f.key_offset, std::move(n));
+      f.has_key = false;
+    }
+  }
+
+  bool raw_is_plain(uint32_t key_offset) const {
+    const std::string& t = src_.text();
+    return key_offset < t.size() && t[key_offset] == '<';
+  }
+
+  // YAML's merge key: "<<: *base" or "<<: [*a, *b]" adds the members of those mappings
+  // that the mapping does not set itself; of several, the earlier one wins.
+  void add_merge(Frame& f, Node n) {
+    const uint32_t at = n.offset;
+    if (n.kind == Kind::Object) {
+      f.merged.push_back(std::move(n));
+    } else if (n.kind == Kind::Array) {
+      for (Node& item : n.items) {
+        if (item.kind != Kind::Object)
+          return fail(at, "a merge key ('<<') takes a mapping or a list of mappings; this list holds a value of type " +
+                              std::string(kind_name(item.kind)));
+        f.merged.push_back(std::move(item));
+      }
+    } else {
+      return fail(at, "a merge key ('<<') takes a mapping or a list of mappings, not a value of type " +
+                          std::string(kind_name(n.kind)));
+    }
+    f.has_key = false;
+  }
+
+  void merge(Frame& f) {
+    for (Node& source : f.merged)
+      for (Member& m : source.members)
+        if (f.seen.insert(m.key).second) f.node.members.push_back(std::move(m));
   }
 
   const Source& src_;
+  std::vector<Frame> stack_;
+  std::vector<Anchor> anchors_;
   size_t nodes_ = 0;
-  bool scanned_ = false;     // whether a quoted scalar was checked yet
-  uint32_t last_quote_ = 0;  // offset of the last one checked
 };
 
 }  // namespace
 
 Result<Node> parse_yaml(const Source& src) {
-  std::vector<YAML::Node> docs;
+  std::istringstream in(src.text());
+  Builder builder(src);
   try {
-    docs = YAML::LoadAll(src.text());
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder))
+      return builder.error ? *builder.error : src.error_at(0, "expected one YAML document; the file holds none");
+    if (builder.error) return *builder.error;
+    // Stop at the second document: there must not be one, and reading on is what made
+    // yaml-cpp's LoadAll run without end.
+    Discard next;
+    if (parser.HandleNextDocument(next))
+      return src.error_at(next.start.is_null() ? 0 : src.offset_of(next.start.line + 1, next.start.column),
+                          "expected one YAML document; more text follows its end");
   } catch (const YAML::Exception& e) {
+    if (builder.error) return *builder.error;
     const uint32_t at = e.mark.is_null() ? 0 : src.offset_of(e.mark.line + 1, e.mark.column);
     return src.error_at(at, "invalid YAML: " + e.msg);
   }
-  if (docs.size() != 1) {
-    return src.error_at(0, "expected one YAML document; found " + std::to_string(docs.size()));
-  }
-  Node out;
-  YamlBuilder builder(src);
-  if (auto st = builder.build(docs[0], out, 1, 0); !st.ok()) return std::move(st).take_error();
-  return out;
+  return std::move(builder.root);
 }
 
 }  // namespace seam::doc

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "doc/descriptor.h"
+#include "rules/budget.h"
 #include "rules/fold.h"
 #include "rules/missing.h"
 
@@ -38,7 +39,7 @@ class RuleRunner {
     if (level == rule_.for_each.size()) return test();
     const Binding& b = rule_.for_each[level];
     const Value list = evaluate(*b.expr, env_);
-    for (size_t i = 0; i < list.size() && list.type() == Value::Type::List; ++i) {
+    for (size_t i = 0; i < list.size() && list.type() == Value::Type::List && !EvalBudget::exhausted(); ++i) {
       env_[b.slot] = list.at(i);
       loop(level + 1);
     }
@@ -47,7 +48,7 @@ class RuleRunner {
   void test() {
     for (const auto& l : rule_.lets)
       if (!l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
-    if (!truthy(evaluate(*rule_.when, env_))) return;
+    if (!truthy(evaluate(*rule_.when, env_)) || EvalBudget::exhausted()) return;
     Item item;
     nodes_.emplace_back();
     item.text = rule_.item.literals[0];
@@ -221,7 +222,16 @@ Subject subject_of(const doc::Project& project) {
   return s;
 }
 
-std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject, const Params& params) {
+Error over_budget(const Rule& r, uint64_t limit) {
+  Error e = Error::invalid("rule '" + r.info.id + "' stopped after " + std::to_string(limit) +
+                           " evaluation steps: its loops or computed lists grow too large on this project");
+  e.file = r.file;
+  e.line = r.line;
+  return e;
+}
+
+std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject, const Params& params,
+                             std::vector<Error>* errors) {
   struct Found {
     const Rule* rule;
     Finding finding;
@@ -231,12 +241,17 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
   for (const auto& r : catalogue.rules()) {
     std::vector<Item> items;
     ItemNodes nodes;
+    EvalBudget budget;
     if (r->info.kind == FindingKind::Missing) {
       items = missing_items(*r, subject);
       for (const auto& i : items) nodes.emplace_back(i.locations.size(), nullptr);  // pointers known
     } else {
       const bool ready = std::all_of(r->requires_docs.begin(), r->requires_docs.end(), [&](int d) { return subject.roots[d]; });
       if (ready) items = RuleRunner(*r, subject, params).run(nodes);
+    }
+    if (budget.spent()) {
+      if (errors) errors->push_back(over_budget(*r, budget.limit()));
+      continue;
     }
     if (items.empty()) continue;
     Finding f = finding_for(*r);

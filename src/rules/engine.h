@@ -29,6 +29,9 @@ Subject subject_of(const doc::Project& project);
 // severity; within one severity, mismatches in catalogue order, then missing information by
 // importance, most important first. The findings own all their data (no pointers into the
 // documents). Thread-safe: reads the catalogue, the params and the subject, writes nothing shared.
-std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject, const Params& params = {});
+// A rule that spends its evaluation budget (budget.h) gives no finding; an error naming it
+// goes to `errors` when given.
+std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject, const Params& params = {},
+                             std::vector<Error>* errors = nullptr);
 
 }  // namespace seam::rules

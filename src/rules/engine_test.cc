@@ -54,6 +54,31 @@ TEST(Analyse, ItemsCarryValuesAndExactLocations) {
   EXPECT_EQ(item.locations[0].file, "trained_model.json");
 }
 
+// A rule that would loop for ever or fill memory stops at its budget and is named.
+TEST(Analyse, RunawayRulesStopAtTheirBudget) {
+  Fixture f({{"trained_model", R"({"version": "1.2", "model_name": "m"})"}});
+  std::string hundred = "[0";
+  for (int i = 1; i < 100; ++i) hundred += "," + std::to_string(i);
+  hundred += "]";
+  std::string loops = "    for_each:\n";
+  for (char v = 'a'; v <= 'f'; ++v) loops += std::string("      - ") + v + ": \"" + hundred + "\"\n";
+  std::string doubling = "    let:\n      - s0: trained_model.model_name\n      - l0: '[trained_model]'\n";
+  for (int i = 1; i <= 64; ++i) {
+    const std::string n = std::to_string(i), p = std::to_string(i - 1);
+    doubling += "      - s" + n + ": s" + p + " + s" + p + "\n      - l" + n + ": '[l" + p + ", l" + p + "]'\n";
+  }
+  for (const std::string& body : {loops + "    when: a + b + c + d + e + f < 0\n", doubling + "    when: l64 == l64\n"}) {
+    auto c = one_rule("    severity: error\n" + body + "    item: x\n");
+    std::vector<Error> errors;
+    auto findings = analyse(c, f.subject, {}, &errors);
+    EXPECT_TRUE(findings.empty());
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].message, "rule 'r' stopped after 50000000 evaluation steps: its loops or computed lists grow too large on this project");
+    EXPECT_EQ(errors[0].file, "mine.yaml");
+    EXPECT_EQ(errors[0].line, 2u);
+  }
+}
+
 TEST(Analyse, RulesNeedTheDescriptorsTheyRead) {
   Fixture f({{"trained_model", R"({"version": "1.2", "computing_resource_reqs": {"gpu": 2}})"}});
   auto c = one_rule("    severity: error\n    when: trained_model.computing_resource_reqs.gpu > production_environment.computing_resources.gpu\n"

@@ -65,6 +65,7 @@ struct Expr {
   std::vector<std::unique_ptr<Expr>> args;  // operands, receiver first
   std::vector<std::string> path;  // Path: the field names after the variable
   Type type;            // filled in by the checker
+  uint16_t height = 1;  // levels in this subtree; the parser bounds it (kMaxExprHeight)
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

@@ -1,7 +1,9 @@
 // Evaluation. Null flows through: a missing field, or arithmetic on one, gives null rather
 // than an error, so that rules work on the sparse documents real projects have.
+#include <algorithm>
 #include <cmath>
 
+#include "rules/budget.h"
 #include "rules/expr_internal.h"
 
 namespace seam::rules {
@@ -10,6 +12,7 @@ namespace {
 using T = Value::Type;
 
 Value compare(Op op, const Value& a, const Value& b) {
+  if (!EvalBudget::charge(std::min(a.weight(), b.weight()))) return {};
   if (op == Op::Eq) return Value::boolean(a.equals(b));
   if (op == Op::Ne) return Value::boolean(!a.equals(b));
   int c = 0;
@@ -30,7 +33,7 @@ Value compare(Op op, const Value& a, const Value& b) {
 
 Value arithmetic(Op op, const Value& a, const Value& b) {
   if (op == Op::Add && a.type() == T::String && b.type() == T::String)
-    return Value::string(std::string(a.as_string()) + std::string(b.as_string()));
+    return !EvalBudget::charge(a.size() + b.size()) ? Value{} : Value::string(std::string(a.as_string()) + std::string(b.as_string()));
   if (!a.is_number() || !b.is_number()) return {};
   if (a.type() == T::Int && b.type() == T::Int && op != Op::Div) {
     const int64_t x = a.as_int(), y = b.as_int();
@@ -68,7 +71,7 @@ Value macro(const Expr& e, std::vector<Value>& env) {
   const size_t n = list.type() == T::List ? list.size() : 0;
   std::vector<Value> out;
   bool unknown = false;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && !EvalBudget::exhausted(); ++i) {
     env[e.slot] = list.at(i);
     const Value r = evaluate(*e.args[2], env);
     switch (e.op) {
@@ -94,7 +97,7 @@ Value macro(const Expr& e, std::vector<Value>& env) {
 Value find(const Expr& e, std::vector<Value>& env) {
   const Value list = evaluate(*e.args[0], env);
   const size_t n = list.type() == T::List ? list.size() : 0;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && !EvalBudget::exhausted(); ++i) {
     env[e.slot] = list.at(i);
     if (truthy(evaluate(*e.args[2], env))) return list.at(i);
   }
@@ -116,7 +119,7 @@ Value path(const Expr& e, const std::vector<Value>& env) {
 }
 
 Value in(const Value& needle, const Value& hay) {
-  if (hay.type() != T::List) return {};
+  if (hay.type() != T::List || !EvalBudget::charge(hay.size() * needle.weight())) return {};
   for (size_t i = 0; i < hay.size(); ++i)
     if (needle.equals(hay.at(i))) return Value::boolean(true);
   return Value::boolean(false);
@@ -132,6 +135,7 @@ Value call(const Expr& e, std::vector<Value>& env) {
 }  // namespace
 
 Value evaluate(const Expr& e, std::vector<Value>& env) {
+  if (!EvalBudget::charge(1)) return {};
   switch (e.op) {
     case Op::Literal: return e.literal;
     case Op::Var: return env[e.slot];

@@ -1,5 +1,6 @@
 // Lexer and recursive-descent parser for rule expressions. Precedence, lowest first:
 //   ?:   ||   &&   == != < <= > >= in   + -   * / %   ! - (unary)   . [] () (postfix)
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -27,6 +28,10 @@ struct Token {
 };
 
 constexpr int kMaxNesting = 64;  // deep enough for any real rule, shallow enough for the stack
+// The checker, the evaluator and the destructor walk the tree recursively, and chains such
+// as a.b.c..., 1+1+1... or f(x).g().h() deepen it without any bracket: the parser bounds
+// the height of every node it builds as well as its own recursion.
+constexpr uint16_t kMaxHeight = 256;
 
 class Parser {
  public:
@@ -49,6 +54,16 @@ class Parser {
     auto e = std::make_unique<Expr>();
     e->op = op;
     e->offset = offset;
+    return e;
+  }
+
+  R seal(ExprPtr e) const {
+    uint16_t h = 0;
+    for (const auto& a : e->args) h = std::max(h, a->height);
+    if (h >= kMaxHeight)
+      return expr_error(e->offset, "expression is more than " + std::to_string(kMaxHeight) +
+                                       " levels deep (each operator, '.', '[]' and call adds one)");
+    e->height = static_cast<uint16_t>(h + 1);
     return e;
   }
 
@@ -93,7 +108,7 @@ class Parser {
     e->args.push_back(std::move(cond));
     e->args.push_back(std::move(yes).value());
     e->args.push_back(std::move(no).value());
-    return e;
+    return seal(std::move(e));
   }
 
   // Binary levels, lowest precedence first.
@@ -122,7 +137,9 @@ class Parser {
       if (auto st = advance(); !st.ok()) return std::move(st).take_error();
       auto right = logical(level + 1);
       if (!right.ok()) return right;
-      acc = binary(o, at, std::move(acc), std::move(right).value());
+      auto joined = seal(binary(o, at, std::move(acc), std::move(right).value()));
+      if (!joined.ok()) return joined;
+      acc = std::move(joined).value();
       if (level == 2) return acc;  // comparisons do not chain: a < b < c is an error
     }
   }
@@ -144,7 +161,7 @@ class Parser {
       if (!operand.ok()) return operand;
       auto e = node(op, at);
       e->args.push_back(std::move(operand).value());
-      return e;
+      return seal(std::move(e));
     }
     auto e = primary();
     if (!e.ok()) return e;
@@ -181,6 +198,9 @@ class Parser {
       } else {
         return e;
       }
+      auto sealed = seal(std::move(e));
+      if (!sealed.ok()) return sealed;
+      e = std::move(sealed).value();
     }
   }
 
@@ -222,7 +242,7 @@ class Parser {
     if (is("[")) {
       auto list = node(Op::ListLit, t.offset);
       if (auto st = arguments(*list, "]"); !st.ok()) return std::move(st).take_error();
-      return R(std::move(list));
+      return seal(std::move(list));
     }
     return fail("expected a value; found " + describe(t));
   }
@@ -241,7 +261,7 @@ class Parser {
       auto call = node(Op::Call, t.offset);
       call->name = t.text;
       if (auto st = arguments(*call, ")"); !st.ok()) return std::move(st).take_error();
-      return R(std::move(call));
+      return seal(std::move(call));
     }
     auto var = node(Op::Var, t.offset);
     var->name = t.text;

@@ -132,6 +132,23 @@ TEST_F(ExprTest, SyntaxErrorsPointAtTheToken) {
   EXPECT_EQ(error(std::string(10000, '!') + "true").substr(0, 20), "65: expression is ne");
 }
 
+// Chains deepen the tree without any bracket; the checker and evaluator recurse over it,
+// so each chain below used to overflow the stack.
+TEST_F(ExprTest, LongChainsAreRefusedNotOverflowed) {
+  std::string sel = "has(trained_model", plus = "1", map = "[1]";
+  for (int i = 0; i < 1000; ++i) sel += ".x";
+  for (int i = 0; i < 10000; ++i) plus += "+1";
+  for (int i = 0; i < 1000; ++i) map += ".map(x, x)";
+  for (const std::string& text : {sel + ")", plus, map}) {
+    const std::string msg = error(text);
+    EXPECT_NE(msg.find("expression is more than 256 levels deep"), std::string::npos) << msg.substr(0, 80);
+  }
+  // A long but realistic chain still compiles.
+  std::string ok = "1";
+  for (int i = 0; i < 200; ++i) ok += " + 1";
+  EXPECT_EQ(run(ok).as_int(), 201);
+}
+
 }  // namespace
 }  // namespace seam::rules
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "rules/budget.h"
 #include "util/json_writer.h"
 
 namespace seam::rules {
@@ -39,6 +40,8 @@ Value Value::string(std::string s) {
 Value Value::list(std::vector<Value> items) {
   Value v;
   v.type_ = Type::List;
+  for (const Value& i : items) v.weight_ += i.weight_;
+  EvalBudget::charge(v.weight_);
   v.items_ = std::make_shared<const std::vector<Value>>(std::move(items));
   return v;
 }

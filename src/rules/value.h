@@ -46,6 +46,8 @@ class Value {
 
   // Where this value came from, when it was read from a descriptor.
   const doc::Node* node() const { return node_; }
+  // What walking this value costs: 1, or for a computed list its elements, nested included.
+  uint64_t weight() const { return weight_; }
   int doc() const { return doc_; }
 
   // Scalars for messages: strings unquoted, numbers without trailing zeros.
@@ -64,6 +66,7 @@ class Value {
   const doc::Node* node_ = nullptr;                   // set for values read from documents
   std::shared_ptr<const std::string> str_;            // computed strings
   std::shared_ptr<const std::vector<Value>> items_;   // computed lists
+  uint64_t weight_ = 1;  // elements of a computed list, nested ones included (see budget.h)
 };
 
 }  // namespace seam::rules
