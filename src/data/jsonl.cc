@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "data/scan.h"
 #include "util/text.h"
@@ -57,6 +60,45 @@ void raw_values(std::string_view line, std::vector<std::string_view>& out) {
     skip_space();
     if (p < e && *p == ',') ++p;
   }
+}
+
+// Whether a JSON number token fits the 64 bits simdjson parses into.
+bool fits_64_bits(std::string_view num) {
+  const char* first = num.data();
+  const char* last = first + num.size();
+  if (num.find_first_of(".eE") != std::string_view::npos) return !std::isinf(std::strtod(std::string(num).c_str(), nullptr));
+  int64_t i;
+  uint64_t u;
+  return std::from_chars(first, last, i).ec == std::errc() || (num[0] != '-' && std::from_chars(first, last, u).ec == std::errc());
+}
+
+// The line with each number too wide for 64 bits turned into a string of the same text.
+// A data value such as 99999999999999999999 or 1e999 is valid JSON; kept as text, it is
+// profiled like any other value written that way instead of spoiling the whole record.
+std::string quote_wide_numbers(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + 16);
+  for (size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (c == '"') {  // copy a string whole, escapes included
+      size_t j = i + 1;
+      while (j < line.size() && line[j] != '"') j += line[j] == '\\' ? 2 : 1;
+      j = std::min(j + 1, line.size());
+      out.append(line.substr(i, j - i));
+      i = j;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t j = i + 1;
+      while (j < line.size() && std::string_view("0123456789.eE+-").find(line[j]) != std::string_view::npos) ++j;
+      const std::string_view num = line.substr(i, j - i);
+      if (fits_64_bits(num)) out.append(num);
+      else out.append(1, '"').append(num).append(1, '"');
+      i = j;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
 }
 
 std::string json_error(simdjson::error_code e) {
@@ -117,7 +159,13 @@ class JsonlScan {
     raw_.clear();
     raw_done_ = false;
     dom::element doc;
-    if (auto e = parser_.parse(line_text_.data(), line_text_.size(), false).get(doc)) return bad(json_error(e));
+    auto e = parser_.parse(line_text_.data(), line_text_.size(), false).get(doc);
+    if (e == simdjson::NUMBER_ERROR) {
+      wide_ = quote_wide_numbers(line_text_);
+      line_text_ = wide_;
+      e = parser_.parse(wide_).get(doc);  // copies into a padded buffer
+    }
+    if (e) return bad(json_error(e));
     dom::object obj;
     if (doc.get_object().get(obj)) return bad("not a JSON object");
     if (names_ ? fill(obj) : capture(obj))
@@ -126,9 +174,9 @@ class JsonlScan {
 
   // The keys of the first object become the columns; the values are read with the data.
   bool capture(dom::object obj) {
+    std::unordered_set<std::string_view> seen;  // a line may hold tens of thousands of keys
     for (const dom::key_value_pair kv : obj) {
-      if (std::find(keys_.begin(), keys_.end(), kv.key) != keys_.end())
-        return bad("duplicate field " + text::quote(kv.key)), false;
+      if (!seen.insert(kv.key).second) return bad("duplicate field " + text::quote(kv.key)), false;
       keys_.emplace_back(kv.key);
     }
     for (const std::string& k : keys_) fields_.push_back(Field{k, false});
@@ -208,6 +256,7 @@ class JsonlScan {
   std::unordered_map<std::string_view, size_t> index_;
   std::vector<std::string> keys_;
   std::string_view line_text_;
+  std::string wide_;  // the line rewritten by quote_wide_numbers, when it had to be
   std::vector<std::string_view> raw_;  // raw value texts of the line, computed on demand
   bool raw_done_ = false;
   uint64_t line_ = 1;  // relative to the range

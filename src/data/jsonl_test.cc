@@ -30,6 +30,30 @@ TEST(JsonlReader, ValuesKeepTheirTextAndNullsAndMissingKeysAreNull) {
   EXPECT_EQ(r.result.bad_records, 0u);
 }
 
+// Numbers wider than 64 bits are valid JSON: each is kept as its text, as a CSV would give
+// it, even in the first record, which names the columns.
+TEST(JsonlReader, NumbersWiderThan64BitsKeepTheirText) {
+  const std::string text = "{\"a\": 1e999, \"b\": \"1e999\"}\n{\"a\": -99999999999999999999, \"b\": 2.5}\n";
+  auto r = read_all(write_temp("wide.jsonl", text), Format::Jsonl);
+  EXPECT_THAT(r.names, ElementsAre("a", "b"));
+  EXPECT_THAT(r.rows, ElementsAre(row({"1e999", "1e999"}), row({"-99999999999999999999", "2.5"})));
+  EXPECT_EQ(r.result.bad_records, 0u);
+}
+
+// The first record names the columns; one with very many keys must not take quadratic time.
+TEST(JsonlReader, AWideFirstRecordIsReadInLinearTime) {
+  std::string line = "{";
+  for (int i = 0; i < 40000; ++i) {
+    const std::string n = std::to_string(i);
+    line.append(i ? ",\"k" : "\"k").append(n).append("\": ").append(n);
+  }
+  line += "}\n";
+  auto r = read_all(write_temp("wide-record.jsonl", line + line), Format::Jsonl);
+  ASSERT_EQ(r.names.size(), 40000u);
+  EXPECT_EQ(r.names.back(), "k39999");
+  EXPECT_EQ(r.rows.size(), 2u);
+}
+
 TEST(JsonlReader, BadLinesAreSkippedWithTheirLines) {
   const std::string text =
       "{\"a\": 1, \"b\": \"x\"}\n"

@@ -1,6 +1,11 @@
 #include "doc/json_syntax.h"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
 
 namespace seam::doc {
 namespace {
@@ -18,8 +23,10 @@ class Scanner {
   }
 
  private:
-  bool fail(std::string msg) {
-    if (!err_.found) err_ = {true, p_, "invalid JSON: " + std::move(msg)};
+  bool fail(std::string msg) { return refuse("invalid JSON: " + std::move(msg)); }
+  // For valid JSON that seam cannot hold (numbers past 64 bits, lone surrogates).
+  bool refuse(std::string msg) {
+    if (!err_.found) err_ = {true, p_, std::move(msg)};
     return false;
   }
   bool at_end() const { return p_ >= t_.size(); }
@@ -90,10 +97,7 @@ class Scanner {
       if (c == '\\') {
         const char e = p_ + 1 < t_.size() ? t_[p_ + 1] : '\0';
         if (e == 'u') {
-          for (size_t k = 2; k < 6; ++k)
-            if (p_ + k >= t_.size() || !std::isxdigit(static_cast<unsigned char>(t_[p_ + k])))
-              return fail("\\u must be followed by four hex digits");
-          p_ += 6;
+          if (!unicode_escape()) return false;
           continue;
         }
         if (!e || std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos)
@@ -105,6 +109,33 @@ class Scanner {
     }
     p_ = start;
     return fail("the string is not closed");
+  }
+
+  // The four hex digits at p_ + 2, or -1.
+  int hex4(size_t at) const {
+    if (at + 6 > t_.size() || t_[at] != '\\' || t_[at + 1] != 'u') return -1;
+    int v = 0;
+    for (size_t k = at + 2; k < at + 6; ++k) {
+      const int c = static_cast<unsigned char>(t_[k]);
+      if (!std::isxdigit(c)) return -1;
+      v = v * 16 + (std::isdigit(c) ? c - '0' : (std::tolower(c) - 'a' + 10));
+    }
+    return v;
+  }
+
+  // \uXXXX, where a UTF-16 surrogate must come as a high-low pair to stand for a character.
+  bool unicode_escape() {
+    const int v = hex4(p_);
+    if (v < 0) return fail("\\u must be followed by four hex digits");
+    const std::string esc(t_.substr(p_, 6));
+    if (v >= 0xDC00 && v <= 0xDFFF) return refuse(esc + " is the second half of a UTF-16 surrogate pair without its first; it is not a character");
+    if (v >= 0xD800 && v <= 0xDBFF) {
+      const int low = hex4(p_ + 6);
+      if (low < 0xDC00 || low > 0xDFFF) return refuse(esc + " is the first half of a UTF-16 surrogate pair without its second; it is not a character");
+      p_ += 6;
+    }
+    p_ += 6;
+    return true;
   }
 
   bool word(std::string_view w) {
@@ -131,6 +162,27 @@ class Scanner {
       ++p_;
       if (peek() == '+' || peek() == '-') ++p_;
       if (!digits()) return p_ = start, fail("malformed number: digits expected in the exponent");
+    }
+    return in_range(start);
+  }
+
+  // JSON puts no bound on numbers, but seam holds them in 64 bits, as simdjson does.
+  bool in_range(size_t start) {
+    const std::string_view num = t_.substr(start, p_ - start);
+    const std::string shown = num.size() > 40 ? std::string(num.substr(0, 40)) + "..." : std::string(num);
+    const char* first = num.data();
+    const char* last = first + num.size();
+    if (num.find_first_of(".eE") == std::string_view::npos) {
+      int64_t i;
+      uint64_t u;
+      if (std::from_chars(first, last, i).ec == std::errc() || (num[0] != '-' && std::from_chars(first, last, u).ec == std::errc()))
+        return true;
+      p_ = start;
+      return refuse("integer " + shown + " does not fit in 64 bits; quote it, or write it with an exponent (1e20)");
+    }
+    if (std::isinf(std::strtod(std::string(num).c_str(), nullptr))) {
+      p_ = start;
+      return refuse("number " + shown + " is too large for a 64-bit float (the largest is about 1.8e308)");
     }
     return true;
   }

@@ -1,6 +1,7 @@
 #include "rules/missing.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "doc/descriptor.h"
 #include "util/text.h"
@@ -29,6 +30,13 @@ const doc::Member* find_member(const doc::Node& object, std::string_view key) {
   return nullptr;
 }
 
+// The pointers reported so far. Heterogeneous lookup lets a prefix be tested as a view.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Reported = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 // One step of the path walked so far: a key, or a list index when `key` is empty.
 struct Step {
   std::string_view key;
@@ -39,7 +47,7 @@ struct Step {
 // for fields that turn out to be missing: most walks find everything present.
 class Walker {
  public:
-  Walker(const Subject& s, int doc, std::vector<std::string>& reported, std::vector<Item>& out)
+  Walker(const Subject& s, int doc, Reported& reported, std::vector<Item>& out)
       : s_(s), doc_(doc), reported_(reported), out_(out) {}
 
   void walk(const doc::Node& node, const std::vector<std::string>& segments, size_t i, std::string_view owner) {
@@ -79,10 +87,11 @@ class Walker {
       if (!label.empty()) label += '.';
       label += st.key;
     }
-    // A missing parent covers its fields: report it once, and not its children.
-    for (const auto& p : reported_)
-      if (pointer == p || (pointer.size() > p.size() && pointer.compare(0, p.size(), p) == 0 && pointer[p.size()] == '/')) return;
-    reported_.push_back(pointer);
+    // A missing parent covers its fields: report it once, and not its children. The
+    // pointer's own prefixes are looked up, so the cost does not grow with the reports.
+    for (size_t cut = pointer.find('/', 1); cut != std::string::npos; cut = pointer.find('/', cut + 1))
+      if (reported_.count(std::string_view(pointer).substr(0, cut))) return;
+    if (!reported_.insert(pointer).second) return;
     Item item;
     item.text = label + " is not provided";
     if (!owner.empty()) item.text.append(" (for '").append(owner).append("')");
@@ -101,7 +110,7 @@ class Walker {
 
   const Subject& s_;
   int doc_;
-  std::vector<std::string>& reported_;
+  Reported& reported_;
   std::vector<Item>& out_;
   std::vector<Step> steps_;
 };
@@ -125,7 +134,7 @@ std::vector<Item> missing_items(const Rule& check, const Subject& subject) {
     for (const auto& p : check.params) env[p.slot] = p.expr->literal;
     if (!truthy(evaluate(*check.when, env))) return out;
   }
-  std::vector<std::string> reported;
+  Reported reported;
   std::vector<int> absent;
   for (const auto& f : check.fields) {
     const doc::Node* root = subject.roots[f.descriptor];
