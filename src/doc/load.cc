@@ -141,7 +141,9 @@ Result<Project> load_project(const std::string& dir, const FileSystem& fs, const
   if (!names.ok()) return std::move(names).take_error();
   for (const auto& name : names.value()) {
     const std::string path = join_path(dir, name);
-    const auto d = fs.stat(path).kind == PathKind::File ? descriptor_for_file(path) : std::nullopt;
+    // A descriptor's name on something that is not a readable file (a directory, a pipe, a
+    // broken link) is loaded all the same, so that the reason it cannot be read is reported.
+    const auto d = descriptor_for_file(path);
     if (d) files[*d].push_back(path);
     else project.ignored.push_back(path);
   }

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <map>
 #include <fstream>
 
 namespace seam::doc {
@@ -69,6 +72,28 @@ TEST(LoadProject, TwoFilesForOneDescriptorIsAnError) {
   ASSERT_EQ(project.value().documents.size(), 1u);  // raw_data only
   EXPECT_EQ(project.value().documents[0].descriptor, Descriptor::RawData);
   ASSERT_EQ(project.value().ignored.size(), 1u);
+  EXPECT_FALSE(project.value().valid());
+}
+
+// A descriptor's name on something that cannot be read is an error with its real reason,
+// never a file quietly "ignored".
+TEST(LoadProject, UnusableDescriptorFilesAreErrorsWithTheirReason) {
+  const fs::path dir = fresh_dir("unusable");
+  write(dir / "system_context.yaml", "version: '1.2'\n");
+  fs::create_symlink(dir / "gone.yaml", dir / "trained_model.yaml");
+  fs::create_symlink(dir / "raw_data.yaml", dir / "raw_data.yaml");
+  fs::create_directory(dir / "training_data.yaml");
+  ASSERT_EQ(::mkfifo((dir / "production_data.yaml").c_str(), 0600), 0);
+  auto project = load_project(dir.string());
+  ASSERT_TRUE(project.ok());
+  EXPECT_TRUE(project.value().ignored.empty());
+  std::map<std::string, std::string> why;
+  for (const auto& d : project.value().documents)
+    if (d.unreadable()) why[fs::path(d.path).filename().string()] = d.errors.front().message;
+  EXPECT_EQ(why["trained_model.yaml"], "is a symbolic link to a file that does not exist");
+  EXPECT_EQ(why["raw_data.yaml"], "is a symbolic link that loops back on itself");
+  EXPECT_EQ(why["training_data.yaml"], "is a directory, not a descriptor file");
+  EXPECT_EQ(why["production_data.yaml"], "is a named pipe (FIFO), not a regular file");
   EXPECT_FALSE(project.value().valid());
 }
 

@@ -195,6 +195,24 @@ TEST(ParseYaml, DeepNestingIsRefusedWithoutOverflow) {
   EXPECT_GE(r.error().line, 1u);
 }
 
+// A 200 KB line of flow nesting: the depth limit is named where it is passed, and the
+// message shows a window of the line around that place, not the whole line.
+TEST(ParseYaml, DeepFlowNestingOnALongLineShowsAWindow) {
+  const std::string text = "version: '1.2'\nx: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  auto r = parse_text("f.yaml", text);
+  ASSERT_FALSE(r.ok());
+  const Error& e = r.error();
+  EXPECT_EQ(e.message, "nesting is deeper than 64 levels");
+  EXPECT_EQ(std::pair(e.line, e.column), std::pair(2u, 67u));  // the 64th '[' is depth 65
+  EXPECT_EQ(e.snippet, "..." + std::string(120, '[') + "...");
+  EXPECT_EQ(e.snippet[e.snippet_column - 1], '[');
+  EXPECT_EQ(e.snippet_column, 64u);
+  // A short line is shown whole.
+  r = parse_text("f.yaml", "a: 1\na: 2\n");
+  EXPECT_EQ(r.error().snippet, "a: 2");
+  EXPECT_EQ(r.error().snippet_column, 0u);
+}
+
 TEST(ParseYaml, AliasBombIsRefused) {
   std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   char prev = 'a';

@@ -52,6 +52,29 @@ uint32_t Source::offset_of(uint32_t line, uint32_t byte_column) const {
   return std::min<uint32_t>(line_starts_[line - 1] + byte_column, static_cast<uint32_t>(text_.size()));
 }
 
+namespace {
+
+// A line of minified JSON or deep flow YAML can be megabytes long: show a window of it
+// around the column, marked with "..." where it is cut.
+void cut_snippet(Error& e, std::string_view line) {
+  constexpr uint32_t kWidth = 120;
+  std::vector<size_t> starts;  // byte offset of each character
+  for (size_t i = 0; i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+  if (starts.size() <= kWidth) {
+    e.snippet = std::string(line);
+    return;
+  }
+  const uint32_t first = e.column > kWidth / 2 ? e.column - kWidth / 2 : 1;  // 1-based characters
+  const size_t last = std::min<size_t>(first + kWidth - 1, starts.size());
+  const size_t from = starts[first - 1];
+  const size_t to = last < starts.size() ? starts[last] : line.size();
+  e.snippet = (first > 1 ? "..." : "") + std::string(line.substr(from, to - from)) + (to < line.size() ? "..." : "");
+  e.snippet_column = e.column - first + 1 + (first > 1 ? 3 : 0);
+}
+
+}  // namespace
+
 Error Source::error_at(uint32_t offset, std::string message, std::string pointer) const {
   // A parser that runs out of text (an unclosed bracket or quote) reports the end, which
   // lies on the empty line after the final newline: point just after the last character
@@ -66,7 +89,7 @@ Error Source::error_at(uint32_t offset, std::string message, std::string pointer
   e.line = lc.line;
   e.column = lc.column;
   e.pointer = std::move(pointer);
-  e.snippet = std::string(line_text(lc.line));
+  cut_snippet(e, line_text(lc.line));
   return e;
 }
 
@@ -93,7 +116,6 @@ Result<Source> make_source(std::string path, std::string text) {
 Result<Source> read_source(const std::string& path, const FileSystem& fs, uint64_t max_bytes) {
   const FileStat st = fs.stat(path);
   if (st.kind == PathKind::Directory) return io_error(path, "is a directory, not a descriptor file");
-  if (st.kind == PathKind::Other) return io_error(path, "not a regular file");
   if (st.size > max_bytes) {
     Error e = Error::invalid("file is " + text::mib(st.size) + "; descriptor files are limited to " + text::mib(max_bytes));
     e.file = path;

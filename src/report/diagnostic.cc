@@ -38,7 +38,7 @@ std::string format_located(const Error& e, std::string_view label) {
     // A binary file's NUL or a stray escape would garble the terminal; masking keeps the
     // caret under the right character.
     out += "  " + escape::mask_control(e.snippet) + "\n";
-    out += "  " + caret_line(e.snippet, e.column) + "\n";
+    out += "  " + caret_line(e.snippet, e.snippet_column ? e.snippet_column : e.column) + "\n";
   }
   return out;
 }

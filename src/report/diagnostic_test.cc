@@ -29,6 +29,15 @@ TEST(FormatError, CaretCountsCharactersAndKeepsTabs) {
   EXPECT_NE(format_error(e).find("\n  \t   ^\n"), std::string::npos);
 }
 
+// A snippet cut from a long line carries its own column for the caret.
+TEST(FormatError, CaretFollowsTheColumnInACutSnippet) {
+  Error e = located();
+  e.column = 5000;
+  e.snippet = "...abcdef...";
+  e.snippet_column = 6;
+  EXPECT_EQ(format_error(e).substr(format_error(e).find('\n')), "\n  ...abcdef...\n       ^\n");
+}
+
 TEST(FormatError, LeavesOutUnknownParts) {
   Error e = Error::io("No such file or directory");
   e.file = "missing.yaml";

@@ -8,7 +8,7 @@
 namespace seam::stats {
 
 FrequentItems::FrequentItems(size_t exact_cap, size_t capacity)
-    : exact_cap_(exact_cap), capacity_(std::max<size_t>(capacity, 1)), slots_(16) {}
+    : exact_cap_(exact_cap), capacity_(std::max<size_t>(capacity, 1)) {}
 
 FrequentItems::Slot& FrequentItems::find_or_insert(std::string_view value, uint64_t hash) {
   if ((size_ + 1) * 2 > slots_.size()) grow();
@@ -35,7 +35,8 @@ void FrequentItems::place(Slot&& slot) {
 }
 
 void FrequentItems::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+  // No table until the first value: a wide table holds one of these per column.
+  std::vector<Slot> old(std::max<size_t>(slots_.size() * 2, 16));
   old.swap(slots_);
   size_ = 0;
   for (Slot& s : old) {

@@ -25,7 +25,9 @@ class HyperLogLog {
   void add_hash(uint64_t h) {
     const uint64_t w = (h << p_) | (uint64_t{1} << (p_ - 1));  // caps the rank at 65 - p
     const auto rank = static_cast<uint8_t>(std::countl_zero(w) + 1);
-    uint8_t& r = regs_[h >> (64 - p_)];
+    const auto index = static_cast<uint32_t>(h >> (64 - p_));
+    if (regs_.empty()) [[unlikely]] return add_sparse(index, rank);
+    uint8_t& r = regs_[index];
     r = rank > r ? rank : r;
   }
 
@@ -40,10 +42,25 @@ class HyperLogLog {
   // Invalid error for a precision out of range, a wrong length, or a bad digit.
   std::string encode() const;
   static Result<HyperLogLog> decode(int precision, std::string_view text);
+  // The registers that are set, when there are at most min(256, m/4) of them, as four
+  // base64 digits each in index order: three for the index, one for the value. "" when
+  // there are more, and encode() is the shorter form. A sketch of a column with few
+  // distinct values then takes tens of characters instead of m.
+  std::string encode_sparse() const;
+  static Result<HyperLogLog> decode_sparse(int precision, std::string_view text);
 
  private:
+  // A sketch starts as a short list of the registers set, and takes its 2^p bytes only once
+  // that list would be longer: a profile of a wide table holds a sketch per column, and
+  // one of 100,000 columns with a few rows would otherwise cost 400 MB.
+  static constexpr size_t kSparseMax = 256;
+  void add_sparse(uint32_t index, uint8_t rank);
+  void densify();
+  std::vector<uint8_t> dense() const;  // the registers, whichever form holds them
+
   int p_;
-  std::vector<uint8_t> regs_;
+  std::vector<uint8_t> regs_;      // empty while sparse
+  std::vector<uint32_t> sparse_;   // (index << 8) | rank, one per register set
 };
 
 }  // namespace seam::stats

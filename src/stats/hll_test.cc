@@ -75,3 +75,62 @@ TEST(Hll, DecodeRejectsGarbage) {
 
 }  // namespace
 }  // namespace seam::stats
+
+namespace seam::stats {
+namespace {
+
+HyperLogLog sketch_of(uint64_t from, uint64_t to, int p = 12) {
+  HyperLogLog h(p);
+  for (uint64_t i = from; i < to; ++i) h.add_hash(hash64(std::to_string(i)));
+  return h;
+}
+
+// A sketch with few registers set is written in the short form, and reads back equal;
+// past the threshold only the full form is written. Either way the estimate is the same
+// as a sketch that never was sparse would give.
+TEST(Hll, SparseFormRoundTripsAndStopsAtItsThreshold) {
+  for (uint64_t n : {0u, 1u, 10u, 200u}) {
+    const HyperLogLog h = sketch_of(0, n);
+    const std::string sparse = h.encode_sparse();
+    ASSERT_FALSE(sparse.empty()) << n;
+    EXPECT_LE(sparse.size(), std::max<size_t>(4 * n, 1));
+    auto back = HyperLogLog::decode_sparse(12, sparse);
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back.value().encode(), h.encode());
+    auto dense = HyperLogLog::decode(12, h.encode());
+    ASSERT_TRUE(dense.ok());
+    EXPECT_EQ(dense.value().encode_sparse(), sparse);  // the form depends on the registers only
+    EXPECT_EQ(dense.value().estimate(), h.estimate());
+  }
+  EXPECT_EQ(sketch_of(0, 2000).encode_sparse(), "");
+}
+
+// Merging sparse into sparse, sparse into dense and dense into sparse all give the
+// registers of one sketch over everything.
+TEST(Hll, MergesAcrossFormsEqualOneSketch) {
+  const HyperLogLog all = sketch_of(0, 3000);
+  for (uint64_t cut : {5u, 100u, 2990u}) {
+    HyperLogLog a = sketch_of(0, cut), b = sketch_of(cut, 3000);
+    HyperLogLog a2 = a;
+    ASSERT_TRUE(a.merge(b).ok());
+    ASSERT_TRUE(b.merge(a2).ok());
+    EXPECT_EQ(a.encode(), all.encode()) << cut;
+    EXPECT_EQ(b.encode(), all.encode()) << cut;
+  }
+  HyperLogLog small = sketch_of(0, 10);
+  ASSERT_TRUE(small.merge(sketch_of(5, 20)).ok());
+  EXPECT_EQ(small.encode(), sketch_of(0, 20).encode());
+}
+
+TEST(Hll, SparseDecodeRejectsGarbage) {
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "").ok());
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AHr").ok());       // not groups of four
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AHrA").ok());      // a register set to 0
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "BAAE").ok());      // index 4096 of 4096
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AHrEAHrE").ok());  // not in index order
+  EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AH!E").ok());
+  EXPECT_FALSE(HyperLogLog::decode_sparse(3, "=").ok());
+}
+
+}  // namespace
+}  // namespace seam::stats

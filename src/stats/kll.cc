@@ -25,8 +25,7 @@ uint64_t mix64(uint64_t z) {
 }  // namespace
 
 KllSketch::KllSketch(int k) : k_(std::clamp(k, kMinK, kMaxK)), coin_state_(0x5EA3C0FFEE5EEDULL) {
-  set_height(1);
-  levels_[0].reserve(capacity_);
+  set_height(1);  // level 0 grows as values come: a column with few values costs little
 }
 
 // Level h of H levels holds about k (2/3)^(H-1-h) values: the top level k, lower levels

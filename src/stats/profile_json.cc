@@ -74,7 +74,9 @@ void write_column(JsonWriter& w, const ColumnProfile& c) {
   w.key("non_integral").value(static_cast<int64_t>(c.non_integral));
   w.key("distinct").begin_object().key("estimate").value(std::round(c.distinct.estimate()));
   w.key("relative_error").value(c.distinct.relative_error());
-  w.key("hll").begin_object().key("precision").value(c.distinct.precision()).key("registers").value(c.distinct.encode());
+  w.key("hll").begin_object().key("precision").value(c.distinct.precision());
+  if (const std::string sparse = c.distinct.encode_sparse(); !sparse.empty()) w.key("sparse").value(sparse);
+  else w.key("registers").value(c.distinct.encode());
   w.end_object().end_object();
   if (c.type == ColumnType::Numeric) write_numeric(w, c);
   if (c.type != ColumnType::Numeric || c.values.total() > 0) write_values(w, c);  // a numeric label's classes

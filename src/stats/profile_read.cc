@@ -128,10 +128,13 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
     if (const doc::Node* h = df.get("hll", doc::Kind::Object)) {
       Fields hf = df.child(*h, "hll");
       const uint64_t precision = hf.u64("precision");
-      const std::string registers = hf.text("registers");
-      auto hll = HyperLogLog::decode(static_cast<int>(precision), registers);
+      const bool sparse = h->find("sparse") != nullptr;  // the short form; else "registers"
+      const char* field = sparse ? "sparse" : "registers";
+      const std::string text = hf.text(field);
+      auto hll = sparse ? HyperLogLog::decode_sparse(static_cast<int>(precision), text)
+                        : HyperLogLog::decode(static_cast<int>(precision), text);
       if (hll.ok()) c.distinct = std::move(hll).value();
-      else hf.fail(*h, hll.error().message, "registers");
+      else hf.fail(*h, hll.error().message, field);
       if (hf.error()) df.error() = hf.error();
     }
     if (df.error() && !f.error()) f.error() = df.error();

@@ -30,6 +30,7 @@ struct Error {
   uint32_t column = 0;   // 1-based, counted in characters; 0 when unknown
   std::string pointer;   // JSON pointer of the offending field; empty for syntax errors
   std::string snippet;   // the offending source line, for the caret display
+  uint32_t snippet_column = 0;  // the column within `snippet` when it is cut from a long line
 
   static Error make(ErrorKind kind, std::string msg) {
     Error e;
