@@ -156,6 +156,40 @@ class Data(Case):
         self.assertIn('"rows": 2', out)
 
 
+class KillDuringWrites(Case):
+    """A kill at any moment leaves the old output or the new one, never a torn file."""
+
+    def test_profile_output_is_never_torn(self):
+        import json
+        import random
+        import signal
+        import time
+        rows = 200_000
+        data = self.write("d.csv", "a,b,c\n" + "".join(f"{i},{i % 7},x{i % 13}\n" for i in range(rows)))
+        out = self.path("out.json")
+        started = time.monotonic()
+        rc, _, err, _ = run("profile", data, "-o", self.path("first.json"))
+        self.assertEqual(rc, 0, err)
+        took = time.monotonic() - started  # kills land anywhere in a run, its writing included
+        rng = random.Random(7)
+        complete = 0
+        for _ in range(20):
+            proc = subprocess.Popen([SEAM, "profile", data, "-o", out], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL, preexec_fn=limit_memory)
+            time.sleep(rng.uniform(0.0, took))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+            if os.path.exists(out):
+                with open(out) as f:
+                    self.assertEqual(json.load(f)["rows"], rows)  # complete, whichever run wrote it
+                complete += 1
+        self.assertLess(complete, 20, "every kill came after the run had finished")
+        rc, _, err, _ = run("profile", data, "-o", out)
+        self.assertEqual(rc, 0, err)
+        with open(out) as f:
+            self.assertEqual(json.load(f)["rows"], rows)
+
+
 class Files(Case):
     def test_unusable_descriptor_files_fail_with_their_reason(self):
         os.symlink(self.path("gone.yaml"), self.path("trained_model.yaml"))

@@ -1,8 +1,10 @@
-// Recording a review in the card itself, by editing its text: the new review is appended to
-// the `reviews` list and the `level` line is changed, and nothing else is touched, so the
+// Recording a review in the card itself, by editing its text at the places the parsed card
+// points to: the new review is appended to the `reviews` list and the `level` value is
+// changed, and nothing else is touched, so the
 // team's comments and layout survive. (Keeping the history in a separate file would avoid
 // the edit, but would split one component's story over two files that can disagree.)
-#include <sstream>
+#include <algorithm>
+#include <cctype>
 
 #include "doc/parse.h"
 #include "trl/trl.h"
@@ -12,14 +14,7 @@
 namespace seam::trl {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-bool top_level_key(const std::string& line) {
+bool top_level_key(std::string_view line) {
   return !line.empty() && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '-';
 }
 
@@ -77,47 +72,105 @@ std::string review_item(const Card& card, const ReviewRequest& r, const Gate& ga
   return out;
 }
 
+// One change to the card's text: `erase` bytes at `at` replaced by `insert`.
+struct Edit {
+  size_t at;
+  size_t erase;
+  std::string insert;
+};
+
+const doc::Member* member(const doc::Node& root, std::string_view key) {
+  for (const auto& m : root.members)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+
+// The level's own token, wherever YAML put it (after `level:`, or on the next line), so
+// that a comment beside it survives.
+Result<Edit> level_edit(const Card& card, int to) {
+  const std::string& text = card.source->text();
+  const doc::Member* level = member(card.root, "level");
+  if (!level || level->value.kind != doc::Kind::Int)
+    return card.source->error_at(0, "the card has no top-level 'level:' to update");
+  size_t end = level->value.offset;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '+')) ++end;
+  return Edit{level->value.offset, end - level->value.offset, std::to_string(to)};
+}
+
+// Where the review goes: after the last line of the `reviews` block list, before blank
+// lines and column-0 comments that introduce what follows; with the indent of its items.
+// An empty value on the key's line ([], ~ or null, a comment kept) is removed first.
+Result<std::vector<Edit>> reviews_edits(const Card& card, const ReviewRequest& r, const Gate& gate) {
+  const doc::Source& src = *card.source;
+  const std::string& text = src.text();
+  const doc::Member* reviews = member(card.root, "reviews");
+  std::vector<Edit> edits;
+  if (!reviews) {
+    std::string item(text.empty() || text.back() == '\n' ? 0 : 1, '\n');
+    item.append("reviews:\n").append(review_item(card, r, gate, "  "));
+    edits.push_back({text.size(), 0, std::move(item)});
+    return edits;
+  }
+  const uint32_t key_line = src.locate(reviews->key_offset).line;
+  const std::string_view line = src.line_text(key_line);
+  const size_t line_start = src.offset_of(key_line, 0);
+  const size_t colon = line.find(':', reviews->key_offset - line_start);
+  if (colon == std::string_view::npos) return src.error_at(reviews->key_offset, "cannot find the ':' after 'reviews'");
+  size_t v = colon + 1;
+  while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
+  const std::string_view rest = line.substr(v);
+  for (std::string_view empty : {"[]", "~", "null", "Null", "NULL"}) {
+    if (!rest.starts_with(empty)) continue;
+    const std::string_view after = rest.substr(empty.size());
+    if (!after.empty() && after[0] != ' ' && after[0] != '\t' && after[0] != '#') continue;
+    if (text::trim(after).empty()) edits.push_back({line_start + colon + 1, line.size() - colon - 1, ""});
+    else edits.push_back({line_start + v, empty.size(), ""});
+    break;
+  }
+  if (edits.empty() && !rest.empty() && rest[0] != '#')
+    return src.error_at(static_cast<uint32_t>(line_start + v),
+                        "'reviews' is written on one line; write it as a block list (one '- ' item per review) so "
+                        "that seam can add to it");
+  const uint32_t lines = src.locate(static_cast<uint32_t>(text.size())).line;
+  uint32_t end = key_line + 1;
+  while (end <= lines && !top_level_key(src.line_text(end))) ++end;
+  uint32_t insert = end;
+  while (insert > key_line + 1) {
+    const std::string_view prev = src.line_text(insert - 1);
+    if (!text::trim(prev).empty() && prev[0] != '#') break;
+    --insert;
+  }
+  std::string indent = "  ";
+  for (uint32_t i = key_line + 1; i < end; ++i) {
+    const std::string_view l = src.line_text(i);
+    const size_t dash = l.find("- ");
+    if (dash != std::string_view::npos && text::trim(l.substr(0, dash)).empty()) {
+      indent = std::string(l.substr(0, dash));
+      break;
+    }
+  }
+  size_t at = insert <= lines ? src.offset_of(insert, 0) : text.size();
+  std::string item(at == text.size() && !text.empty() && text.back() != '\n' ? 1 : 0, '\n');
+  item += review_item(card, r, gate, indent);
+  edits.push_back({at, 0, std::move(item)});
+  return edits;
+}
+
 }  // namespace
 
 Result<std::string> record_review(const Catalogue& c, const Card& card, const ReviewRequest& r, const Gate& gate) {
   if (auto st = check_rules(c, card, r, gate); !st.ok()) return std::move(st).take_error();
   if (r.reviewers.empty()) return Error::usage_at("/reviewers", "a review names at least one reviewer");
-  std::vector<std::string> lines = lines_of(card.source->text());
-  bool level_set = false;
-  for (auto& line : lines)
-    if (line.rfind("level:", 0) == 0) {
-      line = "level: " + std::to_string(r.to);
-      level_set = true;
-      break;
-    }
-  if (!level_set) return card.source->error_at(0, "the card has no top-level 'level:' line to update");
-  size_t start = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].rfind("reviews:", 0) != 0) continue;
-    const auto rest = text::trim(std::string_view(lines[i]).substr(8));
-    if (rest == "[]" || rest.rfind("[] ", 0) == 0 || rest.rfind("[]#", 0) == 0) lines[i] = "reviews:";  // an empty list, as a new card has
-    if (text::trim(lines[i]) == "reviews:") start = i;
-  }
-  std::string indent = "  ";
-  if (start == lines.size()) {  // no reviews yet: start the list at the end
-    lines.push_back("reviews:");
-    start = lines.size() - 1;
-  }
-  size_t end = start + 1;
-  while (end < lines.size() && !top_level_key(lines[end])) ++end;
-  size_t insert = end;
-  // Before trailing blank lines and column-0 comments, which introduce the next key.
-  while (insert > start + 1 && (text::trim(lines[insert - 1]).empty() || lines[insert - 1][0] == '#')) --insert;
-  for (size_t i = start + 1; i < end; ++i)
-    if (const auto dash = lines[i].find("- "); dash != std::string::npos && text::trim(lines[i].substr(0, dash)).empty()) {
-      indent = lines[i].substr(0, dash);
-      break;
-    }
-  std::string item = review_item(card, r, gate, indent);
-  item.pop_back();
-  lines.insert(lines.begin() + static_cast<long>(insert), item);
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
+  auto level = level_edit(card, r.to);
+  if (!level.ok()) return std::move(level).take_error();
+  auto edits = reviews_edits(card, r, gate);
+  if (!edits.ok()) return std::move(edits).take_error();
+  std::vector<Edit> all = std::move(edits).value();
+  all.push_back(std::move(level).value());
+  // Apply from the end of the text backwards, so each offset still holds when its turn comes.
+  std::sort(all.begin(), all.end(), [](const Edit& a, const Edit& b) { return a.at > b.at; });
+  std::string out = card.source->text();
+  for (const Edit& e : all) out.replace(e.at, e.erase, e.insert);
   return out;
 }
 

@@ -23,6 +23,27 @@ Error too_large(const std::string& path, uint64_t size, uint64_t max_bytes) {
   return e;
 }
 
+// The file a path names after following symbolic links; the path itself when it is not
+// a link (or a link that cannot be resolved, which then fails where it is written).
+std::string link_target(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (!real) return path;
+  std::string out(real);
+  std::free(real);
+  return out;
+}
+
+void sync_directory(const std::string& file) {
+  const size_t slash = file.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : file.substr(0, slash);
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 class Disk : public FileSystem {
  public:
   FileStat stat(const std::string& path) const override {
@@ -63,9 +84,14 @@ class Disk : public FileSystem {
   }
 
   Status write(const std::string& path, std::string_view bytes) override {
+    // A symbolic link stays one: the file it points to is replaced. An existing file keeps
+    // its permissions (a card kept at 0600 stays private).
+    const std::string target = link_target(path);
+    struct stat old;
+    const bool existed = ::stat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode);
     // The temporary name is unique per process, so two writers never share one.
-    const std::string tmp = path + ".seam-tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const std::string tmp = target + ".seam-tmp-" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);  // less the umask
     if (fd < 0) return io_error(path, std::string("cannot write: ") + std::strerror(errno));
     size_t done = 0;
     while (done < bytes.size()) {
@@ -76,13 +102,15 @@ class Disk : public FileSystem {
     }
     bool ok = done == bytes.size();
     int err = ok ? 0 : errno ? errno : EIO;
+    if (ok && existed && ::fchmod(fd, old.st_mode & 07777) != 0) ok = false, err = errno;
     if (ok && ::fsync(fd) != 0) ok = false, err = errno;
     if (::close(fd) != 0 && ok) ok = false, err = errno;
-    if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) ok = false, err = errno;
+    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) ok = false, err = errno;
     if (!ok) {
       ::unlink(tmp.c_str());
       return io_error(path, std::string("cannot write: ") + std::strerror(err));
     }
+    sync_directory(target);  // the rename itself survives a power cut only once its directory is synced
     return Ok{};
   }
 

@@ -1,6 +1,7 @@
 #include "util/fs.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -41,6 +42,26 @@ TEST_F(DiskTest, WriteReplacesTheFileAndLeavesNoTemporaryBehind) {
   ASSERT_TRUE(disk().write(path, "new text").ok());
   EXPECT_EQ(disk().read(path, 100).value(), "new text");
   EXPECT_EQ(disk().list(dir_).value(), std::vector<std::string>{"card.yaml"});
+}
+
+// A card kept private stays private, and a linked card stays a link to the file it names.
+TEST_F(DiskTest, WriteKeepsTheModeAndFollowsSymbolicLinks) {
+  const std::string real = join_path(dir_, "real.yaml"), link = join_path(dir_, "card.yaml");
+  ASSERT_TRUE(disk().write(real, "old").ok());
+  ASSERT_EQ(::chmod(real.c_str(), 0600), 0);
+  std::filesystem::create_symlink("real.yaml", link);
+  ASSERT_TRUE(disk().write(link, "new").ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(disk().read(real, 100).value(), "new");
+  struct stat st;
+  ASSERT_EQ(::stat(real.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  // A new file gets the usual mode, less the umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ASSERT_TRUE(disk().write(join_path(dir_, "new.json"), "{}").ok());
+  ASSERT_EQ(::stat(join_path(dir_, "new.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0644u & ~mask);
 }
 
 TEST_F(DiskTest, AFailedWriteNamesThePathAndKeepsNothing) {
