@@ -126,6 +126,9 @@ class DriftMatchesScipy(Data):
         seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", check=0)
         seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--dataset-share", "0.25", check=1)
         seam("drift", "--reference", ref, "--current", cur, "--fail-on", "never", "--dataset-share", "0", check=0)
+        for bad in ("nan", "inf", "1.5"):  # a NaN share would compare false against every share
+            r = seam("drift", "--reference", ref, "--current", cur, "--dataset-share", bad, check=2)
+            self.assertIn("--dataset-share expects a number from 0 to 1", r.stderr)
         # A critical column fails on its own, also under the data-set policy.
         seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "oil_temp", check=1)
         seam("drift", "--reference", ref, "--current", cur, "--fail-on", "dataset", "--critical", "wind_speed", check=0)

@@ -1,6 +1,7 @@
 #include "api/drift.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include "doc/load.h"
@@ -90,10 +91,12 @@ Status column_pairs(const std::vector<std::string>& given, const std::string& wh
   return Ok{};
 }
 
+// A finite number: strtod also reads "nan" and "inf", which no option here can mean, and
+// a NaN share or threshold would compare false against everything.
 std::optional<double> parse_number(const std::string& s) {
   char* end = nullptr;
   const double x = std::strtod(s.c_str(), &end);
-  if (s.empty() || *end) return std::nullopt;
+  if (s.empty() || *end || !std::isfinite(x)) return std::nullopt;
   return x;
 }
 

@@ -93,6 +93,24 @@ Error Source::error_at(uint32_t offset, std::string message, std::string pointer
   return e;
 }
 
+namespace {
+
+// The encoding of text saved as UTF-16 or UTF-32, by its byte order mark or, without one,
+// by the NUL bytes that ASCII text has in every other (or every fourth) byte; else null.
+const char* utf16_or_32(std::string_view t) {
+  if (t.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32 (little-endian)";
+  if (t.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32 (big-endian)";
+  if (t.starts_with("\xFF\xFE")) return "UTF-16 (little-endian)";
+  if (t.starts_with("\xFE\xFF")) return "UTF-16 (big-endian)";
+  if (t.size() >= 4 && t[0] != '\0' && t[1] == '\0' && t[2] == '\0' && t[3] == '\0') return "UTF-32 (little-endian)";
+  if (t.size() >= 4 && t[0] == '\0' && t[1] == '\0' && t[2] == '\0' && t[3] != '\0') return "UTF-32 (big-endian)";
+  if (t.size() >= 2 && t[0] != '\0' && t[1] == '\0') return "UTF-16 (little-endian)";
+  if (t.size() >= 2 && t[0] == '\0' && t[1] != '\0') return "UTF-16 (big-endian)";
+  return nullptr;
+}
+
+}  // namespace
+
 Result<Source> make_source(std::string path, std::string text) {
   static constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (std::string_view(text).substr(0, 3) == kBom) text.erase(0, 3);
@@ -100,6 +118,8 @@ Result<Source> make_source(std::string path, std::string text) {
   const std::string& t = src.text();
   if (text::trim(t).empty())
     return src.error_at(0, "empty file: expected a descriptor with at least a 'version' field");
+  if (const auto encoding = utf16_or_32(t))
+    return src.error_at(0, std::string("the file is ") + encoding + "; descriptors are UTF-8 text (save it as UTF-8)");
   if (const auto nul = t.find('\0'); nul != std::string::npos)
     return src.error_at(static_cast<uint32_t>(nul), "binary file: found a NUL byte; descriptors are UTF-8 text");
   // simdjson's SIMD check is about fifty times faster; the scalar scan only locates a failure.

@@ -53,6 +53,30 @@ TEST(Source, RejectsBinaryFileWithLocation) {
   EXPECT_EQ(s.error().column, 3u);
 }
 
+// A file saved as UTF-16 or UTF-32 is named as such, not called binary.
+TEST(Source, NamesUtf16AndUtf32) {
+  const struct {
+    std::string text;
+    const char* encoding;
+  } cases[] = {
+      {std::string("\xFF\xFEv\0e\0", 6), "UTF-16 (little-endian)"},
+      {std::string("\xFE\xFF\0v\0e", 6), "UTF-16 (big-endian)"},
+      {std::string("v\0e\0r\0", 6), "UTF-16 (little-endian)"},
+      {std::string("\0v\0e\0r", 6), "UTF-16 (big-endian)"},
+      {std::string("\xFF\xFE\0\0v\0\0\0", 8), "UTF-32 (little-endian)"},
+      {std::string("v\0\0\0e\0\0\0", 8), "UTF-32 (little-endian)"},
+      {std::string("\0\0\0v\0\0\0e", 8), "UTF-32 (big-endian)"},
+  };
+  for (const auto& c : cases) {
+    auto r = make_source("f.yaml", c.text);
+    ASSERT_FALSE(r.ok()) << c.encoding;
+    EXPECT_EQ(r.error().message, std::string("the file is ") + c.encoding + "; descriptors are UTF-8 text (save it as UTF-8)");
+  }
+  // NUL bytes later in UTF-8 text still mean a binary file.
+  EXPECT_EQ(make_source("f.yaml", std::string("version: 1\0", 11)).error().message,
+            "binary file: found a NUL byte; descriptors are UTF-8 text");
+}
+
 TEST(Source, RejectsInvalidUtf8WithLocation) {
   auto s = make_source("f.yaml", "version: '1.2'\nname: \xFF\xFE\n");
   ASSERT_FALSE(s.ok());
