@@ -27,6 +27,9 @@ class JsonBuilder {
     out.offset = static_cast<uint32_t>(pos_);
     if (depth > kMaxDepth)
       return src_.error_at(out.offset, "nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
+    // A value costs a hundred bytes as a Node: 16 MiB of "[1,1,1,..." would take a gigabyte.
+    if (++nodes_ > kMaxNodes)
+      return src_.error_at(out.offset, "the document holds more than " + std::to_string(kMaxNodes) + " values");
     switch (e.type()) {
       case dom::element_type::OBJECT: return build_object(e.get_object().value_unsafe(), out, depth);
       case dom::element_type::ARRAY: return build_array(e.get_array().value_unsafe(), out, depth);
@@ -154,6 +157,7 @@ class JsonBuilder {
   const Source& src_;
   const std::string& text_;
   size_t pos_ = 0;
+  size_t nodes_ = 0;  // values built so far
   std::vector<uint32_t> sigs_;  // scratch for check_duplicates
 };
 

@@ -81,6 +81,17 @@ TEST(ParseJson, HundredThousandLevelsAreRefusedWithoutOverflow) {
   EXPECT_EQ(r.error().column, 65u);
 }
 
+// Sixteen MiB of small values would take a gigabyte as nodes; the count is capped.
+TEST(ParseJson, TooManyValuesAreRefused) {
+  std::string text = "{\"a\": [0";
+  for (size_t i = 0; i < kMaxNodes; ++i) text += ",0";
+  text += "]}";
+  auto r = parse_text("f.json", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "the document holds more than 1000000 values");
+  EXPECT_EQ(r.error().pointer, "/a");
+}
+
 TEST(ParseJson, BareValueAtTopLevelIsRefused) {
   auto r = parse_text("f.json", "\"just a string\"");
   ASSERT_FALSE(r.ok());
