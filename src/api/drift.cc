@@ -20,7 +20,7 @@ bool is_profile_file(const std::string& path) {
 
 // The reference's types for the columns the file has, unless the caller typed them.
 Status adopt_types(const std::string& path, const stats::Profile& reference, stats::ProfileOptions& opts) {
-  auto file = data::DataFile::open(path);
+  auto file = data::DataFile::open(path, opts.limits);
   if (!file.ok()) return std::move(file).take_error();
   auto header = file.value().header(opts.format ? *opts.format : data::format_for_path(path));
   if (!header.ok()) return std::move(header).take_error();

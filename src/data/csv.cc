@@ -15,7 +15,6 @@ namespace seam::data::detail {
 namespace {
 
 // Bounds the field vector of a header, whose field count is not known in advance.
-constexpr size_t kMaxColumns = size_t{1} << 20;
 
 bool all_space(const char* p, size_t n) {
   return std::all_of(p, p + n, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
@@ -150,8 +149,8 @@ class CsvScan {
     }
     if (nf_ < fields_.size()) {
       fields_[nf_].text = t;
-    } else if (cfg_.ncols == 0 && fields_.size() < kMaxColumns) {
-      fields_.resize(fields_.size() * 2);
+    } else if (cfg_.ncols == 0 && fields_.size() < cfg_.max_columns) {
+      fields_.resize(std::min(fields_.size() * 2, cfg_.max_columns));
       fields_[nf_].text = t;
     }
     ++nf_;
@@ -170,7 +169,7 @@ class CsvScan {
     }
     if (cfg_.ncols != 0 && nf_ != cfg_.ncols)
       return bad("expected " + std::to_string(cfg_.ncols) + " fields, found " + std::to_string(nf_));
-    if (nf_ > fields_.size()) return bad("more than " + std::to_string(kMaxColumns) + " fields");
+    if (nf_ > fields_.size() || (cfg_.ncols == 0 && nf_ > cfg_.max_columns)) return bad(too_many_columns(cfg_.max_columns));
     if constexpr (kQuotes) {
       if (messy_ && !unquote(end)) return;
     }

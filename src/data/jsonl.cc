@@ -108,8 +108,8 @@ std::string json_error(simdjson::error_code e) {
 
 class JsonlScan {
  public:
-  JsonlScan(Window& win, const std::vector<std::string>* names, Records& out)
-      : win_(win), names_(names), out_(out) {
+  JsonlScan(Window& win, const std::vector<std::string>* names, Records& out, size_t max_columns)
+      : win_(win), names_(names), out_(out), max_columns_(max_columns) {
     if (!names_) return;
     fields_.resize(names_->size());
     stamp_.resize(names_->size());
@@ -177,6 +177,7 @@ class JsonlScan {
     std::unordered_set<std::string_view> seen;  // a line may hold tens of thousands of keys
     for (const dom::key_value_pair kv : obj) {
       if (!seen.insert(kv.key).second) return bad("duplicate field " + text::quote(kv.key)), false;
+      if (seen.size() > max_columns_) return bad(too_many_columns(max_columns_)), false;
       keys_.emplace_back(kv.key);
     }
     for (const std::string& k : keys_) fields_.push_back(Field{k, false});
@@ -248,6 +249,7 @@ class JsonlScan {
   Window& win_;
   const std::vector<std::string>* names_;  // nullptr: capture the header
   Records& out_;
+  size_t max_columns_;
   dom::parser parser_;
   std::vector<Field> fields_;
   std::vector<std::array<char, 24>> digits_;  // printed integers, one slot per column
@@ -265,8 +267,8 @@ class JsonlScan {
 
 }  // namespace
 
-Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out) {
-  return JsonlScan(win, names, out).run();
+Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out, size_t max_columns) {
+  return JsonlScan(win, names, out, max_columns).run();
 }
 
 }  // namespace seam::data::detail

@@ -28,7 +28,7 @@ Format format_for_path(const std::string& path) {
   return Format::Csv;
 }
 
-Result<DataFile> DataFile::open(const std::string& path) {
+Result<DataFile> DataFile::open(const std::string& path, ReadLimits limits) {
   auto size = regular_file_size(path, "data file");
   if (!size.ok()) return std::move(size).take_error();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -38,23 +38,24 @@ Result<DataFile> DataFile::open(const std::string& path) {
   f.path_ = path;
   // The size from stat: a file that grows while it is read is read as it was.
   f.size_ = size.value();
+  f.limits_ = limits;
   return f;
 }
 
 Result<std::vector<std::string>> DataFile::header(Format f) const {
-  return detail::read_header(*this, f, detail::Limits{}, nullptr);
+  return detail::read_header(*this, f, detail::Limits::of(limits_), nullptr);
 }
 
 Result<ReadResult> DataFile::read(Format f, uint64_t begin, uint64_t end, RecordSink& sink,
                                   std::atomic<uint64_t>* progress) const {
-  return detail::read_range(*this, f, begin, end, sink, progress, detail::Limits{});
+  return detail::read_range(*this, f, begin, end, sink, progress, detail::Limits::of(limits_));
 }
 
 namespace detail {
 namespace {
 
-CsvConfig csv_config(Format f, size_t ncols, HeaderMode mode) {
-  return CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode};
+CsvConfig csv_config(Format f, size_t ncols, HeaderMode mode, size_t max_columns) {
+  return CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode, max_columns};
 }
 
 Error with_file(Error e, const std::string& path) {
@@ -111,8 +112,8 @@ Result<std::vector<std::string>> read_header(const DataFile& file, Format f, con
   Window win(file.state_->fd, 0, file.size_, small);
   HeaderRecords out;
   uint64_t end = 0;
-  const Status s = f == Format::Jsonl ? scan_jsonl(win, nullptr, out)
-                                      : scan_csv(win, csv_config(f, 0, HeaderMode::Capture), out, &end);
+  const Status s = f == Format::Jsonl ? scan_jsonl(win, nullptr, out, limits.max_columns)
+                                      : scan_csv(win, csv_config(f, 0, HeaderMode::Capture, limits.max_columns), out, &end);
   if (!s.ok()) return with_file(s.error(), file.path_);
   if (out.error) return with_file(*out.error, file.path_);
   if (!out.found) return with_file(Error::invalid("empty file: no header"), file.path_);
@@ -138,8 +139,8 @@ Result<ReadResult> read_range(const DataFile& file, Format f, uint64_t begin, ui
   ReadRecords out(sink, newlines.value());
   Window win(file.state_->fd, begin, end, limits, progress);
   const HeaderMode header = begin == 0 ? HeaderMode::Skip : HeaderMode::None;
-  const Status s = f == Format::Jsonl ? scan_jsonl(win, &names.value(), out)
-                                      : scan_csv(win, csv_config(f, names.value().size(), header), out);
+  const Status s = f == Format::Jsonl ? scan_jsonl(win, &names.value(), out, limits.max_columns)
+                                      : scan_csv(win, csv_config(f, names.value().size(), header, limits.max_columns), out);
   if (!s.ok()) return with_file(s.error(), file.path_);
   out.result.bytes = end - begin;
   return std::move(out.result);

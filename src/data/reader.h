@@ -72,6 +72,14 @@ struct ReadResult {
 
 inline constexpr size_t kMaxBadRows = 100;
 
+// What one record may cost. A record longer than max_record_bytes is a bad row; a header
+// with more than max_columns names (a CSV/TSV header, or the keys of the first JSON line)
+// is an error. Both name the limit; a caller that expects more can raise them.
+struct ReadLimits {
+  size_t max_record_bytes = size_t{64} << 20;
+  size_t max_columns = size_t{1} << 20;
+};
+
 class DataFile;
 namespace detail {
 struct Limits;
@@ -88,7 +96,7 @@ Result<std::vector<std::string>> read_header(const DataFile& file, Format f, con
 class DataFile {
  public:
   // Opens a file for reading; Io error (missing, permission, directory) naming the path.
-  static Result<DataFile> open(const std::string& path);
+  static Result<DataFile> open(const std::string& path, ReadLimits limits = {});
   uint64_t size() const { return size_; }
   const std::string& path() const { return path_; }
   // Byte offsets that split the file into up to n ranges at record boundaries: range i is
@@ -118,6 +126,7 @@ class DataFile {
   std::shared_ptr<State> state_;
   std::string path_;
   uint64_t size_ = 0;
+  ReadLimits limits_;
 };
 
 }  // namespace seam::data

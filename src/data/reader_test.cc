@@ -2,6 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <tuple>
 #include <sys/stat.h>
 
 #include "data/test_util.h"
@@ -126,6 +128,21 @@ TEST(CsvReader, BrokenHeaderIsAnError) {
   ASSERT_FALSE(h.ok());
   EXPECT_EQ(h.error().message, "header: quote opened here is never closed");
   EXPECT_EQ(h.error().line, 2u);
+}
+
+// A header past the column limit is an error naming the limit, in both formats; the
+// limit is the caller's to raise.
+TEST(CsvReader, HeaderPastTheColumnLimitIsAnError) {
+  const ReadLimits three{.max_record_bytes = 1 << 20, .max_columns = 3};
+  for (const auto& [name, text, format] : {std::tuple{"wide.csv", "a,b,c,d\n1,2,3,4\n", Format::Csv},
+                                           std::tuple{"wide.jsonl", "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}\n", Format::Jsonl}}) {
+    const std::string path = write_temp(name, text);
+    auto h = DataFile::open(path, three).value().header(format);
+    ASSERT_FALSE(h.ok()) << name;
+    EXPECT_THAT(h.error().message, HasSubstr("more than 3 columns (the limit)")) << name;
+    EXPECT_EQ(h.error().file, path);
+    EXPECT_TRUE(DataFile::open(path, {.max_record_bytes = 1 << 20, .max_columns = 4}).value().header(format).ok()) << name;
+  }
 }
 
 TEST(ReaderOpen, MissingFileAndDirectoryAreIoErrors) {

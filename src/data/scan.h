@@ -37,6 +37,8 @@ namespace seam::data::detail {
 struct Limits {
   size_t buffer = size_t{4} << 20;       // initial window size
   size_t max_record = size_t{64} << 20;  // the window grows up to this for one record
+  size_t max_columns = size_t{1} << 20;  // names in a header
+  static Limits of(const ReadLimits& r) { return Limits{size_t{4} << 20, r.max_record_bytes, r.max_columns}; }
 };
 
 // A window onto [begin, end) of a file, filled with pread. The bytes past size() are
@@ -90,6 +92,7 @@ struct CsvConfig {
   bool quotes = true;  // false for TSV: quotes are ordinary characters
   size_t ncols = 0;    // expected fields per record; 0 in Capture mode
   HeaderMode header = HeaderMode::None;
+  size_t max_columns = size_t{1} << 20;  // fields a header may have (Capture mode)
 };
 
 // Scans CSV/TSV records from the window (already positioned at a record start) to its end.
@@ -98,13 +101,14 @@ Status scan_csv(Window& win, const CsvConfig& cfg, Records& out, uint64_t* stopp
 
 // Scans JSONL lines. With `names` == nullptr, delivers the keys of the first non-blank line
 // as the fields of one record and stops (header capture).
-Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out);
+Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out, size_t max_columns = size_t{1} << 20);
 
 // Number of '\n' bytes in [begin, end) of the file.
 Result<uint64_t> count_newlines(int fd, uint64_t begin, uint64_t end);
 Status pread_all(int fd, char* dst, size_t n, uint64_t offset);
 
 std::string record_too_long(size_t limit);
+std::string too_many_columns(size_t limit);
 std::string invalid_utf8_message(std::string_view record);
 
 }  // namespace seam::data::detail

@@ -110,7 +110,7 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
   std::optional<FileSetup> setup;
   ProfileRun run;
   for (const auto& path : paths) {
-    auto file = data::DataFile::open(path);
+    auto file = data::DataFile::open(path, o.limits);
     if (!file.ok()) return std::move(file).take_error();
     const data::Format format = o.format ? *o.format : data::format_for_path(path);
     auto header = file.value().header(format);

@@ -15,6 +15,7 @@ namespace seam::stats {
 struct ProfileOptions : ColumnOptions {
   std::optional<data::Format> format;  // default: by file extension
   int threads = 1;
+  data::ReadLimits limits;
   std::atomic<uint64_t>* progress = nullptr;  // bytes read so far, if wanted
 };
 
