@@ -350,5 +350,10 @@ class Init(Workdir):
         self.assertEqual(seam("init", "--force", project).returncode, 0)
 
 
+# These read ../shared; ctest runs them as e2e_shared (see shared_split.py).
+NEEDS_SHARED = {"test_tec_examples_are_valid_including_legacy", "test_json_report_contract",
+                "test_verbose_mentions_ignored_files_and_upgrades", "test_every_field_of_every_tec_format_is_known"}
+
 if __name__ == "__main__":
-    unittest.main(verbosity=1)
+    import shared_split
+    shared_split.main(sys.modules[__name__], NEEDS_SHARED, SHARED)
