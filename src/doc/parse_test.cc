@@ -237,6 +237,17 @@ TEST(ParseYaml, AliasBombIsRefused) {
   EXPECT_NE(r.error().message.find("expands to more than"), std::string::npos);
 }
 
+// Each anchored value is kept as a copy; nested anchors must not multiply the document.
+TEST(ParseYaml, NestedAnchorsCountTheirCopies) {
+  std::string text = "a: ";
+  for (int i = 0; i < 60; ++i) text += "&a" + std::to_string(i) + " [";
+  for (int i = 0; i < 20000; ++i) text += i ? ", x" : "x";
+  text += std::string(60, ']') + "\n";
+  auto r = parse_text("f.yaml", text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "document expands to more than 1000000 values (are YAML aliases nested?)");
+}
+
 TEST(ParseYaml, SeveralDocumentsAreRefused) {
   auto r = parse_text("f.yaml", "a: 1\n---\nb: 2\n");
   ASSERT_FALSE(r.ok());

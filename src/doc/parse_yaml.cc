@@ -240,6 +240,9 @@ class Builder : public YAML::EventHandler {
 
   void remember(YAML::anchor_t anchor, const Node& n, size_t size, size_t height, const std::string* raw) {
     if (anchor == 0) return;
+    // The anchored value is kept as a copy; anchors nested in one another would otherwise
+    // copy each level's subtree again, up to 64 times the document.
+    if ((nodes_ += size) > kMaxNodes) return fail(n.offset, too_many());
     if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
     Anchor& a = anchors_[anchor];
     a.node = n;
