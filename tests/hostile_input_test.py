@@ -143,6 +143,21 @@ class Data(Case):
         # 3.5 GB before sparse sketches; about 450 MB now, most of it the profile's text.
         self.assertLess(peak, 900, f"peak RSS {peak:.0f} MiB for {n} columns")
 
+    def test_data_limits_name_themselves_and_can_be_raised(self):
+        path = self.write("ten.csv", ",".join(f"c{i}" for i in range(10)) + "\n" + "1," * 9 + "1\n")
+        rc, _, err, _ = run("profile", path, "--max-columns", "5")
+        self.assertEqual(rc, 2)
+        self.assertIn("more than 5 columns (the limit; raise it with --max-columns)", err)
+        self.assertEqual(run("profile", path, "--max-columns", "10")[0], 0)
+        long = self.write("long.csv", "a,b\n1," + "x" * 2000 + "\n2,y\n")
+        rc, out, err, _ = run("profile", long, "--max-record", "1K")
+        self.assertEqual(rc, 1, err)  # profiled, with a row skipped
+        self.assertIn("record is longer than 1024 bytes (the limit; raise it with --max-record)", out + err)
+        self.assertEqual(run("profile", long, "--max-record", "4K")[0], 0)
+        rc, _, err, _ = run("profile", long, "--max-record", "12Q")
+        self.assertEqual(rc, 2)
+        self.assertIn("--max-record expects a size from 1K to 4G", err)
+
     def test_a_record_with_many_keys_is_linear(self):
         line = "{" + ",".join(f'"k{i}": {i}' for i in range(40_000)) + "}\n"
         path = self.write("wide.jsonl", line * 3)

@@ -28,7 +28,7 @@ const ArgSpec& drift_spec() {
   static const ArgSpec spec = {{"--raw-wasserstein"},
                                {"--reference", "--current", "--columns", "--method", "--threshold", "--format", "--dataset-share",
                                 "--bins", "--types", "--label", "--threads", "--data-format", "--sketch-k", "--critical",
-                                "--descriptors", "--fail-on"}};
+                                "--descriptors", "--fail-on", "--max-record", "--max-columns"}};
   return spec;
 }
 

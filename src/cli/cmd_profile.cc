@@ -91,7 +91,7 @@ int merge(const Args& args) {
 }  // namespace
 
 const ArgSpec& profile_spec() {
-  static const ArgSpec spec = {{}, {"-o", "--format", "--columns", "--types", "--label", "--threads", "--descriptor", "--sketch-k"}};
+  static const ArgSpec spec = {{}, {"-o", "--format", "--columns", "--types", "--label", "--threads", "--descriptor", "--sketch-k", "--max-record", "--max-columns"}};
   return spec;
 }
 

@@ -68,7 +68,7 @@ const std::vector<Command>& commands() {
        "  --format F        coverage only: text (default), markdown or json",
        run_rules},
       {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
-       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--descriptor training_data|production_data]\n"
+       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N] [--descriptor training_data|production_data]\n"
        "       seam profile merge A.json B.json... [-o OUT]",
        "Streams the files (one data set; they must have the same columns) and records per\n"
        "column: count, missing, distinct values (HyperLogLog), and for numeric columns min, max,\n"
@@ -87,6 +87,9 @@ const std::vector<Command>& commands() {
        "  --sketch-k K        size of the quantile sketches (default 200, rank error about\n"
        "                      1-2%); drift tests on large data need more, e.g. 2000. Profiles\n"
        "                      merge only with the same K\n"
+       "  --max-record SIZE   a record longer than this is a bad row (default 64M; K, M and G\n"
+       "                      are binary units)\n"
+       "  --max-columns N     a header with more names than this is an error (default 1048576)\n"
        "  --descriptor D      print the schema, statistics and label distribution as a\n"
        "                      training_data or production_data descriptor instead\n\n"
        "Malformed rows are skipped and reported with their line numbers.\n"
@@ -94,7 +97,7 @@ const std::vector<Command>& commands() {
        "or the usage is wrong.",
        run_profile},
       {"drift", "test two data sets (files or profiles) for drift, column by column",
-       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--fail-on column|dataset|never] [--critical a,b] [--descriptors DIR] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K]",
+       "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--fail-on column|dataset|never] [--critical a,b] [--descriptors DIR] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N]",
        "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
        "tested with ks by default, categorical and boolean ones with chisquare; the methods are\n"
        "chisquare, chisquare_gof, ks, psi, jensenshannon and wasserstein (docs/drift.md defines\n"
@@ -122,7 +125,8 @@ const std::vector<Command>& commands() {
        "  --types a=T,...     force column types of data files, as for seam profile\n"
        "  --label COLUMN      the label column of data files, as for seam profile\n"
        "  --threads N         read each data file in N parallel parts (default 1)\n"
-       "  --sketch-k K        quantile sketch size when profiling data files (default 200)\n\n"
+       "  --sketch-k K        quantile sketch size when profiling data files (default 200)\n"
+       "  --max-record SIZE, --max-columns N  limits for data files, as for seam profile\n\n"
        "Inconclusive columns never fail the run; the report lists them with what would decide\n"
        "them. Exit status: 0 nothing fails under --fail-on, 1 something does, 2 an input cannot\n"
        "be read or the usage is wrong.",

@@ -1,7 +1,10 @@
 #include "cli/data_options.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "cli/command.h"
 #include "report/diagnostic.h"
@@ -40,6 +43,39 @@ int print_error(const Error& e) {
   return kExitError;
 }
 
+namespace {
+
+// "64M", "512K", "1G" or a plain number of bytes.
+std::optional<uint64_t> parse_size(const std::string& s) {
+  char* end = nullptr;
+  const unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+  if (s.empty() || end == s.c_str() || s[0] == '-') return std::nullopt;
+  const std::string unit = end;
+  const int shift = unit.empty() ? 0 : unit == "K" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+  if (shift < 0 || n > (UINT64_MAX >> shift)) return std::nullopt;
+  return static_cast<uint64_t>(n) << shift;
+}
+
+Status read_limits(const Args& args, data::ReadLimits& limits) {
+  if (args.options.count("--max-record")) {
+    const std::string s = args.get("--max-record", "");
+    const auto n = parse_size(s);
+    if (!n || *n < 1024 || *n > (uint64_t{1} << 32))
+      return Error::usage("--max-record expects a size from 1K to 4G (e.g. 256M); found '" + s + "'");
+    limits.max_record_bytes = static_cast<size_t>(*n);
+  }
+  if (args.options.count("--max-columns")) {
+    const std::string s = args.get("--max-columns", "");
+    const auto n = parse_size(s);
+    if (!n || *n < 1 || *n > (uint64_t{1} << 26))
+      return Error::usage("--max-columns expects a number from 1 to 67108864; found '" + s + "'");
+    limits.max_columns = static_cast<size_t>(*n);
+  }
+  return Ok{};
+}
+
+}  // namespace
+
 Result<stats::ProfileOptions> profile_options(const Args& args) {
   stats::ProfileOptions o;
   if (args.options.count("--format")) {
@@ -65,6 +101,7 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
     if (k.empty() || *end || v < 8 || v > 65535) return Error::usage("--sketch-k expects a number from 8 to 65535; found '" + k + "'");
     o.sketch_k = static_cast<int>(v);
   }
+  if (auto st = read_limits(args, o.limits); !st.ok()) return std::move(st).take_error();
   return o;
 }
 

@@ -74,7 +74,7 @@ inline constexpr size_t kMaxBadRows = 100;
 
 // What one record may cost. A record longer than max_record_bytes is a bad row; a header
 // with more than max_columns names (a CSV/TSV header, or the keys of the first JSON line)
-// is an error. Both name the limit; a caller that expects more can raise them.
+// is an error. Both name the limit; the CLI raises them with --max-record and --max-columns.
 struct ReadLimits {
   size_t max_record_bytes = size_t{64} << 20;
   size_t max_columns = size_t{1} << 20;

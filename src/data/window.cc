@@ -73,13 +73,13 @@ Result<uint64_t> count_newlines(int fd, uint64_t begin, uint64_t end) {
 }
 
 std::string too_many_columns(size_t limit) {
-  return "more than " + std::to_string(limit) + " columns (the limit)";
+  return "more than " + std::to_string(limit) + " columns (the limit; raise it with --max-columns)";
 }
 
 std::string record_too_long(size_t limit) {
   const std::string size = limit >= (size_t{1} << 20) ? std::to_string(limit >> 20) + " MiB"
                                                       : std::to_string(limit) + " bytes";
-  return "record is longer than " + size + " (the limit); skipped up to its end";
+  return "record is longer than " + size + " (the limit; raise it with --max-record); skipped up to its end";
 }
 
 std::string invalid_utf8_message(std::string_view record) {
