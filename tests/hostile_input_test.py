@@ -14,13 +14,22 @@ import tempfile
 import unittest
 
 SEAM = None
+SANITIZED = False
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLE = os.path.join(HERE, "..", "examples", "turbine-maintenance")
 MEMORY_LIMIT = 2 << 30  # bytes of address space per run
 
 
+def sanitized():
+    """Whether the binary is built with AddressSanitizer, whose shadow memory needs terabytes
+    of address space: then no address-space limit can be set, and RSS says nothing."""
+    with open(SEAM, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    if not SANITIZED:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run(*args, timeout=20):
@@ -92,7 +101,8 @@ class YamlAfterTheDocument(Case):
             self.assertIn("expected one YAML document", out + err)
 
             card = os.path.join(project, "trl", "gearbox-failure-lstm.yaml")
-            saved = open(card).read()
+            with open(card) as f:
+                saved = f.read()
             with open(card, "w") as f:
                 f.write(text)
             rc, out, err, _ = run("trl", "status", project)
@@ -130,11 +140,14 @@ class DeepRuleExpressions(Case):
         rc, out, err, peak = run("check", "--rules", rules, project)
         self.assertEqual(rc, 2, out + err)
         self.assertIn("rule 'runaway' stopped after 50000000 evaluation steps", out + err)
-        self.assertLess(peak, 1024)
+        if not SANITIZED:
+            self.assertLess(peak, 1024)
 
 
 class Data(Case):
     def test_wide_csv_memory_is_bounded(self):
+        if SANITIZED:
+            self.skipTest("memory use is not comparable under AddressSanitizer")
         n = 100_000
         path = self.write("wide.csv", ",".join(f"c{i}" for i in range(n)) + "\n" +
                           ",".join(str(i) for i in range(n)) + "\n")
@@ -229,4 +242,5 @@ class Files(Case):
 
 if __name__ == "__main__":
     SEAM = os.path.abspath(sys.argv.pop(1))
+    SANITIZED = sanitized()
     unittest.main(verbosity=2)
