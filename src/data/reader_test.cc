@@ -139,7 +139,7 @@ TEST(CsvReader, HeaderPastTheColumnLimitIsAnError) {
     const std::string path = write_temp(name, text);
     auto h = DataFile::open(path, three).value().header(format);
     ASSERT_FALSE(h.ok()) << name;
-    EXPECT_THAT(h.error().message, HasSubstr("more than 3 columns (the limit)")) << name;
+    EXPECT_THAT(h.error().message, HasSubstr("more than 3 columns (the limit; raise it with --max-columns)")) << name;
     EXPECT_EQ(h.error().file, path);
     EXPECT_TRUE(DataFile::open(path, {.max_record_bytes = 1 << 20, .max_columns = 4}).value().header(format).ok()) << name;
   }
