@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam demo test test-asan test-tsan bench bench-server bench-data bench-ui docs clean
+.PHONY: all deps build seam install deb demo test test-asan test-tsan bench bench-server bench-data bench-ui docs clean
 
 all: build
 
@@ -21,6 +21,19 @@ build: $(BUILD)/build.ninja
 # The binary alone (its library included), which is all the demo runs.
 seam: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target seam
+
+# Installs the binary, schemas, rules, completions and man pages under PREFIX (default
+# /usr/local), e.g. make install PREFIX=~/.local. Any copy of the tree works: the binary
+# carries what it needs.
+PREFIX ?= /usr/local
+install: seam
+	cmake --build $(BUILD) --target seam-generated
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# A Debian package of the same files, in $(BUILD)/ (cpack; dependencies from dpkg-shlibdeps).
+deb: seam
+	cmake --build $(BUILD) --target seam-generated
+	cd $(BUILD) && cpack -G DEB
 
 # Installs dependencies, builds the binary (not the tests: `make test` builds those), and runs
 # the main jobs on the bundled example: validate and check its descriptors, test its data for
@@ -71,6 +84,7 @@ bench-ui: deps
 # from the current binary (review the diff).
 docs: build
 	python3 scripts/gen-descriptor-docs
+	$(BUILD)/seam manpage --format markdown > docs/cli.md.tmp && mv docs/cli.md.tmp docs/cli.md
 	python3 tests/doc_examples.py $(BUILD)/seam --update
 
 clean:

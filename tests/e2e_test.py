@@ -43,7 +43,7 @@ class Commands(unittest.TestCase):
     def test_version(self):
         r = seam("--version")
         self.assertEqual(r.returncode, 0)
-        self.assertRegex(r.stdout, r"^seam \d+\.\d+\.\d+\n$")
+        self.assertRegex(r.stdout, r"^seam \d+\.\d+\.\d+\ndescriptor formats read: ")
 
     def test_help_lists_commands_from_the_table(self):
         r = seam("help")

@@ -115,7 +115,7 @@ def run(seam, argv, tmp, version):
 def main():
     seam = os.path.abspath(sys.argv[1])
     update = "--update" in sys.argv
-    version = subprocess.run([seam, "--version"], capture_output=True, text=True).stdout.split()[-1]
+    version = subprocess.run([seam, "--version"], capture_output=True, text=True).stdout.split()[1]
     tmp = tempfile.mkdtemp(prefix="seam_golden_")
     failed, seen = [], set()
     try:

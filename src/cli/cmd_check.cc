@@ -63,7 +63,7 @@ int run_batch(const api::Analyzer& analyzer, const std::string& root, api::FailO
 }  // namespace
 
 int run_check(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--batch", "--strict"}, {"--format", "--rules", "--fail-on", "--set"}});
+  auto parsed = parse_args(argv, spec_of("check"));
   if (!parsed.ok()) return usage_error("check", parsed.error().message);
   const Args& args = parsed.value();
   const bool batch = args.has("--batch");

@@ -24,16 +24,8 @@ Result<stats::DriftOptions> drift_options(const Args& args) {
 
 }  // namespace
 
-const ArgSpec& drift_spec() {
-  static const ArgSpec spec = {{"--raw-wasserstein"},
-                               {"--reference", "--current", "--columns", "--method", "--threshold", "--format", "--dataset-share",
-                                "--bins", "--types", "--label", "--threads", "--data-format", "--sketch-k", "--critical",
-                                "--descriptors", "--fail-on", "--max-record", "--max-columns"}};
-  return spec;
-}
-
 int run_drift(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, drift_spec());
+  auto parsed = parse_args(argv, spec_of("drift"));
   if (!parsed.ok()) return usage_error("drift", parsed.error().message);
   Args args = parsed.value();
   const auto& formats = report::drift_formats();

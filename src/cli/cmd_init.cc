@@ -10,7 +10,7 @@ namespace seam::cli {
 
 int run_init(const std::vector<std::string>& argv) {
   namespace fs = std::filesystem;
-  auto parsed = parse_args(argv, {{"--force"}, {}});
+  auto parsed = parse_args(argv, spec_of("init"));
   if (!parsed.ok()) return usage_error("init", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.size() != 1) return usage_error("init", "give exactly one directory");

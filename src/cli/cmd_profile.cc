@@ -90,13 +90,8 @@ int merge(const Args& args) {
 
 }  // namespace
 
-const ArgSpec& profile_spec() {
-  static const ArgSpec spec = {{}, {"-o", "--format", "--columns", "--types", "--label", "--threads", "--descriptor", "--sketch-k", "--max-record", "--max-columns"}};
-  return spec;
-}
-
 int run_profile(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, profile_spec());
+  auto parsed = parse_args(argv, spec_of("profile"));
   if (!parsed.ok()) return usage_error("profile", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("profile", "give at least one data file (or: merge A.json B.json...)");

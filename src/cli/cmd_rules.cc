@@ -93,7 +93,7 @@ int test(const rules::Catalogue& c, const rules::Params& params, const std::vect
 }  // namespace
 
 int run_rules(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--complete"}, {"--format", "--rules", "--set"}});
+  auto parsed = parse_args(argv, spec_of("rules"));
   if (!parsed.ok()) return usage_error("rules", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("rules", "say what to do: list, show ID, test PATH... or coverage");

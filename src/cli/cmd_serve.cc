@@ -89,7 +89,7 @@ int create_user(store::Store& db, const Args& args) {
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{}, {"--db", "--listen", "--tls-cert", "--tls-key", "--max-body", "--max-streams", "--heartbeat", "--trusted-proxy", "--ui-dir", "--rules", "--set"}});
+  auto parsed = parse_args(argv, spec_of("serve"));
   if (!parsed.ok()) return usage_error("serve", parsed.error().message);
   const Args& args = parsed.value();
   if (!args.positional.empty()) return usage_error("serve", "serve takes no positional arguments");
@@ -132,7 +132,7 @@ int run_serve(const std::vector<std::string>& argv) {
 }
 
 int run_admin(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--admin"}, {"--db"}});
+  auto parsed = parse_args(argv, spec_of("admin"));
   if (!parsed.ok()) return usage_error("admin", parsed.error().message);
   const Args& args = parsed.value();
   const std::string sub = args.positional.empty() ? "" : args.positional[0];

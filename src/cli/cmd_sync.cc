@@ -12,7 +12,6 @@
 namespace seam::cli {
 namespace {
 
-const ArgSpec kRemoteSpec{{"--force"}, {"--server", "--project", "--token", "--message", "-m", "--limit", "--format"}};
 
 std::string env_or(const Args& args, const char* option, const char* env) {
   const char* e = std::getenv(env);
@@ -40,7 +39,7 @@ int print_sync(const server::SyncResult& result) {
 }
 
 int sync(const std::string& command, const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, kRemoteSpec);
+  auto parsed = parse_args(argv, spec_of(command));
   if (!parsed.ok()) return usage_error(command, parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.size() != 1) return usage_error(command, "give one project directory");
@@ -77,7 +76,7 @@ int run_push(const std::vector<std::string>& argv) { return sync("push", argv); 
 int run_pull(const std::vector<std::string>& argv) { return sync("pull", argv); }
 
 int run_log(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, kRemoteSpec);
+  auto parsed = parse_args(argv, spec_of("log"));
   if (!parsed.ok()) return usage_error("log", parsed.error().message);
   const Args& args = parsed.value();
   if (args.positional.size() > 1) return usage_error("log", "give at most one descriptor");

@@ -139,8 +139,7 @@ int other(const std::vector<std::string>& pos, const Args& args, const api::TrlO
 }  // namespace
 
 int run_trl(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--force"}, {"--format", "--to", "--decision", "--kind", "--reviewer", "--note", "--override", "--date",
-                                       "--levels", "--rules", "--set"}});
+  auto parsed = parse_args(argv, spec_of("trl"));
   if (!parsed.ok()) return usage_error("trl", parsed.error().message);
   const Args& args = parsed.value();
   const auto& pos = args.positional;

@@ -11,7 +11,7 @@
 namespace seam::cli {
 
 int run_validate(const std::vector<std::string>& argv) {
-  auto parsed = parse_args(argv, {{"--verbose", "--strict"}, {"--format", "--as"}});
+  auto parsed = parse_args(argv, spec_of("validate"));
   if (!parsed.ok()) return usage_error("validate", parsed.error().message);
   const Args& args = parsed.value();
   const auto& formats = report::validation_formats();

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "doc/descriptor.h"
 #include "util/text.h"
 #include "util/version.h"
 
@@ -24,7 +25,10 @@ const std::vector<Command>& commands() {
        "Exit status: 0 all valid (warnings allowed), 1 some document invalid (with --strict,\n"
        "also one with an unknown field), 2 a path is unreadable, a directory holds no\n"
        "descriptor, or the usage is wrong.",
-       run_validate},
+       run_validate,
+       {{"--format", "FORMAT", "text json"}, {"--as", "DESCRIPTOR", "system_context raw_data data_pipeline training_data trained_model development_environment production_environment production_data"}, {"--strict"}, {"--verbose"}},
+       {},
+       "@file"},
       {"check", "find mismatches and missing information across a project's descriptors",
        "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--strict] [--batch] DIR",
        "Loads the descriptors in DIR, runs the rule catalogue (rules/*.yaml, built in) and any\n"
@@ -48,7 +52,10 @@ const std::vector<Command>& commands() {
        "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
        "file cannot be read, DIR holds no descriptor, or the usage is wrong (with --batch, also\n"
        "when DIR holds no project directories).",
-       run_check},
+       run_check,
+       {{"--format", "FORMAT", "text json markdown html sarif junit"}, {"--rules", "FILE", "@file"}, {"--fail-on", "LEVEL", "error warning never"}, {"--set", "RULE.PARAM=VALUE"}, {"--strict"}, {"--batch"}},
+       {},
+       "@dir"},
       {"rules", "list, show, test and map the rule catalogue",
        "seam rules list | show ID | test [--complete] PATH... | coverage [--format text|markdown|json]  [--rules FILE]... [--set RULE.P=VALUE]...",
        "  list              every rule: id, kind, severity, TEC rule, taxonomy subcategory\n"
@@ -66,7 +73,10 @@ const std::vector<Command>& commands() {
        "  --rules FILE      add the rules in FILE to the built-in catalogue (repeatable)\n"
        "  --set R.P=VALUE   override a rule parameter, as for seam check\n"
        "  --format F        coverage only: text (default), markdown or json",
-       run_rules},
+       run_rules,
+       {{"--rules", "FILE", "@file"}, {"--set", "RULE.PARAM=VALUE"}, {"--format", "FORMAT", "text markdown json"}, {"--complete"}},
+       {{"list", ""}, {"show", "@rule"}, {"test", "@file"}, {"coverage", ""}},
+       ""},
       {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
        "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N] [--descriptor training_data|production_data]\n"
        "       seam profile merge A.json B.json... [-o OUT]",
@@ -95,7 +105,10 @@ const std::vector<Command>& commands() {
        "Malformed rows are skipped and reported with their line numbers.\n"
        "Exit status: 0 profiled, 1 profiled but some rows were skipped, 2 a file cannot be read\n"
        "or the usage is wrong.",
-       run_profile},
+       run_profile,
+       {{"-o", "OUT", "@file"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}, {"--descriptor", "DESCRIPTOR", "training_data production_data"}},
+       {{"merge", "@file"}},
+       "@file"},
       {"drift", "test two data sets (files or profiles) for drift, column by column",
        "seam drift --reference REF --current CUR [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--format text|json|markdown|html] [--fail-on column|dataset|never] [--critical a,b] [--descriptors DIR] [--dataset-share S] [--bins N] [--raw-wasserstein] [--data-format csv|tsv|jsonl] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N]",
        "REF and CUR are data files or profiles written by seam profile. Numeric columns are\n"
@@ -130,7 +143,10 @@ const std::vector<Command>& commands() {
        "Inconclusive columns never fail the run; the report lists them with what would decide\n"
        "them. Exit status: 0 nothing fails under --fail-on, 1 something does, 2 an input cannot\n"
        "be read or the usage is wrong.",
-       run_drift},
+       run_drift,
+       {{"--reference", "REF", "@file"}, {"--current", "CUR", "@file"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--format", "FORMAT", "text json markdown html"}, {"--fail-on", "POLICY", "column dataset never"}, {"--critical", "a,b"}, {"--descriptors", "DIR", "@dir"}, {"--dataset-share", "S"}, {"--bins", "N"}, {"--raw-wasserstein"}, {"--data-format", "FORMAT", "csv tsv jsonl"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}},
+       {},
+       ""},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
        "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N [--format text|json]\n"
        "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"
@@ -166,7 +182,10 @@ const std::vector<Command>& commands() {
        "Exit status: 0 done or gate passes, 1 gate fails, 2 a card is malformed, the project has\n"
        "no cards yet (the message says how to start one), a card to write exists already, or\n"
        "the usage is wrong.",
-       run_trl},
+       run_trl,
+       {{"--format", "FORMAT", "text json markdown html"}, {"--to", "N", "0 1 2 3 4 5 6 7 8 9"}, {"--decision", "D", "graduate switchback"}, {"--kind", "K", "discovery review embedded"}, {"--reviewer", "NAME"}, {"--note", "TEXT"}, {"--override", "REASON"}, {"--date", "YYYY-MM-DD"}, {"--levels", "FILE", "@file"}, {"--rules", "FILE", "@file"}, {"--set", "RULE.PARAM=VALUE"}, {"--force"}},
+       {{"init", "@dir"}, {"status", "@dir"}, {"check", "@dir"}, {"review", "@dir"}, {"card", "@dir"}, {"risks", "@dir"}, {"metrics", "@dir"}},
+       ""},
       {"init", "start a project with a commented template for each descriptor",
        "seam init [--force] DIR",
        "Writes DIR/<descriptor>.yaml for all eight descriptors, creating DIR if needed.\n"
@@ -176,7 +195,10 @@ const std::vector<Command>& commands() {
        "Options:\n"
        "  --force   overwrite descriptor files that already exist\n\n"
        "Exit status: 0 written, 2 a file exists (without --force) or cannot be written.",
-       run_init},
+       run_init,
+       {{"--force"}},
+       {},
+       "@dir"},
       {"serve", "run the team server: projects, accounts, roles, revisions and a REST API",
        "seam serve [--db PATH|postgresql://...] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--max-body BYTES] [--max-streams N] [--heartbeat SECONDS] [--trusted-proxy ADDRESS]... [--ui-dir DIR] [--rules FILE]... [--set RULE.P=VALUE]...",
        "Serves the web UI at / and the REST API under /api/v1 (docs/server.md) until SIGTERM\n"
@@ -195,9 +217,13 @@ const std::vector<Command>& commands() {
        "  --ui-dir DIR      serve the web UI from DIR (a build of ui/) instead of the copy\n"
        "                    built into seam\n"
        "  --rules, --set    as for seam check: the rules every project is checked with\n\n"
-       "There is no default account: create the first one with 'seam admin create-user NAME\n"
-       "--admin'. Exit status: 0 stopped by a signal, 2 cannot open the database or listen.",
-       run_serve},
+       "There is no default account: create the first one with\n"
+       "'seam admin create-user NAME --admin'. Exit status: 0 stopped by a signal, 2 cannot\n"
+       "open the database or listen.",
+       run_serve,
+       {{"--db", "PATH", "@file"}, {"--listen", "HOST:PORT"}, {"--tls-cert", "FILE", "@file"}, {"--tls-key", "FILE", "@file"}, {"--max-body", "BYTES"}, {"--max-streams", "N"}, {"--heartbeat", "SECONDS"}, {"--trusted-proxy", "ADDRESS"}, {"--ui-dir", "DIR", "@dir"}, {"--rules", "FILE", "@file"}, {"--set", "RULE.PARAM=VALUE"}},
+       {},
+       ""},
       {"admin", "manage the server's database: accounts, backups, schema migrations",
        "seam admin create-user NAME [--admin] [--db D] | backup FILE [--db D] | migrate [--db D]",
        "  create-user NAME  adds an account; the password is read from the terminal (asked\n"
@@ -209,7 +235,10 @@ const std::vector<Command>& commands() {
        "                    it; a database made by a newer seam is refused\n\n"
        "--db is ./seam.db by default, as for seam serve.\n"
        "Exit status: 0 done, 1 a database or input is invalid, 2 it cannot be opened or the usage is wrong.",
-       run_admin},
+       run_admin,
+       {{"--db", "PATH", "@file"}, {"--admin"}},
+       {{"create-user", ""}, {"backup", "@file"}, {"migrate", ""}},
+       ""},
       {"push", "send a project directory's changed descriptors to a seam server",
        "seam push DIR [--server URL] [--project P] [--message TEXT]",
        "Sends each descriptor file (and waivers.yaml) that changed since the last pull or push\n"
@@ -222,22 +251,53 @@ const std::vector<Command>& commands() {
        "  --token T         an API token; $SEAM_TOKEN is safer (not shown by ps)\n\n"
        "Exit status: 0 done, 1 some file was refused (conflict, permission, invalid), 2 the\n"
        "server cannot be reached or the usage is wrong.",
-       run_push},
+       run_push,
+       {{"--server", "URL"}, {"--project", "P"}, {"--token", "T"}, {"--message", "TEXT"}, {"-m", "TEXT"}},
+       {},
+       "@dir"},
       {"pull", "write a seam server's current descriptors into a project directory",
        "seam pull DIR [--server URL] [--project P] [--force]",
        "Writes each descriptor of the server's project into DIR (created if needed), ready for\n"
        "seam check. A local file changed since the last pull is kept, and reported, unless\n"
-       "--force. Options as for seam push.\n\n"
+       "--force. --server, --project and --token as for seam push.\n\n"
        "Exit status: 0 done, 1 some local changes were kept, 2 the server cannot be reached or\n"
        "the usage is wrong.",
-       run_pull},
+       run_pull,
+       {{"--server", "URL"}, {"--project", "P"}, {"--token", "T"}, {"--force"}},
+       {},
+       "@dir"},
       {"log", "show a server project's revisions: who changed what, and the findings it made",
        "seam log [DESCRIPTOR] [--server URL] [--project P] [--limit N] [--format text|json]",
        "Lists revisions newest first (20 by default), with the finding items each one\n"
-       "introduced (+) and resolved (-). Options as for seam push.\n\n"
+       "introduced (+) and resolved (-). --server, --project and --token as for seam push.\n\n"
        "Exit status: 0 done, 2 the server cannot be reached or the usage is wrong.",
-       run_log},
-      {"help", "show the commands, or the help of one command", "seam help [COMMAND]", "", print_help},
+       run_log,
+       {{"--server", "URL"}, {"--project", "P"}, {"--token", "T"}, {"--limit", "N"}, {"--format", "FORMAT", "text json"}},
+       {},
+       "system_context raw_data data_pipeline training_data trained_model development_environment production_environment production_data"},
+      {"completion", "print a shell completion script for bash, zsh or fish",
+       "seam completion bash|zsh|fish",
+       "Prints a script that completes seam's commands, subcommands, options, option values\n"
+       "(formats, methods, levels), rule ids for 'seam rules show', and file and directory\n"
+       "names. 'make install' installs all three; to try one in the current shell:\n\n"
+       "  source <(seam completion bash)\n\n"
+       "Exit status: 0 printed, 2 no such shell.",
+       run_completion,
+       {},
+       {{"bash", ""}, {"zsh", ""}, {"fish", ""}},
+       ""},
+      {"manpage", "print the man page of seam or of one command, or docs/cli.md",
+       "seam manpage [--format roff|markdown] [COMMAND] | --output-dir DIR",
+       "Prints the man page (roff) of seam, or of COMMAND, made from the same table as\n"
+       "'seam help'. --format markdown prints the command reference in docs/cli.md instead.\n\n"
+       "  --format F        roff (default) or markdown\n"
+       "  --output-dir DIR  write seam.1 and seam-COMMAND.1 for every command into DIR\n\n"
+       "Exit status: 0 printed, 2 no such command, a page cannot be written, or wrong usage.",
+       run_manpage,
+       {{"--format", "FORMAT", "roff markdown"}, {"--output-dir", "DIR", "@dir"}},
+       {},
+       "@command"},
+      {"help", "show the commands, or the help of one command", "seam help [COMMAND]", "", print_help, {}, {}, "@command"},
   };
   return table;
 }
@@ -248,11 +308,24 @@ const Command* find_command(const std::string& name) {
   return nullptr;
 }
 
+ArgSpec spec_of(const std::string& command) {
+  ArgSpec spec;
+  if (const Command* c = find_command(command))
+    for (const auto& o : c->options) (o.value ? spec.options : spec.flags).insert(o.name);
+  return spec;
+}
+
 std::string command_hint(const std::string& name) {
   std::vector<std::string> names;
   for (const auto& c : commands()) names.emplace_back(c.name);
   const auto guess = text::closest(name, names);
   return guess ? "; did you mean '" + *guess + "'?" : "";
+}
+
+std::string known_versions() {
+  std::string out;
+  for (const auto v : doc::kKnownVersions) out.append(out.empty() ? "" : ", ").append(v);
+  return out;
 }
 
 int print_help(const std::vector<std::string>& args) {

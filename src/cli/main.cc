@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   const std::string name = args.front();
   args.erase(args.begin());
   if (name == "--version" || name == "-V" || name == "version") {
-    std::printf("seam %s\n", seam::kVersion);
+    std::printf("seam %s\ndescriptor formats read: %s (TEC format; older versions are upgraded in memory)\n",
+                seam::kVersion, known_versions().c_str());
     return kExitOk;
   }
   if (name == "--help" || name == "-h") return print_help(args);
