@@ -24,7 +24,8 @@ struct Member;
 struct Node {
   // User-provided so that value-initialisation (vector::emplace_back()) does not zero the
   // whole node before the member initialisers run: that zeroing was a third of parse time.
-  Node() noexcept {}
+  // Defined below Member, which `members` needs complete (clang insists).
+  Node() noexcept;
 
   Kind kind = Kind::Null;
   bool boolean = false;
@@ -63,6 +64,8 @@ struct Member {
   uint32_t key_offset = 0;
   Node value;
 };
+
+inline Node::Node() noexcept {}
 
 // The value as compact JSON, members in their order; a non-finite number becomes null.
 std::string to_json(const Node& n);

@@ -23,9 +23,11 @@ bool mentioned(const std::vector<std::string>& names, const std::string& name) {
 // drift in them could not fail the run.
 void note_untested_critical(const DriftOptions& o, DriftReport& rep) {
   std::vector<std::string> missing;
-  for (const auto& [name, why] : o.critical)
+  for (const auto& entry : o.critical) {  // not a structured binding: clang 14 cannot capture one
+    const std::string& name = entry.first;
     if (std::none_of(rep.columns.begin(), rep.columns.end(), [&](const ColumnDrift& c) { return c.name == name; }))
       missing.push_back(name);
+  }
   if (!missing.empty()) rep.notes.push_back("critical columns not tested (not in both data sets, or not testable): " + text::join(missing, ", "));
 }
 
