@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam install deb demo test test-asan test-tsan bench bench-server bench-data bench-ui docs clean
+.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-server bench-data bench-ui docs clean
 
 all: build
 
@@ -50,6 +50,14 @@ demo: deps
 test: deps
 	$(MAKE) build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	scripts/lint --cppcheck-only $(BUILD)
+	$(MAKE) fuzz-smoke
+
+# clang-tidy (checks and reasons in .clang-tidy) and cppcheck over src/ and fuzz/; about ten
+# minutes on two cores, so make test runs only the cppcheck half.
+lint: deps
+	$(MAKE) build
+	scripts/lint $(BUILD)
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: deps
@@ -60,6 +68,22 @@ test-asan: deps
 test-tsan: deps
 	$(MAKE) build BUILD=build-tsan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSEAM_TSAN=ON"
 	build-tsan/seam_tests --gtest_filter='*Concurren*'
+
+# The libFuzzer harnesses (fuzz/, docs/fuzzing.md): a clang build of the library with ASan and
+# UBSan. fuzz-smoke runs each harness for FUZZ_SECONDS (part of `make test`); fuzz is the
+# longer campaign, FUZZ_HOURS hours in all, its corpus kept in build-fuzz/fuzz-corpus.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 20
+FUZZ_HOURS ?= 1
+fuzz-build:
+	[ -f $(FUZZ_BUILD)/build.ninja ] || CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Fuzz -DSEAM_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz-smoke: fuzz-build
+	fuzz/run $(FUZZ_BUILD) --seconds $(FUZZ_SECONDS) --jobs $(JOBS)
+
+fuzz: deps fuzz-build
+	fuzz/run $(FUZZ_BUILD) --wall $$(( $(FUZZ_HOURS) * 3600 )) --jobs $(JOBS)
 
 bench: deps
 	$(MAKE) build
@@ -88,4 +112,4 @@ docs: build
 	python3 tests/doc_examples.py $(BUILD)/seam --update
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz

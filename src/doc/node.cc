@@ -42,6 +42,7 @@ Node* Node::find(std::string_view key) {
 
 Node& Node::set(std::string_view key, Node value, uint32_t key_offset) {
   if (Node* existing = find(key)) return *existing = std::move(value);
+  // cppcheck-suppress accessMoved ; the line above returns when it moves value
   members.emplace_back(std::string(key), key_offset, std::move(value));
   return members.back().value;
 }

@@ -114,6 +114,15 @@ TEST(ParseYaml, ResolvesCoreSchemaScalars) {
   EXPECT_EQ(root.find("list")->items[1].text, "two");
 }
 
+// Found by fuzz/yaml: yaml-cpp decodes \_ and \N to lone Latin-1 bytes, which made invalid
+// UTF-8 in every report that quoted the value.
+TEST(ParseYaml, EscapesDecodeToUtf8) {
+  auto r = parse_text("f.yaml", "a: \"x\\_y\\Nz \xC3\xA0\\_\"\n\"k\\_\": \"\\x41\\u00e9\\L\"\n");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.value().find("a")->text, "x\xC2\xA0y\xC2\x85z \xC3\xA0\xC2\xA0");
+  EXPECT_EQ(r.value().find("k\xC2\xA0")->text, "A\xC3\xA9\xE2\x80\xA8");
+}
+
 TEST(ParseYaml, NodesPointAtTheirSource) {
   const std::string text = "version: '1.2'\noutput_spec:\n  - item_type: Str\n";
   auto src = make_source("f.yaml", text);

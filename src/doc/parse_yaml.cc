@@ -19,6 +19,7 @@
 
 #include "doc/parse.h"
 #include "doc/pointer.h"
+#include "util/text.h"
 
 namespace seam::doc {
 namespace {
@@ -78,6 +79,28 @@ struct Discard : YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// yaml-cpp decodes the escapes \N and \_ (U+0085, U+00A0) to single Latin-1 bytes rather than
+// UTF-8. The source text was checked to be UTF-8, and every other escape decodes to UTF-8, so
+// a byte that breaks UTF-8 in a scalar can only be one of those two: re-encode it. Anything
+// else is not repairable (nullopt).
+std::optional<std::string> latin1_escapes_to_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (size_t i = 0; i < s.size();) {
+    uint32_t cp = 0;
+    if (const size_t n = text::decode_utf8(s, i, cp)) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(s[i++]);
+    if (byte != 0x85 && byte != 0xA0) return std::nullopt;
+    out += static_cast<char>(0xC2);
+    out += static_cast<char>(byte);
+  }
+  return out;
+}
+
 // Builds one document's Node tree from parser events. The first error is kept and every
 // later event ignored, since an event handler cannot stop the parser.
 class Builder : public YAML::EventHandler {
@@ -116,8 +139,14 @@ class Builder : public YAML::EventHandler {
     if (error) return;
     Node n;
     n.offset = offset(mark);
-    if (auto e = resolve_scalar(tag, value, n)) return fail(n.offset, std::move(*e));
-    finish(std::move(n), anchor, &value, 1);
+    std::optional<std::string> repaired;
+    if (text::find_invalid_utf8(value)) {
+      repaired = latin1_escapes_to_utf8(value);
+      if (!repaired) return fail(n.offset, "this value is not valid UTF-8 once its escapes are read");
+    }
+    const std::string& v = repaired ? *repaired : value;
+    if (auto e = resolve_scalar(tag, v, n)) return fail(n.offset, std::move(*e));
+    finish(std::move(n), anchor, &v, 1);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,

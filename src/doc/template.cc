@@ -107,7 +107,8 @@ std::string render(const SchemaNode& root, const std::string& title, const std::
   lines.push_back("#");
   wrap_comment(advice, "", lines);
   lines.push_back("");
-  TemplateWriter(true, std::move(fixed)).fields(root, "", lines);
+  TemplateWriter writer(true, std::move(fixed));
+  writer.fields(root, "", lines);
   std::string out;
   for (const auto& l : lines) out += l + "\n";
   return out;

@@ -5,7 +5,9 @@
 #include <cstdlib>
 
 #include "stats/profile_builder.h"
+#include "util/escape.h"
 #include "util/json_writer.h"
+#include "util/text.h"
 
 namespace seam::report {
 namespace {
@@ -137,11 +139,15 @@ std::string profile_summary(const stats::Profile& p) {
     const std::string top = c.type == stats::ColumnType::Numeric ? fmt(c.moments.mean)
                             : c.values.items().empty()           ? "-"
                                                                  : c.values.items()[0].first;
-    std::snprintf(line, sizeof line, "%-24.24s %-11s %10llu %8llu %10.0f %12.12s %12s\n", c.name.c_str(),
-                  std::string(stats::type_name(c.type)).c_str(), static_cast<unsigned long long>(c.count),
-                  static_cast<unsigned long long>(c.missing), c.distinct.estimate(), top.c_str(),
-                  c.type == stats::ColumnType::Numeric ? fmt(c.moments.stddev(1)).c_str() : "-");
+    // Names and values come from the data: control characters are masked and cells cut by
+    // characters, so that a row stays one line and valid UTF-8.
+    out += text::cell(escape::mask_control(c.name), 24) + ' ';
+    std::snprintf(line, sizeof line, "%-11s %10llu %8llu %10.0f ", std::string(stats::type_name(c.type)).c_str(),
+                  static_cast<unsigned long long>(c.count), static_cast<unsigned long long>(c.missing),
+                  c.distinct.estimate());
     out += line;
+    out += text::cell(escape::mask_control(top), 12, true) + ' ';
+    out += text::cell(c.type == stats::ColumnType::Numeric ? fmt(c.moments.stddev(1)) : "-", 12, true) + '\n';
   }
   out += std::to_string(p.rows) + " rows";
   if (p.bad_rows) out += ", " + std::to_string(p.bad_rows) + " bad rows skipped";

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "stats/profile_builder.h"
+#include "util/text.h"
 
 namespace seam::report {
 namespace {
@@ -54,6 +56,18 @@ TEST(ProfileDescriptor, TinySharesAreNotRoundedAway) {
   for (int i = 0; i < 100000; ++i) rows.push_back({i == 0 ? "" : "v"});
   const std::string yaml = profile_as_descriptor(profile({"c"}, rows, {}), doc::Descriptor::TrainingData);
   EXPECT_NE(yaml.find("(0.001%)"), std::string::npos) << yaml;
+}
+
+// Seen while writing fuzz seeds: a value cut at 12 bytes split "é", and the table printed
+// invalid UTF-8; a newline in a name broke the row in two.
+TEST(ProfileSummary, CellsAreCutByCharactersAndStayOneLine) {
+  stats::ColumnOptions o;
+  o.types = {{"note", stats::ColumnType::Categorical}};
+  const std::string table = profile_summary(profile({"na\nme", "note"}, {{"1", "a \"quoted\" \xC3\xA9 text"}}, o));
+  EXPECT_NE(table.find("na?me "), std::string::npos) << table;
+  EXPECT_NE(table.find(" a \"quoted\" \xC3\xA9 "), std::string::npos) << table;
+  EXPECT_EQ(text::find_invalid_utf8(table), std::nullopt);
+  EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 4) << table;
 }
 
 }  // namespace

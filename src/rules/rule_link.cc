@@ -26,7 +26,14 @@ Status Catalogue::link_one(const Rule& r) const {
   for (const auto& s : sources_)
     if (s->path() == r.file) src = s.get();
   for (const auto& ref : r.subsumes) {
-    auto fail = [&](const std::string& msg) { return src->error_at(ref.offset, msg, ref.pointer); };
+    // Every rule with subsumes was read from one of sources_; the fallback only keeps a
+    // broken invariant from becoming a null dereference.
+    auto fail = [&](const std::string& msg) {
+      if (src) return src->error_at(ref.offset, msg, ref.pointer);
+      Error e = Error::invalid(msg);
+      e.file = r.file;
+      return e;
+    };
     const Rule* target = find(ref.id);
     if (!target) {
       auto near = text::closest(ref.id, ids());

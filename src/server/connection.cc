@@ -140,7 +140,7 @@ class Connection : public httplib::Stream {
   }
 
   socket_t fd_;
-  char in_[4096];
+  char in_[4096]{};
   size_t in_off_ = 0, in_len_ = 0;
   mutable std::string out_;
   bool gather_ = false;

@@ -52,7 +52,7 @@ void serve(const std::string& dir, const std::string& name, httplib::Response& r
     // Vite puts a hash of the content in every other file's name.
     res.set_header("Cache-Control", dir.empty() ? "public, max-age=31536000, immutable" : "no-cache");
   }
-  res.set_content(std::move(*text), media_type_of(name));
+  res.set_content(*text, media_type_of(name));
 }
 
 }  // namespace

@@ -225,7 +225,8 @@ double KllSketch::variance_term() const {
     const uint64_t compacted = 2 * entered;
     const uint64_t per_compaction = caps_[h] & ~uint32_t{1};
     const double weight = std::ldexp(1.0, static_cast<int>(h));
-    s += static_cast<double>(compacted / per_compaction) * weight * weight;
+    const uint64_t compactions = compacted / per_compaction;  // the floor in m_h above
+    s += static_cast<double>(compactions) * weight * weight;
     entered = levels_[h].size() + compacted;
   }
   return std::isnan(weight_sq_) ? s : std::min(s, weight_sq_);

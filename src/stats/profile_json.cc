@@ -108,7 +108,7 @@ std::string to_json(const Profile& p) {
 
 bool looks_like_profile(std::string_view text) {
   const size_t at = text.find("\"format\"");
-  return at != std::string_view::npos && at < 200 && text.find(kFormatName) != std::string_view::npos;
+  return at < 200 && text.find(kFormatName) != std::string_view::npos;
 }
 
 }  // namespace seam::stats

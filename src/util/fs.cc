@@ -170,8 +170,8 @@ Result<std::vector<std::string>> MemoryFileSystem::list(const std::string& dir) 
   std::vector<std::string> names;
   auto add = [&](const std::string& path) {
     if (path.compare(0, prefix.size(), prefix) != 0 || path.size() == prefix.size()) return;
-    std::string name = path.substr(prefix.size());
-    name = name.substr(0, name.find('/'));
+    // Up to the next '/', or to the end when find gives npos (substr clamps the length).
+    std::string name = path.substr(prefix.size(), path.find('/', prefix.size()) - prefix.size());
     if (names.empty() || names.back() != name) names.push_back(std::move(name));
   };
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) add(it->first);

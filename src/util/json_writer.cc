@@ -134,9 +134,16 @@ JsonWriter& JsonWriter::value(int64_t n) {
 JsonWriter& JsonWriter::value(double d) {
   before_value();
   if (!std::isfinite(d)) { out_ += "null"; return *this; }  // JSON has no NaN or infinity
+  // Negative zero is written 0: "-0" reads back as the integer 0 in most parsers (seam's
+  // included), so the text would change on every round trip.
+  if (d == 0) d = 0;
   // The shortest text that reads back as the same double: 0.41, not 0.40999999999999998.
   char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, d);
+  auto res = std::to_chars(buf, buf + sizeof buf, d);
+  // Shortest can mean 20 digits with no point (1.8446744073709552e19 as 18446744073709551616),
+  // which readers, seam's included, take for an integer past 64 bits: keep the exponent.
+  if (std::fabs(d) >= 9e18 && std::string_view(buf, res.ptr).find_first_of(".e") == std::string_view::npos)
+    res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
   out_.append(buf, res.ptr);
   return *this;
 }

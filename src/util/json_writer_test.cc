@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace seam {
 namespace {
 
@@ -10,6 +12,15 @@ TEST(JsonWriter, CompactObjectWithEscapes) {
   w.begin_object().key("a").value("x\"y\n").key("b").begin_array().value(1).value(true).null();
   w.end_array().end_object();
   EXPECT_EQ(w.str(), R"({"a":"x\"y\n","b":[1,true,null]})");
+}
+
+// Found by fuzz/json: -1e-999 is -0.0, and "-0" would read back as the integer 0.
+TEST(JsonWriter, NumbersReadBackAsWrittenAndNonFiniteBecomesNull) {
+  JsonWriter w;
+  w.begin_array().value(-0.0).value(0.41).value(-2.5e300).value(HUGE_VAL);
+  // Found by fuzz/json too: shortest form of 2^64 is 20 digits, read back as too wide an integer.
+  w.value(18446744073709551616.5).value(-9223372036854775808.0).value(1e15).end_array();
+  EXPECT_EQ(w.str(), "[0,0.41,-2.5e+300,null,1.8446744073709552e+19,-9.223372036854776e+18,1e+15]");
 }
 
 TEST(JsonWriter, RawValuesGoInVerbatimAfterKeysAndInArrays) {

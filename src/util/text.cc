@@ -44,6 +44,17 @@ size_t utf8_length(std::string_view s) {
   }));
 }
 
+std::string cell(std::string_view s, size_t width, bool right) {
+  size_t end = 0, chars = 0;
+  while (end < s.size() && chars < width) {
+    ++end;
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+    ++chars;
+  }
+  const std::string pad(width - chars, ' ');
+  return right ? pad + std::string(s.substr(0, end)) : std::string(s.substr(0, end)) + pad;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;

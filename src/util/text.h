@@ -23,6 +23,10 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 // Number of UTF-8 characters in `s` (continuation bytes are not counted).
 size_t utf8_length(std::string_view s);
 
+// `s` as a table cell `width` characters wide: cut at a character boundary (never inside a
+// UTF-8 sequence), then padded with spaces on the right, or on the left when `right`.
+std::string cell(std::string_view s, size_t width, bool right = false);
+
 // Levenshtein distance, used for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
 

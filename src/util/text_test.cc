@@ -20,6 +20,13 @@ TEST(Utf8, FindsTheFirstBadByte) {
 
 TEST(Utf8, LengthCountsCharactersNotBytes) { EXPECT_EQ(utf8_length("caf\xC3\xA9"), 4u); }
 
+TEST(Cell, CutsAtCharacterBoundariesAndPadsByCharacters) {
+  EXPECT_EQ(cell("caf\xC3\xA9 au lait", 4), "caf\xC3\xA9");
+  EXPECT_EQ(cell("caf\xC3\xA9", 6), "caf\xC3\xA9  ");
+  EXPECT_EQ(cell("\xE2\x82\xAC" "1", 3, true), " \xE2\x82\xAC" "1");
+  EXPECT_EQ(cell("", 2), "  ");
+}
+
 TEST(Suggest, FindsCloseWordsOnly) {
   const std::vector<std::string> words = {"validate", "init", "help"};
   EXPECT_EQ(closest("valdate", words), "validate");
