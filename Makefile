@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-server bench-data bench-ui docs clean
+.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-check bench-server bench-data bench-ui docs clean
 
 all: build
 
@@ -73,7 +73,7 @@ test-tsan: deps
 # UBSan. fuzz-smoke runs each harness for FUZZ_SECONDS (part of `make test`); fuzz is the
 # longer campaign, FUZZ_HOURS hours in all, its corpus kept in build-fuzz/fuzz-corpus.
 FUZZ_BUILD ?= build-fuzz
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 30
 FUZZ_HOURS ?= 1
 fuzz-build:
 	[ -f $(FUZZ_BUILD)/build.ninja ] || CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Fuzz -DSEAM_FUZZ=ON
@@ -88,6 +88,12 @@ fuzz: deps fuzz-build
 bench: deps
 	$(MAKE) build
 	bench/run $(BUILD)
+
+# seam check --batch against TEC's detector per project, in the same run, with each stage's
+# cost and the scaling over threads (needs ../shared).
+bench-check: deps
+	$(MAKE) build
+	bench/check-vs-tec $(BUILD) --rss
 
 # seam serve against TEC's analysis under Flask, in the same run (needs ../shared).
 bench-server: deps

@@ -751,6 +751,33 @@ class Batch(Workdir):
         bad = seam("check", "--batch", "--set", "statistic-differs.tolerance=x", root)
         self.assertEqual(bad.returncode, 2)
 
+    def test_threads_change_nothing_in_the_output(self):
+        # Projects of different sizes, so that workers finish out of order, and broken ones,
+        # whose errors must come out in the same order as well.
+        root = os.path.join(self.dir, "many")
+        for i in range(12):
+            name = os.path.join(root, "p%02d" % i)
+            if i % 5 == 3:
+                self.write(os.path.join("many", "p%02d" % i, "readings.csv"), "a\n1\n")
+                continue
+            example = ["turbine-maintenance", "fraud-detection", "broken"][i % 3]
+            shutil.copytree(os.path.join(ROOT, "examples", example), name, ignore=shutil.ignore_patterns("data"))
+        for fmt in ["json", "text", "sarif", "junit", "html", "markdown"]:
+            one = seam("check", "--batch", "--threads", "1", "--format", fmt, root)
+            self.assertEqual(one.returncode, 2, one.stderr)
+            self.assertEqual(one.stderr.count("no descriptors found"), 2)
+            if fmt == "json":
+                self.assertEqual(len(one.stdout.splitlines()), 10)
+            for threads in ["2", "5"]:
+                with self.subTest(format=fmt, threads=threads):
+                    r = seam("check", "--batch", "--threads", threads, "--format", fmt, root)
+                    self.assertEqual((r.returncode, r.stdout, r.stderr), (one.returncode, one.stdout, one.stderr))
+        r = seam("check", "--threads", "2", root)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--threads needs --batch", r.stderr)
+        r = seam("check", "--batch", "--threads", "0", root)
+        self.assertIn("--threads expects a number from 1 to 256; found '0'", r.stderr)
+
     def test_bad_format_and_empty_root_are_usage_errors(self):
         r = seam("check", "--batch", "--format", "pdf", self.dir)
         self.assertEqual(r.returncode, 2)

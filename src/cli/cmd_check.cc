@@ -2,6 +2,8 @@
 // the chosen format. --batch checks every project under DIR, in any of the formats.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <thread>
 
 #include "api/check.h"
 #include "cli/args.h"
@@ -9,6 +11,7 @@
 #include "report/diagnostic.h"
 #include "report/findings.h"
 #include "util/date.h"
+#include "util/ordered_map.h"
 
 namespace seam::cli {
 namespace {
@@ -28,34 +31,58 @@ int check_one(const api::Analyzer& analyzer, const std::string& dir, api::FailOn
   return exit_code(result.value(), fail_on);
 }
 
-// Every directory under `root` is a project. Streaming formats write each project as soon as
-// it is checked; the others collect the reports and write one document at the end. A project
-// that cannot be checked is reported on stderr and left out; the worst exit code wins.
+// One project of a batch, checked on a worker: a streaming format renders it there.
+struct Checked {
+  int code = kExitOk;
+  std::string error;                    // what print_error would print
+  std::string rendered;                 // streaming formats
+  std::optional<rules::Report> report;  // formats that write one document at the end
+};
+
+// Every directory under `root` is a project, checked on `threads` threads and output in the
+// order of the directory listing, so that the output does not depend on the thread count.
+// Streaming formats write each project as soon as it and those before it are checked; the
+// others collect the reports and write one document at the end. A project that cannot be
+// checked is reported on stderr and left out; the worst exit code wins.
 int run_batch(const api::Analyzer& analyzer, const std::string& root, api::FailOn fail_on,
-              const report::BatchFormat& format, const std::string& today) {
+              const report::BatchFormat& format, const std::string& today, int threads) {
   auto names = disk().list(root);
   if (!names.ok()) return usage_error("check", "cannot list '" + root + "': " + names.error().message);
   std::vector<std::string> dirs;
   for (const auto& name : names.value())
     if (disk().stat(join_path(root, name)).kind == PathKind::Directory) dirs.push_back(join_path(root, name));
   if (dirs.empty()) return usage_error("check", "--batch: '" + root + "' holds no project directories");
-  StreamWriter out(stdout);
+  auto check = [&](size_t i) {
+    Checked c;
+    auto result = api::check_project(analyzer, dirs[i], today);
+    if (!result.ok()) {
+      c.code = kExitError;
+      c.error = error_text(result.error());
+      return c;
+    }
+    c.code = exit_code(result.value(), fail_on);
+    if (format.each) {
+      StringWriter text;
+      format.each(result.value().report, text);
+      c.rendered = text.take();
+    } else {
+      c.report = std::move(result.value().report);
+    }
+    return c;
+  };
   std::vector<rules::Report> reports;
   int worst = kExitOk;
-  for (const auto& dir : dirs) {
-    auto result = api::check_project(analyzer, dir, today);
-    if (!result.ok()) {
-      worst = std::max(worst, print_error(result.error()));
-      continue;
-    }
-    worst = std::max(worst, exit_code(result.value(), fail_on));
-    if (format.each) {
-      format.each(result.value().report, out);
+  // A few projects per thread may wait for a slow one before them.
+  ordered_map<Checked>(dirs.size(), threads, 4 * static_cast<size_t>(threads), check, [&](size_t, Checked c) {
+    worst = std::max(worst, c.code);
+    std::fputs(c.error.c_str(), stderr);
+    if (c.report) reports.push_back(std::move(*c.report));
+    if (!c.rendered.empty()) {
+      std::fwrite(c.rendered.data(), 1, c.rendered.size(), stdout);
       std::fflush(stdout);
-    } else {
-      reports.push_back(std::move(result.value().report));
     }
-  }
+  });
+  StreamWriter out(stdout);
   if (format.all) format.all(reports, out);
   return worst;
 }
@@ -77,11 +104,16 @@ int run_check(const std::vector<std::string>& argv) {
   const auto fail_on = api::parse_fail_on(args.get("--fail-on", "error"));
   if (!fail_on.ok()) return usage_error("check", fail_on.error().message);
   if (args.positional.size() != 1) return usage_error("check", "give one project directory");
+  const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 256u));
+  const auto threads = threads_option(args, cores);
+  if (!threads.ok()) return usage_error("check", threads.error().message);
+  if (args.options.count("--threads") && !batch) return usage_error("check", "--threads needs --batch");
 
   auto analyzer = api::make_analyzer(check_options(args));
   if (!analyzer.ok()) return print_error(analyzer.error());
   const std::string today = today_utc();
-  if (batch) return run_batch(analyzer.value(), args.positional[0], fail_on.value(), *batch_format, today);
+  if (batch)
+    return run_batch(analyzer.value(), args.positional[0], fail_on.value(), *batch_format, today, threads.value());
   return check_one(analyzer.value(), args.positional[0], fail_on.value(), *format, today);
 }
 

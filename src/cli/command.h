@@ -46,9 +46,13 @@ const std::vector<Command>& commands();
 
 // --rules FILE... and --set RULE.PARAM=VALUE..., as check, rules and trl take them.
 api::CheckOptions check_options(const Args& args);
+// --threads N (1 to 256), or `fallback` when it is not given.
+Result<int> threads_option(const Args& args, int fallback);
 // Prints an error compiler-style on stderr; a Usage error about a request field names the
 // flag that set it. Returns kExitError.
 int print_error(const Error& e);
+// What print_error prints, for callers that print it later.
+std::string error_text(const Error& e);
 // A Usage error's message with the flag its field stands for: "--method: ...".
 std::string with_flag(const Error& e);
 const Command* find_command(const std::string& name);

@@ -30,7 +30,7 @@ const std::vector<Command>& commands() {
        {},
        "@file"},
       {"check", "find mismatches and missing information across a project's descriptors",
-       "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--strict] [--batch] DIR",
+       "seam check [--format FORMAT] [--rules FILE]... [--fail-on LEVEL] [--set RULE.PARAM=VALUE]... [--strict] [--batch [--threads N]] DIR",
        "Loads the descriptors in DIR, runs the rule catalogue (rules/*.yaml, built in) and any\n"
        "--rules files over them, and reports each finding with its rule, its place in the\n"
        "mismatch taxonomy and the file, line and field of every offending value. Findings the\n"
@@ -47,13 +47,15 @@ const std::vector<Command>& commands() {
        "                       as it is checked. text and markdown print one report after\n"
        "                       another, html one page with a part per project, sarif one\n"
        "                       run and junit one testsuite per project. The exit status is\n"
-       "                       the worst project's\n\n"
+       "                       the worst project's\n"
+       "  --threads N          with --batch, check N projects at a time (default: one per\n"
+       "                       core); the output is the same whatever N is\n\n"
        "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid;\n"
        "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
        "file cannot be read, DIR holds no descriptor, or the usage is wrong (with --batch, also\n"
        "when DIR holds no project directories).",
        run_check,
-       {{"--format", "FORMAT", "text json markdown html sarif junit"}, {"--rules", "FILE", "@file"}, {"--fail-on", "LEVEL", "error warning never"}, {"--set", "RULE.PARAM=VALUE"}, {"--strict"}, {"--batch"}},
+       {{"--format", "FORMAT", "text json markdown html sarif junit"}, {"--rules", "FILE", "@file"}, {"--fail-on", "LEVEL", "error warning never"}, {"--set", "RULE.PARAM=VALUE"}, {"--strict"}, {"--batch"}, {"--threads", "N"}},
        {},
        "@dir"},
       {"rules", "list, show, test and map the rule catalogue",

@@ -34,12 +34,24 @@ std::string with_flag(const Error& e) {
   return e.message;
 }
 
+std::string error_text(const Error& e) {
+  if (e.kind == ErrorKind::Usage && !e.pointer.empty())  // about a request field, not a place in a file
+    return (e.file.empty() ? std::string("seam") : e.file) + ": " + with_flag(e) + "\n";
+  return report::format_error(e);
+}
+
+Result<int> threads_option(const Args& args, int fallback) {
+  if (!args.options.count("--threads")) return fallback;
+  const std::string threads = args.get("--threads", "");
+  char* end = nullptr;
+  const long n = std::strtol(threads.c_str(), &end, 10);
+  if (threads.empty() || *end || n < 1 || n > 256)
+    return Error::usage("--threads expects a number from 1 to 256; found '" + threads + "'");
+  return static_cast<int>(n);
+}
+
 int print_error(const Error& e) {
-  if (e.kind == ErrorKind::Usage && !e.pointer.empty()) {  // about a request field, not a place in a file
-    std::fprintf(stderr, "%s: %s\n", e.file.empty() ? "seam" : e.file.c_str(), with_flag(e).c_str());
-    return kExitError;
-  }
-  std::fputs(report::format_error(e).c_str(), stderr);
+  std::fputs(error_text(e).c_str(), stderr);
   return kExitError;
 }
 
@@ -90,11 +102,10 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
     o.types.emplace_back(t.substr(0, eq), *type);
   }
   o.label = args.get("--label", "");
-  const std::string threads = args.get("--threads", "1");
+  auto threads = threads_option(args, 1);
+  if (!threads.ok()) return std::move(threads).take_error();
+  o.threads = threads.value();
   char* end = nullptr;
-  const long n = std::strtol(threads.c_str(), &end, 10);
-  if (*end || n < 1 || n > 256) return Error::usage("--threads expects a number from 1 to 256; found '" + threads + "'");
-  o.threads = static_cast<int>(n);
   if (args.options.count("--sketch-k")) {
     const std::string k = args.get("--sketch-k", "");
     const long v = std::strtol(k.c_str(), &end, 10);
