@@ -2,7 +2,6 @@
 // waits on that connection's socket and on a pipe that tells it to stop. Waiting on the pipe
 // rather than polling with a timeout ends a subscription at once, not after a tick.
 #include <fcntl.h>
-#include <libpq-fe.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -10,6 +9,7 @@
 #include <thread>
 
 #include "store/events.h"
+#include "store/libpq.h"
 #include "store/pg_store.h"
 
 namespace seam::store {
@@ -20,7 +20,7 @@ constexpr int kRetryMs = 1000;  // between attempts to reconnect
 void ignore_notice(void*, const char*) {}
 
 std::string message_of(PGconn* c) {
-  std::string s = c ? PQerrorMessage(c) : "out of memory";
+  std::string s = c ? pq().PQerrorMessage(c) : "out of memory";
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }
@@ -32,20 +32,21 @@ Result<PGconn*> listen_connection(const std::string& url) {
   const char* keys[] = {"keepalives_idle", "keepalives_interval", "keepalives_count", "connect_timeout",
                         "client_encoding", "dbname", nullptr};
   const char* values[] = {"30", "10", "3", "10", "UTF8", url.c_str(), nullptr};
-  PGconn* c = PQconnectdbParams(keys, values, 1);
-  if (!c || PQstatus(c) != CONNECTION_OK) {
+  if (auto lib = load_libpq(); !lib.ok()) return std::move(lib).take_error();
+  PGconn* c = pq().PQconnectdbParams(keys, values, 1);
+  if (!c || pq().PQstatus(c) != CONNECTION_OK) {
     // The URL is not repeated in the message: it may hold a password.
     Error e = Error::io("cannot connect to PostgreSQL to listen for changes: " + message_of(c));
-    PQfinish(c);
+    pq().PQfinish(c);
     return e;
   }
-  PQsetNoticeProcessor(c, ignore_notice, nullptr);
-  PGresult* r = PQexec(c, (std::string("LISTEN ") + kChangeChannel).c_str());
-  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
+  pq().PQsetNoticeProcessor(c, ignore_notice, nullptr);
+  PGresult* r = pq().PQexec(c, (std::string("LISTEN ") + kChangeChannel).c_str());
+  const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
+  pq().PQclear(r);
   if (ok) return c;
   Error e = Error::io("PostgreSQL: cannot LISTEN for changes: " + message_of(c));
-  PQfinish(c);
+  pq().PQfinish(c);
   return e;
 }
 
@@ -67,7 +68,7 @@ class PgListener final : public Subscription {
   void run(PGconn* c) {
     for (;;) {
       const bool stopping = read_until_lost(c);
-      PQfinish(c);
+      pq().PQfinish(c);
       if (stopping) return;
       for (c = nullptr; !c;) {
         if (stop_within(kRetryMs)) return;
@@ -81,17 +82,17 @@ class PgListener final : public Subscription {
   // Delivers notifications until told to stop (true) or the connection is lost (false).
   bool read_until_lost(PGconn* c) {
     for (;;) {
-      pollfd fds[2] = {{PQsocket(c), POLLIN, 0}, {wake_[0], POLLIN, 0}};
+      pollfd fds[2] = {{pq().PQsocket(c), POLLIN, 0}, {wake_[0], POLLIN, 0}};
       const int n = poll(fds, 2, -1);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) return false;
       if (fds[1].revents) return true;
-      if (!PQconsumeInput(c)) return false;
-      while (PGnotify* note = PQnotifies(c)) {
+      if (!pq().PQconsumeInput(c)) return false;
+      while (PGnotify* note = pq().PQnotifies(c)) {
         if (auto e = event_from_payload(note->extra)) listener_(*e);
-        PQfreemem(note);
+        pq().PQfreemem(note);
       }
-      if (PQstatus(c) != CONNECTION_OK) return false;
+      if (pq().PQstatus(c) != CONNECTION_OK) return false;
     }
   }
 
@@ -114,7 +115,7 @@ Result<std::unique_ptr<Subscription>> pg_listen(const std::string& url, ChangeLi
   if (!conn.ok()) return std::move(conn).take_error();
   int wake[2];
   if (pipe2(wake, O_CLOEXEC) != 0) {
-    PQfinish(conn.value());
+    pq().PQfinish(conn.value());
     return Error::io("cannot make a pipe for the change listener");
   }
   return std::unique_ptr<Subscription>(std::make_unique<PgListener>(url, std::move(listener), conn.value(), wake));

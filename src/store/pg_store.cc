@@ -1,11 +1,10 @@
 #include "store/pg_store.h"
 
-#include <libpq-fe.h>
-
 #include <cstring>
 #include <unordered_map>
 
 #include "store/events.h"
+#include "store/libpq.h"
 
 namespace seam::store {
 namespace {
@@ -22,7 +21,7 @@ std::string trimmed(const char* msg) {
 class PgConn : public Conn {
  public:
   explicit PgConn(PGconn* c) : c_(c) {}
-  ~PgConn() override { PQfinish(c_); }
+  ~PgConn() override { pq().PQfinish(c_); }
 
   Result<Rows> query(std::string_view sql, Params params) override {
     auto name = prepared(sql);
@@ -40,17 +39,17 @@ class PgConn : public Conn {
       if (p.kind != Param::Kind::Null) values[i] = texts[i].c_str();
       ++i;
     }
-    PGresult* r = PQexecPrepared(c_, name.value().c_str(), static_cast<int>(values.size()), values.data(),
+    PGresult* r = pq().PQexecPrepared(c_, name.value().c_str(), static_cast<int>(values.size()), values.data(),
                                  nullptr, nullptr, 0);
     auto rows = collect(r);
-    PQclear(r);
+    pq().PQclear(r);
     return rows;
   }
 
   Status exec_script(const std::string& sql) override {
-    PGresult* r = PQexec(c_, sql.c_str());
+    PGresult* r = pq().PQexec(c_, sql.c_str());
     auto rows = collect(r);
-    PQclear(r);
+    pq().PQclear(r);
     if (!rows.ok()) return std::move(rows).take_error();
     return Ok{};
   }
@@ -59,11 +58,11 @@ class PgConn : public Conn {
   Status begin(bool) override { return exec_script("BEGIN"); }
 
   Status commit() override {
-    PGresult* r = PQexec(c_, "COMMIT");
+    PGresult* r = pq().PQexec(c_, "COMMIT");
     // A transaction that failed earlier answers COMMIT with ROLLBACK: that is no commit.
-    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && std::strcmp(PQcmdStatus(r), "COMMIT") == 0;
-    Error e = Error::io("database: commit failed: " + trimmed(PQerrorMessage(c_)));
-    PQclear(r);
+    const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK && std::strcmp(pq().PQcmdStatus(r), "COMMIT") == 0;
+    Error e = Error::io("database: commit failed: " + trimmed(pq().PQerrorMessage(c_)));
+    pq().PQclear(r);
     if (ok) return Ok{};
     rollback();
     return e;
@@ -72,7 +71,7 @@ class PgConn : public Conn {
   void rollback() override { (void)exec_script("ROLLBACK"); }
   // Gone, or still inside a transaction that could not be rolled back.
   bool broken() const override {
-    return PQstatus(c_) != CONNECTION_OK || PQtransactionStatus(c_) != PQTRANS_IDLE;
+    return pq().PQstatus(c_) != CONNECTION_OK || pq().PQtransactionStatus(c_) != PQTRANS_IDLE;
   }
 
  private:
@@ -82,25 +81,25 @@ class PgConn : public Conn {
     if (it != prepared_.end()) return it->second;
     std::string name = "s";  // (not "s" + to_string: GCC 12 warns falsely about that)
     name += std::to_string(prepared_.size());
-    PGresult* r = PQprepare(c_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+    PGresult* r = pq().PQprepare(c_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
     auto ok = collect(r);
-    PQclear(r);
+    pq().PQclear(r);
     if (!ok.ok()) return std::move(ok).take_error();
     prepared_.emplace(std::string(sql), name);
     return name;
   }
 
   Result<Rows> collect(PGresult* r) {
-    const auto status = PQresultStatus(r);
+    const auto status = pq().PQresultStatus(r);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-      return Error::io("database: " + trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(c_)));
-    Rows rows(static_cast<size_t>(PQntuples(r)));
-    const int cols = PQnfields(r);
+      return Error::io("database: " + trimmed(r ? pq().PQresultErrorMessage(r) : pq().PQerrorMessage(c_)));
+    Rows rows(static_cast<size_t>(pq().PQntuples(r)));
+    const int cols = pq().PQnfields(r);
     for (size_t i = 0; i < rows.size(); ++i) {
       rows[i].resize(static_cast<size_t>(cols));
       for (int c = 0; c < cols; ++c) {
         const int row = static_cast<int>(i);
-        if (!PQgetisnull(r, row, c)) rows[i][c].emplace(PQgetvalue(r, row, c), PQgetlength(r, row, c));
+        if (!pq().PQgetisnull(r, row, c)) rows[i][c].emplace(pq().PQgetvalue(r, row, c), pq().PQgetlength(r, row, c));
       }
     }
     return rows;
@@ -113,16 +112,17 @@ class PgConn : public Conn {
 void ignore_notice(void*, const char*) {}  // "relation already exists, skipping" and the like
 
 Result<std::unique_ptr<Conn>> connect(const std::string& url) {
-  PGconn* c = PQconnectdb(url.c_str());
+  if (auto lib = load_libpq(); !lib.ok()) return std::move(lib).take_error();
+  PGconn* c = pq().PQconnectdb(url.c_str());
   // The URL is not repeated in the message: it may hold a password.
-  if (!c || PQstatus(c) != CONNECTION_OK) {
-    Error e = Error::io("cannot connect to PostgreSQL: " + trimmed(c ? PQerrorMessage(c) : "out of memory"));
-    PQfinish(c);
+  if (!c || pq().PQstatus(c) != CONNECTION_OK) {
+    Error e = Error::io("cannot connect to PostgreSQL: " + trimmed(c ? pq().PQerrorMessage(c) : "out of memory"));
+    pq().PQfinish(c);
     return e;
   }
-  PQsetNoticeProcessor(c, ignore_notice, nullptr);
-  if (PQsetClientEncoding(c, "UTF8") != 0) {
-    PQfinish(c);
+  pq().PQsetNoticeProcessor(c, ignore_notice, nullptr);
+  if (pq().PQsetClientEncoding(c, "UTF8") != 0) {
+    pq().PQfinish(c);
     return Error::io("PostgreSQL: cannot use UTF-8 as the client encoding");
   }
   return std::unique_ptr<Conn>(std::make_unique<PgConn>(c));
