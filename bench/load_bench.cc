@@ -1,5 +1,5 @@
 // Loads and validates the bundled example project, over and over, and reports the time
-// per project. The baseline runs in the same process: parsing alone (simdjson / yaml-cpp
+// per project. The baseline runs in the same process: parsing alone (simdjson / libyaml
 // into seam's tree, no validation), so the ratio shows what validation and upgrades add.
 //
 // Run: make bench   (or build/seam-bench --benchmark_min_time=2)

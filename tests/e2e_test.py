@@ -149,9 +149,9 @@ class ValidateBadInput(Workdir):
         # Mid-file and at the end of the file (a bracket left open), in YAML and in JSON.
         for name, content, diagnostic in [
                 ("raw_data.yaml", "version: '1.2'\ndataset_name: a: b\n",
-                 ":2:16: invalid YAML: illegal map value\n  dataset_name: a: b\n                 ^\n"),
+                 ":2:16: invalid YAML: mapping values are not allowed in this context\n  dataset_name: a: b\n                 ^\n"),
                 ("raw_data.yaml", "version: '1.2'\nschema: [a, b\n",
-                 ":2:14: invalid YAML: end of sequence flow not found\n  schema: [a, b\n               ^\n"),
+                 ":2:14: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence\n  schema: [a, b\n               ^\n"),
                 ("raw_data.json", '{"version": "1.2",\n "dataset_name" "x"}',
                  ':2:17: invalid JSON: expected \':\' after the key\n   "dataset_name" "x"}\n                  ^\n'),
                 ("raw_data.json", '{"version": "1.2",\n "schema": [1, 2\n\n',

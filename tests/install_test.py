@@ -57,7 +57,7 @@ class Package(unittest.TestCase):
             for want in ("Package: seam", "Architecture: amd64", "Section: science", "Maintainer: "):
                 self.assertIn(want, info)
             depends = next(line for line in info.splitlines() if line.strip().startswith("Depends:"))
-            for lib in ("libyaml-cpp0.7", "libsimdjson14", "libsodium23", "libpq5", "libsqlite3-0", "libc6"):
+            for lib in ("libyaml-0-2", "libsimdjson14", "libsodium23", "libpq5", "libsqlite3-0", "libc6"):
                 self.assertIn(lib, depends)
             listing = run("dpkg-deb", "-c", debs[0]).stdout
             for f in FILES:

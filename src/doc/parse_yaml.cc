@@ -1,20 +1,17 @@
-// The YAML reader. yaml-cpp tokenises and parses; seam receives its events and builds the
-// Node tree itself, so that it controls what a hostile file can cost: nesting depth, alias
-// expansion, and the number of documents (yaml-cpp's own LoadAll never ends on some
-// malformed inputs, such as "{},"). yaml-cpp keeps every scalar as text, so the YAML 1.2
-// core schema (null, booleans, integers, floats) is resolved here for plain scalars;
-// quoted scalars are always strings.
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+// The YAML reader. libyaml tokenises and parses; seam pulls its events and builds the Node
+// tree itself, so that it controls what a hostile file can cost: nesting depth, alias
+// expansion, and the number of documents (it stops at the second). libyaml keeps every
+// scalar as text, so the YAML 1.2 core schema (null, booleans, integers, floats) is resolved
+// here for plain scalars; quoted scalars are always strings. libyaml replaced yaml-cpp,
+// which read YAML six times slower (bench/README.md) and looped forever on inputs like "{},".
+#include <yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
-#include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "doc/parse.h"
@@ -52,118 +49,47 @@ bool parse_float(const std::string& s, double& out) {
   return end == s.c_str() + s.size();
 }
 
-// Whether the quoted scalar opening at `open` has its closing quote. yaml-cpp accepts a
-// quoted scalar that the file ends inside and silently takes the rest of the file as its
-// text (later fields included), so seam looks for the close itself.
-bool quote_closes(std::string_view text, size_t open) {
-  const char q = text[open];
-  for (size_t i = open + 1; i < text.size(); ++i) {
-    if (q == '"' && text[i] == '\\') ++i;  // an escape: the next character is not a close
-    else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is a quote
-    else if (text[i] == q) return true;
-  }
-  return false;
-}
-
-// Ignores a document's events; used only to learn whether a second document exists.
-struct Discard : YAML::EventHandler {
-  YAML::Mark start;
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
-// yaml-cpp decodes the escapes \N and \_ (U+0085, U+00A0) to single Latin-1 bytes rather than
-// UTF-8. The source text was checked to be UTF-8, and every other escape decodes to UTF-8, so
-// a byte that breaks UTF-8 in a scalar can only be one of those two: re-encode it. Anything
-// else is not repairable (nullopt).
-std::optional<std::string> latin1_escapes_to_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp = 0;
-    if (const size_t n = text::decode_utf8(s, i, cp)) {
-      out.append(s.substr(i, n));
-      i += n;
-      continue;
-    }
-    const auto byte = static_cast<unsigned char>(s[i++]);
-    if (byte != 0x85 && byte != 0xA0) return std::nullopt;
-    out += static_cast<char>(0xC2);
-    out += static_cast<char>(byte);
-  }
-  return out;
-}
-
-// Builds one document's Node tree from parser events. The first error is kept and every
-// later event ignored, since an event handler cannot stop the parser.
-class Builder : public YAML::EventHandler {
+// Builds one document's Node tree from parser events; the first error ends the parse.
+class Builder {
  public:
   explicit Builder(const Source& src) : src_(src) {}
 
   std::optional<Error> error;
   Node root;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node n;
-    n.offset = offset(mark);
-    finish(std::move(n), anchor, nullptr, 1);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (error) return;
-    const uint32_t at = offset(mark);
-    if (anchor >= anchors_.size() || !anchors_[anchor].done)
-      return fail(at, "this alias refers to a value that contains it");
-    const Anchor& a = anchors_[anchor];
-    // Aliases can make a small file expand into a huge tree, or a deep one: count what
-    // they add (finish counts the copy's root).
-    if (nodes_ + a.size > kMaxNodes) return fail(at, too_many());
-    if (stack_.size() + a.height > static_cast<size_t>(kMaxDepth)) return fail(at, too_deep());
-    nodes_ += a.size - 1;
-    Node copy = a.node;
-    finish(std::move(copy), 0, a.scalar ? &a.raw : nullptr, a.height);
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    if (error) return;
-    Node n;
-    n.offset = offset(mark);
-    std::optional<std::string> repaired;
-    if (text::find_invalid_utf8(value)) {
-      repaired = latin1_escapes_to_utf8(value);
-      if (!repaired) return fail(n.offset, "this value is not valid UTF-8 once its escapes are read");
+  // One event of the document; anything but its content (document start and end) is ignored.
+  void on(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_ALIAS_EVENT: return alias(e.start_mark, name(e.data.alias.anchor));
+      case YAML_SCALAR_EVENT: return scalar(e);
+      case YAML_SEQUENCE_START_EVENT: return open(e.start_mark, Kind::Array, name(e.data.sequence_start.anchor));
+      case YAML_MAPPING_START_EVENT: return open(e.start_mark, Kind::Object, name(e.data.mapping_start.anchor));
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: return close();
+      default: return;
     }
-    const std::string& v = repaired ? *repaired : value;
-    if (auto e = resolve_scalar(tag, v, n)) return fail(n.offset, std::move(*e));
-    finish(std::move(n), anchor, &v, 1);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, Kind::Array, anchor);
+  // A syntax error at `mark`, with the pointer of the value being read when `in_field`.
+  Error syntax_error(const yaml_mark_t& mark, std::string message, bool in_field) const {
+    return src_.error_at(offset(mark), std::move(message), in_field ? pointer() : std::string());
   }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, Kind::Object, anchor);
+
+  // Byte offset of a libyaml mark, whose column counts characters.
+  uint32_t offset(const yaml_mark_t& m) const {
+    const std::string& t = src_.text();
+    uint32_t at = src_.offset_of(static_cast<uint32_t>(m.line) + 1, 0);
+    for (size_t c = 0; c < m.column && at < t.size(); ++c) {
+      ++at;
+      while (at < t.size() && (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80) ++at;
+    }
+    return at;
   }
-  void OnSequenceEnd() override { close(); }
-  void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
     Node node;
-    YAML::anchor_t anchor = 0;
+    size_t anchor = 0;  // an index into anchors_; 0 for none
     size_t nodes_before = 0;
     size_t height = 1;  // levels in this value, itself included
     bool has_key = false;  // a map's key was read and its value is awaited
@@ -180,8 +106,6 @@ class Builder : public YAML::EventHandler {
     bool scalar = false;
     std::string raw;  // a scalar's text, for an alias used as a key
   };
-
-  uint32_t offset(const YAML::Mark& m) const { return m.is_null() ? 0 : src_.offset_of(m.line + 1, m.column); }
 
   static std::string too_deep() { return "nesting is deeper than " + std::to_string(kMaxDepth) + " levels"; }
   static std::string too_many() {
@@ -207,12 +131,6 @@ class Builder : public YAML::EventHandler {
   }
 
   std::optional<std::string> resolve_scalar(const std::string& tag, const std::string& s, Node& out) const {
-    if (tag == "!") {
-      const std::string& text = src_.text();
-      const bool quoted = out.offset < text.size() && (text[out.offset] == '"' || text[out.offset] == '\'');
-      if (quoted && !quote_closes(text, out.offset))
-        return "invalid YAML: the quoted text is not closed; the file ends inside it";
-    }
     if (tag == "!" || tag == "tag:yaml.org,2002:str") return out.kind = Kind::String, out.text = s, std::nullopt;
     if (tag != "?" && tag.rfind("tag:yaml.org,2002:", 0) != 0) return "unsupported YAML tag '" + tag + "'";
     if (is_null_word(s)) return std::nullopt;
@@ -239,13 +157,58 @@ class Builder : public YAML::EventHandler {
     return true;
   }
 
-  void open(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+  static std::string_view name(const yaml_char_t* anchor) {
+    return anchor ? std::string_view(reinterpret_cast<const char*>(anchor)) : std::string_view();
+  }
+
+  // Gives an anchor's name the next index. A name may be defined again: aliases after that
+  // refer to the new value.
+  size_t declare(std::string_view anchor) {
+    if (anchor.empty()) return 0;
+    if (anchors_.empty()) anchors_.resize(1);  // index 0 stands for "no anchor"
+    anchors_.emplace_back();
+    anchor_ids_[std::string(anchor)] = anchors_.size() - 1;
+    return anchors_.size() - 1;
+  }
+
+  void alias(const yaml_mark_t& mark, std::string_view anchor) {
+    if (error) return;
+    const uint32_t at = offset(mark);
+    const auto id = anchor_ids_.find(std::string(anchor));
+    if (id == anchor_ids_.end())
+      return fail(at, "invalid YAML: the alias *" + std::string(anchor) + " refers to no anchor defined before it");
+    const Anchor& a = anchors_[id->second];
+    if (!a.done) return fail(at, "this alias refers to a value that contains it");
+    // Aliases can make a small file expand into a huge tree, or a deep one: count what
+    // they add (finish counts the copy's root).
+    if (nodes_ + a.size > kMaxNodes) return fail(at, too_many());
+    if (stack_.size() + a.height > static_cast<size_t>(kMaxDepth)) return fail(at, too_deep());
+    nodes_ += a.size - 1;
+    Node copy = a.node;
+    finish(std::move(copy), 0, a.scalar ? &a.raw : nullptr, a.height);
+  }
+
+  void scalar(const yaml_event_t& e) {
+    if (error) return;
+    const auto& d = e.data.scalar;
+    Node n;
+    n.offset = offset(e.start_mark);
+    // yaml-cpp's convention, which resolve_scalar keeps: "?" for a plain scalar without a
+    // tag, "!" for a quoted or block one, else the tag as libyaml expands it ("!!str" ->
+    // "tag:yaml.org,2002:str").
+    const std::string tag = d.tag ? std::string(name(d.tag)) : d.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!";
+    const std::string value(reinterpret_cast<const char*>(d.value), d.length);
+    if (auto problem = resolve_scalar(tag, value, n)) return fail(n.offset, std::move(*problem));
+    finish(std::move(n), declare(name(d.anchor)), &value, 1);
+  }
+
+  void open(const yaml_mark_t& mark, Kind kind, std::string_view anchor) {
     const uint32_t at = offset(mark);
     if (!admit(at)) return;
     Frame f;
     f.node.kind = kind;
     f.node.offset = at;
-    f.anchor = anchor;
+    f.anchor = declare(anchor);
     f.nodes_before = nodes_ - 1;
     stack_.push_back(std::move(f));
   }
@@ -261,18 +224,17 @@ class Builder : public YAML::EventHandler {
   }
 
   // A completed scalar, null or alias copy.
-  void finish(Node n, YAML::anchor_t anchor, const std::string* raw, size_t height) {
+  void finish(Node n, size_t anchor, const std::string* raw, size_t height) {
     if (!admit(n.offset)) return;
     remember(anchor, n, 1, height, raw);
     place(std::move(n), raw, height);
   }
 
-  void remember(YAML::anchor_t anchor, const Node& n, size_t size, size_t height, const std::string* raw) {
+  void remember(size_t anchor, const Node& n, size_t size, size_t height, const std::string* raw) {
     if (anchor == 0) return;
     // The anchored value is kept as a copy; anchors nested in one another would otherwise
     // copy each level's subtree again, up to 64 times the document.
     if ((nodes_ += size) > kMaxNodes) return fail(n.offset, too_many());
-    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
     Anchor& a = anchors_[anchor];
     a.node = n;
     a.size = size;
@@ -340,30 +302,69 @@ class Builder : public YAML::EventHandler {
   const Source& src_;
   std::vector<Frame> stack_;
   std::vector<Anchor> anchors_;
+  std::unordered_map<std::string, size_t> anchor_ids_;
   size_t nodes_ = 0;
 };
 
 }  // namespace
 
-Result<Node> parse_yaml(const Source& src) {
-  std::istringstream in(src.text());
-  Builder builder(src);
-  try {
-    YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(builder))
-      return builder.error ? *builder.error : src.error_at(0, "expected one YAML document; the file holds none");
-    if (builder.error) return *builder.error;
-    // Stop at the second document: there must not be one, and reading on is what made
-    // yaml-cpp's LoadAll run without end.
-    Discard next;
-    if (parser.HandleNextDocument(next))
-      return src.error_at(next.start.is_null() ? 0 : src.offset_of(next.start.line + 1, next.start.column),
-                          "expected one YAML document; more text follows its end");
-  } catch (const YAML::Exception& e) {
-    if (builder.error) return *builder.error;
-    const uint32_t at = e.mark.is_null() ? 0 : src.offset_of(e.mark.line + 1, e.mark.column);
-    return src.error_at(at, "invalid YAML: " + e.msg);
+// Owns libyaml's parser and the current event, so that every return path frees them.
+class Events {
+ public:
+  explicit Events(const std::string& text) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
   }
+  ~Events() {
+    if (has_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  Events(const Events&) = delete;
+  Events& operator=(const Events&) = delete;
+
+  const yaml_mark_t& problem_mark() const { return parser_.problem_mark; }
+
+  // The next event, or nullptr on a syntax error (see error()).
+  const yaml_event_t* next() {
+    if (has_event_) yaml_event_delete(&event_);
+    has_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    return has_event_ ? &event_ : nullptr;
+  }
+
+  // The syntax error that stopped next(). A quoted scalar that the file ends inside is said
+  // in seam's words, at its opening quote and with its field, since libyaml reports only
+  // the end of the stream.
+  Error error(Builder& b) const {
+    const std::string problem = parser_.problem ? parser_.problem : "the text cannot be read";
+    const std::string context = parser_.context ? parser_.context : "";
+    if (problem.find("end of stream") != std::string::npos && context.find("quoted scalar") != std::string::npos)
+      return b.syntax_error(parser_.context_mark, "invalid YAML: the quoted text is not closed; the file ends inside it", true);
+    return b.syntax_error(parser_.problem_mark, "invalid YAML: " + problem + (context.empty() ? "" : " " + context), false);
+  }
+
+ private:
+  yaml_parser_t parser_{};
+  yaml_event_t event_{};
+  bool has_event_ = false;
+};
+
+Result<Node> parse_yaml(const Source& src) {
+  Builder builder(src);
+  Events events(src.text());
+  const yaml_event_t* e = events.next();  // the stream's start
+  if (e) e = events.next();
+  if (!e) return events.error(builder);
+  if (e->type == YAML_STREAM_END_EVENT) return src.error_at(0, "expected one YAML document; the file holds none");
+  while ((e = events.next()) && e->type != YAML_DOCUMENT_END_EVENT) {
+    builder.on(*e);
+    if (builder.error) return *builder.error;
+  }
+  if (!e) return events.error(builder);
+  // Stop at the second document: there must not be one. Text that cannot start one ("{},")
+  // is reported the same way.
+  e = events.next();
+  if (!e || e->type == YAML_DOCUMENT_START_EVENT)
+    return builder.syntax_error(e ? e->start_mark : events.problem_mark(), "expected one YAML document; more text follows its end", false);
   return std::move(builder.root);
 }
 
