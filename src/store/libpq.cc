@@ -31,6 +31,7 @@ Loaded open_libpq() {
   if (!l.lib.name && l.error.empty()) l.error = std::string(kLibpq) + " lacks the function " #name;
   SEAM_LIBPQ_FUNCTIONS(SEAM_LIBPQ_RESOLVE)
 #undef SEAM_LIBPQ_RESOLVE
+  // cppcheck-suppress resourceLeak ; the handle is kept open on purpose (see above)
   return l;
 }
 
