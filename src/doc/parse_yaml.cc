@@ -3,7 +3,8 @@
 // expansion, and the number of documents (it stops at the second). libyaml keeps every
 // scalar as text, so the YAML 1.2 core schema (null, booleans, integers, floats) is resolved
 // here for plain scalars; quoted scalars are always strings. libyaml replaced yaml-cpp,
-// which read YAML six times slower (bench/README.md) and looped forever on inputs like "{},".
+// which took three times as long on the turbine example (bench/README.md) and looped
+// forever on inputs like "{},".
 #include <yaml.h>
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 
 #include "doc/parse.h"
 #include "doc/pointer.h"
-#include "util/text.h"
 
 namespace seam::doc {
 namespace {
