@@ -1,5 +1,7 @@
 // seam check DIR: checks one project through api::check_project and renders the report in
 // the chosen format. --batch checks every project under DIR, in any of the formats.
+#include <sched.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -15,6 +17,14 @@
 
 namespace seam::cli {
 namespace {
+
+// The cores this process may run on: its affinity mask, which taskset and container cpusets
+// narrow, unlike the count of the machine's cores.
+int usable_cores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::clamp(CPU_COUNT(&set), 1, 256);
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 256u));
+}
 
 // The exit code one checked project gives on its own.
 int exit_code(const api::CheckResult& result, api::FailOn fail_on) {
@@ -104,8 +114,7 @@ int run_check(const std::vector<std::string>& argv) {
   const auto fail_on = api::parse_fail_on(args.get("--fail-on", "error"));
   if (!fail_on.ok()) return usage_error("check", fail_on.error().message);
   if (args.positional.size() != 1) return usage_error("check", "give one project directory");
-  const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 256u));
-  const auto threads = threads_option(args, cores);
+  const auto threads = threads_option(args, usable_cores());
   if (!threads.ok()) return usage_error("check", threads.error().message);
   if (args.options.count("--threads") && !batch) return usage_error("check", "--threads needs --batch");
 

@@ -49,7 +49,7 @@ const std::vector<Command>& commands() {
        "                       run and junit one testsuite per project. The exit status is\n"
        "                       the worst project's\n"
        "  --threads N          with --batch, check N projects at a time (default: one per\n"
-       "                       core); the output is the same whatever N is\n\n"
+       "                       core it may use); the output is the same whatever N is\n\n"
        "Exit status: 0 nothing reaches --fail-on, 1 a finding does (or a document is invalid;\n"
        "an unknown field is a warning, or with --strict an error), 2 the project or a rule\n"
        "file cannot be read, DIR holds no descriptor, or the usage is wrong (with --batch, also\n"
