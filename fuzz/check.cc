@@ -7,11 +7,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace seam;
-  static const api::Analyzer analyzer = [] {
-    auto a = api::make_analyzer({});
-    if (!a.ok()) std::abort();
-    return std::move(a.value());
-  }();
+  const api::Analyzer& analyzer = fuzz::builtin_analyzer();
   if (size == 0) return 0;
   const std::string id(doc::descriptor_id(doc::kAllDescriptors[fuzz::descriptor_index(data[0])]));
   const std::string stem = join_path(fuzz::kProjectDir, id);

@@ -65,4 +65,30 @@ void expect_renders(const rules::Report& report) {
 
 size_t descriptor_index(uint8_t selector) { return selector % doc::kDescriptorCount; }
 
+void expect_inside(const doc::Node& n, const doc::Source& src) {
+  if (n.offset > src.text().size()) std::abort();
+  (void)src.locate(n.offset);
+  for (const auto& item : n.items) expect_inside(item, src);
+  for (const auto& m : n.members) {
+    if (m.key_offset > src.text().size()) std::abort();
+    expect_inside(m.value, src);
+  }
+}
+
+void expect_json_round_trip(const doc::Node& root) {
+  const std::string json = doc::to_json(root);
+  auto again = doc::parse_json(doc::Source("again.json", json));
+  if (!again.ok()) broken("a parsed tree's JSON parses", again.error());
+  if (doc::to_json(again.value()) != json) std::abort();
+}
+
+const api::Analyzer& builtin_analyzer() {
+  static const api::Analyzer analyzer = [] {
+    auto a = api::make_analyzer({});
+    if (!a.ok()) std::abort();
+    return std::move(a.value());
+  }();
+  return analyzer;
+}
+
 }  // namespace seam::fuzz

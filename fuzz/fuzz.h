@@ -13,6 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "api/check.h"
+#include "doc/node.h"
+#include "doc/source.h"
 #include "report/diagnostic.h"
 #include "rules/finding.h"
 #include "util/fs.h"
@@ -59,6 +62,15 @@ MemoryFileSystem project_with(const std::string& path, std::string bytes, std::s
 // Checks that every rendering of a check report works, and that the JSON and SARIF ones
 // are JSON that seam itself reads back.
 void expect_renders(const rules::Report& report);
+
+// Every node of a parsed tree, and every key, points inside the source text.
+void expect_inside(const doc::Node& n, const doc::Source& src);
+
+// A parsed tree written as JSON reads back unchanged (the server stores descriptors that way).
+void expect_json_round_trip(const doc::Node& root);
+
+// The analyzer `seam check` uses with no options: the built-in catalogue. Made once.
+const api::Analyzer& builtin_analyzer();
 
 // Seed byte -> one of the eight descriptors, for harnesses whose first byte picks one.
 size_t descriptor_index(uint8_t selector);

@@ -6,11 +6,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace seam;
-  static const api::Analyzer analyzer = [] {
-    auto a = api::make_analyzer({});
-    if (!a.ok()) std::abort();
-    return std::move(a.value());
-  }();
+  const api::Analyzer& analyzer = fuzz::builtin_analyzer();
   const std::string path = join_path(fuzz::kProjectDir, "waivers.yaml");
   auto loaded = rules::waivers_from_text(path, fuzz::text(data, size));
   if (!loaded.ok()) fuzz::expect_located(loaded.error(), path);

@@ -4,20 +4,6 @@
 #include "doc/parse.h"
 #include "fuzz.h"
 
-namespace {
-
-void walk(const seam::doc::Node& n, const seam::doc::Source& src) {
-  if (n.offset > src.text().size()) std::abort();
-  (void)src.locate(n.offset);
-  for (const auto& item : n.items) walk(item, src);
-  for (const auto& m : n.members) {
-    if (m.key_offset > src.text().size()) std::abort();
-    walk(m.value, src);
-  }
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace seam;
   const std::string path = "fuzz.yaml";
@@ -31,13 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::expect_located(root.error(), path);
     return 0;
   }
-  walk(root.value(), src.value());
+  fuzz::expect_inside(root.value(), src.value());
   // A document that was read can be written as JSON and read back unchanged (the server
   // stores descriptors that way). Only objects: a descriptor's JSON form must be one.
   if (root.value().kind != doc::Kind::Object) return 0;
-  const std::string json = doc::to_json(root.value());
-  auto again = doc::parse_json(doc::Source("again.json", json));
-  if (!again.ok()) fuzz::broken("a parsed tree's JSON parses", again.error());
-  if (doc::to_json(again.value()) != json) std::abort();
+  fuzz::expect_json_round_trip(root.value());
   return 0;
 }
