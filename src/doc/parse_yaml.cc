@@ -75,15 +75,22 @@ class Builder {
     return src_.error_at(offset(mark), std::move(message), in_field ? pointer() : std::string());
   }
 
-  // Byte offset of a libyaml mark, whose column counts characters.
+  // Byte offset of a libyaml mark, which counts characters (a BOM not included). Events come
+  // in text order, so a cursor walks forward from the last mark: walking from the start of
+  // the line each time would be quadratic on one long line of flow YAML. A mark before the
+  // cursor (an error's context) restarts it at the start of the mark's line.
   uint32_t offset(const yaml_mark_t& m) const {
     const std::string& t = src_.text();
-    uint32_t at = src_.offset_of(static_cast<uint32_t>(m.line) + 1, 0);
-    for (size_t c = 0; c < m.column && at < t.size(); ++c) {
-      ++at;
-      while (at < t.size() && (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80) ++at;
+    if (m.index < cursor_chars_) {
+      cursor_chars_ = m.index - m.column;
+      cursor_bytes_ = src_.offset_of(static_cast<uint32_t>(m.line) + 1, 0);
+      if (m.line == 0) cursor_bytes_ = bom_bytes();
     }
-    return at;
+    for (; cursor_chars_ < m.index && cursor_bytes_ < t.size(); ++cursor_chars_) {
+      ++cursor_bytes_;
+      while (cursor_bytes_ < t.size() && (static_cast<unsigned char>(t[cursor_bytes_]) & 0xC0) == 0x80) ++cursor_bytes_;
+    }
+    return static_cast<uint32_t>(cursor_bytes_);
   }
 
  private:
@@ -299,7 +306,10 @@ class Builder {
         if (f.seen.insert(m.key).second) f.node.members.push_back(std::move(m));
   }
 
+  size_t bom_bytes() const { return src_.text().rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; }
+
   const Source& src_;
+  mutable size_t cursor_chars_ = 0, cursor_bytes_ = bom_bytes();  // for offset()
   std::vector<Frame> stack_;
   std::vector<Anchor> anchors_;
   std::unordered_map<std::string, size_t> anchor_ids_;
