@@ -243,7 +243,7 @@ class Files(Case):
         for name, why in [("trained_model.yaml", "is a symbolic link to a file that does not exist"),
                           ("raw_data.yaml", "is a symbolic link that loops back on itself"),
                           ("training_data.yaml", "is a directory, not a descriptor file"),
-                          ("production_data.yaml", "is a named pipe (FIFO), not a regular file")]:
+                          ("production_data.yaml", "is a named pipe (FIFO), not a regular descriptor file")]:
             self.assertIn(f"{self.path(name)}: {why}", err)
 
     def test_numbers_past_64_bits_are_located(self):

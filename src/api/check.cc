@@ -67,7 +67,7 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
     if (d.root) out.present.emplace_back(doc::descriptor_id(d.descriptor));
   }
   for (const auto& e : project.value().errors) report.load_errors.push_back(e);
-  auto waivers = rules::load_waivers(dir, fs);
+  auto waivers = rules::load_waivers(project.value(), fs);
   if (!waivers.ok()) {
     report.load_errors.push_back(waivers.error());
     out.unreadable = true;

@@ -82,6 +82,9 @@ int run_batch(const api::Analyzer& analyzer, const std::string& root, api::FailO
   };
   std::vector<rules::Report> reports;
   int worst = kExitOk;
+  // One write per project, not one per 4 KiB: a project's JSON is about 30 KB.
+  static char buffer[1 << 16];
+  std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
   // A few projects per thread may wait for a slow one before them.
   ordered_map<Checked>(dirs.size(), threads, 4 * static_cast<size_t>(threads), check, [&](size_t, Checked c) {
     worst = std::max(worst, c.code);

@@ -93,7 +93,7 @@ TEST(LoadProject, UnusableDescriptorFilesAreErrorsWithTheirReason) {
   EXPECT_EQ(why["trained_model.yaml"], "is a symbolic link to a file that does not exist");
   EXPECT_EQ(why["raw_data.yaml"], "is a symbolic link that loops back on itself");
   EXPECT_EQ(why["training_data.yaml"], "is a directory, not a descriptor file");
-  EXPECT_EQ(why["production_data.yaml"], "is a named pipe (FIFO), not a regular file");
+  EXPECT_EQ(why["production_data.yaml"], "is a named pipe (FIFO), not a regular descriptor file");
   EXPECT_FALSE(project.value().valid());
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "util/file.h"
 #include "util/fs.h"
 #include "util/text.h"
 
@@ -134,14 +133,7 @@ Result<Source> make_source(std::string path, std::string text) {
 }
 
 Result<Source> read_source(const std::string& path, const FileSystem& fs, uint64_t max_bytes) {
-  const FileStat st = fs.stat(path);
-  if (st.kind == PathKind::Directory) return io_error(path, "is a directory, not a descriptor file");
-  if (st.size > max_bytes) {
-    Error e = Error::invalid("file is " + text::mib(st.size) + "; descriptor files are limited to " + text::mib(max_bytes));
-    e.file = path;
-    return e;
-  }
-  auto text = fs.read(path, max_bytes);
+  auto text = fs.read(path, max_bytes, "descriptor file");
   if (!text.ok()) return std::move(text).take_error();
   return make_source(path, std::move(text).value());
 }

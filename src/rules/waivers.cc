@@ -84,10 +84,11 @@ Result<WaiverFile> waivers_from_text(const std::string& path, std::string text) 
   return file;
 }
 
-Result<WaiverFile> load_waivers(const std::string& dir, const FileSystem& fs) {
+Result<WaiverFile> load_waivers(const doc::Project& project, const FileSystem& fs) {
+  // The project's listing says whether there is a file, which saves two lookups per project.
   for (const char* name : {"waivers.yaml", "waivers.yml"}) {
-    const std::string path = join_path(dir, name);
-    if (fs.stat(path).kind == PathKind::Missing) continue;
+    const std::string path = join_path(project.dir, name);
+    if (!std::binary_search(project.ignored.begin(), project.ignored.end(), path)) continue;
     auto src = doc::read_source(path, fs);
     if (!src.ok()) return std::move(src).take_error();
     return waivers_from_text(path, src.value().text());

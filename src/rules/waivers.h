@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "doc/load.h"
 #include "rules/finding.h"
 #include "util/fs.h"
 #include "util/result.h"
@@ -37,9 +38,9 @@ struct WaiverFile {
   std::vector<Waiver> waivers;
 };
 
-// Reads DIR/waivers.yaml (or .yml). No file is no waivers; a malformed file is an error
-// located at its line and column.
-Result<WaiverFile> load_waivers(const std::string& project_dir, const FileSystem& fs = disk());
+// Reads the project's waivers.yaml (or .yml), which its listing (Project::ignored) names. No
+// file is no waivers; a malformed file is an error located at its line and column.
+Result<WaiverFile> load_waivers(const doc::Project& project, const FileSystem& fs = disk());
 // The same from the bytes of a waivers file; `path` names it in messages.
 Result<WaiverFile> waivers_from_text(const std::string& path, std::string text);
 

@@ -29,7 +29,8 @@ class FileSystem {
   virtual FileStat stat(const std::string& path) const = 0;
   // The whole of a regular file. Io error (naming the path) when it is missing, unreadable or
   // not a regular file; Invalid when it is larger than `max_bytes`, checked before reading.
-  virtual Result<std::string> read(const std::string& path, uint64_t max_bytes) const = 0;
+  // `what` names the kind of file the caller expects, in those messages.
+  virtual Result<std::string> read(const std::string& path, uint64_t max_bytes, std::string_view what = "file") const = 0;
   // The names (not paths) of the entries of a directory, sorted. Io error when it cannot be listed.
   virtual Result<std::vector<std::string>> list(const std::string& dir) const = 0;
   // Replaces the file with `bytes` atomically: a reader sees the old or the new content,
@@ -52,7 +53,7 @@ FileSystem& disk();
 class MemoryFileSystem : public FileSystem {
  public:
   FileStat stat(const std::string& path) const override;
-  Result<std::string> read(const std::string& path, uint64_t max_bytes) const override;
+  Result<std::string> read(const std::string& path, uint64_t max_bytes, std::string_view what = "file") const override;
   Result<std::vector<std::string>> list(const std::string& dir) const override;
   Status write(const std::string& path, std::string_view bytes) override;
   Status make_directories(const std::string& path) override;
