@@ -14,7 +14,7 @@ import unittest
 
 BUILD = SOURCE = None
 
-FILES = ["bin/seam", "share/man/man1/seam.1", "share/man/man1/seam-check.1", "share/man/man1/seam-trl.1",
+FILES = ["bin/seam", "lib/seam/libseam-server.so", "share/man/man1/seam.1", "share/man/man1/seam-check.1", "share/man/man1/seam-trl.1",
          "share/bash-completion/completions/seam", "share/zsh/vendor-completions/_seam",
          "share/fish/vendor_completions.d/seam.fish", "share/seam/schemas/trained_model.schema.json",
          "share/seam/rules", "share/seam/trl/levels.yaml"]
@@ -39,6 +39,10 @@ class Install(unittest.TestCase):
             r = run(seam, "check", "--fail-on", "never", os.path.join(SOURCE, "examples", "turbine-maintenance"))
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("errors", r.stdout)
+            # The server commands run in a module that the moved binary must still find.
+            r = run(seam, "admin", "migrate", "--db", os.path.join(tmp, "seam.db"))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("schema", r.stdout)
             r = run("man", "-l", "-Tutf8", os.path.join(moved, "share/man/man1/seam-check.1")) if shutil.which("man") else None
             if r is not None:
                 self.assertIn("seam-check", r.stdout)
