@@ -36,6 +36,16 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
+const Node* Node::find(std::string_view key, uint32_t& hint) const {
+  if (hint < members.size() && members[hint].key == key) return &members[hint].value;
+  for (size_t i = 0; i < members.size(); ++i)
+    if (members[i].key == key) {
+      hint = static_cast<uint32_t>(i);
+      return &members[i].value;
+    }
+  return nullptr;
+}
+
 Node* Node::find(std::string_view key) {
   return const_cast<Node*>(static_cast<const Node*>(this)->find(key));
 }

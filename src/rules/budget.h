@@ -29,12 +29,22 @@ class EvalBudget {
   bool spent() const { return spent_; }
   uint64_t limit() const { return limit_; }
 
-  // Takes `units` from the active budget; false once it is spent (and from then on).
-  static bool charge(uint64_t units);
+  // Takes `units` from the active budget; false once it is spent (and from then on). Inline:
+  // every expression node evaluated calls it.
+  static bool charge(uint64_t units) {
+    EvalBudget* b = active_;
+    if (!b) return true;
+    if (b->spent_ || units > b->left_) return b->spend();
+    b->left_ -= units;
+    return true;
+  }
   // Whether the active budget, if any, is spent.
-  static bool exhausted();
+  static bool exhausted() { return active_ && active_->spent_; }
 
  private:
+  bool spend();  // marks the budget spent; false
+
+  static inline thread_local EvalBudget* active_ = nullptr;
   uint64_t limit_;
   uint64_t left_;
   bool spent_ = false;

@@ -1,6 +1,7 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "doc/descriptor.h"
 #include "rules/budget.h"
@@ -10,10 +11,14 @@
 namespace seam::rules {
 namespace {
 
-// The node each location of a finding was made from, per item: the pointers are spelled out
-// for all findings at the end, in one pass over each document, which is far cheaper than a
-// search per location. Null where the location's pointer is already known.
-using ItemNodes = std::vector<std::vector<const doc::Node*>>;
+// The node each location of a finding was made from, and its descriptor, per item: the
+// pointers are spelled out for all findings at the end (PointerResolver). A null node where
+// the location's pointer is already known.
+struct Placed {
+  const doc::Node* node = nullptr;
+  int doc = -1;
+};
+using ItemNodes = std::vector<std::vector<Placed>>;
 
 class RuleRunner {
  public:
@@ -74,15 +79,15 @@ class RuleRunner {
     // One place once, and the most precise one: a language inside a model component is
     // located at the language, not also at the component around it.
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (!nodes[i] || item.locations[i].descriptor != doc::descriptor_id(doc::kAllDescriptors[v.doc()])) continue;
-      if (within(*v.node(), nodes[i])) return;
-      if (within(*nodes[i], v.node())) {
+      if (!nodes[i].node || nodes[i].doc != v.doc()) continue;
+      if (within(*v.node(), nodes[i].node)) return;
+      if (within(*nodes[i].node, v.node())) {
         nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(i));
         item.locations.erase(item.locations.begin() + static_cast<std::ptrdiff_t>(i--));
       }
     }
     item.locations.push_back(locate(subject_, v.doc(), v.node(), {}));
-    nodes.push_back(subject_.roots[v.doc()] ? v.node() : nullptr);
+    nodes.push_back(subject_.roots[v.doc()] ? Placed{v.node(), v.doc()} : Placed{});
   }
 
   // Whether `inner` is `outer` or lies inside it.
@@ -135,29 +140,57 @@ Location locate(const Subject& s, int doc, const doc::Node* node, std::string po
 
 namespace {
 
-// Fills in the pointer of every location that names a node, with one walk per document.
-// Nodes lie in the source in document order, so a subtree whose offset range holds no
-// wanted node is skipped; a full walk picks up anything that pruning missed (YAML aliases
-// copy subtrees together with their offsets).
+// Appends to `path` the JSON pointer of `target` below `n`, found by offsets: children lie in
+// the source in document order, so the child that holds the target's offset is found by
+// binary search, a few steps per level. False where the offsets lead elsewhere (YAML aliases
+// copy subtrees together with their offsets; a null may sit where its successor starts).
+bool descend(const doc::Node& n, const doc::Node* target, std::string& path) {
+  if (&n == target) return true;
+  const uint32_t at = target->offset;
+  if (n.kind == doc::Kind::Array && !n.items.empty()) {
+    auto it = std::upper_bound(n.items.begin(), n.items.end(), at, [](uint32_t o, const doc::Node& c) { return o < c.offset; });
+    if (it == n.items.begin()) return false;
+    --it;
+    path += '/';
+    path += std::to_string(it - n.items.begin());
+    return descend(*it, target, path);
+  }
+  if (n.kind == doc::Kind::Object && !n.members.empty()) {
+    auto it = std::upper_bound(n.members.begin(), n.members.end(), at,
+                               [](uint32_t o, const doc::Member& m) { return o < m.key_offset; });
+    if (it == n.members.begin()) return false;
+    --it;
+    path += '/';
+    for (const char c : it->key) c == '~' ? path += "~0" : c == '/' ? path += "~1" : path += c;
+    return descend(it->value, target, path);
+  }
+  return false;
+}
+
+// Fills in the pointer of every location that names a node: by descent where it finds the
+// node, else with one walk per document. Nodes lie in the source in document order, so the
+// walk skips a subtree whose offset range holds no wanted node; a full walk picks up anything
+// that pruning missed.
 class PointerResolver {
  public:
   // nodes[f][i][l] is the node of findings[f].items[i].locations[l], or null.
   void resolve(const Subject& s, std::vector<Finding>& findings, const std::vector<ItemNodes>& nodes) {
+    std::array<std::vector<std::pair<const doc::Node*, std::string*>>, doc::kDescriptorCount> missed;
+    for (size_t f = 0; f < findings.size(); ++f)
+      for (size_t i = 0; i < findings[f].items.size(); ++i)
+        for (size_t l = 0; l < findings[f].items[i].locations.size(); ++l) {
+          const Placed& p = nodes[f][i][l];
+          if (!p.node) continue;
+          std::string& pointer = findings[f].items[i].locations[l].pointer;
+          std::string path;
+          if (descend(*s.roots[p.doc], p.node, path)) pointer = std::move(path);
+          else missed[p.doc].push_back({p.node, &pointer});
+        }
     for (int d = 0; d < doc::kDescriptorCount; ++d) {
-      if (!s.roots[d]) continue;
-      wanted_.clear();
+      if (missed[d].empty()) continue;
+      wanted_ = std::move(missed[d]);
       offsets_.clear();
-      const std::string_view id = doc::descriptor_id(doc::kAllDescriptors[d]);
-      for (size_t f = 0; f < findings.size(); ++f)
-        for (size_t i = 0; i < findings[f].items.size(); ++i)
-          for (size_t l = 0; l < findings[f].items[i].locations.size(); ++l) {
-            Location& loc = findings[f].items[i].locations[l];
-            const doc::Node* node = nodes[f][i][l];
-            if (!node || loc.descriptor != id) continue;
-            wanted_.push_back({node, &loc.pointer});
-            offsets_.push_back(node->offset);
-          }
-      if (wanted_.empty()) continue;
+      for (const auto& w : wanted_) offsets_.push_back(w.first->offset);
       std::sort(wanted_.begin(), wanted_.end());
       std::sort(offsets_.begin(), offsets_.end());
       found_ = 0;
@@ -244,7 +277,7 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
     EvalBudget budget;
     if (r->info.kind == FindingKind::Missing) {
       items = missing_items(*r, subject);
-      for (const auto& i : items) nodes.emplace_back(i.locations.size(), nullptr);  // pointers known
+      for (const auto& i : items) nodes.emplace_back(i.locations.size());  // pointers known
     } else {
       const bool ready = std::all_of(r->requires_docs.begin(), r->requires_docs.end(), [&](int d) { return subject.roots[d]; });
       if (ready) items = RuleRunner(*r, subject, params).run(nodes);
@@ -258,7 +291,12 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
     f.items = std::move(items);
     found.push_back({r.get(), std::move(f), std::move(nodes)});
   }
-  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+  // Sorted by index, so that each finding moves once.
+  std::vector<size_t> order(found.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Found& a = found[i];
+    const Found& b = found[j];
     if (a.finding.severity != b.finding.severity) return a.finding.severity < b.finding.severity;
     if (a.finding.kind != b.finding.kind) return a.finding.kind < b.finding.kind;
     return a.finding.kind == FindingKind::Missing && a.rule->importance > b.rule->importance;
@@ -266,10 +304,13 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
   std::vector<Finding> out;
   std::vector<ItemNodes> nodes;
   std::vector<const Rule*> rules;
-  for (auto& f : found) {
-    out.push_back(std::move(f.finding));
-    nodes.push_back(std::move(f.nodes));
-    rules.push_back(f.rule);
+  out.reserve(found.size());
+  nodes.reserve(found.size());
+  rules.reserve(found.size());
+  for (const size_t i : order) {
+    out.push_back(std::move(found[i].finding));
+    nodes.push_back(std::move(found[i].nodes));
+    rules.push_back(found[i].rule);
   }
   PointerResolver().resolve(subject, out, nodes);
   fold_subsumed(subject, out, rules);

@@ -14,8 +14,8 @@ struct Fixture {
   Subject subject;
 
   Fixture(const Fixture&) = delete;  // roots point into docs
-  explicit Fixture(std::initializer_list<std::pair<std::string, std::string>> files) {
-    for (const auto& [id, text] : files) docs.push_back(doc::load_document_text(id + ".json", text, *doc::descriptor_from_id(id)));
+  explicit Fixture(std::initializer_list<std::pair<std::string, std::string>> files, const std::string& ext = ".json") {
+    for (const auto& [id, text] : files) docs.push_back(doc::load_document_text(id + ext, text, *doc::descriptor_from_id(id)));
     for (const auto& d : docs) {
       const int i = static_cast<int>(d.descriptor);
       subject.roots[i] = &*d.root;
@@ -52,6 +52,19 @@ TEST(Analyse, ItemsCarryValuesAndExactLocations) {
   EXPECT_EQ(item.locations[0].line, 3u);
   EXPECT_EQ(item.locations[0].column, 53u);
   EXPECT_EQ(item.locations[0].file, "trained_model.json");
+}
+
+// A YAML alias copies its anchor's nodes with their offsets, so offsets lead to the anchor,
+// not to the copy: the copy's pointer comes from the walk that backs up the descent.
+TEST(Analyse, LocationsInsideYamlAliasesNameTheCopy) {
+  Fixture f({{"trained_model", "version: '1.2'\noutput_spec:\n  - &out {item_name: a, item_type: String}\n  - *out\n"}}, ".yaml");
+  auto c = one_rule("    severity: error\n    for_each:\n      - o: trained_model.output_spec\n"
+                    "    when: o.item_type == 'String'\n    item: \"{o.item_name}\"\n    locate: [o.item_type]\n");
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].items.size(), 2u);
+  EXPECT_EQ(findings[0].items[0].locations.at(0).pointer, "/output_spec/0/item_type");
+  EXPECT_EQ(findings[0].items[1].locations.at(0).pointer, "/output_spec/1/item_type");
 }
 
 // A rule that would loop for ever or fill memory stops at its budget and is named.

@@ -15,6 +15,7 @@
 // Thread safety: compiled expressions are immutable; evaluation writes only the caller's environment.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,9 @@ struct Expr {
   const Function* fn = nullptr;  // Call
   std::vector<std::unique_ptr<Expr>> args;  // operands, receiver first
   std::vector<std::string> path;  // Path: the field names after the variable
+  // Path: per name, where it was last found among its object's members (Node::find). Threads
+  // share them, so they are atomic; a stale hint costs only a scan.
+  mutable std::unique_ptr<std::atomic<uint32_t>[]> hints;
   Type type;            // filled in by the checker
   uint16_t height = 1;  // levels in this subtree; the parser bounds it (kMaxExprHeight)
 };

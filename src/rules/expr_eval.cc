@@ -112,8 +112,11 @@ Value path(const Expr& e, const std::vector<Value>& env) {
     for (const auto& name : e.path) v = v.field(name);
     return v;
   }
-  for (const auto& name : e.path) {
-    if (n->kind != doc::Kind::Object || !(n = n->find(name))) return {};
+  for (size_t i = 0; i < e.path.size(); ++i) {
+    if (n->kind != doc::Kind::Object) return {};
+    uint32_t hint = e.hints[i].load(std::memory_order_relaxed);
+    if (!(n = n->find(e.path[i], hint))) return {};
+    e.hints[i].store(hint, std::memory_order_relaxed);
   }
   return Value::of(n, base.doc());
 }
@@ -125,11 +128,29 @@ Value in(const Value& needle, const Value& hay) {
   return Value::boolean(false);
 }
 
+// The arguments are built in place, as many as there are: an array of four default Values
+// assigned one by one cost more than most functions do.
 Value call(const Expr& e, std::vector<Value>& env) {
-  Value args[4];
-  const size_t n = e.args.size();
-  for (size_t i = 0; i < n && i < 4; ++i) args[i] = evaluate(*e.args[i], env);
-  return e.fn->call(args, n);
+  const auto& a = e.args;
+  switch (a.size()) {
+    case 0: return e.fn->call(nullptr, 0);
+    case 1: {
+      const Value args[1] = {evaluate(*a[0], env)};
+      return e.fn->call(args, 1);
+    }
+    case 2: {
+      const Value args[2] = {evaluate(*a[0], env), evaluate(*a[1], env)};
+      return e.fn->call(args, 2);
+    }
+    case 3: {
+      const Value args[3] = {evaluate(*a[0], env), evaluate(*a[1], env), evaluate(*a[2], env)};
+      return e.fn->call(args, 3);
+    }
+    default: {
+      const Value args[4] = {evaluate(*a[0], env), evaluate(*a[1], env), evaluate(*a[2], env), evaluate(*a[3], env)};
+      return e.fn->call(args, 4);
+    }
+  }
 }
 
 }  // namespace
@@ -190,6 +211,7 @@ void fold_paths(Expr& e) {
   e.op = Op::Path;
   e.slot = base.slot;
   e.path = std::move(names);
+  e.hints = std::make_unique<std::atomic<uint32_t>[]>(e.path.size());
   e.args.clear();
 }
 

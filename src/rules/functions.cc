@@ -44,13 +44,13 @@ std::string normalize(std::string_view s) {
   std::string out;
   bool space = false;
   for (const char c : text::trim(s)) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (text::ascii_space(c)) {
       space = true;
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += text::ascii_lower(c);
   }
   return out;
 }
@@ -83,16 +83,12 @@ Value f_trim(const Value* a, size_t) {
   return a[0].type() == VT::String ? Value::string(std::string(text::trim(a[0].as_string()))) : Value{};
 }
 
-// Names in descriptors are compared without case for ASCII letters; std::tolower would
-// consult the locale on every character.
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 // normalize(a) == normalize(b), without building either string: same() runs inside nested
 // loops over descriptor lists, so it is the hottest function of a check.
 bool same_text(std::string_view a, std::string_view b) {
   a = text::trim(a);
   b = text::trim(b);
-  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto space = text::ascii_space;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (space(a[i]) && space(b[j])) {
@@ -100,7 +96,7 @@ bool same_text(std::string_view a, std::string_view b) {
       while (j < b.size() && space(b[j])) ++j;
       continue;
     }
-    if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
+    if (text::ascii_lower(a[i]) != text::ascii_lower(b[j])) return false;
     ++i;
     ++j;
   }
@@ -182,7 +178,7 @@ Value f_default(const Value* a, size_t) { return a[0].is_absent() ? a[1] : a[0];
 Value f_mentions(const Value* a, size_t) {
   if (a[0].type() != VT::String || a[1].type() != VT::String || a[1].is_absent()) return {};
   const std::string hay = normalize(a[0].as_string()), word = normalize(a[1].as_string());
-  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  auto alnum = text::ascii_alnum;
   for (size_t at = hay.find(word); at != std::string::npos; at = hay.find(word, at + 1)) {
     const bool starts = at == 0 || !alnum(hay[at - 1]);
     const bool ends = at + word.size() == hay.size() || !alnum(hay[at + word.size()]);

@@ -1,7 +1,7 @@
 #include "rules/value.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "rules/budget.h"
 #include "util/json_writer.h"
@@ -98,15 +98,14 @@ Value Value::field(std::string_view name) const {
 
 namespace {
 
+// As printf's "%.0f" for whole numbers and "%.10g" otherwise, which to_chars matches by
+// definition, without printf's locale and format parsing.
 std::string format_number(double d) {
-  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", d);
-    return buf;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", d);
-  return buf;
+  char buf[64];
+  const bool whole = std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15;
+  const auto r = whole ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, 0)
+                       : std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 10);
+  return std::string(buf, r.ptr);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "rules/versions.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <vector>
 
@@ -11,7 +10,7 @@ namespace seam::rules {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) { return text::ascii_space(c); }
 bool is_op(char c) { return c == '<' || c == '>' || c == '=' || c == '!' || c == '~' || c == '^'; }
 bool is_wild(char c) { return c == 'x' || c == 'X' || c == '*'; }
 
@@ -159,7 +158,7 @@ std::string name_key(std::string_view s) {
     if (is_space(c)) { space = true; continue; }
     if (space) out += ' ';
     space = false;
-    out += c == '_' || c == '.' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c == '_' || c == '.' ? '-' : text::ascii_lower(c);
   }
   return out;
 }

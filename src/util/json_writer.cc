@@ -20,21 +20,38 @@ inline bool needs_escape(uint64_t w) {
   return control | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
 }
 
+// The length of the longest prefix of `s` that JSON can take as it is: s.size() for most
+// strings. Eight bytes per step; a short string or the tail is tested as one word padded
+// with spaces, so that no byte is looked at alone unless an escape is near.
+size_t clean_prefix(std::string_view s) {
+  size_t i = 0;
+  uint64_t w;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_escape(w)) break;
+  }
+  if (i + 8 > s.size()) {
+    w = 0x2020202020202020ull;
+    if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
+    if (!needs_escape(w)) return s.size();
+  }
+  for (;; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+}
+
 }  // namespace
 
 void JsonWriter::escape(std::string_view s, std::string& out) {
+  // Most strings need no escape at all: find the first byte that does, and copy everything
+  // before it in one append.
+  size_t i = clean_prefix(s);
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
-  size_t run = 0;  // start of the pending run of characters that need no escape
-  size_t i = 0;
+  out.append(s.data(), i);
+  size_t run = i;  // start of the pending run of characters that need no escape
   while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (!needs_escape(w)) {
-        i += 8;
-        continue;
-      }
-    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') {
       ++i;

@@ -46,7 +46,7 @@ class JsonWriter {
   void newline();
 
   std::string out_;
-  std::vector<bool> has_items_;  // one entry per open container
+  std::vector<char> has_items_;  // one flag per open container (vector<bool>'s bit ops cost more)
   bool after_key_ = false;
   int indent_;
 };

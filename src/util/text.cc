@@ -129,10 +129,11 @@ std::string lower(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
+  auto strip = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t first = 0, last = s.size();
+  while (first < last && strip(s[first])) ++first;
+  while (last > first && strip(s[last - 1])) --last;
+  return s.substr(first, last - first);
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

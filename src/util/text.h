@@ -47,4 +47,10 @@ std::string mib(uint64_t bytes);
 std::string lower(std::string_view s);
 std::string_view trim(std::string_view s);
 
+// The C locale's classes, inline: the <cctype> functions are calls that consult the locale,
+// and rules classify every character of the names they compare.
+inline bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+inline bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace seam::text
