@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,7 @@ class JsonWriter {
   // becomes null, so that a forgotten value cannot leave a bare "key": behind.
   JsonWriter& raw(std::string_view json);
 
-  const std::string& str() const { return out_; }
+  const std::string& str() const;
 
   static void escape(std::string_view s, std::string& out);  // appends "s", quotes included
   static std::string quoted(std::string_view s);            // "s" as a JSON (and YAML) string
@@ -44,8 +45,16 @@ class JsonWriter {
   void before_value();
   JsonWriter& close(char bracket);
   void newline();
+  // The text grows in buf_ by plain stores; str() copies it out once. An append to a
+  // std::string per piece cost more than most pieces.
+  char* room(size_t n);  // n writable bytes at the end
+  void put(std::string_view s);
+  void put(char c) { *room(1) = c; ++len_; }
+  void put_string(std::string_view s);  // quoted and escaped
 
-  std::string out_;
+  std::unique_ptr<char[]> buf_;
+  size_t cap_ = 0, len_ = 0;
+  mutable std::string out_;  // what str() returned last
   std::vector<char> has_items_;  // one flag per open container (vector<bool>'s bit ops cost more)
   bool after_key_ = false;
   int indent_;

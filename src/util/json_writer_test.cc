@@ -42,18 +42,20 @@ TEST(JsonWriter, RawKeepsIndentationOfSurroundings) {
   EXPECT_EQ(w.str(), "{\n  \"v\": 3\n}");
 }
 
+// Bytes next to the special ones stay as they are: space, DEL, and every byte of UTF-8.
 }  // namespace
 }  // namespace seam
 
 namespace seam {
 namespace {
 
-// The word-at-a-time scan must find a special byte wherever it sits, next to any UTF-8.
+// The block-at-a-time scan must find a special byte wherever it sits, in a 16-byte block or
+// in the tail, next to any UTF-8; the writer and the static escape agree.
 TEST(JsonWriterEscape, FindsEverySpecialByteAtEveryPosition) {
   const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\x01'), std::string(1, '\x1f')};
   const std::string expected[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f"};
   for (size_t k = 0; k < 5; ++k)
-    for (size_t len = 1; len <= 20; ++len)
+    for (size_t len = 1; len <= 40; ++len)
       for (size_t at = 0; at < len; ++at) {
         std::string in(len, 'a'), want = "\"";
         in.replace(at, 1, specials[k]);
@@ -67,7 +69,34 @@ TEST(JsonWriterEscape, FindsEverySpecialByteAtEveryPosition) {
         std::string out;
         JsonWriter::escape(in, out);
         ASSERT_EQ(out, want) << "special " << k << " at " << at << " of " << len;
+        JsonWriter w;
+        ASSERT_EQ(w.value(in).str(), want) << "special " << k << " at " << at << " of " << len;
       }
+}
+
+// Bytes next to the special ones stay as they are: space, DEL, and every byte of UTF-8.
+TEST(JsonWriterEscape, LeavesOrdinaryBytesAlone) {
+  std::string in;
+  for (int c = 0x20; c < 0x100; ++c)
+    if (c != '"' && c != '\\') in += static_cast<char>(c);
+  for (size_t len = 0; len <= in.size(); len += 7) {
+    JsonWriter w;
+    EXPECT_EQ(w.value(std::string_view(in).substr(0, len)).str(), std::string("\"").append(in, 0, len).append("\""));
+  }
+}
+
+// The text grows in blocks; everything written before a block is added stays.
+TEST(JsonWriter, LongDocumentsKeepEveryPiece) {
+  JsonWriter w;
+  w.begin_array();
+  std::string want = "[";
+  for (int i = 0; i < 5000; ++i) {
+    w.value(i).value("x");
+    want.append(i ? "," : "").append(std::to_string(i)).append(",\"x\"");
+  }
+  w.end_array();
+  EXPECT_EQ(w.str(), want + "]");
+  EXPECT_EQ(w.value(1).str(), want + "]1");  // str() twice, with writing between
 }
 
 }  // namespace
