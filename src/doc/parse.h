@@ -19,6 +19,9 @@ inline constexpr int kMaxDepth = 64;
 inline constexpr size_t kMaxNodes = 1'000'000;
 
 Result<Node> parse_json(const Source& src);
+// The same with every offset found by scanning the text, which parse_json falls back to when
+// simdjson's token index does not match the text; tests and fuzzing check the two agree.
+Result<Node> parse_json_scanning(const Source& src);
 Result<Node> parse_yaml(const Source& src);
 
 // Chooses by extension: .json is JSON, .yaml/.yml is YAML; otherwise JSON when the first

@@ -1,6 +1,7 @@
 // JSON loading. simdjson's DOM parser (SIMD, picked at run time for the CPU) validates and
-// parses the text; a second, cheap walk over the text in the same order gives every node
-// its source offset, since simdjson's DOM does not keep positions. When simdjson rejects
+// parses the text. Its DOM keeps no positions, so a cursor that moves in step with the walk
+// over the DOM gives every node its source offset: over simdjson's own index of token starts,
+// or, should that ever disagree with the text, over the text itself. When simdjson rejects
 // the text, json_syntax.cc finds where and why.
 #include <simdjson.h>
 
@@ -18,84 +19,36 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-class JsonBuilder {
+// Where each value and key starts, found by scanning the text in step with the DOM walk.
+class TextCursor {
  public:
-  explicit JsonBuilder(const Source& src) : src_(src), text_(src.text()) {}
+  explicit TextCursor(std::string_view text) : text_(text) {}
 
-  Status build(dom::element e, Node& out, int depth) {
+  uint32_t value() {  // the value about to be built starts here
     skip_space();
-    out.offset = static_cast<uint32_t>(pos_);
-    if (depth > kMaxDepth)
-      return src_.error_at(out.offset, "nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
-    // A value costs a hundred bytes as a Node: 16 MiB of "[1,1,1,..." would take a gigabyte.
-    if (++nodes_ > kMaxNodes)
-      return src_.error_at(out.offset, "the document holds more than " + std::to_string(kMaxNodes) + " values");
-    switch (e.type()) {
-      case dom::element_type::OBJECT: return build_object(e.get_object().value_unsafe(), out, depth);
-      case dom::element_type::ARRAY: return build_array(e.get_array().value_unsafe(), out, depth);
-      case dom::element_type::STRING:
-        out.kind = Kind::String;
-        out.text.assign(e.get_string().value_unsafe());
-        skip_string();
-        return Ok{};
-      case dom::element_type::INT64:
-        out.kind = Kind::Int;
-        out.integer = e.get_int64().value_unsafe();
-        out.number = static_cast<double>(out.integer);
-        break;
-      case dom::element_type::UINT64:  // beyond int64: kept as a double, as most readers do
-      case dom::element_type::DOUBLE:
-        out.kind = Kind::Float;
-        out.number = e.get_double().value_unsafe();
-        break;
-      case dom::element_type::BOOL:
-        out.kind = Kind::Bool;
-        out.boolean = e.get_bool().value_unsafe();
-        break;
-      case dom::element_type::NULL_VALUE: out.kind = Kind::Null; break;
-    }
-    skip_atom();
-    return Ok{};
+    return static_cast<uint32_t>(pos_);
   }
+  void past_scalar(bool string) { string ? skip_string() : skip_atom(); }
+  void open() { ++pos_; }  // '{' or '['
+  uint32_t key() {
+    skip_space();
+    const auto at = static_cast<uint32_t>(pos_);
+    skip_string();
+    skip_space();
+    ++pos_;  // ':'
+    return at;
+  }
+  void separator() {  // ',' or the closing bracket
+    skip_space();
+    ++pos_;
+  }
+  void close_empty(char close) {
+    while (pos_ < text_.size() && text_[pos_] != close) ++pos_;
+    ++pos_;
+  }
+  bool lost() const { return false; }
 
  private:
-  Status build_object(dom::object obj, Node& out, int depth) {
-    out.kind = Kind::Object;
-    out.members.reserve(obj.size());
-    ++pos_;  // '{'
-    for (const auto field : obj) {
-      skip_space();
-      const auto key_offset = static_cast<uint32_t>(pos_);
-      skip_string();
-      skip_space();
-      ++pos_;  // ':'
-      Member& member = out.members.emplace_back();
-      member.key.assign(field.key);
-      member.key_offset = key_offset;
-      if (auto st = build(field.value, member.value, depth + 1); !st.ok())
-        return within_key(std::move(st).take_error(), member.key);
-      skip_space();
-      ++pos_;  // ',' or '}'
-    }
-    if (out.members.empty()) skip_past('}');
-    return check_duplicates(out);
-  }
-
-  Status build_array(dom::array arr, Node& out, int depth) {
-    out.kind = Kind::Array;
-    out.items.reserve(arr.size());
-    ++pos_;  // '['
-    for (const auto item : arr) {
-      out.items.emplace_back();
-      if (auto st = build(item, out.items.back(), depth + 1); !st.ok())
-        return within_index(std::move(st).take_error(), out.items.size() - 1);
-      skip_space();
-      ++pos_;  // ',' or ']'
-    }
-    if (out.items.empty()) skip_past(']');
-    return Ok{};
-  }
-
   void skip_space() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
       ++pos_;
@@ -120,9 +73,133 @@ class JsonBuilder {
     while (pos_ < text_.size() && !std::strchr(",}] \t\r\n", text_[pos_])) ++pos_;
   }
 
-  void skip_past(char close) {
-    while (pos_ < text_.size() && text_[pos_] != close) ++pos_;
-    ++pos_;
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// The same from simdjson's stage-1 index, which lists where every bracket, colon, comma, key
+// and scalar starts, in document order: a step per token instead of a scan of every byte.
+// The index is an internal of simdjson's parser, so each step checks the character it lands
+// on; on any surprise the cursor is `lost` and the tree is built again with a TextCursor.
+class IndexCursor {
+ public:
+  IndexCursor(std::string_view text, const uint32_t* index, uint32_t count) : text_(text), index_(index), count_(count) {}
+
+  uint32_t value() { return at(); }
+  void past_scalar(bool string) {
+    const uint32_t i = at();
+    if (i >= text_.size() || string != (text_[i] == '"')) lost_ = true;
+    ++k_;
+  }
+  void open() {
+    const uint32_t i = at();
+    if (i >= text_.size() || (text_[i] != '{' && text_[i] != '[')) lost_ = true;
+    ++k_;
+  }
+  uint32_t key() {
+    const uint32_t key = at();
+    expect(key, '"');
+    expect(at(), ':');
+    return key;
+  }
+  void separator() {
+    const uint32_t i = at();
+    if (i >= text_.size() || (text_[i] != ',' && text_[i] != '}' && text_[i] != ']')) lost_ = true;
+    ++k_;
+  }
+  void close_empty(char close) { expect(at(), close); }
+  bool lost() const { return lost_; }
+
+ private:
+  uint32_t at() {
+    if (k_ < count_) return index_[k_];
+    lost_ = true;
+    return static_cast<uint32_t>(text_.size());
+  }
+  void expect(uint32_t i, char c) {
+    if (i >= text_.size() || text_[i] != c) lost_ = true;
+    ++k_;
+  }
+
+  std::string_view text_;
+  const uint32_t* index_;
+  uint32_t count_;
+  uint32_t k_ = 0;
+  bool lost_ = false;
+};
+
+template <class Cursor>
+class JsonBuilder {
+ public:
+  JsonBuilder(const Source& src, Cursor cursor) : src_(src), cursor_(cursor) {}
+
+  bool lost() const { return cursor_.lost(); }
+
+  Status build(dom::element e, Node& out, int depth) {
+    out.offset = cursor_.value();
+    if (depth > kMaxDepth)
+      return src_.error_at(out.offset, "nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
+    // A value costs a hundred bytes as a Node: 16 MiB of "[1,1,1,..." would take a gigabyte.
+    if (++nodes_ > kMaxNodes)
+      return src_.error_at(out.offset, "the document holds more than " + std::to_string(kMaxNodes) + " values");
+    switch (e.type()) {
+      case dom::element_type::OBJECT: return build_object(e.get_object().value_unsafe(), out, depth);
+      case dom::element_type::ARRAY: return build_array(e.get_array().value_unsafe(), out, depth);
+      case dom::element_type::STRING:
+        out.kind = Kind::String;
+        out.text.assign(e.get_string().value_unsafe());
+        cursor_.past_scalar(true);
+        return Ok{};
+      case dom::element_type::INT64:
+        out.kind = Kind::Int;
+        out.integer = e.get_int64().value_unsafe();
+        out.number = static_cast<double>(out.integer);
+        break;
+      case dom::element_type::UINT64:  // beyond int64: kept as a double, as most readers do
+      case dom::element_type::DOUBLE:
+        out.kind = Kind::Float;
+        out.number = e.get_double().value_unsafe();
+        break;
+      case dom::element_type::BOOL:
+        out.kind = Kind::Bool;
+        out.boolean = e.get_bool().value_unsafe();
+        break;
+      case dom::element_type::NULL_VALUE: out.kind = Kind::Null; break;
+    }
+    cursor_.past_scalar(false);
+    return Ok{};
+  }
+
+ private:
+  Status build_object(dom::object obj, Node& out, int depth) {
+    out.kind = Kind::Object;
+    out.members.reserve(obj.size());
+    cursor_.open();
+    for (const auto field : obj) {
+      const uint32_t key_offset = cursor_.key();
+      Member& member = out.members.emplace_back();
+      member.key.assign(field.key);
+      member.key_offset = key_offset;
+      if (auto st = build(field.value, member.value, depth + 1); !st.ok())
+        return within_key(std::move(st).take_error(), member.key);
+      cursor_.separator();
+    }
+    if (out.members.empty()) cursor_.close_empty('}');
+    return check_duplicates(out);
+  }
+
+  Status build_array(dom::array arr, Node& out, int depth) {
+    out.kind = Kind::Array;
+    out.items.reserve(arr.size());
+    cursor_.open();
+    for (const auto item : arr) {
+      out.items.emplace_back();
+      if (auto st = build(item, out.items.back(), depth + 1); !st.ok())
+        return within_index(std::move(st).take_error(), out.items.size() - 1);
+      cursor_.separator();
+    }
+    if (out.items.empty()) cursor_.close_empty(']');
+    return Ok{};
   }
 
   // Quadratic, but over 32-bit signatures (length, first and last byte), so the common case
@@ -155,17 +232,18 @@ class JsonBuilder {
   }
 
   const Source& src_;
-  const std::string& text_;
-  size_t pos_ = 0;
+  Cursor cursor_;
   size_t nodes_ = 0;  // values built so far
   std::vector<uint32_t> sigs_;  // scratch for check_duplicates
 };
 
 }  // namespace
 
-Result<Node> parse_json(const Source& src) {
-  // One parser per thread: it keeps its buffers between calls, which is most of the speed.
-  thread_local dom::parser parser;
+namespace {
+
+// simdjson's DOM of the text, or the error located where json_syntax.cc finds it. The parser
+// is one per thread: it keeps its buffers between calls, which is most of the speed.
+Result<dom::element> dom_of(const Source& src, dom::parser& parser) {
   const std::string& text = src.text();
   dom::element root;
   simdjson::error_code error;
@@ -182,10 +260,36 @@ Result<Node> parse_json(const Source& src) {
   }
   if (!root.is_object() && !root.is_array())
     return src.error_at(0, "expected an object at the top level; found a bare value");
+  return root;
+}
+
+thread_local dom::parser parser;
+
+Result<Node> build_scanning(const Source& src, dom::element root) {
   Node out;
-  JsonBuilder builder(src);
+  JsonBuilder<TextCursor> builder(src, TextCursor(src.text()));
   if (auto st = builder.build(root, out, 1); !st.ok()) return std::move(st).take_error();
   return out;
+}
+
+}  // namespace
+
+Result<Node> parse_json(const Source& src) {
+  auto root = dom_of(src, parser);
+  if (!root.ok()) return std::move(root).take_error();
+  const auto& stage1 = *parser.implementation;
+  Node out;
+  JsonBuilder<IndexCursor> builder(src, IndexCursor(src.text(), stage1.structural_indexes.get(), stage1.n_structural_indexes));
+  auto st = builder.build(root.value(), out, 1);
+  if (builder.lost()) return build_scanning(src, root.value());
+  if (!st.ok()) return std::move(st).take_error();
+  return out;
+}
+
+Result<Node> parse_json_scanning(const Source& src) {
+  auto root = dom_of(src, parser);
+  if (!root.ok()) return std::move(root).take_error();
+  return build_scanning(src, root.value());
 }
 
 }  // namespace seam::doc

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace seam::doc {
 namespace {
 
@@ -27,6 +31,45 @@ TEST(ParseJson, BuildsTreeWithTypesAndOffsets) {
   EXPECT_EQ(root.find("c")->find("d")->integer, -3);
   EXPECT_EQ(b.offset, text.find('['));
   EXPECT_EQ(root.members[1].key_offset, text.find("\"b\""));
+}
+
+// parse_json takes offsets from simdjson's token index; a scan of the text, its fallback,
+// must find the same ones, here over every JSON file of the repository's examples and schemas.
+void expect_same_places(const Node& a, const Node& b, const std::string& where) {
+  ASSERT_EQ(a.offset, b.offset) << where;
+  ASSERT_EQ(a.items.size(), b.items.size()) << where;
+  ASSERT_EQ(a.members.size(), b.members.size()) << where;
+  for (size_t i = 0; i < a.items.size(); ++i) expect_same_places(a.items[i], b.items[i], where + "/" + std::to_string(i));
+  for (size_t i = 0; i < a.members.size(); ++i) {
+    ASSERT_EQ(a.members[i].key_offset, b.members[i].key_offset) << where;
+    expect_same_places(a.members[i].value, b.members[i].value, where + "/" + a.members[i].key);
+  }
+}
+
+TEST(ParseJson, TokenIndexAndScanFindTheSamePlaces) {
+  size_t files = 0;
+  for (const char* dir : {"examples", "schemas", "docs/examples"}) {
+    const std::filesystem::path root = std::filesystem::path(SEAM_SOURCE_DIR) / dir;
+    if (!std::filesystem::exists(root)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+      if (e.path().extension() != ".json") continue;
+      std::ifstream in(e.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      Source src(e.path().string(), text.str());
+      auto fast = parse_json(src), scanned = parse_json_scanning(src);
+      ASSERT_EQ(fast.ok(), scanned.ok()) << e.path();
+      if (fast.ok()) expect_same_places(fast.value(), scanned.value(), e.path().string());
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 10u);
+  // And on text with every kind of token, escapes and white space in odd places.
+  Source odd("odd.json", "[ {\"a\\\"b\" :\t[1 , -2.5e3,true,false ,null, \"x\\\\\" ] , \"\" : {} } ,[],\r\n{\"k\":[[]]} ]");
+  auto fast = parse_json(odd), scanned = parse_json_scanning(odd);
+  ASSERT_TRUE(fast.ok()) << fast.error().message;
+  ASSERT_TRUE(scanned.ok());
+  expect_same_places(fast.value(), scanned.value(), "odd");
 }
 
 TEST(ParseJson, SyntaxErrorHasLineAndColumn) {
