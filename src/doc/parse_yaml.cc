@@ -21,13 +21,13 @@
 namespace seam::doc {
 namespace {
 
-bool is_null_word(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_null_word(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
-bool parse_int(const std::string& s, int64_t& out) {
+bool parse_int(std::string_view s, int64_t& out) {
   int base = 10;
   size_t skip = 0;
-  if (s.rfind("0x", 0) == 0) base = 16, skip = 2;
-  else if (s.rfind("0o", 0) == 0) base = 8, skip = 2;
+  if (s.starts_with("0x")) base = 16, skip = 2;
+  else if (s.starts_with("0o")) base = 8, skip = 2;
   else if (!s.empty() && s[0] == '+') skip = 1;  // from_chars takes '-' but not '+'
   const char* first = s.data() + skip;
   const char* last = s.data() + s.size();
@@ -38,15 +38,25 @@ bool parse_int(const std::string& s, int64_t& out) {
 
 // Plain decimal floats only: strtod alone would also take "inf", "nan" and hex floats,
 // which YAML spells differently.
-bool parse_float(const std::string& s, double& out) {
+bool parse_float(std::string_view s, double& out) {
   if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf") return out = HUGE_VAL, true;
   if (s == "-.inf" || s == "-.Inf" || s == "-.INF") return out = -HUGE_VAL, true;
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return out = std::nan(""), true;
-  if (s.find_first_not_of("0123456789+-.eE") != std::string::npos) return false;
-  if (s.find_first_of("0123456789") == std::string::npos) return false;
+  if (s.find_first_not_of("0123456789+-.eE") != std::string_view::npos) return false;
+  if (s.find_first_of("0123456789") == std::string_view::npos) return false;
+  const std::string text(s);  // strtod needs the terminating NUL
   char* end = nullptr;
-  out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size();
+  out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size();
+}
+
+// Whether a plain scalar could be anything but text: null, true and false start with one of
+// ~nNtTfF, and every number with a digit, a sign or a point. Most descriptor values start
+// otherwise and are text at once.
+bool may_not_be_text(std::string_view s) {
+  if (s.empty()) return true;
+  const char c = s[0];
+  return (c >= '0' && c <= '9') || std::string_view("~nNtTfF+-.").find(c) != std::string_view::npos;
 }
 
 // Builds one document's Node tree from parser events; the first error ends the parse.
@@ -137,9 +147,10 @@ class Builder {
     if (!error) error = src_.error_at(at, std::move(message), pointer());
   }
 
-  std::optional<std::string> resolve_scalar(const std::string& tag, const std::string& s, Node& out) const {
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") return out.kind = Kind::String, out.text = s, std::nullopt;
-    if (tag != "?" && tag.rfind("tag:yaml.org,2002:", 0) != 0) return "unsupported YAML tag '" + tag + "'";
+  std::optional<std::string> resolve_scalar(std::string_view tag, std::string_view s, Node& out) const {
+    if (tag == "!" || tag == "tag:yaml.org,2002:str" || (tag == "?" && !may_not_be_text(s)))
+      return out.kind = Kind::String, out.text.assign(s), std::nullopt;
+    if (tag != "?" && !tag.starts_with("tag:yaml.org,2002:")) return "unsupported YAML tag '" + std::string(tag) + "'";
     if (is_null_word(s)) return std::nullopt;
     if (s == "true" || s == "True" || s == "TRUE") return out.kind = Kind::Bool, out.boolean = true, std::nullopt;
     if (s == "false" || s == "False" || s == "FALSE") return out.kind = Kind::Bool, out.boolean = false, std::nullopt;
@@ -150,7 +161,7 @@ class Builder {
       out.kind = Kind::Float;
     } else {
       out.kind = Kind::String;
-      out.text = s;
+      out.text.assign(s);
     }
     return std::nullopt;
   }
@@ -192,7 +203,8 @@ class Builder {
     if (stack_.size() + a.height > static_cast<size_t>(kMaxDepth)) return fail(at, too_deep());
     nodes_ += a.size - 1;
     Node copy = a.node;
-    finish(std::move(copy), 0, a.scalar ? &a.raw : nullptr, a.height);
+    const std::string_view raw = a.raw;
+    finish(std::move(copy), 0, a.scalar ? &raw : nullptr, a.height);
   }
 
   void scalar(const yaml_event_t& e) {
@@ -203,8 +215,8 @@ class Builder {
     // yaml-cpp's convention, which resolve_scalar keeps: "?" for a plain scalar without a
     // tag, "!" for a quoted or block one, else the tag as libyaml expands it ("!!str" ->
     // "tag:yaml.org,2002:str").
-    const std::string tag = d.tag ? std::string(name(d.tag)) : d.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!";
-    const std::string value(reinterpret_cast<const char*>(d.value), d.length);
+    const std::string_view tag = d.tag ? name(d.tag) : d.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!";
+    const std::string_view value(reinterpret_cast<const char*>(d.value), d.length);
     if (auto problem = resolve_scalar(tag, value, n)) return fail(n.offset, std::move(*problem));
     finish(std::move(n), declare(name(d.anchor)), &value, 1);
   }
@@ -231,13 +243,13 @@ class Builder {
   }
 
   // A completed scalar, null or alias copy.
-  void finish(Node n, size_t anchor, const std::string* raw, size_t height) {
+  void finish(Node n, size_t anchor, const std::string_view* raw, size_t height) {
     if (!admit(n.offset)) return;
     remember(anchor, n, 1, height, raw);
     place(std::move(n), raw, height);
   }
 
-  void remember(size_t anchor, const Node& n, size_t size, size_t height, const std::string* raw) {
+  void remember(size_t anchor, const Node& n, size_t size, size_t height, const std::string_view* raw) {
     if (anchor == 0) return;
     // The anchored value is kept as a copy; anchors nested in one another would otherwise
     // copy each level's subtree again, up to 64 times the document.
@@ -248,11 +260,11 @@ class Builder {
     a.height = height;
     a.done = true;
     a.scalar = raw != nullptr;
-    if (raw) a.raw = *raw;
+    if (raw) a.raw.assign(*raw);
   }
 
   // Puts a finished value where it belongs: the root, a list item, a key, or a map value.
-  void place(Node n, const std::string* raw, size_t height) {
+  void place(Node n, const std::string_view* raw, size_t height) {
     if (stack_.empty()) {
       root = std::move(n);
       return;
@@ -263,7 +275,7 @@ class Builder {
       f.node.items.push_back(std::move(n));
     } else if (!f.has_key) {
       if (raw == nullptr) return fail(n.offset, "keys must be plain text, not lists or mappings");
-      f.key = *raw;
+      f.key.assign(*raw);
       f.key_offset = n.offset;
       f.has_key = true;
     } else if (f.key == "<<" && raw_is_plain(f.key_offset)) {
