@@ -110,7 +110,8 @@ class Catalogue {
 
  private:
   Status override_one(const std::string& assignment, Params& out) const;
-  Status load_text(const std::string& path, std::string text);  // without link()
+  // Without link(). `json`: the text is JSON (the built-in files, converted at build time).
+  Status load_text(const std::string& path, std::string text, bool json = false);
   // Checks the rule ids named by rules_[first...] against the whole catalogue.
   Status link(size_t first) const;
   Status link_one(const Rule& r) const;

@@ -1,16 +1,9 @@
 // Reading rule files: YAML in, compiled rules out. Every fault is reported at its place in
 // the rule file (line, column, caret), including faults inside an expression.
-#include <pthread.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <latch>
 #include <set>
-#include <system_error>
-#include <thread>
 
 #include "doc/descriptor.h"
 #include "doc/parse.h"
@@ -368,11 +361,11 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
 
 }  // namespace
 
-Status Catalogue::load_text(const std::string& path, std::string text) {
+Status Catalogue::load_text(const std::string& path, std::string text, bool json) {
   auto src = doc::make_source(path, std::move(text));
   if (!src.ok()) return std::move(src).take_error();
   auto shared = std::make_shared<const doc::Source>(std::move(src).value());
-  auto root = doc::parse_yaml(*shared);
+  auto root = json ? doc::parse_json(*shared) : doc::parse_yaml(*shared);
   if (!root.ok()) return std::move(root).take_error();
   std::vector<std::unique_ptr<Rule>> added;
   if (auto st = Loader(*shared, *this, added).load(root.value()); !st.ok()) return st;
@@ -398,55 +391,15 @@ Status Catalogue::add_file(const std::string& path, const FileSystem& fs) {
   return add_text(path, src.value().text());
 }
 
-namespace {
-
-// Keeps a finished helper thread until the process ends. A thread that returns hands its
-// allocator heap back, and mimalloc walks every page of it: for a thread that compiled a rule
-// file that cost as much again as the compiling. Exit ends a parked thread for nothing. Its
-// signals are blocked, so that they go to the threads that handle them.
-[[noreturn]] void park() {
-  sigset_t all;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, nullptr);
-  for (;;) ::pause();
-}
-
-}  // namespace
-
 const Catalogue& Catalogue::builtin() {
-  // Compiling the rules is most of what a short command costs (half of one `seam check`), so
-  // each built-in file compiles on a thread of its own, into a catalogue of its own; they are
-  // joined in file order, as one sequential load would have left them. Never destroyed: it
-  // lives until exit, and freeing it would only make every process end later.
+  // Never destroyed: it lives until exit, and freeing it would only make every process end
+  // later.
   static const Catalogue* compiled = [] {
-    const auto& files = embedded_rules();
-    std::vector<Catalogue> parts(files.size());
-    std::vector<Status> done(files.size(), Ok{});
-    auto load = [&](size_t i) { done[i] = parts[i].load_text("rules/" + std::string(files[i].name) + ".yaml", files[i].text); };
-    std::latch loaded(files.empty() ? 0 : static_cast<std::ptrdiff_t>(files.size() - 1));
-    for (size_t i = 1; i < files.size(); ++i) {
-      try {
-        std::thread([&, i] {
-          load(i);
-          loaded.count_down();
-          park();
-        }).detach();
-      } catch (const std::system_error&) {  // no thread to be had: load it here
-        load(i);
-        loaded.count_down();
-      }
-    }
-    if (!files.empty()) load(0);
-    loaded.wait();
     auto* c = new Catalogue;
     auto st = Status(Ok{});
-    for (size_t i = 0; i < parts.size() && st.ok(); ++i) {
-      st = std::move(done[i]);
-      for (const auto& r : parts[i].rules_)
-        if (st.ok() && c->find(r->info.id)) st = Error::invalid("rule '" + r->info.id + "' is defined twice");
-      c->rules_.insert(c->rules_.end(), parts[i].rules_.begin(), parts[i].rules_.end());
-      c->sources_.insert(c->sources_.end(), parts[i].sources_.begin(), parts[i].sources_.end());
-    }
+    // Named as the YAML they were converted from, whose line numbers they keep.
+    for (const auto& f : embedded_rules())
+      if (st.ok()) st = c->load_text("rules/" + std::string(f.name) + ".yaml", f.text, true);
     if (st.ok()) st = c->link(0);  // the built-in files may name each other's rules
     if (!st.ok()) {
       std::fprintf(stderr, "seam: built-in rule catalogue: %s:%u: %s\n", st.error().file.c_str(), st.error().line,

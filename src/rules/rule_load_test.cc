@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "rules/rule.h"
 
 namespace seam::rules {
@@ -31,6 +35,23 @@ TEST(RuleLoad, BuiltinCatalogueCoversEverySubcategory) {
     EXPECT_TRUE(covered) << s.category << " / " << s.name;
   }
   EXPECT_EQ(Taxonomy::builtin().all().size(), 34u);
+}
+
+// The built-in files are embedded as JSON converted at build time (scripts/rules_to_json.cc);
+// each rule must still be located at its line in the YAML that people edit.
+TEST(RuleLoad, BuiltinRulesAreLocatedAtTheirLinesInTheYaml) {
+  size_t checked = 0;
+  for (const auto& r : Catalogue::builtin().rules()) {
+    std::ifstream in(std::string(SEAM_SOURCE_DIR) + "/" + r->file);
+    ASSERT_TRUE(in) << r->file;
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    ASSERT_GE(r->line, 1u);
+    ASSERT_LE(r->line, lines.size()) << r->file;
+    EXPECT_NE(lines[r->line - 1].find("id: " + r->info.id), std::string::npos) << r->file << ":" << r->line;
+    ++checked;
+  }
+  EXPECT_GT(checked, 60u);
 }
 
 TEST(RuleLoad, ExpressionErrorsPointIntoTheFile) {

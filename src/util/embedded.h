@@ -14,7 +14,7 @@ namespace doc {
 const std::vector<EmbeddedFile>& embedded_schemas();  // schemas/*.schema.json
 }
 namespace rules {
-const std::vector<EmbeddedFile>& embedded_rules();     // rules/*.yaml
+const std::vector<EmbeddedFile>& embedded_rules();     // rules/*.yaml as JSON (scripts/rules_to_json.cc)
 const std::vector<EmbeddedFile>& embedded_taxonomy();  // rules/taxonomy.csv
 }
 
