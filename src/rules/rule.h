@@ -89,8 +89,8 @@ class Params {
 // they share the compiled rules, which stay alive as long as any copy does.
 class Catalogue {
  public:
-  // The built-in catalogue (rules/*.yaml, compiled into the binary), compiled once per
-  // process on first use. Thread-safe. The test suite checks the embedded rules, so a failure
+  // The built-in catalogue (rules/*.yaml, embedded in the binary as JSON converted at build
+  // time by scripts/rules_to_json.cc), compiled once per process on first use. Thread-safe. The test suite checks the embedded rules, so a failure
   // to compile them is a build defect and aborts.
   static const Catalogue& builtin();
   // Adds the rules in one YAML file. Errors name the file, line and column of the fault. The
