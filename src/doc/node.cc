@@ -23,27 +23,28 @@ std::string_view kind_name(Kind k) {
   return "?";
 }
 
-const Node* Node::find(std::string_view key) const {
+size_t Node::index_of(std::string_view key) const {
   // Rules look up fields millions of times; checking length and first byte before memcmp
   // skips almost every non-matching key without a call.
-  if (key.empty()) {
-    for (const auto& m : members) if (m.key.empty()) return &m.value;
-    return nullptr;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string& k = members[i].key;
+    if (k.size() == key.size() && (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0)))
+      return i;
   }
-  for (const auto& m : members)
-    if (m.key.size() == key.size() && m.key[0] == key[0] && std::memcmp(m.key.data(), key.data(), key.size()) == 0)
-      return &m.value;
-  return nullptr;
+  return members.size();
+}
+
+const Node* Node::find(std::string_view key) const {
+  const size_t i = index_of(key);
+  return i < members.size() ? &members[i].value : nullptr;
 }
 
 const Node* Node::find(std::string_view key, uint32_t& hint) const {
   if (hint < members.size() && members[hint].key == key) return &members[hint].value;
-  for (size_t i = 0; i < members.size(); ++i)
-    if (members[i].key == key) {
-      hint = static_cast<uint32_t>(i);
-      return &members[i].value;
-    }
-  return nullptr;
+  const size_t i = index_of(key);
+  if (i == members.size()) return nullptr;
+  hint = static_cast<uint32_t>(i);
+  return &members[i].value;
 }
 
 Node* Node::find(std::string_view key) {

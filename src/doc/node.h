@@ -48,6 +48,8 @@ struct Node {
   // found: documents of one kind list their fields in one order, so a hint kept from the last
   // lookup of the key nearly always hits, and a rule's paths need no scan.
   const Node* find(std::string_view key, uint32_t& hint) const;
+  // The member holding `key`, or members.size().
+  size_t index_of(std::string_view key) const;
   // Adds or replaces a member; returns the stored value.
   Node& set(std::string_view key, Node value, uint32_t key_offset);
   bool remove(std::string_view key);

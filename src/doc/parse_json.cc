@@ -86,28 +86,22 @@ class IndexCursor {
   IndexCursor(std::string_view text, const uint32_t* index, uint32_t count) : text_(text), index_(index), count_(count) {}
 
   uint32_t value() { return at(); }
-  void past_scalar(bool string) {
-    const uint32_t i = at();
-    if (i >= text_.size() || string != (text_[i] == '"')) lost_ = true;
-    ++k_;
-  }
+  void past_scalar(bool string) { check(string == (take() == '"')); }
   void open() {
-    const uint32_t i = at();
-    if (i >= text_.size() || (text_[i] != '{' && text_[i] != '[')) lost_ = true;
-    ++k_;
+    const char c = take();
+    check(c == '{' || c == '[');
   }
   uint32_t key() {
     const uint32_t key = at();
-    expect(key, '"');
-    expect(at(), ':');
+    check(take() == '"');
+    check(take() == ':');
     return key;
   }
   void separator() {
-    const uint32_t i = at();
-    if (i >= text_.size() || (text_[i] != ',' && text_[i] != '}' && text_[i] != ']')) lost_ = true;
-    ++k_;
+    const char c = take();
+    check(c == ',' || c == '}' || c == ']');
   }
-  void close_empty(char close) { expect(at(), close); }
+  void close_empty(char close) { check(take() == close); }
   bool lost() const { return lost_; }
 
  private:
@@ -116,10 +110,14 @@ class IndexCursor {
     lost_ = true;
     return static_cast<uint32_t>(text_.size());
   }
-  void expect(uint32_t i, char c) {
-    if (i >= text_.size() || text_[i] != c) lost_ = true;
+  // The character at the current token, moving past it; NUL (and lost) past the text.
+  char take() {
+    const uint32_t i = at();
     ++k_;
+    check(i < text_.size());
+    return i < text_.size() ? text_[i] : '\0';
   }
+  void check(bool ok) { lost_ = lost_ || !ok; }
 
   std::string_view text_;
   const uint32_t* index_;
@@ -237,13 +235,11 @@ class JsonBuilder {
   std::vector<uint32_t> sigs_;  // scratch for check_duplicates
 };
 
-}  // namespace
+// One parser per thread: it keeps its buffers between calls, which is most of the speed.
+thread_local dom::parser parser;
 
-namespace {
-
-// simdjson's DOM of the text, or the error located where json_syntax.cc finds it. The parser
-// is one per thread: it keeps its buffers between calls, which is most of the speed.
-Result<dom::element> dom_of(const Source& src, dom::parser& parser) {
+// simdjson's DOM of the text, or the error located where json_syntax.cc finds it.
+Result<dom::element> dom_of(const Source& src) {
   const std::string& text = src.text();
   dom::element root;
   simdjson::error_code error;
@@ -263,8 +259,6 @@ Result<dom::element> dom_of(const Source& src, dom::parser& parser) {
   return root;
 }
 
-thread_local dom::parser parser;
-
 Result<Node> build_scanning(const Source& src, dom::element root) {
   Node out;
   JsonBuilder<TextCursor> builder(src, TextCursor(src.text()));
@@ -275,7 +269,7 @@ Result<Node> build_scanning(const Source& src, dom::element root) {
 }  // namespace
 
 Result<Node> parse_json(const Source& src) {
-  auto root = dom_of(src, parser);
+  auto root = dom_of(src);
   if (!root.ok()) return std::move(root).take_error();
   const auto& stage1 = *parser.implementation;
   Node out;
@@ -287,7 +281,7 @@ Result<Node> parse_json(const Source& src) {
 }
 
 Result<Node> parse_json_scanning(const Source& src) {
-  auto root = dom_of(src, parser);
+  auto root = dom_of(src);
   if (!root.ok()) return std::move(root).take_error();
   return build_scanning(src, root.value());
 }
