@@ -80,6 +80,11 @@ void read_numeric(Fields& f, ColumnProfile& c) {
           levels.back().push_back(v.number);
         }
       }
+    // Both count the column's finite values; a profile where they differ cannot be written back.
+    if (!kf.error() && n != c.moments.n)
+      kf.fail(*kll->find("n"), "the quantile sketch holds " + std::to_string(n) + " values but the moments count " +
+                                   std::to_string(c.moments.n) + "; both must count the finite values",
+              "n");
     if (!kf.error()) {
       auto sketch = KllSketch::from_levels(static_cast<int>(k), n, c.moments.min, c.moments.max, std::move(levels), weight);
       if (sketch.ok()) c.quantiles = std::move(sketch).value();
