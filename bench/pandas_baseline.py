@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The pandas and scipy path that bench/data-bench compares seam with.
 
-profile FILE:      read_csv, describe() of the numeric columns, value_counts() of the others.
+profile FILE:      read_csv (read_json for .jsonl), describe() of the numeric columns,
+                   value_counts() of the others.
 drift REF CUR:     read both, ks_2samp(method='asymp') per numeric column, chi2_contingency
                    per categorical column (what seam drift computes by default).
 """
@@ -12,8 +13,12 @@ import pandas as pd
 from scipy import stats
 
 
+def read(path):
+    return pd.read_json(path, lines=True) if path.endswith(".jsonl") else pd.read_csv(path)
+
+
 def profile(path):
-    df = pd.read_csv(path)
+    df = read(path)
     df.describe()
     for c in df.select_dtypes(exclude="number").columns:
         df[c].value_counts()

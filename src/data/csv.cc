@@ -14,7 +14,9 @@
 namespace seam::data::detail {
 namespace {
 
-// Bounds the field vector of a header, whose field count is not known in advance.
+// Records go out in batches of about this many fields, so that a sink can work a column at a
+// time over many records while the fields stay in cache.
+constexpr size_t kBatchFields = 8192;
 
 bool all_space(const char* p, size_t n) {
   return std::all_of(p, p + n, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
@@ -25,7 +27,8 @@ class CsvScan {
  public:
   CsvScan(Window& win, const CsvConfig& cfg, Records& out)
       : win_(win), cfg_(cfg), out_(out), header_(cfg.header),
-        fields_(cfg.ncols ? cfg.ncols : 16) {}
+        per_batch_(cfg.ncols ? std::max<size_t>(1, kBatchFields / cfg.ncols) : 1),
+        fields_(cfg.ncols ? cfg.ncols * per_batch_ : 16) {}
 
   Status run() {
     if (Status s = win_.refill(0); !s.ok()) return s;
@@ -38,6 +41,7 @@ class CsvScan {
       scan(pos);
       if (stop_) return Ok{};
       if (win_.at_end()) break;
+      if (!flush()) return Ok{};  // the batch's fields point into the window
       // The window is full and ends inside a record: keep that record and read on.
       size_t keep = rec_;
       if (!skipping_ && rec_ == 0 && !win_.can_grow()) {
@@ -57,6 +61,7 @@ class CsvScan {
       }
     }
     finish();
+    if (!stop_) flush();
     return Ok{};
   }
 
@@ -147,8 +152,8 @@ class CsvScan {
       else messy_ = true;
       field_quotes_ = 0;
     }
-    if (nf_ < fields_.size()) {
-      fields_[nf_].text = t;
+    if (nf_ < (cfg_.ncols ? cfg_.ncols : fields_.size())) {
+      fields_[base_ + nf_].text = t;
     } else if (cfg_.ncols == 0 && fields_.size() < cfg_.max_columns) {
       fields_.resize(std::min(fields_.size() * 2, cfg_.max_columns));
       fields_[nf_].text = t;
@@ -175,28 +180,59 @@ class CsvScan {
     }
     if (utf8_dirty_ && !simdjson::validate_utf8(d_ + rec_, end - rec_))
       return bad(invalid_utf8_message(std::string_view(d_ + rec_, end - rec_)));
-    if (!out_.good(fields_.data(), nf_, rec_line_)) stop_ = true;
+    if (cfg_.ncols == 0) {  // a header: its field count is not known in advance
+      if (!out_.good(fields_.data(), nf_, rec_line_)) stop_ = true;
+      return;
+    }
+    lines_.push_back(rec_line_);
+    base_ += cfg_.ncols;
+    if (++batched_ == per_batch_) flush();
+  }
+
+  // Passes the batch on; false when the receiver asks to stop.
+  bool flush() {
+    if (batched_ == 0) return true;
+    const bool go = out_.good_batch(fields_.data(), cfg_.ncols, batched_, lines_.data());
+    batched_ = base_ = 0;
+    lines_.clear();
+    if (scratch_.size() > 1) scratch_.erase(scratch_.begin(), scratch_.end() - 1);
+    scratch_used_ = 0;
+    stop_ = !go;
+    return go;
+  }
+
+  // Room for `n` bytes of unescaped text that stays where it is until the batch is passed on:
+  // the batch's earlier fields may point into the chunks before.
+  char* scratch(size_t n) {
+    if (scratch_.empty() || scratch_used_ + n > scratch_cap_) {
+      scratch_cap_ = std::max<size_t>(n, size_t{64} << 10);
+      scratch_.push_back(std::make_unique<char[]>(scratch_cap_));
+      scratch_used_ = 0;
+    }
+    char* p = scratch_.back().get() + scratch_used_;
+    scratch_used_ += n;
+    return p;
   }
 
   // Unquotes the fields that still hold quotes (add_field strips plain ones), turning ""
-  // into " in scratch_ (sized up front, so earlier fields' views stay valid). Reports
+  // into " in scratch (sized up front, so earlier fields' views stay valid). Reports
   // quotes that RFC 4180 does not allow.
   bool unquote(size_t end) {
-    if (scratch_.size() < end - rec_) scratch_.resize(end - rec_);
-    char* out = scratch_.data();
+    char* out = scratch(end - rec_);
+    Field* fields = fields_.data() + base_;
     auto fail = [&](size_t i, const char* what) {
       bad("field " + std::to_string(i + 1) + ": " + what);
       return false;
     };
     for (size_t i = 0; i < nf_; ++i) {
-      std::string_view t = fields_[i].text;
+      std::string_view t = fields[i].text;
       if (t.find('"') == std::string_view::npos) continue;
       if (t.front() != '"') return fail(i, "quote inside an unquoted field");
       if (t.size() < 2 || t.back() != '"') return fail(i, "text after the closing quote");
       t = t.substr(1, t.size() - 2);
       size_t q = t.find('"');
       if (q == std::string_view::npos) {
-        fields_[i].text = t;
+        fields[i].text = t;
         continue;
       }
       char* start = out;
@@ -209,7 +245,7 @@ class CsvScan {
       }
       std::memcpy(out, t.data(), t.size());
       out += t.size();
-      fields_[i].text = std::string_view(start, static_cast<size_t>(out - start));
+      fields[i].text = std::string_view(start, static_cast<size_t>(out - start));
     }
     return true;
   }
@@ -222,8 +258,14 @@ class CsvScan {
   const CsvConfig cfg_;
   Records& out_;
   HeaderMode header_;
-  std::vector<Field> fields_;  // reused across records; sized to the column count
-  std::string scratch_;        // unescaped text of quoted fields with "" in them
+  const size_t per_batch_;     // records per batch (1 for a header)
+  std::vector<Field> fields_;  // the batch's records, row after row (a header's fields)
+  std::vector<uint64_t> lines_;  // the batch's lines
+  size_t batched_ = 0;         // records in the batch
+  size_t base_ = 0;            // where the current record's fields go in fields_
+  // Unescaped text of quoted fields with "" in them, in chunks that never move.
+  std::vector<std::unique_ptr<char[]>> scratch_;
+  size_t scratch_cap_ = 0, scratch_used_ = 0;  // of the last chunk
   const char* d_ = nullptr;    // win_.data(), refreshed after each refill
   size_t rec_ = 0;             // window offset of the current record
   size_t fstart_ = 0;          // window offset of the current field

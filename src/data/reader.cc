@@ -90,6 +90,13 @@ class ReadRecords final : public Records {
     ++result.records;
     return true;
   }
+  bool good_batch(const Field* fields, size_t n, size_t count, const uint64_t* lines) override {
+    lines_.assign(lines, lines + count);
+    for (uint64_t& l : lines_) l += newlines_;
+    sink_.records(fields, n, count, lines_.data());
+    result.records += count;
+    return true;
+  }
   bool bad(uint64_t line, std::string message) override {
     ++result.bad_records;
     if (result.bad.size() < kMaxBadRows) result.bad.push_back(BadRow{newlines_ + line, std::move(message)});
@@ -100,6 +107,7 @@ class ReadRecords final : public Records {
  private:
   RecordSink& sink_;
   uint64_t newlines_;
+  std::vector<uint64_t> lines_;  // a batch's lines, in the file
 };
 
 }  // namespace

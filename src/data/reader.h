@@ -56,6 +56,12 @@ class RecordSink {
   // One good record: exactly names.size() fields, in column order. `line` is the 1-based
   // physical line of the file where the record starts.
   virtual void record(const Field* fields, size_t n, uint64_t line) = 0;
+  // Good records in file order, `count` of them with n fields each, row after row:
+  // fields[r * n + c] is field c of record r, which starts on lines[r]. Readers pass records
+  // this way so that a sink can work a column at a time; the default calls record() for each.
+  virtual void records(const Field* fields, size_t n, size_t count, const uint64_t* lines) {
+    for (size_t r = 0; r < count; ++r) record(fields + r * n, n, lines[r]);
+  }
 };
 
 struct BadRow {

@@ -77,6 +77,12 @@ class Records {
  public:
   virtual ~Records() = default;
   virtual bool good(const Field* fields, size_t n, uint64_t line) = 0;
+  // Records in order, row after row (see RecordSink::records).
+  virtual bool good_batch(const Field* fields, size_t n, size_t count, const uint64_t* lines) {
+    for (size_t r = 0; r < count; ++r)
+      if (!good(fields + r * n, n, lines[r])) return false;
+    return true;
+  }
   virtual bool bad(uint64_t line, std::string message) = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "stats/number.h"
 #include "stats/profile_builder.h"
 #include "util/escape.h"
 #include "util/json_writer.h"

@@ -25,6 +25,24 @@ void HyperLogLog::add_sparse(uint32_t index, uint8_t rank) {
   if (sparse_.size() > kSparseMax || sparse_.size() * 4 >= (size_t{1} << p_)) densify();
 }
 
+void HyperLogLog::add_hashes(const uint64_t* h, size_t n) {
+  if (!regs_.empty() || n < 64) {
+    for (size_t i = 0; i < n; ++i) add_hash(h[i]);
+    return;
+  }
+  regs_ = dense();
+  for (size_t i = 0; i < n; ++i) add_hash(h[i]);
+  // Back to the short form while it holds few registers, as add_sparse would have left it.
+  std::vector<uint32_t> set;
+  for (size_t i = 0; i < regs_.size(); ++i) {
+    if (regs_[i] == 0) continue;
+    if (set.size() == kSparseMax || (set.size() + 1) * 4 >= regs_.size()) return;  // dense it stays
+    set.push_back(static_cast<uint32_t>(i << 8) | regs_[i]);
+  }
+  sparse_ = std::move(set);
+  std::vector<uint8_t>().swap(regs_);
+}
+
 void HyperLogLog::densify() {
   regs_ = dense();
   std::vector<uint32_t>().swap(sparse_);

@@ -31,6 +31,10 @@ class HyperLogLog {
     r = rank > r ? rank : r;
   }
 
+  // The same as add_hash for each, faster for many: a sparse sketch is updated through a
+  // dense copy once per call instead of a search per hash.
+  void add_hashes(const uint64_t* h, size_t n);
+
   double estimate() const;
   double relative_error() const;  // 1.04 / sqrt(m): the paper's standard error
   int precision() const { return p_; }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "stats/hash.h"
 
@@ -130,6 +131,24 @@ TEST(Hll, SparseDecodeRejectsGarbage) {
   EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AHrEAHrE").ok());  // not in index order
   EXPECT_FALSE(HyperLogLog::decode_sparse(12, "AH!E").ok());
   EXPECT_FALSE(HyperLogLog::decode_sparse(3, "=").ok());
+}
+
+// add_hashes goes through a dense copy of a sparse sketch: it must leave the same registers,
+// in the same form, as adding the hashes one by one, on both sides of the sparse threshold.
+TEST(Hll, AddHashesEqualsAddHash) {
+  for (int distinct : {0, 5, 200, 300, 1500, 100000}) {
+    HyperLogLog one, many;
+    std::vector<uint64_t> batch;
+    for (int i = 0; i < 20000; ++i) {
+      const uint64_t h = hash64(std::to_string(distinct ? i % distinct : 0));
+      one.add_hash(h);
+      batch.push_back(h);
+      if (batch.size() == 4096) many.add_hashes(batch.data(), batch.size()), batch.clear();
+    }
+    many.add_hashes(batch.data(), batch.size());
+    EXPECT_EQ(many.encode(), one.encode()) << distinct;
+    EXPECT_EQ(many.encode_sparse(), one.encode_sparse()) << distinct;
+  }
 }
 
 }  // namespace

@@ -256,5 +256,24 @@ TEST(KllBatch, BatchesKeepTheBound) {
   }
 }
 
+// The radix sort orders by the high 32 bits of each value first, then by the whole value
+// within runs alike there: values that differ only in their low bits must still come out in
+// order, negatives, zeros and duplicates included.
+TEST(KllBatch, SortsValuesThatDifferOnlyInTheirLowBits) {
+  std::mt19937_64 rng(3);
+  std::vector<double> values;
+  for (int i = 0; i < 4000; ++i) {
+    const double base = i % 4 == 0 ? -1e15 : i % 4 == 1 ? 1e15 : i % 4 == 2 ? 0.0 : 12.5;
+    values.push_back(base + static_cast<double>(rng() % 1000) * (base == 0 ? 1e-300 : 1.0));
+  }
+  std::vector<double> want = values;
+  std::sort(want.begin(), want.end());
+  KllSketch s;
+  s.add_batch(values);
+  EXPECT_EQ(values, want);
+  EXPECT_EQ(s.min(), want.front());
+  EXPECT_EQ(s.max(), want.back());
+}
+
 }  // namespace
 }  // namespace seam::stats

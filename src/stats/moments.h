@@ -5,6 +5,7 @@
 // Thread safety: a value; one writer at a time, merge moments built in different threads.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -30,6 +31,10 @@ struct Moments {
     min = x < min ? x : min;
     max = x > max ? x : max;
   }
+
+  // Finite values at once: their own mean and M2 in two passes (which, unlike Welford's
+  // update, has no division in the chain from one value to the next), merged in.
+  void add_batch(const double* x, size_t count);
 
   // Chan, Golub and LeVeque (1979): the pairwise combination of mean and M2.
   void merge(const Moments& o);

@@ -75,5 +75,19 @@ TEST(Moments, SmallCounts) {
   EXPECT_EQ(empty.max, 7);
 }
 
+// Batches (as profiling adds them) give the two-pass result too, and the same min and max.
+TEST(Moments, BatchesMatchOneByOne) {
+  const auto xs = sample();
+  Moments one, batched;
+  for (double x : xs) one.add(x);
+  for (size_t i = 0; i < xs.size(); i += 4096) batched.add_batch(xs.data() + i, std::min<size_t>(4096, xs.size() - i));
+  batched.add_batch(xs.data(), 0);
+  EXPECT_EQ(batched.n, one.n);
+  EXPECT_LE(rel(batched.mean, one.mean), 1e-12);
+  EXPECT_LE(rel(batched.variance(), one.variance()), 1e-9);
+  EXPECT_EQ(batched.min, one.min);
+  EXPECT_EQ(batched.max, one.max);
+}
+
 }  // namespace
 }  // namespace seam::stats

@@ -1,17 +1,22 @@
 #include "stats/profile_builder.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 
 #include "stats/hash.h"
+#include "stats/number.h"
 #include "util/text.h"
 #include "util/version.h"
 
 namespace seam::stats {
 
 // Accumulates the values of one profiled column: the per-value work of profiling, so the
-// hot path of profile_files too.
+// hot path of profile_files too. Values are read one at a time; what follows (hashes for
+// HyperLogLog, moments, the quantile sketch, a label's classes) runs over batches of
+// kBatch, in loops without a branch on the column's type. The batches do not depend on how
+// records arrive, so records given one at a time or in a reader's batches build one profile.
 class ProfileBuilder::Column {
  public:
   Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label) : keep_(keep), label_(label) {
@@ -21,21 +26,19 @@ class ProfileBuilder::Column {
   }
 
   void add(std::string_view text, bool null, uint64_t line) {
-    ++col_.count;
-    // Most values have no surrounding space; skip the trim call for them.
-    const std::string_view s = !text.empty() && text.front() > ' ' && text.back() > ' ' ? text : text::trim(text);
-    if (null || is_missing_token(s)) {
-      ++col_.missing;
-      return;
-    }
     switch (col_.type) {
-      case ColumnType::Numeric: return add_number(s, line);
-      case ColumnType::Boolean: return add_bool(s, line);
-      default: {
-        const uint64_t h = hash64(text);
-        col_.distinct.add_hash(h);
-        col_.values.add_hashed(text, h);
-      }
+      case ColumnType::Numeric: return add_value<&Column::add_number>(text, null, line);
+      case ColumnType::Boolean: return add_value<&Column::add_bool>(text, null, line);
+      default: return add_value<&Column::add_text>(text, null, line);
+    }
+  }
+
+  // This column's field of `count` records, row after row `stride` fields apart.
+  void add_column(const data::Field* fields, size_t stride, size_t count, const uint64_t* lines) {
+    switch (col_.type) {
+      case ColumnType::Numeric: return add_all<&Column::add_number>(fields, stride, count, lines);
+      case ColumnType::Boolean: return add_all<&Column::add_bool>(fields, stride, count, lines);
+      default: return add_all<&Column::add_text>(fields, stride, count, lines);
     }
   }
 
@@ -47,50 +50,115 @@ class ProfileBuilder::Column {
   bool raw_complete() const { return !raw_overflow_; }
 
  private:
-  void add_number(std::string_view s, uint64_t line) {
+  using Add = void (Column::*)(std::string_view text, std::string_view trimmed, uint64_t line);
+
+  template <Add add>
+  void add_value(std::string_view text, bool null, uint64_t line) {
+    ++col_.count;
+    // Most values have no surrounding space; skip the trim call for them.
+    const std::string_view s = !text.empty() && text.front() > ' ' && text.back() > ' ' ? text : text::trim(text);
+    if (null || is_missing_token(s)) {
+      ++col_.missing;
+      return;
+    }
+    (this->*add)(text, s, line);
+  }
+
+  template <Add add>
+  void add_all(const data::Field* fields, size_t stride, size_t count, const uint64_t* lines) {
+    for (size_t r = 0; r < count; ++r, fields += stride) add_value<add>(fields->text, fields->null, lines[r]);
+  }
+
+  void add_number(std::string_view, std::string_view s, uint64_t line) {
     const auto x = parse_number(s);
     if (!x) return invalid(line);
-    col_.distinct.add_hash(hash_double(*x));
-    if (!std::isfinite(*x)) {
+    if (!std::isfinite(*x)) [[unlikely]] {
+      col_.distinct.add_hash(hash_double(*x));
       ++col_.non_finite;
       return;
     }
-    if (*x != std::floor(*x)) ++col_.non_integral;
-    if (label_) count_class(*x);
-    col_.moments.add(*x);
-    pending_.push_back(*x);
-    if (pending_.size() == kBatch) flush();
-    if (raw_.size() < keep_) {
-      raw_.push_back(*x);
-    } else if (keep_) {  // too many to keep: free them now, the sketch will serve instead
-      raw_overflow_ = true;
-      keep_ = 0;
-      std::vector<double>().swap(raw_);
+    numbers_.push_back(*x);
+    if (numbers_.size() == kBatch) flush();
+  }
+
+  void add_bool(std::string_view, std::string_view s, uint64_t line) {
+    const auto b = parse_bool(s);
+    if (!b) return invalid(line);
+    add_text(*b ? "true" : "false", {}, line);
+  }
+
+  // Categories and text are counted as written, surrounding space included.
+  void add_text(std::string_view text, std::string_view, uint64_t) {
+    const uint64_t h = hash64(text);
+    col_.values.add_hashed(text, h);
+    hashes_.push_back(h);
+    if (hashes_.size() == kBatch) flush();
+  }
+
+  static constexpr size_t kBatch = 4096;
+  void flush() {
+    if (!numbers_.empty()) flush_numbers();
+    col_.distinct.add_hashes(hashes_.data(), hashes_.size());
+    hashes_.clear();
+  }
+
+  void flush_numbers() {
+    const std::vector<double>& x = numbers_;
+    hashes_.resize(x.size());
+    uint64_t fractional = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      hashes_[i] = hash_double(x[i]);
+      fractional += x[i] != std::floor(x[i]);
     }
+    col_.non_integral += fractional;
+    if (label_) count_classes();
+    col_.moments.add_batch(x.data(), x.size());
+    keep_raw();
+    col_.quantiles.add_batch(numbers_);  // sorts them: last
+    numbers_.clear();
+  }
+
+  // With keep_values, the finite values in order, until there are too many to keep: then
+  // they are freed, and the sketch serves instead.
+  void keep_raw() {
+    if (!keep_) return;
+    if (raw_.size() + numbers_.size() <= keep_) {
+      raw_.insert(raw_.end(), numbers_.begin(), numbers_.end());
+      return;
+    }
+    raw_overflow_ = true;
+    keep_ = 0;
+    std::vector<double>().swap(raw_);
   }
 
   // A numeric label keeps its class counts besides the numeric statistics, for the class
   // balance: keyed by the shortest text that reads back as the number, so 1 and 1.0 agree.
-  void count_class(double x) {
-    char buf[32];
-    const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
-    col_.values.add(std::string_view(buf, static_cast<size_t>(end - buf)));
-  }
-
-  void add_bool(std::string_view s, uint64_t line) {
-    const auto b = parse_bool(s);
-    if (!b) return invalid(line);
-    const std::string_view v = *b ? "true" : "false";
-    const uint64_t h = hash64(v);
-    col_.distinct.add_hash(h);
-    col_.values.add_hashed(v, h);
-  }
-
-  // Values reach the quantile sketch in batches, which it sorts far faster than one by one.
-  static constexpr size_t kBatch = 4096;
-  void flush() {
-    col_.quantiles.add_batch(pending_);
-    pending_.clear();
+  // Labels take few values, so a batch's are counted in a few counters before they are
+  // written out.
+  void count_classes() {
+    constexpr size_t kCounters = 8;
+    std::pair<uint64_t, uint64_t> counters[kCounters];  // (bits of the value, count)
+    size_t used = 0;
+    auto write_out = [&] {
+      for (size_t i = 0; i < used; ++i) {
+        char buf[32];
+        const auto end = std::to_chars(buf, buf + sizeof buf, std::bit_cast<double>(counters[i].first)).ptr;
+        col_.values.add(std::string_view(buf, static_cast<size_t>(end - buf)), counters[i].second);
+      }
+      used = 0;
+    };
+    for (double x : numbers_) {
+      const auto bits = std::bit_cast<uint64_t>(x);
+      size_t i = 0;
+      while (i < used && counters[i].first != bits) ++i;
+      if (i == kCounters) {
+        write_out();
+        i = 0;
+      }
+      if (i == used) counters[used++] = {bits, 0};
+      ++counters[i].second;
+    }
+    write_out();
   }
 
   void invalid(uint64_t line) {
@@ -98,7 +166,8 @@ class ProfileBuilder::Column {
   }
 
   ColumnProfile col_;
-  std::vector<double> pending_;
+  std::vector<double> numbers_;   // finite values not yet in the statistics
+  std::vector<uint64_t> hashes_;  // values' hashes not yet in HyperLogLog
   size_t keep_;
   bool label_;
   std::vector<double> raw_;
@@ -257,6 +326,13 @@ void ProfileBuilder::record(const data::Field* fields, size_t n, uint64_t line) 
   take(fields, line);
 }
 
+void ProfileBuilder::records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) {
+  if (held_ || n != names_.size()) return RecordSink::records(fields, n, count, lines);
+  position_ += count;
+  rows_ += count;
+  for (size_t i = 0; i < selected_.size(); ++i) columns_[i].add_column(fields + selected_[i], n, count, lines);
+}
+
 void ProfileBuilder::fix_types(const TypeSample& sample) {
   for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_);
 }
@@ -341,55 +417,6 @@ std::optional<bool> parse_bool(std::string_view s) {
   if (v == "true" || v == "yes" || v == "t" || v == "y") return true;
   if (v == "false" || v == "no" || v == "f" || v == "n") return false;
   return std::nullopt;
-}
-
-namespace {
-
-// Clinger's fast path: a plain decimal with at most 15 significant digits and at most 22
-// after the point is an integer below 2^53 divided by an exact power of ten, and IEEE
-// division rounds that correctly, so the result equals from_chars's. Data files are mostly
-// such numbers, and this is several times faster.
-std::optional<double> parse_plain_decimal(std::string_view s) {
-  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  i += negative;
-  uint64_t mantissa = 0;
-  int digits = 0, fraction = -1;
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= '0' && c <= '9') {
-      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
-      if (mantissa) ++digits;  // leading zeros do not count
-      if (fraction >= 0) ++fraction;
-    } else if (c == '.' && fraction < 0) {
-      fraction = 0;
-    } else {
-      return std::nullopt;
-    }
-  }
-  const bool has_digit = s.size() > static_cast<size_t>(negative) + (fraction >= 0 ? 1 : 0);
-  if (!has_digit || digits > 15 || fraction > 22) return std::nullopt;
-  double x = static_cast<double>(mantissa);
-  if (fraction > 0) x /= kPow10[fraction];
-  return negative ? -x : x;
-}
-
-}  // namespace
-
-std::optional<double> parse_number(std::string_view s) {
-  if (auto fast = parse_plain_decimal(s)) return fast;
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  double x = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
-  if (ec != std::errc() || end != s.data() + s.size()) {
-    const std::string v = text::lower(s);  // spellings from_chars does not take
-    if (v == "infinity" || v == "+infinity") return INFINITY;
-    if (v == "-infinity") return -INFINITY;
-    return std::nullopt;
-  }
-  return x;
 }
 
 ColumnType infer_type(const std::vector<std::string>& sample) {

@@ -116,6 +116,7 @@ class ProfileBuilder : public data::RecordSink {
   // (they are not checked again). profile_files reads each range of a file into a builder.
   void columns(const std::vector<std::string>&) override {}
   void record(const data::Field* fields, size_t n, uint64_t line) override;
+  void records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) override;
 
  private:
   class Column;  // one profiled column's accumulator
@@ -149,9 +150,8 @@ class ProfileBuilder : public data::RecordSink {
 // are all true/false words, categorical if few distinct values repeat, text otherwise.
 ColumnType infer_type(const std::vector<std::string>& sample);
 
-// How a value is read: missing-value tokens, booleans, numbers (exposed for tests).
+// How a value is read: missing-value tokens, booleans (exposed for tests); numbers: stats/number.h.
 bool is_missing_token(std::string_view s);
 std::optional<bool> parse_bool(std::string_view s);
-std::optional<double> parse_number(std::string_view s);
 
 }  // namespace seam::stats
