@@ -14,7 +14,7 @@ namespace seam::stats {
 
 namespace detail {
 // Everything but plain decimals, with fast_float (Lemire's algorithm, exact).
-std::optional<double> parse_number_rest(std::string_view s);
+bool parse_number_rest(std::string_view s, double& out);
 }
 
 // Data files are mostly plain decimals: an optional '-', digits, an optional '.' and
@@ -22,7 +22,10 @@ std::optional<double> parse_number_rest(std::string_view s);
 // integer below 2^53 divided by an exact power of ten, and IEEE division rounds that
 // correctly (Clinger 1990), so the result equals the general path's. Measured faster here
 // than fast_float, and than a SWAR version that sums eight digits at a time.
-inline std::optional<double> parse_number(std::string_view s) {
+//
+// The result is an out-parameter: GCC builds a returned std::optional<double> in memory
+// from its parts and reads it back whole, which stalls store forwarding on every value.
+[[gnu::always_inline]] inline bool parse_number(std::string_view s, double& out) {
   static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   const bool negative = !s.empty() && s[0] == '-';
@@ -39,12 +42,18 @@ inline std::optional<double> parse_number(std::string_view s) {
     } else if (c == '.' && fraction < 0) {
       fraction = 0;
     } else {
-      return detail::parse_number_rest(s);
+      return detail::parse_number_rest(s, out);
     }
   }
-  if (!any || digits > 15 || fraction > 22) return detail::parse_number_rest(s);
+  if (!any || digits > 15 || fraction > 22) return detail::parse_number_rest(s, out);
   const double x = static_cast<double>(mantissa) / kPow10[fraction > 0 ? fraction : 0];
-  return negative ? -x : x;
+  out = negative ? -x : x;
+  return true;
+}
+
+inline std::optional<double> parse_number(std::string_view s) {
+  double x;
+  return parse_number(s, x) ? std::optional<double>(x) : std::nullopt;
 }
 
 }  // namespace seam::stats

@@ -70,14 +70,14 @@ class ProfileBuilder::Column {
   }
 
   void add_number(std::string_view, std::string_view s, uint64_t line) {
-    const auto x = parse_number(s);
-    if (!x) return invalid(line);
-    if (!std::isfinite(*x)) [[unlikely]] {
-      col_.distinct.add_hash(hash_double(*x));
+    double x;
+    if (!parse_number(s, x)) return invalid(line);
+    if (!std::isfinite(x)) [[unlikely]] {
+      col_.distinct.add_hash(hash_double(x));
       ++col_.non_finite;
       return;
     }
-    numbers_.push_back(*x);
+    numbers_.push_back(x);
     if (numbers_.size() == kBatch) flush();
   }
 
