@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-check bench-server bench-data bench-ui docs clean
+.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-check bench-server bench-data bench-peers bench-ui docs clean
 
 all: build
 
@@ -104,6 +104,12 @@ bench-server: deps
 bench-data: deps
 	$(MAKE) build
 	bench/data-bench $(BUILD) 1
+
+# Profiling each shape of bench/gen-data (300 MB) against polars and DuckDB from npm (bench/peers,
+# installed on first use, never a dependency of seam) and pandas (about ten minutes).
+bench-peers: deps
+	$(MAKE) build
+	bench/profile-peers $(BUILD) 300
 
 # The web UI in chromium: switching descriptors, and typing in a 300-control form.
 bench-ui: deps

@@ -15,11 +15,12 @@ namespace seam::stats {
 // Accumulates the values of one profiled column: the per-value work of profiling, so the
 // hot path of profile_files too. Values are read one at a time; what follows (hashes for
 // HyperLogLog, moments, the quantile sketch, a label's classes) runs over batches of
-// kBatch, in loops without a branch on the column's type. The batches do not depend on how
-// records arrive, so records given one at a time or in a reader's batches build one profile.
+// batch_ values, in loops without a branch on the column's type. The batches do not depend on
+// how records arrive, so records given one at a time or in a reader's batches build one profile.
 class ProfileBuilder::Column {
  public:
-  Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label) : keep_(keep), label_(label) {
+  Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label, size_t batch)
+      : batch_(batch), keep_(keep), label_(label) {
     col_.name = std::move(name);
     col_.type = type;
     col_.quantiles = KllSketch(sketch_k);
@@ -78,7 +79,7 @@ class ProfileBuilder::Column {
       return;
     }
     numbers_.push_back(x);
-    if (numbers_.size() == kBatch) flush();
+    if (numbers_.size() == batch_) flush();
   }
 
   void add_bool(std::string_view, std::string_view s, uint64_t line) {
@@ -92,10 +93,9 @@ class ProfileBuilder::Column {
     const uint64_t h = hash64(text);
     col_.values.add_hashed(text, h);
     hashes_.push_back(h);
-    if (hashes_.size() == kBatch) flush();
+    if (hashes_.size() == batch_) flush();
   }
 
-  static constexpr size_t kBatch = 4096;
   void flush() {
     if (!numbers_.empty()) flush_numbers();
     col_.distinct.add_hashes(hashes_.data(), hashes_.size());
@@ -165,6 +165,7 @@ class ProfileBuilder::Column {
     if (col_.invalid++ == 0) col_.first_invalid_line = line;
   }
 
+  const size_t batch_;
   ColumnProfile col_;
   std::vector<double> numbers_;   // finite values not yet in the statistics
   std::vector<uint64_t> hashes_;  // values' hashes not yet in HyperLogLog
@@ -334,7 +335,11 @@ void ProfileBuilder::records(const data::Field* fields, size_t n, size_t count, 
 }
 
 void ProfileBuilder::fix_types(const TypeSample& sample) {
-  for (size_t i : selected_) columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_);
+  // A batch of 4,096 values per column while the columns are few; fewer for a wide table, so
+  // that the batches of all columns together stay near 8 MB.
+  const size_t batch = std::clamp<size_t>((size_t{1} << 19) / std::max<size_t>(selected_.size(), 1), 256, 4096);
+  for (size_t i : selected_)
+    columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_, batch);
 }
 
 void ProfileBuilder::release_held() {
