@@ -13,6 +13,7 @@ import tempfile
 import unittest
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 from scipy.spatial import distance
 
@@ -274,6 +275,39 @@ class Profiles(Data):
             self.assertLessEqual(abs(rank - float(q)), err + 1 / len(x), (q, v))
         self.assertEqual(m["columns"][1]["values"]["counts"], w["columns"][1]["values"]["counts"])
         self.assertEqual(m["columns"][1]["distinct"]["hll"], w["columns"][1]["distinct"]["hll"])
+
+    def test_timestamps_equal_pandas(self):
+        """ISO 8601 instants with and without zones: the summary pandas gives for to_datetime(utc=True)."""
+        rng = np.random.default_rng(8)
+        n = 5000
+        base = pd.Timestamp("2026-03-01T00:00:00Z")
+        instants = base + pd.to_timedelta(np.sort(rng.integers(0, 90 * 86400 * 1000, n)), unit="ms")
+        zones = rng.choice(["Z", "+02:00", "-05:30", ""], n)
+        texts = []
+        for t, z in zip(instants, zones):
+            shift = {"Z": 0, "+02:00": 120, "-05:30": -330, "": 0}[z]
+            local = (t + pd.Timedelta(minutes=shift)).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]
+            texts.append(local + z)
+        path = self.csv("t.csv", {"when": texts, "day": [t.strftime("%Y-%m-%d") for t in instants]})
+        col = {c["name"]: c for c in json.loads(seam("profile", path, check=0).stdout)["columns"]}
+        when, day = col["when"], col["day"]
+        self.assertEqual(when["type"], "timestamp")
+        def seconds(text):  # a time without a zone is UTC, as seam reads it
+            t = pd.Timestamp(text)
+            return (t.tz_localize("UTC") if t.tzinfo is None else t).value / 1e9
+        secs = np.array([seconds(t) for t in texts])
+        self.assertTrue(close(when["numeric"]["min"], float(secs.min()), rel=0, abs_=1e-6))
+        self.assertTrue(close(when["numeric"]["max"], float(secs.max()), rel=0, abs_=1e-6))
+        self.assertTrue(close(when["numeric"]["mean"], float(secs.mean()), rel=1e-13))
+        self.assertTrue(close(when["numeric"]["stddev"], float(secs.std(ddof=1)), rel=1e-9))
+        first = instants.min()
+        ms = first.microsecond // 1000
+        self.assertEqual(when["timestamp"]["min"], first.strftime("%Y-%m-%dT%H:%M:%S") + (f".{ms:03d}" if ms else "") + "Z")
+        self.assertEqual(when["timestamp"]["zoned"], int((zones != "").sum()))
+        self.assertEqual(when["timestamp"]["local"], int((zones == "").sum()))
+        self.assertTrue(when["timestamp"]["sorted"])
+        self.assertEqual(day["timestamp"]["dates"], n)
+        self.assertEqual(day["timestamp"]["max"], instants.max().strftime("%Y-%m-%d"))
 
     def test_progress_goes_to_a_terminal_only(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")

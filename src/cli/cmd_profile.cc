@@ -76,7 +76,9 @@ void report_bad_rows(const stats::Profile& p) {
   for (const auto& c : p.columns)
     if (c.invalid)
       std::fprintf(stderr, "seam profile: column '%s': %llu values are not %s (first on line %llu); counted as invalid\n", c.name.c_str(),
-                   static_cast<unsigned long long>(c.invalid), c.type == stats::ColumnType::Numeric ? "numbers" : "booleans",
+                   static_cast<unsigned long long>(c.invalid), c.type == stats::ColumnType::Numeric     ? "numbers"
+                   : c.type == stats::ColumnType::Timestamp ? "ISO 8601 timestamps"
+                                                            : "booleans",
                    static_cast<unsigned long long>(c.first_invalid_line));
 }
 

@@ -92,7 +92,7 @@ const std::vector<Command>& commands() {
        "  -o OUT              write to OUT (default: standard output) and print a summary\n"
        "  --format F          csv, tsv or jsonl (default: from the file extension)\n"
        "  --columns a,b       profile only these columns\n"
-       "  --types a=T,...     force column types: numeric, categorical, boolean or text\n"
+       "  --types a=T,...     force column types: numeric, categorical, boolean, text or timestamp\n"
        "  --label COLUMN      the label column: its class balance is recorded too (its type\n"
        "                      is inferred as for any column)\n"
        "  --threads N         profile each file in N parallel parts (default 1)\n"

@@ -98,7 +98,7 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
   for (const auto& t : text::split_list(args.get("--types", ""))) {
     const size_t eq = t.find('=');
     const auto type = eq == std::string::npos ? std::nullopt : stats::type_from_name(t.substr(eq + 1));
-    if (!type) return Error::usage("--types expects COLUMN=numeric|categorical|boolean|text; found '" + t + "'");
+    if (!type) return Error::usage("--types expects COLUMN=numeric|categorical|boolean|text|timestamp; found '" + t + "'");
     o.types.emplace_back(t.substr(0, eq), *type);
   }
   o.label = args.get("--label", "");

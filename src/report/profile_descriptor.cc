@@ -6,6 +6,7 @@
 
 #include "stats/number.h"
 #include "stats/profile_builder.h"
+#include "stats/time.h"
 #include "util/escape.h"
 #include "util/json_writer.h"
 #include "util/text.h"
@@ -45,6 +46,7 @@ double share(uint64_t part, uint64_t whole) {
 std::string field_type(const stats::ColumnProfile& c) {
   switch (c.type) {
     case stats::ColumnType::Numeric: return c.non_integral ? "Float" : "Integer";
+    case stats::ColumnType::Timestamp: return c.time.local || c.time.zoned ? "Timestamp" : "Date";
     case stats::ColumnType::Boolean: return "Boolean";
     default: break;
   }
@@ -69,9 +71,16 @@ std::string list_item(const std::string& v) {
   return out + "\"";
 }
 
+// The first and last instants of a timestamp column, as dates when it holds only dates.
+std::string time_range(const stats::ColumnProfile& c) {
+  const bool dates = !c.time.local && !c.time.zoned;
+  return stats::format_timestamp(c.moments.min, dates) + " to " + stats::format_timestamp(c.moments.max, dates);
+}
+
 std::string expected_values(const stats::ColumnProfile& c) {
   if (c.type == stats::ColumnType::Numeric)
     return c.moments.n ? fmt(c.moments.min) + " to " + fmt(c.moments.max) : "no finite values";
+  if (c.type == stats::ColumnType::Timestamp) return c.moments.n ? time_range(c) : "no valid timestamps";
   const auto items = c.values.items();
   std::string out;
   for (size_t i = 0; i < items.size() && i < 10; ++i) out.append(i ? ", " : "").append(list_item(items[i].first));
@@ -137,7 +146,9 @@ std::string profile_summary(const stats::Profile& p) {
   std::snprintf(line, sizeof line, "%-24s %-11s %10s %8s %10s %12s %12s\n", "column", "type", "count", "missing", "distinct", "mean/top", "stddev");
   out += line;
   for (const auto& c : p.columns) {
+    const bool time = c.type == stats::ColumnType::Timestamp;
     const std::string top = c.type == stats::ColumnType::Numeric ? fmt(c.moments.mean)
+                            : time                               ? stats::format_timestamp(c.moments.min, true)
                             : c.values.items().empty()           ? "-"
                                                                  : c.values.items()[0].first;
     // Names and values come from the data: control characters are masked and cells cut by

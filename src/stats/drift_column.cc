@@ -5,6 +5,7 @@
 
 #include "stats/drift_bounds.h"
 #include "stats/drift_math.h"
+#include "stats/time.h"
 
 namespace seam::stats::detail {
 namespace {
@@ -271,7 +272,7 @@ double decision_point(const ColumnDrift& d) {
 // about as 1/k), or the exact values.
 void advise(ColumnDrift& d, int k_now) {
   const std::string exact = "test the data files themselves (exact up to 1,000,000 values per column)";
-  if (d.type != ColumnType::Numeric) {
+  if (!has_numbers(d.type)) {
     d.advice = "the column has more distinct values than are counted exactly (1,000); group rare values into fewer categories";
     return;
   }
@@ -303,7 +304,7 @@ void decide(ColumnDrift& d, int k_now) {
   } else {
     d.verdict = Verdict::Inconclusive;
     const std::string what = test ? "the p-value" : "the distance";
-    d.why = "from " + std::string(d.type == ColumnType::Numeric ? "sketches" : "approximate counts") + ", " + what +
+    d.why = "from " + std::string(has_numbers(d.type) ? "sketches" : "approximate counts") + ", " + what +
             " lies between " + num(lo) + " and " + num(hi) + " (" + num(kSketchConfidence * 100) +
             "% confidence), on both sides of the threshold " + num(d.threshold);
     advise(d, k_now);
@@ -312,7 +313,7 @@ void decide(ColumnDrift& d, int k_now) {
 }
 
 bool fits(Method m, ColumnType t) {
-  if (t == ColumnType::Numeric) return m != Method::ChiSquare && m != Method::ChiSquareGof;
+  if (has_numbers(t)) return m != Method::ChiSquare && m != Method::ChiSquareGof;
   return m != Method::Ks && m != Method::Wasserstein;
 }
 
@@ -322,13 +323,34 @@ const std::vector<double>* raw_values(const DriftInput& in, size_t i) {
 
 }  // namespace
 
+std::string time_ranges_note(const ColumnProfile& r, const ColumnProfile& c) {
+  const std::string head = "'" + r.name + "' is a timestamp; not tested for drift (--method " + r.name + "=ks compares the distributions)";
+  if (r.moments.n == 0 || c.moments.n == 0) return head + "; one side has no valid timestamps";
+  const bool dates = !r.time.local && !r.time.zoned && !c.time.local && !c.time.zoned;
+  auto range = [&](const ColumnProfile& p) {
+    return format_timestamp(p.moments.min, dates) + " to " + format_timestamp(p.moments.max, dates);
+  };
+  std::string out = head + ": reference " + range(r) + ", current " + range(c);
+  const double gap = c.moments.min - r.moments.max, before = r.moments.min - c.moments.max;
+  char days[64];
+  if (gap > 0) {
+    std::snprintf(days, sizeof days, "%.1f", gap / 86400);
+    return out + "; the current data starts " + days + " days after the reference ends";
+  }
+  if (before > 0) {
+    std::snprintf(days, sizeof days, "%.1f", before / 86400);
+    return out + "; the current data ends " + days + " days before the reference starts";
+  }
+  return out + "; the ranges overlap";
+}
+
 Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, size_t ri, size_t ci, const DriftOptions& o) {
   const ColumnProfile& r = ref.profile.columns[ri];
   const ColumnProfile& c = cur.profile.columns[ci];
   ColumnDrift d;
   d.name = r.name;
   d.type = r.type;
-  d.method = r.type == ColumnType::Numeric ? Method::Ks : Method::ChiSquare;
+  d.method = has_numbers(r.type) ? Method::Ks : Method::ChiSquare;
   if (auto it = o.methods.find(r.name); it != o.methods.end()) d.method = it->second;
   if (!fits(d.method, r.type))
     return Error::usage_at("/methods/" + r.name, "method " + std::string(method_name(d.method)) + " does not apply to '" + r.name +
@@ -336,7 +358,7 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
   d.threshold = default_threshold(d.method);
   if (auto it = o.thresholds.find(r.name); it != o.thresholds.end()) d.threshold = it->second;
   int k_now = 0;
-  if (r.type == ColumnType::Numeric) {
+  if (has_numbers(r.type)) {
     d.n_reference = r.moments.n;
     d.n_current = c.moments.n;
     const Side rs{r, raw_values(ref, ri)}, cs{c, raw_values(cur, ci)};

@@ -10,4 +10,8 @@ namespace seam::stats::detail {
 // type). Fails when the method does not fit the column type.
 Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, size_t ri, size_t ci, const DriftOptions& o);
 
+// What the ranges of a timestamp column on the two sides say: where each begins and ends,
+// and whether the current data overlaps the reference or how many days lie between them.
+std::string time_ranges_note(const ColumnProfile& ref, const ColumnProfile& cur);
+
 }  // namespace seam::stats::detail

@@ -5,7 +5,7 @@
 namespace seam::stats {
 
 namespace {
-constexpr std::array<std::string_view, 4> kTypeNames = {"numeric", "categorical", "boolean", "text"};
+constexpr std::array<std::string_view, 5> kTypeNames = {"numeric", "categorical", "boolean", "text", "timestamp"};
 }
 
 std::string_view type_name(ColumnType t) { return kTypeNames[static_cast<size_t>(t)]; }
@@ -14,6 +14,16 @@ std::optional<ColumnType> type_from_name(std::string_view name) {
   for (size_t i = 0; i < kTypeNames.size(); ++i)
     if (kTypeNames[i] == name) return static_cast<ColumnType>(i);
   return std::nullopt;
+}
+
+void TimeSummary::merge(const TimeSummary& o) {
+  dates += o.dates;
+  local += o.local;
+  zoned += o.zoned;
+  if (std::isnan(o.first)) return;  // no instants to add
+  sorted = sorted && o.sorted && !(o.first < last);
+  if (std::isnan(first)) first = o.first;
+  last = o.last;
 }
 
 Status ColumnProfile::merge(const ColumnProfile& o) {
@@ -30,6 +40,7 @@ Status ColumnProfile::merge(const ColumnProfile& o) {
   moments.merge(o.moments);
   if (auto st = quantiles.merge(o.quantiles); !st.ok()) return st;
   values.merge(o.values);
+  time.merge(o.time);
   return Ok{};
 }
 

@@ -9,6 +9,7 @@
 // Thread safety: a Profile is a plain value; share it read-only, merge into one owned by the caller.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,14 +24,34 @@
 
 namespace seam::stats {
 
-enum class ColumnType : uint8_t { Numeric, Categorical, Boolean, Text };
-std::string_view type_name(ColumnType t);  // "numeric", "categorical", "boolean", "text"
+enum class ColumnType : uint8_t { Numeric, Categorical, Boolean, Text, Timestamp };
+// "numeric", "categorical", "boolean", "text", "timestamp"
+std::string_view type_name(ColumnType t);
 std::optional<ColumnType> type_from_name(std::string_view name);
+// Numeric columns and timestamps (as seconds since the epoch) have moments and quantiles.
+inline bool has_numbers(ColumnType t) { return t == ColumnType::Numeric || t == ColumnType::Timestamp; }
 
 inline constexpr int kProfileFormatVersion = 1;
 // The KLL k of numeric columns unless --sketch-k says otherwise: the common default of
 // quantile sketches (DataSketches' KLL), a rank error of about 1-2% at 99% confidence.
 inline constexpr int kDefaultSketchK = 200;
+
+// What a timestamp column adds to the numeric summary of its instants (stats/time.h).
+struct TimeSummary {
+  uint64_t dates = 0;   // values that are dates only
+  uint64_t local = 0;   // date-times without a zone (read as UTC)
+  uint64_t zoned = 0;   // date-times with Z or an offset
+  double first = NAN, last = NAN;  // the first and last instants in file order
+  bool sorted = true;   // every instant at or after the one before it, in file order
+
+  void add(double t) {
+    if (t < last) sorted = false;  // false while last is NaN
+    if (std::isnan(first)) first = t;
+    last = t;
+  }
+  // `o` follows this in file order.
+  void merge(const TimeSummary& o);
+};
 
 struct ColumnProfile {
   std::string name;
@@ -45,6 +66,7 @@ struct ColumnProfile {
   Moments moments;           // numeric: finite values
   KllSketch quantiles{kDefaultSketchK};  // numeric: finite values
   FrequentItems values{1000, 1000};  // categorical, boolean, text; the classes of a numeric label
+  TimeSummary time;          // timestamp columns
 
   Status merge(const ColumnProfile& o);
 };

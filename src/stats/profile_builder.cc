@@ -7,6 +7,7 @@
 
 #include "stats/hash.h"
 #include "stats/number.h"
+#include "stats/time.h"
 #include "util/text.h"
 #include "util/version.h"
 
@@ -29,6 +30,7 @@ class ProfileBuilder::Column {
   void add(std::string_view text, bool null, uint64_t line) {
     switch (col_.type) {
       case ColumnType::Numeric: return add_value<&Column::add_number>(text, null, line);
+      case ColumnType::Timestamp: return add_value<&Column::add_timestamp>(text, null, line);
       case ColumnType::Boolean: return add_value<&Column::add_bool>(text, null, line);
       default: return add_value<&Column::add_text>(text, null, line);
     }
@@ -38,6 +40,7 @@ class ProfileBuilder::Column {
   void add_column(const data::Field* fields, size_t stride, size_t count, const uint64_t* lines) {
     switch (col_.type) {
       case ColumnType::Numeric: return add_all<&Column::add_number>(fields, stride, count, lines);
+      case ColumnType::Timestamp: return add_all<&Column::add_timestamp>(fields, stride, count, lines);
       case ColumnType::Boolean: return add_all<&Column::add_bool>(fields, stride, count, lines);
       default: return add_all<&Column::add_text>(fields, stride, count, lines);
     }
@@ -79,6 +82,18 @@ class ProfileBuilder::Column {
       return;
     }
     numbers_.push_back(x);
+    if (numbers_.size() == batch_) flush();
+  }
+
+  // An instant joins the numbers as seconds since the epoch; its form and order are noted.
+  void add_timestamp(std::string_view, std::string_view s, uint64_t line) {
+    double t;
+    TimeForm form;
+    if (!parse_timestamp(s, t, form)) return invalid(line);
+    TimeSummary& ts = col_.time;
+    ts.add(t);
+    (form == TimeForm::Date ? ts.dates : form == TimeForm::Local ? ts.local : ts.zoned) += 1;
+    numbers_.push_back(t);
     if (numbers_.size() == batch_) flush();
   }
 
@@ -430,6 +445,10 @@ ColumnType infer_type(const std::vector<std::string>& sample) {
     return ColumnType::Numeric;
   if (std::all_of(sample.begin(), sample.end(), [](const auto& v) { return parse_bool(v).has_value(); }))
     return ColumnType::Boolean;
+  double t;
+  TimeForm form;
+  if (std::all_of(sample.begin(), sample.end(), [&](const auto& v) { return parse_timestamp(v, t, form); }))
+    return ColumnType::Timestamp;
   std::vector<std::string_view> distinct(sample.begin(), sample.end());
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());

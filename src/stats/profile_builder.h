@@ -147,7 +147,8 @@ class ProfileBuilder : public data::RecordSink {
 };
 
 // The type a column's values suggest: numeric if they all parse as numbers, boolean if they
-// are all true/false words, categorical if few distinct values repeat, text otherwise.
+// are all true/false words, timestamp if they are all ISO 8601 dates or date-times
+// (stats/time.h), categorical if few distinct values repeat, text otherwise.
 ColumnType infer_type(const std::vector<std::string>& sample);
 
 // How a value is read: missing-value tokens, booleans (exposed for tests); numbers: stats/number.h.

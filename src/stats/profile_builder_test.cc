@@ -332,3 +332,71 @@ TEST(InferType, FromSampleValues) {
 
 }  // namespace
 }  // namespace seam::stats
+
+namespace seam::stats {
+namespace {
+
+// A log's timestamps: typed as such from the sample, summarised as instants, their forms
+// counted, their order noted; a column of dates alone stays dates.
+TEST(ProfileBuilder, TimestampColumns) {
+  std::string csv = "time,day,note\n";
+  for (int i = 0; i < 1500; ++i) {
+    const int minute = i % 60, hour = i / 60 % 24;
+    char line[128];
+    std::snprintf(line, sizeof line, "2026-01-%02dT%02d:%02d:00%s,2026-02-%02d,x\n", 1 + i / 1440, hour, minute,
+                  i % 3 == 0 ? "Z" : i % 3 == 1 ? "+00:00" : "", 1 + i % 28);
+    csv += line;
+  }
+  csv += "not a time,2026-02-30,x\n";  // after the sample: invalid in both columns
+  const std::string path = write_temp("times.csv", csv);
+  ProfileOptions o;
+  const Profile p = profile_file(path, o).profile;
+  const ColumnProfile& time = p.columns[0];
+  const ColumnProfile& day = p.columns[1];
+  ASSERT_EQ(time.type, ColumnType::Timestamp);
+  ASSERT_EQ(day.type, ColumnType::Timestamp);
+  EXPECT_EQ(time.moments.n, 1500u);
+  EXPECT_EQ(time.invalid, 1u);
+  EXPECT_EQ(time.first_invalid_line, 1502u);
+  EXPECT_EQ(time.moments.min, 1767225600);  // 2026-01-01T00:00:00Z
+  EXPECT_EQ(time.moments.max, 1767225600 + 86400 + 59 * 60);  // 2026-01-02T00:59:00Z
+  EXPECT_EQ(time.time.zoned, 1000u);
+  EXPECT_EQ(time.time.local, 500u);
+  EXPECT_TRUE(time.time.sorted);
+  EXPECT_EQ(day.time.dates, 1500u);
+  EXPECT_FALSE(day.time.sorted);
+  EXPECT_EQ(day.invalid, 1u);
+  const std::string json = to_json(p);
+  EXPECT_NE(json.find("\"min\": \"2026-01-01T00:00:00Z\""), std::string::npos);
+  EXPECT_NE(json.find("\"max\": \"2026-02-28\""), std::string::npos);
+  auto back = profile_from_json("p.json", json);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(to_json(back.value()), json);
+}
+
+// Ranges profiled apart keep "sorted" only when they follow each other in time.
+TEST(ProfileBuilder, SortedTimestampsSurviveMergingInFileOrderOnly) {
+  ColumnOptions o;
+  o.types = {{"t", ColumnType::Timestamp}};
+  auto build = [&](int from, int to) {
+    auto b = ProfileBuilder::create({"t"}, o);
+    EXPECT_TRUE(b.ok());
+    for (int d = from; d <= to; ++d) {
+      const std::string v = "2026-03-" + std::string(d < 10 ? "0" : "") + std::to_string(d);
+      b.value().add(std::vector<std::string_view>{v});
+    }
+    return std::move(b).value().finish();
+  };
+  Profile early = build(1, 10), late = build(11, 20);
+  Profile in_order = early;
+  ASSERT_TRUE(in_order.merge(late).ok());
+  EXPECT_TRUE(in_order.columns[0].time.sorted);
+  EXPECT_EQ(in_order.columns[0].time.first, early.columns[0].time.first);
+  EXPECT_EQ(in_order.columns[0].time.last, late.columns[0].time.last);
+  Profile reversed = late;
+  ASSERT_TRUE(reversed.merge(early).ok());
+  EXPECT_FALSE(reversed.columns[0].time.sorted);
+}
+
+}  // namespace
+}  // namespace seam::stats

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "stats/profile.h"
+#include "stats/time.h"
 #include "util/json_writer.h"
 
 namespace seam::stats {
@@ -56,6 +57,22 @@ void write_numeric(JsonWriter& w, const ColumnProfile& c) {
   w.end_array().end_object().end_object();
 }
 
+// Seconds since the epoch are in "numeric"; this says how they were written, their range as
+// text, and whether they came in order.
+void write_time(JsonWriter& w, const ColumnProfile& c) {
+  const TimeSummary& t = c.time;
+  const bool dates = t.local == 0 && t.zoned == 0;
+  w.key("timestamp").begin_object();
+  w.key("min").value(c.moments.n ? format_timestamp(c.moments.min, dates) : "");
+  w.key("max").value(c.moments.n ? format_timestamp(c.moments.max, dates) : "");
+  w.key("sorted").value(t.sorted);
+  w.key("first"); write_number(w, t.first);
+  w.key("last"); write_number(w, t.last);
+  w.key("dates").value(static_cast<int64_t>(t.dates)).key("local").value(static_cast<int64_t>(t.local));
+  w.key("zoned").value(static_cast<int64_t>(t.zoned));
+  w.end_object();
+}
+
 void write_values(JsonWriter& w, const ColumnProfile& c) {
   w.key("values").begin_object();
   w.key("exact").value(c.values.exact()).key("total").value(static_cast<int64_t>(c.values.total()));
@@ -78,8 +95,9 @@ void write_column(JsonWriter& w, const ColumnProfile& c) {
   if (const std::string sparse = c.distinct.encode_sparse(); !sparse.empty()) w.key("sparse").value(sparse);
   else w.key("registers").value(c.distinct.encode());
   w.end_object().end_object();
-  if (c.type == ColumnType::Numeric) write_numeric(w, c);
-  if (c.type != ColumnType::Numeric || c.values.total() > 0) write_values(w, c);  // a numeric label's classes
+  if (has_numbers(c.type)) write_numeric(w, c);
+  if (c.type == ColumnType::Timestamp) write_time(w, c);
+  if (!has_numbers(c.type) || c.values.total() > 0) write_values(w, c);  // a numeric label's classes
   w.end_object();
 }
 

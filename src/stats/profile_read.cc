@@ -95,6 +95,25 @@ void read_numeric(Fields& f, ColumnProfile& c) {
   if (nf.error() && !f.error()) f.error() = nf.error();
 }
 
+void read_time(Fields& f, ColumnProfile& c) {
+  const doc::Node* t = f.get("timestamp", doc::Kind::Object);
+  if (!t) return;
+  Fields tf = f.child(*t, "timestamp");
+  TimeSummary& ts = c.time;
+  ts.dates = tf.u64("dates");
+  ts.local = tf.u64("local");
+  ts.zoned = tf.u64("zoned");
+  ts.first = tf.number("first");
+  ts.last = tf.number("last");
+  if (const doc::Node* sorted = tf.get("sorted", doc::Kind::Bool)) ts.sorted = sorted->boolean;
+  if (!tf.error() && ts.dates + ts.local + ts.zoned != c.moments.n)
+    tf.fail(*t, "the timestamp forms count " + std::to_string(ts.dates + ts.local + ts.zoned) + " values but the moments " +
+                    std::to_string(c.moments.n));
+  if (!tf.error() && std::isnan(ts.first) != (c.moments.n == 0))
+    tf.fail(*t, "first and last are set exactly when the column has instants", "first");
+  if (tf.error() && !f.error()) f.error() = tf.error();
+}
+
 void read_values(Fields& f, ColumnProfile& c, bool required = true) {
   const doc::Node* vals = f.get("values", doc::Kind::Object, required);
   if (!vals) return;
@@ -144,8 +163,9 @@ Result<ColumnProfile> read_column(const doc::Source& src, const doc::Node& n, co
     }
     if (df.error() && !f.error()) f.error() = df.error();
   }
-  if (c.type == ColumnType::Numeric) read_numeric(f, c);
-  read_values(f, c, c.type != ColumnType::Numeric);  // optional for numbers: a numeric label's classes
+  if (has_numbers(c.type)) read_numeric(f, c);
+  if (c.type == ColumnType::Timestamp) read_time(f, c);
+  read_values(f, c, !has_numbers(c.type));  // optional for numbers: a numeric label's classes
   if (f.error()) return *f.error();
   return c;
 }

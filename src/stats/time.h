@@ -1,0 +1,31 @@
+// Timestamps as profiling reads them: ISO 8601 dates and date-times, as data files and logs
+// write them, turned into seconds since 1970-01-01T00:00:00Z so that the numeric summaries
+// (moments, quantiles, histograms, distinct counts) and drift tests apply unchanged.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace seam::stats {
+
+// How a timestamp was written.
+enum class TimeForm : uint8_t {
+  Date,       // 2026-03-01: midnight UTC
+  Local,      // 2026-03-01T12:30:00 (or with a space): no zone, read as UTC
+  Zoned,      // 2026-03-01T12:30:00.125+01:00, ...Z: an instant
+};
+
+// Reads YYYY-MM-DD, optionally followed by 'T' or one space and hh:mm, hh:mm:ss or
+// hh:mm:ss.fraction (any number of digits), optionally followed by 'Z' or an offset +hh:mm,
+// +hhmm or +hh (or -). Fields must be in range (months 1-12, days of that month in that
+// year, hours 0-23, minutes 0-59, seconds 0-60 where 60 is a leap second, offsets up to
+// 23:59); years 0000-9999. Nothing else is a timestamp: no week or ordinal dates, no
+// surrounding space. Returns false for anything else.
+bool parse_timestamp(std::string_view s, double& seconds, TimeForm& form);
+
+// The instant as YYYY-MM-DDThh:mm:ssZ, with milliseconds when it has a fraction of a second;
+// a whole day as YYYY-MM-DD when `date_only`. Out-of-range or non-finite: "".
+std::string format_timestamp(double seconds, bool date_only = false);
+
+}  // namespace seam::stats
