@@ -4,6 +4,7 @@
 Usage: data_e2e_test.py SEAM_BINARY
 Runs under Debian's /usr/bin/python3, which has scipy, numpy and pandas.
 """
+import gzip
 import json
 import math
 import os
@@ -308,6 +309,32 @@ class Profiles(Data):
         self.assertTrue(when["timestamp"]["sorted"])
         self.assertEqual(day["timestamp"]["dates"], n)
         self.assertEqual(day["timestamp"]["max"], instants.max().strftime("%Y-%m-%d"))
+
+    def test_gzip_and_zstd_files_profile_as_the_plain_file(self):
+        """Compressed data (by its first bytes) gives the plain file's profile, also to drift."""
+        rng = np.random.default_rng(6)
+        path = self.csv("d.csv", {"x": np.round(rng.normal(3, 1, 30000), 4), "k": rng.choice(["a", "b", "c"], 30000)})
+        with open(path, "rb") as f:
+            data = f.read()
+        gz = self.write("d.csv.gz", "")
+        with gzip.open(gz, "wb") as f:
+            f.write(data)
+        zst = os.path.join(self.dir, "d.csv.zst")
+        subprocess.run(["zstd", "-q", "-f", path, "-o", zst], check=True)
+        plain = json.loads(seam("profile", path, check=0).stdout)
+        for packed in (gz, zst):
+            got = json.loads(seam("profile", packed, check=0).stdout)
+            self.assertEqual(got["sources"], [packed])
+            got["sources"] = plain["sources"]
+            self.assertEqual(got, plain)
+        r = seam("drift", "--reference", gz, "--current", zst, "--format", "json", check=0)
+        self.assertEqual({c["name"]: c["verdict"] for c in json.loads(r.stdout)["columns"]}, {"x": "no_drift", "k": "no_drift"})
+        cut = self.write("cut.csv.gz", "")
+        with open(cut, "wb") as f:
+            f.write(gzip.compress(data)[:2000])
+        r = seam("profile", cut, check=2)
+        self.assertIn("cut.csv.gz", r.stderr)
+        self.assertIn("truncated gzip data", r.stderr)
 
     def test_progress_goes_to_a_terminal_only(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")

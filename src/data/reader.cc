@@ -22,7 +22,9 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 Format format_for_path(const std::string& path) {
-  const std::string p = text::lower(path);
+  std::string p = text::lower(path);
+  for (std::string_view z : {".gz", ".zst", ".zstd"})  // a compressed file is named for what it holds
+    if (p.ends_with(z)) p.resize(p.size() - z.size());
   if (p.ends_with(".tsv") || p.ends_with(".tab")) return Format::Tsv;
   if (p.ends_with(".jsonl") || p.ends_with(".ndjson")) return Format::Jsonl;
   return Format::Csv;
@@ -33,14 +35,21 @@ Result<DataFile> DataFile::open(const std::string& path, ReadLimits limits) {
   if (!size.ok()) return std::move(size).take_error();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return io_error(path, std::strerror(errno));
+  auto compression = detail::sniff_compression(fd);
+  if (!compression.ok()) {
+    ::close(fd);
+    return io_error(path, compression.error().message);
+  }
   DataFile f;
-  f.state_ = std::make_shared<State>(fd);
+  f.state_ = std::make_shared<State>(fd, compression.value());
   f.path_ = path;
   // The size from stat: a file that grows while it is read is read as it was.
-  f.size_ = size.value();
+  f.size_ = f.compressed() ? UINT64_MAX : size.value();
   f.limits_ = limits;
   return f;
 }
+
+bool DataFile::compressed() const { return state_->compression != detail::Compression::None; }
 
 Result<std::vector<std::string>> DataFile::header(Format f) const {
   return detail::read_header(*this, f, detail::Limits::of(limits_), nullptr);
@@ -117,7 +126,7 @@ Result<std::vector<std::string>> read_header(const DataFile& file, Format f, con
   // Headers are short: start small, the window grows if one is not.
   Limits small = limits;
   small.buffer = std::min<size_t>(limits.buffer, 64 << 10);
-  Window win(file.state_->fd, 0, file.size_, small);
+  Window win(*file.state_, 0, file.size_, small);
   HeaderRecords out;
   uint64_t end = 0;
   const Status s = f == Format::Jsonl ? scan_jsonl(win, nullptr, out, limits.max_columns)
@@ -145,12 +154,13 @@ Result<ReadResult> read_range(const DataFile& file, Format f, uint64_t begin, ui
   if (!newlines.ok()) return with_file(newlines.error(), file.path_);
   sink.columns(names.value());
   ReadRecords out(sink, newlines.value());
-  Window win(file.state_->fd, begin, end, limits, progress);
+  Window win(*file.state_, begin, end, limits, progress);
   const HeaderMode header = begin == 0 ? HeaderMode::Skip : HeaderMode::None;
   const Status s = f == Format::Jsonl ? scan_jsonl(win, &names.value(), out, limits.max_columns)
                                       : scan_csv(win, csv_config(f, names.value().size(), header, limits.max_columns), out);
   if (!s.ok()) return with_file(s.error(), file.path_);
-  out.result.bytes = end - begin;
+  // A compressed file's last range ends at UINT64_MAX: what it held is what the window read.
+  out.result.bytes = file.compressed() ? win.offset() + win.size() - begin : end - begin;
   return std::move(out.result);
 }
 

@@ -38,7 +38,7 @@ enum class Format : uint8_t { Csv, Tsv, Jsonl };
 
 // "csv", "tsv", "jsonl" (any case); nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
-// .tsv/.tab -> Tsv, .jsonl/.ndjson -> Jsonl, else Csv.
+// .tsv/.tab -> Tsv, .jsonl/.ndjson -> Jsonl, else Csv; after a .gz, .zst or .zstd is dropped.
 Format format_for_path(const std::string& path);
 
 struct Field {
@@ -102,15 +102,25 @@ Result<std::vector<std::string>> read_header(const DataFile& file, Format f, con
 class DataFile {
  public:
   // Opens a file for reading; Io error (missing, permission, directory) naming the path.
+  // A gzip or zstd file (by its first bytes, whatever its name) is decompressed as it is read.
   static Result<DataFile> open(const std::string& path, ReadLimits limits = {});
+  // The data's size; UINT64_MAX for a compressed file, whose size is only known once read.
   uint64_t size() const { return size_; }
+  bool compressed() const;
+  // The open file that copies share (data/scan.h); internal to the readers.
+  struct State;
   const std::string& path() const { return path_; }
   // Byte offsets that split the file into up to n ranges at record boundaries: range i is
   // [p[i], p[i+1]), p.front() == 0, p.back() == size(). CSV boundaries are newlines outside
   // quotes, found by a quote-parity scan from the start of the file; TSV and JSONL split at
   // any newline. No boundary falls inside the CSV/TSV header. The pass also counts the
   // lines before each boundary, so that reading from one starts with its line number.
+  // A compressed file is one range ({0, size()}): it is read from its start.
   Result<std::vector<uint64_t>> split_points(Format f, size_t n) const;
+  // The same, with a boundary at or after each of the (ascending) offsets instead of the even
+  // ones, where the data has one: a compressed file can be split this way too, since the
+  // scan reads forward only, but each range after the first decompresses what comes before it.
+  Result<std::vector<uint64_t>> split_points_after(Format f, const std::vector<uint64_t>& offsets) const;
   // The column names (CSV/TSV: the first non-blank record; JSONL: keys of the first
   // object). Invalid "empty file: no header" when there is none.
   Result<std::vector<std::string>> header(Format f) const;
@@ -128,7 +138,6 @@ class DataFile {
   friend Result<std::vector<std::string>> detail::read_header(const DataFile&, Format,
                                                               const detail::Limits&, uint64_t*);
   friend Result<uint64_t> detail::newlines_before(const DataFile&, uint64_t);
-  struct State;
   std::shared_ptr<State> state_;
   std::string path_;
   uint64_t size_ = 0;

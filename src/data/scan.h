@@ -12,17 +12,19 @@
 #include <vector>
 
 #include "data/reader.h"
+#include "data/source.h"
 
 namespace seam::data {
 
 // Shared by the copies of a DataFile; closes the descriptor when the last one goes.
 struct DataFile::State {
-  explicit State(int f) : fd(f) {}
+  State(int f, detail::Compression c) : fd(f), compression(c) {}
   ~State();
   State(const State&) = delete;
   State& operator=(const State&) = delete;
 
   const int fd;
+  const detail::Compression compression;
   // Newlines before each offset that split_points returned, so that a range read from one
   // knows its first line without counting; bounded by clearing.
   std::mutex mu;
@@ -41,19 +43,22 @@ struct Limits {
   static Limits of(const ReadLimits& r) { return Limits{size_t{4} << 20, r.max_record_bytes, r.max_columns}; }
 };
 
-// A window onto [begin, end) of a file, filled with pread. The bytes past size() are
-// readable padding (64 bytes for block scans plus what simdjson reads past a document).
+// A window onto [begin, end) of a file's data (decompressed, for a compressed file), filled
+// from its own Source. The bytes past size() are readable padding (64 bytes for block scans
+// plus what simdjson reads past a document). A compressed file's size is not known: its
+// last range ends at UINT64_MAX, and the window is at its end when the data is.
 class Window {
  public:
-  // `progress`, if given, is advanced by each read.
-  Window(int fd, uint64_t begin, uint64_t end, const Limits& limits, std::atomic<uint64_t>* progress = nullptr);
+  // `progress`, if given, is advanced by the file bytes read.
+  Window(const DataFile::State& file, uint64_t begin, uint64_t end, const Limits& limits,
+         std::atomic<uint64_t>* progress = nullptr);
 
   const char* data() const { return buf_.get(); }
   size_t size() const { return size_; }
   uint64_t offset() const { return offset_; }  // file offset of data()[0]
   // Readable bytes from `pos` to the end of the allocation, padding included.
   size_t capacity_from(size_t pos) const { return cap_ + kPadding - pos; }
-  bool at_end() const { return offset_ + size_ == end_; }  // holds the rest of the range
+  bool at_end() const { return eof_ || offset_ + size_ == end_; }  // holds the rest of the range
   bool can_grow() const { return cap_ < max_; }
   size_t max_record() const { return max_; }
 
@@ -63,8 +68,9 @@ class Window {
 
  private:
   static constexpr size_t kPadding = 128;
-  int fd_;
-  std::atomic<uint64_t>* progress_;
+  std::unique_ptr<Source> source_;
+  bool compressed_;
+  bool eof_ = false;  // a compressed file's data ended
   uint64_t end_;
   uint64_t offset_;
   size_t size_ = 0, cap_, max_;
@@ -109,9 +115,8 @@ Status scan_csv(Window& win, const CsvConfig& cfg, Records& out, uint64_t* stopp
 // as the fields of one record and stops (header capture).
 Status scan_jsonl(Window& win, const std::vector<std::string>* names, Records& out, size_t max_columns = size_t{1} << 20);
 
-// Number of '\n' bytes in [begin, end) of the file.
-Result<uint64_t> count_newlines(int fd, uint64_t begin, uint64_t end);
-Status pread_all(int fd, char* dst, size_t n, uint64_t offset);
+// Number of '\n' bytes in [begin, end) of the file's data (to its end, if that comes first).
+Result<uint64_t> count_newlines(const DataFile::State& file, uint64_t begin, uint64_t end);
 
 std::string record_too_long(size_t limit);
 std::string too_many_columns(size_t limit);

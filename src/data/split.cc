@@ -21,15 +21,22 @@ struct Boundary {
 // even number of quotes precede it, so quotes are counted all along (at memchr speed);
 // newlines are counted too, which gives each boundary its line number. The pass stops
 // after the last boundary.
-Status find_boundaries(int fd, uint64_t size, const std::vector<uint64_t>& starts, bool quotes,
+Status find_boundaries(const DataFile::State& file, uint64_t size, const std::vector<uint64_t>& starts, bool quotes,
                        std::vector<Boundary>& out) {
   std::unique_ptr<char[]> buf(new char[kChunk]);
+  const auto source = detail::open_source(file.fd, file.compression);
   size_t next = 0;
   uint64_t parity = 0, newlines = 0;
   bool seeking = false;
   for (uint64_t off = 0; off < size && next < starts.size();) {
-    const size_t len = static_cast<size_t>(std::min<uint64_t>(kChunk, size - off));
-    if (Status st = detail::pread_all(fd, buf.get(), len, off); !st.ok()) return st;
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, size - off));
+    auto got = source->read(buf.get(), want, off);
+    if (!got.ok()) return got.error();
+    const size_t len = got.value();
+    if (len < want) {
+      if (file.compression == detail::Compression::None) return Error::io("file shrank while it was being read");
+      size = off + len;  // a compressed file's data ends here
+    }
     const char* b = buf.get();
     size_t pos = 0;  // the counts cover the bytes before off + pos
     auto advance = [&](size_t to) {
@@ -63,18 +70,22 @@ Status find_boundaries(int fd, uint64_t size, const std::vector<uint64_t>& start
 }  // namespace
 
 Result<std::vector<uint64_t>> DataFile::split_points(Format f, size_t n) const {
+  if (compressed()) return split_points_after(f, {});
+  std::vector<uint64_t> evens;
+  for (size_t i = 1; i < n; ++i) evens.push_back(size_ / n * i + size_ % n * i / n);
+  return split_points_after(f, evens);
+}
+
+Result<std::vector<uint64_t>> DataFile::split_points_after(Format f, const std::vector<uint64_t>& offsets) const {
   uint64_t header_end = 0;
   auto header = detail::read_header(*this, f, detail::Limits{}, &header_end);
   if (!header.ok()) return header.error();
-  // Start each search one byte before the even split, so that a split that already falls
-  // on a boundary stays there; none may fall inside the header.
+  // Start each search one byte before the offset, so that an offset that already falls on
+  // a boundary stays there; none may fall inside the header.
   std::vector<uint64_t> starts;
-  for (size_t i = 1; i < n; ++i) {
-    const uint64_t even = size_ / n * i + size_ % n * i / n;
-    starts.push_back(std::max(even, header_end + 1) - 1);
-  }
+  for (uint64_t at : offsets) starts.push_back(std::max(at, header_end + 1) - 1);
   std::vector<Boundary> found;
-  if (Status s = find_boundaries(state_->fd, size_, starts, f == Format::Csv, found); !s.ok()) {
+  if (Status s = find_boundaries(*state_, size_, starts, f == Format::Csv, found); !s.ok()) {
     Error e = s.error();
     e.file = path_;
     return e;
@@ -107,7 +118,7 @@ Result<uint64_t> newlines_before(const DataFile& file, uint64_t offset) {
     }
   }
   if (from == offset) return count;
-  auto more = count_newlines(file.state_->fd, from, offset);
+  auto more = count_newlines(*file.state_, from, offset);
   if (!more.ok()) return more.error();
   return count + more.value();
 }

@@ -15,24 +15,13 @@ DataFile::State::~State() { ::close(fd); }
 
 namespace seam::data::detail {
 
-// Reads exactly `n` bytes at `offset`; a short read means the file shrank under us.
-Status pread_all(int fd, char* dst, size_t n, uint64_t offset) {
-  while (n > 0) {
-    const ssize_t got = ::pread(fd, dst, n, static_cast<off_t>(offset));
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return Error::io(std::strerror(errno));
-    }
-    if (got == 0) return Error::io("file shrank while it was being read");
-    dst += got;
-    n -= static_cast<size_t>(got);
-    offset += static_cast<uint64_t>(got);
-  }
-  return Ok{};
-}
-
-Window::Window(int fd, uint64_t begin, uint64_t end, const Limits& limits, std::atomic<uint64_t>* progress)
-    : fd_(fd), progress_(progress), end_(end), offset_(begin), max_(std::max<size_t>(limits.max_record, 64)) {
+Window::Window(const DataFile::State& file, uint64_t begin, uint64_t end, const Limits& limits,
+               std::atomic<uint64_t>* progress)
+    : source_(open_source(file.fd, file.compression, progress)),
+      compressed_(file.compression != Compression::None),
+      end_(end),
+      offset_(begin),
+      max_(std::max<size_t>(limits.max_record, 64)) {
   // A small range gets a small buffer, so that many small files or ranges stay cheap.
   const uint64_t want = std::max<uint64_t>(end - begin, 4096);
   cap_ = static_cast<size_t>(std::min<uint64_t>({want, limits.buffer, max_}));
@@ -51,22 +40,29 @@ Status Window::refill(size_t keep) {
   std::memmove(buf_.get(), buf_.get() + keep, size_ - keep);
   offset_ += keep;
   size_ -= keep;
-  const uint64_t n = std::min<uint64_t>(cap_ - size_, end_ - (offset_ + size_));
-  if (Status s = pread_all(fd_, buf_.get() + size_, static_cast<size_t>(n), offset_ + size_); !s.ok())
-    return s;
-  size_ += static_cast<size_t>(n);
-  if (progress_) progress_->fetch_add(n, std::memory_order_relaxed);
+  const auto n = static_cast<size_t>(std::min<uint64_t>(cap_ - size_, end_ - (offset_ + size_)));
+  auto got = source_->read(buf_.get() + size_, n, offset_ + size_);
+  if (!got.ok()) return got.error();
+  size_ += got.value();
+  if (got.value() < n) {
+    // The stat size of a plain file is what is read; a compressed file's data just ends.
+    if (!compressed_) return Error::io("file shrank while it was being read");
+    eof_ = true;
+  }
   return Ok{};
 }
 
-Result<uint64_t> count_newlines(int fd, uint64_t begin, uint64_t end) {
+Result<uint64_t> count_newlines(const DataFile::State& file, uint64_t begin, uint64_t end) {
   constexpr size_t kChunk = size_t{1} << 20;
   std::unique_ptr<char[]> buf(new char[kChunk]);
+  const auto source = open_source(file.fd, file.compression);
   uint64_t count = 0;
   for (uint64_t off = begin; off < end;) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk, end - off));
-    if (Status s = pread_all(fd, buf.get(), n, off); !s.ok()) return s.error();
-    count += count_byte(buf.get(), n, '\n');
+    auto got = source->read(buf.get(), n, off);
+    if (!got.ok()) return got.error();
+    count += count_byte(buf.get(), got.value(), '\n');
+    if (got.value() < n) break;
     off += n;
   }
   return count;
