@@ -342,10 +342,16 @@ class Profiles(Data):
         r = seam("profile", data, "-o", out, check=0)
         self.assertNotIn("profiling", r.stderr)
         # script(1) gives the command a terminal; everything it prints comes back on stdout.
-        tty = subprocess.run(["script", "-qec", f"{SEAM} profile {data} -o {out}", "/dev/null"], capture_output=True, text=True)
-        if tty.returncode != 0 and "column" not in tty.stdout:
-            self.skipTest("script(1) cannot open a terminal here: " + tty.stderr.strip())
-        self.assertIn("profiling 100% (0.13 of 0.13 MB)", tty.stdout)
+        def on_tty(*extra, delay=None):
+            env = dict(os.environ, SEAM_PROGRESS_DELAY=delay) if delay is not None else None
+            tty = subprocess.run(["script", "-qec", " ".join([SEAM, "profile", data, "-o", out, *extra]), "/dev/null"],
+                                 capture_output=True, text=True, env=env)
+            if tty.returncode != 0 and "column" not in tty.stdout:
+                self.skipTest("script(1) cannot open a terminal here: " + tty.stderr.strip())
+            return tty.stdout
+        self.assertNotIn("profiling", on_tty())  # done within the second
+        self.assertIn("profiling 100% (0.13 of 0.13 MB)", on_tty(delay="0"))
+        self.assertNotIn("profiling", on_tty("--quiet", delay="0"))
 
     def test_descriptor_output_validates(self):
         data = os.path.join(ROOT, "examples", "turbine-maintenance", "data", "training.csv")
@@ -394,7 +400,17 @@ class BadInput(Data):
 
     def test_nan_inf_and_a_column_that_turns_textual(self):
         text = "x\n" + "\n".join(["1.5", "nan", "inf", "-inf", "2.5"] + [str(i) for i in range(1000)] + ["oops", "3"]) + "\n"
-        r = seam("profile", self.write("n.csv", text), check=0)
+        path = self.write("n.csv", text)
+        # Inferred numeric from the first 1,000 values; "oops" does not fit, so the column is
+        # profiled again with a type that every value fits, and the user is told.
+        r = seam("profile", path, check=0)
+        col = json.loads(r.stdout)["columns"][0]
+        self.assertEqual(col["type"], "text")
+        self.assertEqual(col["values"]["total"], 1007)
+        self.assertIn("column 'x' looked numeric in its first 1000 values, but 1 later value is not (on line 1007)", r.stderr)
+        self.assertIn("--types x=numeric", r.stderr)
+        # Given as numeric, it stays so and "oops" is an invalid value.
+        r = seam("profile", path, "--types", "x=numeric", check=0)
         col = json.loads(r.stdout)["columns"][0]
         self.assertEqual(col["type"], "numeric")
         self.assertEqual(col["non_finite"], 3)

@@ -52,6 +52,7 @@ Result<stats::DriftInput> load_side(const std::string& path, stats::ProfileOptio
   in.profile = std::move(run.value().profile);
   in.raw = std::move(run.value().raw);
   in.raw_complete = std::move(run.value().raw_complete);
+  in.notes = std::move(run.value().notes);
   return in;
 }
 

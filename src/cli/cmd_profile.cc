@@ -7,6 +7,7 @@
 #include <mutex>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "api/profile.h"
@@ -19,16 +20,22 @@
 namespace seam::cli {
 namespace {
 
-// Draws "profiling 37% (1.2 GB of 3.1 GB)" on stderr while the work runs, when stderr is a
-// terminal; silent otherwise, so logs and pipes stay clean.
+// Draws "profiling 37% (1.2 GB of 3.1 GB)" on stderr while the work runs, once it has run for
+// a second (SEAM_PROGRESS_DELAY seconds), when stderr is a terminal; silent otherwise, so that
+// logs, pipes and quick runs stay clean.
 class Progress {
  public:
-  explicit Progress(uint64_t total) : total_(total) {
-    if (!isatty(STDERR_FILENO) || total == 0) return;
-    draw();  // at once, so that even a short run shows where it stands
-    thread_ = std::thread([this] {
+  Progress(uint64_t total, bool quiet) : total_(total) {
+    if (quiet || !isatty(STDERR_FILENO) || total == 0) return;
+    const char* env = std::getenv("SEAM_PROGRESS_DELAY");
+    const double delay = env && *env ? std::max(0.0, std::atof(env)) : 1.0;
+    thread_ = std::thread([this, delay] {
       std::unique_lock<std::mutex> lock(mutex_);
-      while (!done_cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; })) draw();
+      auto wait = std::chrono::duration<double>(delay);
+      while (!done_cv_.wait_for(lock, wait, [this] { return done_; })) {
+        draw();
+        wait = std::chrono::milliseconds(200);
+      }
     });
   }
   ~Progress() {
@@ -39,23 +46,26 @@ class Progress {
     }
     done_cv_.notify_one();
     thread_.join();
-    draw();
+    if (!drawn_) return;
+    draw();  // the line ends at 100%
     std::fputc('\n', stderr);
   }
   std::atomic<uint64_t> bytes{0};
 
  private:
-  void draw() const {
+  void draw() {
     const double done = static_cast<double>(std::min<uint64_t>(bytes, total_)), total = static_cast<double>(total_);
     const bool gb = total >= 1e9;
     const double unit = gb ? 1e9 : 1e6;
     std::fprintf(stderr, "\rprofiling %3.0f%% (%.2f of %.2f %s)", 100.0 * done / total, done / unit, total / unit, gb ? "GB" : "MB");
+    drawn_ = true;
   }
 
   uint64_t total_;
   std::mutex mutex_;
   std::condition_variable done_cv_;
   bool done_ = false;
+  bool drawn_ = false;  // by the thread, before it is joined
   std::thread thread_;
 };
 
@@ -109,7 +119,7 @@ int run_profile(const std::vector<std::string>& argv) {
   uint64_t total = 0;
   for (const auto& p : args.positional) total += file_size(p);
   auto run = [&] {  // the progress line ends before anything else is printed
-    Progress progress(total);
+    Progress progress(total, args.has("--quiet"));
     opts.value().progress = &progress.bytes;
     auto result = stats::profile_files(args.positional, opts.value());
     opts.value().progress = nullptr;
@@ -118,6 +128,7 @@ int run_profile(const std::vector<std::string>& argv) {
   if (!run.ok()) return print_error(run.error());
   const stats::Profile& p = run.value().profile;
   report_bad_rows(p);
+  for (const auto& note : run.value().notes) std::fprintf(stderr, "seam profile: %s\n", note.c_str());
   const std::string out = args.get("-o", "");
   int code = kExitOk;
   if (as) code = write_output(out, report::profile_as_descriptor(p, *as));

@@ -80,7 +80,7 @@ const std::vector<Command>& commands() {
        {{"list", ""}, {"show", "@rule"}, {"test", "@file"}, {"coverage", ""}},
        ""},
       {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
-       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N] [--descriptor training_data|production_data]\n"
+       "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N] [--descriptor training_data|production_data] [--quiet]\n"
        "       seam profile merge A.json B.json... [-o OUT]",
        "Streams the files (one data set; they must have the same columns) and records per\n"
        "column: count, missing, distinct values (HyperLogLog), and for numeric columns min, max,\n"
@@ -106,12 +106,15 @@ const std::vector<Command>& commands() {
        "                      are binary units)\n"
        "  --max-columns N     a header with more names than this is an error (default 1048576)\n"
        "  --descriptor D      print the schema, statistics and label distribution as a\n"
-       "                      training_data or production_data descriptor instead\n\n"
+       "                      training_data or production_data descriptor instead\n"
+       "  --quiet             no progress line\n\n"
+       "On a terminal, a progress line shows on stderr once profiling has taken a second\n"
+       "(SEAM_PROGRESS_DELAY=SECONDS changes that), unless --quiet.\n"
        "Malformed rows are skipped and reported with their line numbers.\n"
        "Exit status: 0 profiled, 1 profiled but some rows were skipped, 2 a file cannot be read\n"
        "or the usage is wrong.",
        run_profile,
-       {{"-o", "OUT", "@file"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}, {"--descriptor", "DESCRIPTOR", "training_data production_data"}},
+       {{"-o", "OUT", "@file"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}, {"--descriptor", "DESCRIPTOR", "training_data production_data"}, {"--quiet"}},
        {{"merge", "@file"}},
        "@file"},
       {"drift", "test two data sets (files or profiles) for drift, column by column",

@@ -68,7 +68,7 @@ std::optional<stats::DriftInput> side(App& app, const ProjectAccess& access, con
     return reply_error(res, 404, "not_found", "project '" + access.project.name + "' has no profile '" + dataset + "'"), std::nullopt;
   auto p = parse_profile(profile_path(access.project.name, dataset), d.value()->current->content);
   if (!p.ok()) return reply_failure(res, p.error()), std::nullopt;
-  return stats::DriftInput{dataset, std::move(p).value(), {}, {}};
+  return stats::DriftInput{dataset, std::move(p).value(), {}, {}, {}};
 }
 
 // GET .../drift?reference=A&current=B: the query takes `seam drift`'s options by their names

@@ -67,6 +67,8 @@ Result<DriftReport> compare(const DriftInput& ref, const DriftInput& cur, const 
   rep.reference = ref.path;
   rep.current = cur.path;
   rep.dataset_share = o.dataset_share;
+  for (const DriftInput* side : {&ref, &cur})
+    for (const auto& note : side->notes) rep.notes.push_back(side->path + ": " + note);
   std::vector<std::string> ref_names, cur_names;
   for (const auto& c : ref.profile.columns) ref_names.push_back(c.name);
   for (const auto& c : cur.profile.columns) cur_names.push_back(c.name);

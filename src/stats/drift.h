@@ -38,6 +38,7 @@ struct DriftInput {
   Profile profile;
   std::vector<std::vector<double>> raw;  // per profile column; empty when not kept
   std::vector<bool> raw_complete;
+  std::vector<std::string> notes;  // how the data was read (ProfileRun::notes), for the report
 };
 
 // When `seam drift` fails (exit status 1): when any column drifted (the default), when the

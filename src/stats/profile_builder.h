@@ -35,6 +35,8 @@ struct ProfileRun {
   // whether all of them fit.
   std::vector<std::vector<double>> raw;
   std::vector<bool> raw_complete;
+  // What the user should know about how columns were read (profile_files: retyped columns).
+  std::vector<std::string> notes;
 };
 
 // A column's type is inferred from its first kTypeSampleValues non-missing values, looked for

@@ -68,9 +68,11 @@ TEST(ProfileBuilder, EqualsProfileFilesOnTheRowsOfACsv) {
   const std::string text = mixed_csv(4000);
   const std::string path = write_temp("mixed.csv", text);
   ProfileOptions o;
+  // Given, the type stays and the late "oops" is an invalid number (inferred, files would
+  // profile the column again: ProfileFiles.ALateMisfitRetypesAnInferredColumn).
+  o.types = {{"amount", ColumnType::Numeric}};
   const ProfileRun built = build_from_csv(text, o, path), read = profile_file(path, o);
   EXPECT_EQ(to_json(built.profile), to_json(read.profile));
-  // The types came from the first values, so the late "oops" is an invalid number.
   const ColumnProfile* amount = built.profile.find("amount");
   ASSERT_NE(amount, nullptr);
   EXPECT_EQ(amount->type, ColumnType::Numeric);
@@ -97,7 +99,7 @@ TEST(ProfileBuilder, EqualsProfileFilesWithOptionsAndKeptValues) {
   EXPECT_EQ(built.raw, read.raw);
   EXPECT_EQ(built.raw_complete, read.raw_complete);
 
-  o.types.clear();  // amount numeric again: its values are kept
+  o.types = {{"amount", ColumnType::Numeric}};  // amount numeric again: its values are kept
   built = build_from_csv(text, o, path);
   read = profile_file(path, o);
   EXPECT_EQ(to_json(built.profile), to_json(read.profile));
@@ -347,7 +349,6 @@ TEST(ProfileBuilder, TimestampColumns) {
                   i % 3 == 0 ? "Z" : i % 3 == 1 ? "+00:00" : "", 1 + i % 28);
     csv += line;
   }
-  csv += "not a time,2026-02-30,x\n";  // after the sample: invalid in both columns
   const std::string path = write_temp("times.csv", csv);
   ProfileOptions o;
   const Profile p = profile_file(path, o).profile;
@@ -356,8 +357,6 @@ TEST(ProfileBuilder, TimestampColumns) {
   ASSERT_EQ(time.type, ColumnType::Timestamp);
   ASSERT_EQ(day.type, ColumnType::Timestamp);
   EXPECT_EQ(time.moments.n, 1500u);
-  EXPECT_EQ(time.invalid, 1u);
-  EXPECT_EQ(time.first_invalid_line, 1502u);
   EXPECT_EQ(time.moments.min, 1767225600);  // 2026-01-01T00:00:00Z
   EXPECT_EQ(time.moments.max, 1767225600 + 86400 + 59 * 60);  // 2026-01-02T00:59:00Z
   EXPECT_EQ(time.time.zoned, 1000u);
@@ -365,13 +364,18 @@ TEST(ProfileBuilder, TimestampColumns) {
   EXPECT_TRUE(time.time.sorted);
   EXPECT_EQ(day.time.dates, 1500u);
   EXPECT_FALSE(day.time.sorted);
-  EXPECT_EQ(day.invalid, 1u);
   const std::string json = to_json(p);
   EXPECT_NE(json.find("\"min\": \"2026-01-01T00:00:00Z\""), std::string::npos);
   EXPECT_NE(json.find("\"max\": \"2026-02-28\""), std::string::npos);
   auto back = profile_from_json("p.json", json);
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(to_json(back.value()), json);
+  // Given the type, what does not read as one is invalid (no leap day in 2026).
+  o.types = {{"time", ColumnType::Timestamp}, {"day", ColumnType::Timestamp}};
+  const Profile bad = profile_file(write_temp("times-bad.csv", csv + "not a time,2026-02-29,x\n"), o).profile;
+  EXPECT_EQ(bad.columns[0].invalid, 1u);
+  EXPECT_EQ(bad.columns[0].first_invalid_line, 1502u);
+  EXPECT_EQ(bad.columns[1].invalid, 1u);
 }
 
 // Ranges profiled apart keep "sorted" only when they follow each other in time.
@@ -396,6 +400,42 @@ TEST(ProfileBuilder, SortedTimestampsSurviveMergingInFileOrderOnly) {
   Profile reversed = late;
   ASSERT_TRUE(reversed.merge(early).ok());
   EXPECT_FALSE(reversed.columns[0].time.sorted);
+}
+
+}  // namespace
+}  // namespace seam::stats
+
+namespace seam::stats {
+namespace {
+
+// The first 1,500 values are numbers (the sample sees only those); later ones are words. The
+// column ends up categorical, counted over all its values, and says why; a type given with
+// --types stays, and counts the words as invalid.
+TEST(ProfileFiles, ALateMisfitRetypesAnInferredColumn) {
+  std::string csv = "code,x\n";
+  for (int i = 0; i < 3000; ++i) csv += (i < 1500 ? std::to_string(i % 7) : std::string(i % 2 ? "A7" : "B9")) + "," + std::to_string(i) + "\n";
+  const std::string path = write_temp("late.csv", csv);
+  ProfileOptions o;
+  o.threads = 2;
+  const ProfileRun run = profile_file(path, o);
+  const ColumnProfile& code = run.profile.columns[0];
+  EXPECT_EQ(code.type, ColumnType::Categorical);
+  EXPECT_EQ(code.values.total(), 3000u);
+  EXPECT_EQ(code.invalid, 0u);
+  const auto items = code.values.items();
+  ASSERT_EQ(items.size(), 9u);  // 0..6, A7, B9
+  EXPECT_EQ(items[0], (std::pair<std::string, uint64_t>{"A7", 750}));
+  EXPECT_EQ(run.profile.columns[1].type, ColumnType::Numeric);  // the other column is untouched
+  EXPECT_EQ(run.profile.columns[1].moments.n, 3000u);
+  ASSERT_EQ(run.notes.size(), 1u);
+  EXPECT_NE(run.notes[0].find("column 'code' looked numeric in its first 1000 values, but 1500 later values are not (the first on line 1502)"),
+            std::string::npos)
+      << run.notes[0];
+  o.types = {{"code", ColumnType::Numeric}};
+  const ProfileRun forced = profile_file(path, o);
+  EXPECT_EQ(forced.profile.columns[0].type, ColumnType::Numeric);
+  EXPECT_EQ(forced.profile.columns[0].invalid, 1500u);
+  EXPECT_TRUE(forced.notes.empty());
 }
 
 }  // namespace

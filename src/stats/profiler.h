@@ -20,7 +20,9 @@ struct ProfileOptions : ColumnOptions {
 };
 
 // Profiles the files as one data set: they must have the same columns. Column types are
-// fixed from the start of the first file (TypeSample). Errors: unreadable files, an empty
+// fixed from the start of the first file (TypeSample); an inferred numeric, boolean or
+// timestamp column that a later value does not fit is profiled again as categorical or text,
+// with a note in ProfileRun::notes (docs/profile-format.md). Errors: unreadable files, an empty
 // file, different columns, an unknown --columns/--types/--label name.
 Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const ProfileOptions& opts);
 
