@@ -69,7 +69,6 @@ class Window {
  private:
   static constexpr size_t kPadding = 128;
   std::unique_ptr<Source> source_;
-  bool compressed_;
   bool eof_ = false;  // a compressed file's data ended
   uint64_t end_;
   uint64_t offset_;

@@ -32,7 +32,10 @@ class PlainSource final : public Source {
   PlainSource(int fd, std::atomic<uint64_t>* progress) : fd_(fd), progress_(progress) {}
   Result<size_t> read(char* dst, size_t n, uint64_t offset) override {
     auto got = pread_some(fd_, dst, n, offset);
-    if (got.ok() && progress_) progress_->fetch_add(got.value(), std::memory_order_relaxed);
+    if (!got.ok()) return got;
+    if (progress_) progress_->fetch_add(got.value(), std::memory_order_relaxed);
+    // Readers ask only for bytes within the size stat gave: fewer means the file shrank.
+    if (got.value() < n) return Error::io("file shrank while it was being read");
     return got;
   }
 

@@ -25,7 +25,8 @@ class Source {
   virtual ~Source() = default;
   // Up to n bytes from `offset` of the uncompressed data; fewer only at its end. Offsets
   // normally move forward; an earlier one starts a compressed stream again from the top.
-  // Errors: I/O, and corrupt or truncated compressed data (Invalid).
+  // A plain file's readers ask only for bytes within its stat size, so there a short read
+  // is an error. Errors: I/O, the file shrank, corrupt or truncated compressed data (Invalid).
   virtual Result<size_t> read(char* dst, size_t n, uint64_t offset) = 0;
 };
 

@@ -18,7 +18,6 @@ namespace seam::data::detail {
 Window::Window(const DataFile::State& file, uint64_t begin, uint64_t end, const Limits& limits,
                std::atomic<uint64_t>* progress)
     : source_(open_source(file.fd, file.compression, progress)),
-      compressed_(file.compression != Compression::None),
       end_(end),
       offset_(begin),
       max_(std::max<size_t>(limits.max_record, 64)) {
@@ -44,11 +43,7 @@ Status Window::refill(size_t keep) {
   auto got = source_->read(buf_.get() + size_, n, offset_ + size_);
   if (!got.ok()) return got.error();
   size_ += got.value();
-  if (got.value() < n) {
-    // The stat size of a plain file is what is read; a compressed file's data just ends.
-    if (!compressed_) return Error::io("file shrank while it was being read");
-    eof_ = true;
-  }
+  eof_ = got.value() < n;  // only a compressed file's data ends before the range does
   return Ok{};
 }
 

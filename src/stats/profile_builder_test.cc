@@ -332,11 +332,6 @@ TEST(InferType, FromSampleValues) {
   EXPECT_FALSE(is_missing_token("0"));
 }
 
-}  // namespace
-}  // namespace seam::stats
-
-namespace seam::stats {
-namespace {
 
 // A log's timestamps: typed as such from the sample, summarised as instants, their forms
 // counted, their order noted; a column of dates alone stays dates.
@@ -402,11 +397,6 @@ TEST(ProfileBuilder, SortedTimestampsSurviveMergingInFileOrderOnly) {
   EXPECT_FALSE(reversed.columns[0].time.sorted);
 }
 
-}  // namespace
-}  // namespace seam::stats
-
-namespace seam::stats {
-namespace {
 
 // The first 1,500 values are numbers (the sample sees only those); later ones are words. The
 // column ends up categorical, counted over all its values, and says why; a type given with
