@@ -310,6 +310,35 @@ class Profiles(Data):
         self.assertEqual(day["timestamp"]["dates"], n)
         self.assertEqual(day["timestamp"]["max"], instants.max().strftime("%Y-%m-%d"))
 
+    def test_epoch_milliseconds_when_declared(self):
+        """--types c=timestamp:ms reads numbers as instants, as pandas' to_datetime(unit="ms");
+        drift reads the current file with the reference profile's unit."""
+        rng = np.random.default_rng(9)
+        ms = np.sort(rng.integers(1_700_000_000_000, 1_760_000_000_000, 4000))
+        ref = self.csv("ref.csv", {"at": ms, "v": rng.normal(0, 1, 4000).round(3)})
+        cur = self.csv("cur.csv", {"at": ms + 30 * 86400 * 1000, "v": rng.normal(0, 1, 4000).round(3)})
+        out = os.path.join(self.dir, "ref.json")
+        seam("profile", ref, "--types", "at=timestamp:ms", "-o", out, "--quiet", check=0)
+        with open(out) as f:
+            at = json.load(f)["columns"][0]
+        when = pd.to_datetime(ms, unit="ms", utc=True)
+        self.assertEqual(at["type"], "timestamp")
+        self.assertEqual((at["timestamp"]["epoch"], at["timestamp"]["unit"], at["invalid"]), (4000, "ms", 0))
+        self.assertEqual(at["timestamp"]["min"], when.min().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z")
+        self.assertTrue(close(at["numeric"]["mean"], float(np.mean(ms / 1000)), rel=1e-13))
+        self.assertTrue(at["timestamp"]["sorted"])
+        inferred = json.loads(seam("profile", ref, check=0).stdout)["columns"][0]
+        self.assertEqual(inferred["type"], "numeric")  # never a time without the declaration
+        r = seam("drift", "--reference", out, "--current", cur, "--format", "json", check=0)
+        note = [n for n in json.loads(r.stdout)["notes"] if n.startswith("'at'")]
+        self.assertEqual(len(note), 1, r.stdout)
+        self.assertIn("the ranges overlap", note[0])
+        self.assertIn("current " + (when.min() + pd.Timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S"), note[0])
+        wrong = seam("profile", ref, "--types", "at=timestamp:s", check=0)
+        self.assertEqual(json.loads(wrong.stdout)["columns"][0]["invalid"], 4000)  # not in years 0000-9999
+        bad = seam("profile", ref, "--types", "at=numeric:ms", check=2)
+        self.assertIn("--types expects COLUMN=", bad.stderr)
+
     def test_gzip_and_zstd_files_profile_as_the_plain_file(self):
         """Compressed data (by its first bytes) gives the plain file's profile, also to drift."""
         rng = np.random.default_rng(6)

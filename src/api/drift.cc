@@ -18,7 +18,8 @@ bool is_profile_file(const std::string& path) {
   return stats::looks_like_profile(head);
 }
 
-// The reference's types for the columns the file has, unless the caller typed them.
+// The reference's types (and epoch units) for the columns the file has, unless the caller
+// typed them.
 Status adopt_types(const std::string& path, const stats::Profile& reference, stats::ProfileOptions& opts) {
   auto file = data::DataFile::open(path, opts.limits);
   if (!file.ok()) return std::move(file).take_error();
@@ -27,7 +28,10 @@ Status adopt_types(const std::string& path, const stats::Profile& reference, sta
   for (const auto& c : reference.columns) {
     const bool here = std::find(header.value().begin(), header.value().end(), c.name) != header.value().end();
     const bool given = std::any_of(opts.types.begin(), opts.types.end(), [&](const auto& t) { return t.first == c.name; });
-    if (here && !given) opts.types.emplace_back(c.name, c.type);
+    if (!here || given) continue;
+    opts.types.emplace_back(c.name, c.type);
+    if (c.type == stats::ColumnType::Timestamp && c.time.unit != stats::EpochUnit::None)
+      opts.epoch_units.emplace_back(c.name, c.time.unit);
   }
   return Ok{};
 }

@@ -46,7 +46,7 @@ double share(uint64_t part, uint64_t whole) {
 std::string field_type(const stats::ColumnProfile& c) {
   switch (c.type) {
     case stats::ColumnType::Numeric: return c.non_integral ? "Float" : "Integer";
-    case stats::ColumnType::Timestamp: return c.time.local || c.time.zoned ? "Timestamp" : "Date";
+    case stats::ColumnType::Timestamp: return c.time.dates_only() ? "Date" : "Timestamp";
     case stats::ColumnType::Boolean: return "Boolean";
     default: break;
   }
@@ -73,7 +73,7 @@ std::string list_item(const std::string& v) {
 
 // The first and last instants of a timestamp column, as dates when it holds only dates.
 std::string time_range(const stats::ColumnProfile& c) {
-  const bool dates = !c.time.local && !c.time.zoned;
+  const bool dates = c.time.dates_only();
   return stats::format_timestamp(c.moments.min, dates) + " to " + stats::format_timestamp(c.moments.max, dates);
 }
 

@@ -326,7 +326,7 @@ const std::vector<double>* raw_values(const DriftInput& in, size_t i) {
 std::string time_ranges_note(const ColumnProfile& r, const ColumnProfile& c) {
   const std::string head = "'" + r.name + "' is a timestamp; not tested for drift (--method " + r.name + "=ks compares the distributions)";
   if (r.moments.n == 0 || c.moments.n == 0) return head + "; one side has no valid timestamps";
-  const bool dates = !r.time.local && !r.time.zoned && !c.time.local && !c.time.zoned;
+  const bool dates = r.time.dates_only() && c.time.dates_only();
   auto range = [&](const ColumnProfile& p) {
     return format_timestamp(p.moments.min, dates) + " to " + format_timestamp(p.moments.max, dates);
   };

@@ -20,6 +20,8 @@ void TimeSummary::merge(const TimeSummary& o) {
   dates += o.dates;
   local += o.local;
   zoned += o.zoned;
+  epoch += o.epoch;
+  if (unit == EpochUnit::None) unit = o.unit;  // both profiles hold seconds: the units need not agree
   if (std::isnan(o.first)) return;  // no instants to add
   sorted = sorted && o.sorted && !(o.first < last);
   if (std::isnan(first)) first = o.first;

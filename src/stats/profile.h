@@ -20,6 +20,7 @@
 #include "stats/hll.h"
 #include "stats/kll.h"
 #include "stats/moments.h"
+#include "stats/time.h"
 #include "util/result.h"
 
 namespace seam::stats {
@@ -41,6 +42,8 @@ struct TimeSummary {
   uint64_t dates = 0;   // values that are dates only
   uint64_t local = 0;   // date-times without a zone (read as UTC)
   uint64_t zoned = 0;   // date-times with Z or an offset
+  uint64_t epoch = 0;   // numbers: units since the epoch
+  EpochUnit unit = EpochUnit::None;  // of those numbers, as declared (--types c=timestamp:ms)
   double first = NAN, last = NAN;  // the first and last instants in file order
   bool sorted = true;   // every instant at or after the one before it, in file order
 
@@ -49,6 +52,8 @@ struct TimeSummary {
     if (std::isnan(first)) first = t;
     last = t;
   }
+  // Every instant was written as a date alone (so a day is the unit to show them in).
+  bool dates_only() const { return local == 0 && zoned == 0 && epoch == 0; }
   // `o` follows this in file order.
   void merge(const TimeSummary& o);
 };

@@ -20,11 +20,12 @@ namespace seam::stats {
 // how records arrive, so records given one at a time or in a reader's batches build one profile.
 class ProfileBuilder::Column {
  public:
-  Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label, size_t batch)
+  Column(std::string name, ColumnType type, size_t keep, int sketch_k, bool label, size_t batch, EpochUnit unit)
       : batch_(batch), keep_(keep), label_(label) {
     col_.name = std::move(name);
     col_.type = type;
     col_.quantiles = KllSketch(sketch_k);
+    if (type == ColumnType::Timestamp) col_.time.unit = unit;
   }
 
   void add(std::string_view text, bool null, uint64_t line) {
@@ -86,13 +87,20 @@ class ProfileBuilder::Column {
   }
 
   // An instant joins the numbers as seconds since the epoch; its form and order are noted.
+  // With a declared unit, numbers are instants too (tried first: such columns hold them).
   void add_timestamp(std::string_view, std::string_view s, uint64_t line) {
-    double t;
-    TimeForm form;
-    if (!parse_timestamp(s, t, form)) return invalid(line);
     TimeSummary& ts = col_.time;
+    double t, count;
+    TimeForm form;
+    if (ts.unit != EpochUnit::None && parse_number(s, count)) {
+      if (!epoch_instant(count, ts.unit, t)) return invalid(line);
+      ++ts.epoch;
+    } else if (parse_timestamp(s, t, form)) {
+      (form == TimeForm::Date ? ts.dates : form == TimeForm::Local ? ts.local : ts.zoned) += 1;
+    } else {
+      return invalid(line);
+    }
     ts.add(t);
-    (form == TimeForm::Date ? ts.dates : form == TimeForm::Local ? ts.local : ts.zoned) += 1;
     numbers_.push_back(t);
     if (numbers_.size() == batch_) flush();
   }
@@ -239,6 +247,12 @@ Status check_names(const std::vector<std::string>& names, const ColumnOptions& o
   for (const auto& [name, t] : o.types)
     if (!has(names, name)) return Error::usage_at("/types/" + name, "a type is given for '" + name + "', which is no column");
   if (!o.label.empty() && !has(names, o.label)) return Error::usage_at("/label", "the label column '" + o.label + "' is no column");
+  for (const auto& unit : o.epoch_units) {
+    const std::string& name = unit.first;
+    const auto last = std::find_if(o.types.rbegin(), o.types.rend(), [&](const auto& t) { return t.first == name; });
+    if (last == o.types.rend() || last->second != ColumnType::Timestamp)
+      return Error::usage_at("/types/" + name, "an epoch unit is given for '" + name + "', which is not typed timestamp");
+  }
   return Ok{};
 }
 
@@ -279,6 +293,7 @@ ProfileBuilder::ProfileBuilder(std::vector<std::string> names, std::vector<size_
       selected_(std::move(selected)),
       label_(options.label),
       keep_values_(options.keep_values),
+      epoch_units_(options.epoch_units),
       sketch_k_(options.sketch_k),
       source_(std::move(source)) {
   if (sample) {
@@ -353,8 +368,12 @@ void ProfileBuilder::fix_types(const TypeSample& sample) {
   // A batch of 4,096 values per column while the columns are few; fewer for a wide table, so
   // that the batches of all columns together stay near 8 MB.
   const size_t batch = std::clamp<size_t>((size_t{1} << 19) / std::max<size_t>(selected_.size(), 1), 256, 4096);
-  for (size_t i : selected_)
-    columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_, batch);
+  for (size_t i : selected_) {
+    EpochUnit unit = EpochUnit::None;
+    for (const auto& [name, u] : epoch_units_)
+      if (name == names_[i]) unit = u;
+    columns_.emplace_back(names_[i], sample.type(i), keep_values_, sketch_k_, names_[i] == label_, batch, unit);
+  }
 }
 
 void ProfileBuilder::release_held() {

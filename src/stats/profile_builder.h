@@ -27,6 +27,9 @@ struct ColumnOptions {
   size_t keep_values = 0;
   // The KLL sketches' k (--sketch-k): rank error about 1/k, size about 3k values per column.
   int sketch_k = kDefaultSketchK;
+  // Timestamp columns whose numbers count units since the epoch (--types a=timestamp:ms);
+  // without one, a timestamp column's numbers are invalid.
+  std::vector<std::pair<std::string, EpochUnit>> epoch_units;
 };
 
 struct ProfileRun {
@@ -138,6 +141,7 @@ class ProfileBuilder : public data::RecordSink {
   std::vector<size_t> selected_;    // the profiled ones, as indices into names_
   std::string label_;
   size_t keep_values_;
+  std::vector<std::pair<std::string, EpochUnit>> epoch_units_;
   int sketch_k_;
   std::string source_;
   uint64_t position_ = 0;  // records given so far, to number them

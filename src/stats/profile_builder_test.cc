@@ -397,6 +397,47 @@ TEST(ProfileBuilder, SortedTimestampsSurviveMergingInFileOrderOnly) {
   EXPECT_FALSE(reversed.columns[0].time.sorted);
 }
 
+// Declared epoch units read numbers as instants, beside ISO text in the same column; without
+// a unit, or out of the years 0000-9999 (milliseconds declared as seconds), they are invalid.
+TEST(ProfileBuilder, EpochNumbersAreInstantsOnlyWithADeclaredUnit) {
+  ColumnOptions o;
+  o.types = {{"s", ColumnType::Timestamp}, {"ms", ColumnType::Timestamp}, {"none", ColumnType::Timestamp}};
+  o.epoch_units = {{"s", EpochUnit::Seconds}, {"ms", EpochUnit::Milliseconds}};
+  auto b = ProfileBuilder::create({"s", "ms", "none"}, o);
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  b.value().add(std::vector<std::string_view>{"1772368200", "1772368200125", "1772368200"});
+  b.value().add(std::vector<std::string_view>{"2026-03-01T12:30:01Z", "1772368201000.5", "2026-03-01"});
+  b.value().add(std::vector<std::string_view>{"1772368200125", "-1", "x"});
+  const Profile p = std::move(b).value().finish();
+  const ColumnProfile &s = p.columns[0], &ms = p.columns[1], &none = p.columns[2];
+  EXPECT_EQ(s.time.epoch, 1u);
+  EXPECT_EQ(s.time.zoned, 1u);
+  EXPECT_EQ(s.invalid, 1u);  // year 58000
+  EXPECT_EQ(s.first_invalid_line, 3u);
+  EXPECT_EQ(s.moments.min, 1772368200.0);  // 2026-03-01T12:30:00Z
+  EXPECT_EQ(s.moments.max, 1772368201.0);
+  EXPECT_EQ(ms.time.epoch, 3u);
+  EXPECT_EQ(ms.time.unit, EpochUnit::Milliseconds);
+  EXPECT_DOUBLE_EQ(ms.moments.max, 1772368201.0005);
+  EXPECT_EQ(ms.moments.min, -0.001);
+  EXPECT_FALSE(ms.time.sorted);
+  EXPECT_EQ(none.time.unit, EpochUnit::None);
+  EXPECT_EQ(none.invalid, 2u);
+  EXPECT_EQ(none.time.dates, 1u);
+
+  auto read = profile_from_json("epoch.json", to_json(p));
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  const Profile& back = read.value();
+  EXPECT_EQ(back.columns[1].time.unit, EpochUnit::Milliseconds);
+  EXPECT_EQ(back.columns[1].time.epoch, 3u);
+  EXPECT_EQ(back.columns[2].time.unit, EpochUnit::None);
+
+  o.epoch_units = {{"none", EpochUnit::Seconds}};
+  o.types.back().second = ColumnType::Numeric;
+  auto wrong = ProfileBuilder::create({"s", "ms", "none"}, o);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().message, "an epoch unit is given for 'none', which is not typed timestamp");
+}
 
 // The first 1,500 values are numbers (the sample sees only those); later ones are words. The
 // column ends up categorical, counted over all its values, and says why; a type given with

@@ -61,7 +61,7 @@ void write_numeric(JsonWriter& w, const ColumnProfile& c) {
 // text, and whether they came in order.
 void write_time(JsonWriter& w, const ColumnProfile& c) {
   const TimeSummary& t = c.time;
-  const bool dates = t.local == 0 && t.zoned == 0;
+  const bool dates = t.dates_only();
   w.key("timestamp").begin_object();
   w.key("min").value(c.moments.n ? format_timestamp(c.moments.min, dates) : "");
   w.key("max").value(c.moments.n ? format_timestamp(c.moments.max, dates) : "");
@@ -69,7 +69,8 @@ void write_time(JsonWriter& w, const ColumnProfile& c) {
   w.key("first"); write_number(w, t.first);
   w.key("last"); write_number(w, t.last);
   w.key("dates").value(static_cast<int64_t>(t.dates)).key("local").value(static_cast<int64_t>(t.local));
-  w.key("zoned").value(static_cast<int64_t>(t.zoned));
+  w.key("zoned").value(static_cast<int64_t>(t.zoned)).key("epoch").value(static_cast<int64_t>(t.epoch));
+  if (t.unit != EpochUnit::None) w.key("unit").value(epoch_unit_name(t.unit));
   w.end_object();
 }
 

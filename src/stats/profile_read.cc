@@ -103,11 +103,18 @@ void read_time(Fields& f, ColumnProfile& c) {
   ts.dates = tf.u64("dates");
   ts.local = tf.u64("local");
   ts.zoned = tf.u64("zoned");
+  if (tf.get("epoch", doc::Kind::Int, false)) ts.epoch = tf.u64("epoch");  // absent in older profiles: none
+  if (const doc::Node* unit = tf.get("unit", doc::Kind::String, false)) {
+    const auto u = epoch_unit_from_name(unit->text);
+    if (!u) tf.fail(*unit, "expected \"s\" or \"ms\"; found \"" + unit->text + "\"", "unit");
+    else ts.unit = *u;
+  }
   ts.first = tf.number("first");
   ts.last = tf.number("last");
   if (const doc::Node* sorted = tf.get("sorted", doc::Kind::Bool)) ts.sorted = sorted->boolean;
-  if (!tf.error() && ts.dates + ts.local + ts.zoned != c.moments.n)
-    tf.fail(*t, "the timestamp forms count " + std::to_string(ts.dates + ts.local + ts.zoned) + " values but the moments " +
+  const uint64_t forms = ts.dates + ts.local + ts.zoned + ts.epoch;
+  if (!tf.error() && forms != c.moments.n)
+    tf.fail(*t, "the timestamp forms count " + std::to_string(forms) + " values but the moments " +
                     std::to_string(c.moments.n));
   if (!tf.error() && std::isnan(ts.first) != (c.moments.n == 0))
     tf.fail(*t, "first and last are set exactly when the column has instants", "first");

@@ -9,7 +9,9 @@ namespace seam::stats {
 namespace {
 
 Profile numeric_profile() {
-  auto b = ProfileBuilder::create({"x"}, ColumnOptions{{}, {{"x", ColumnType::Numeric}}, {}, 0, kDefaultSketchK});
+  ColumnOptions o;
+  o.types = {{"x", ColumnType::Numeric}};
+  auto b = ProfileBuilder::create({"x"}, o);
   EXPECT_TRUE(b.ok());
   for (int i = 0; i < 50; ++i) b.value().add(std::vector<std::string_view>{std::to_string(i)});
   return std::move(b).value().finish();

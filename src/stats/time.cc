@@ -152,4 +152,20 @@ std::string format_timestamp(double seconds, bool date_only) {
   return out + "Z";
 }
 
+std::string_view epoch_unit_name(EpochUnit u) {
+  return u == EpochUnit::Seconds ? "s" : u == EpochUnit::Milliseconds ? "ms" : "";
+}
+
+std::optional<EpochUnit> epoch_unit_from_name(std::string_view name) {
+  if (name == "s") return EpochUnit::Seconds;
+  if (name == "ms") return EpochUnit::Milliseconds;
+  return std::nullopt;
+}
+
+bool epoch_instant(double count, EpochUnit unit, double& seconds) {
+  constexpr double kFirst = -62167219200.0, kEnd = 253402300800.0;  // 0000-01-01, 10000-01-01
+  seconds = count * epoch_scale(unit);
+  return unit != EpochUnit::None && seconds >= kFirst && seconds < kEnd;
+}
+
 }  // namespace seam::stats

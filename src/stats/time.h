@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,20 @@ enum class TimeForm : uint8_t {
   Local,      // 2026-03-01T12:30:00 (or with a space): no zone, read as UTC
   Zoned,      // 2026-03-01T12:30:00.125+01:00, ...Z: an instant
 };
+
+// What a number in a timestamp column counts since 1970-01-01T00:00:00Z. Numbers are read as
+// instants only where the user declares the unit (--types c=timestamp:ms): a bare number could
+// as well be a count or an id, so it is never taken for a time by inference.
+enum class EpochUnit : uint8_t { None, Seconds, Milliseconds };
+// "", "s", "ms"
+std::string_view epoch_unit_name(EpochUnit u);
+std::optional<EpochUnit> epoch_unit_from_name(std::string_view name);
+// Seconds per unit.
+inline double epoch_scale(EpochUnit u) { return u == EpochUnit::Milliseconds ? 1e-3 : 1.0; }
+// `count` units since the epoch as seconds; false without a unit or outside the years
+// 0000-9999 that ISO dates cover (which is how milliseconds declared as seconds show: as
+// instants that cannot be).
+bool epoch_instant(double count, EpochUnit unit, double& seconds);
 
 // Reads YYYY-MM-DD, optionally followed by 'T' or one space and hh:mm, hh:mm:ss or
 // hh:mm:ss.fraction (any number of digits), optionally followed by 'Z' or an offset +hh:mm,
