@@ -40,7 +40,7 @@ struct Limits {
   size_t buffer = size_t{4} << 20;       // initial window size
   size_t max_record = size_t{64} << 20;  // the window grows up to this for one record
   size_t max_columns = size_t{1} << 20;  // names in a header
-  static Limits of(const ReadLimits& r) { return Limits{size_t{4} << 20, r.max_record_bytes, r.max_columns}; }
+  static Limits of(const ReadLimits& r) { return Limits{size_t{512} << 10, r.max_record_bytes, r.max_columns}; }
 };
 
 // A window onto [begin, end) of a file's data (decompressed, for a compressed file), filled

@@ -17,10 +17,10 @@ class FrequentItems {
  public:
   explicit FrequentItems(size_t exact_cap = 1000, size_t capacity = 1000);  // capacity >= 1
 
-  void add(std::string_view value, uint64_t count = 1);
-  // The same, for a caller that already has hash64(value) (profiles hash each value once for
-  // both this and HyperLogLog).
-  void add_hashed(std::string_view value, uint64_t hash, uint64_t count = 1);
+  // Returns whether the value was not among the counted ones before (always true for a
+  // count of 0, which adds nothing). Every value ever added was new at least once, so a
+  // profile hashes each distinct value for HyperLogLog only then, not at every occurrence.
+  bool add(std::string_view value, uint64_t count = 1);
   // Exact + exact stays exact while the union has at most exact_cap values. Merging
   // summaries of different capacity keeps the count bounds below, but the "every value
   // above total / (capacity + 1) is listed" guarantee needs equal capacities.
@@ -41,12 +41,14 @@ class FrequentItems {
 
  private:
   struct Slot {
-    uint64_t hash = 0;
+    uint64_t hash = 0;  // probe_hash(value)
     uint64_t count = 0;  // 0 marks an empty slot
     std::string value;
   };
 
-  Slot& find_or_insert(std::string_view value, uint64_t hash);
+  // The table's own hash: cheaper than hash64 for short values, and never stored.
+  static uint64_t probe_hash(std::string_view value);
+  Slot& find_or_insert(std::string_view value, uint64_t hash, bool& inserted);
   void place(Slot&& slot);
   void grow();
   void overflow();

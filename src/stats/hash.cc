@@ -6,11 +6,9 @@
 namespace seam::stats {
 namespace {
 
-constexpr uint64_t P1 = 0x9E3779B185EBCA87ULL;
-constexpr uint64_t P2 = 0xC2B2AE3D27D4EB4FULL;
-constexpr uint64_t P3 = 0x165667B19E3779F9ULL;
-constexpr uint64_t P4 = 0x85EBCA77C2B2AE63ULL;
-constexpr uint64_t P5 = 0x27D4EB2F165667C5ULL;
+using detail::avalanche;
+using detail::word_step;
+constexpr uint64_t P1 = detail::kP1, P2 = detail::kP2, P3 = detail::kP3, P4 = detail::kP4, P5 = detail::kP5;
 
 // Lanes are read little-endian whatever the host, so that hashes agree across platforms.
 template <class T>
@@ -29,17 +27,6 @@ uint64_t read32(const char* p) { return load_le<uint32_t>(p); }
 
 uint64_t lane_round(uint64_t acc, uint64_t lane) { return std::rotl(acc + lane * P2, 31) * P1; }
 uint64_t merge_round(uint64_t acc, uint64_t v) { return (acc ^ lane_round(0, v)) * P1 + P4; }
-uint64_t word_step(uint64_t acc, uint64_t lane) {
-  return std::rotl(acc ^ lane_round(0, lane), 27) * P1 + P4;
-}
-
-uint64_t avalanche(uint64_t h) {
-  h ^= h >> 33;
-  h *= P2;
-  h ^= h >> 29;
-  h *= P3;
-  return h ^ (h >> 32);
-}
 
 }  // namespace
 
@@ -68,14 +55,6 @@ uint64_t hash64(std::string_view bytes) {
   }
   for (; p < end; ++p) h = std::rotl(h ^ (static_cast<uint8_t>(*p) * P5), 11) * P1;
   return avalanche(h);
-}
-
-uint64_t hash_double(double x) {
-  if (x == 0) x = 0.0;  // -0.0 == 0.0
-  // One fixed NaN pattern rather than quiet_NaN(), whose payload is left to the platform.
-  const uint64_t bits = x != x ? 0x7FF8000000000000ULL : std::bit_cast<uint64_t>(x);
-  // The 8-byte case of hash64, inlined: this runs once per numeric cell.
-  return avalanche(word_step(P5 + 8, bits));
 }
 
 }  // namespace seam::stats

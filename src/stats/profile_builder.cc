@@ -111,23 +111,23 @@ class ProfileBuilder::Column {
     add_text(*b ? "true" : "false", {}, line);
   }
 
-  // Categories and text are counted as written, surrounding space included.
+  // Categories and text are counted as written, surrounding space included. HyperLogLog
+  // ignores repeats, so a value is hashed for it only when the counts take it in as new.
   void add_text(std::string_view text, std::string_view, uint64_t) {
-    const uint64_t h = hash64(text);
-    col_.values.add_hashed(text, h);
-    hashes_.push_back(h);
-    if (hashes_.size() == batch_) flush();
+    if (!col_.values.add(text)) return;
+    hashes_[hashed_++] = hash64(text);
+    if (hashed_ == batch_) flush();
   }
 
   void flush() {
     if (!numbers_.empty()) flush_numbers();
-    col_.distinct.add_hashes(hashes_.data(), hashes_.size());
-    hashes_.clear();
+    col_.distinct.add_hashes(hashes_.get(), hashed_);
+    hashed_ = 0;
   }
 
   void flush_numbers() {
     const std::vector<double>& x = numbers_;
-    hashes_.resize(x.size());
+    hashed_ = x.size();  // numbers and text never share a column
     uint64_t fractional = 0;
     for (size_t i = 0; i < x.size(); ++i) {
       hashes_[i] = hash_double(x[i]);
@@ -191,7 +191,10 @@ class ProfileBuilder::Column {
   const size_t batch_;
   ColumnProfile col_;
   std::vector<double> numbers_;   // finite values not yet in the statistics
-  std::vector<uint64_t> hashes_;  // values' hashes not yet in HyperLogLog
+  // Values' hashes not yet in HyperLogLog: the first hashed_ of batch_ (left uninitialised:
+  // zeroing it cost more than hashing into it).
+  std::unique_ptr<uint64_t[]> hashes_{new uint64_t[batch_]};
+  size_t hashed_ = 0;
   size_t keep_;
   bool label_;
   std::vector<double> raw_;
