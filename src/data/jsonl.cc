@@ -1,8 +1,11 @@
-// JSONL scanning: one flat JSON object per line, parsed in place in the window with
-// simdjson's DOM parser (the window's padding is what it reads past the end of a line).
-// Not On-Demand: without -march flags its inline code compiles to simdjson's scalar
-// fallback kernel, while the DOM parser picks the best kernel at run time. DOM does not keep
-// a number's text, so decimals are cut from the line by a small walk (raw_values).
+// JSONL scanning: one flat JSON object per line. The common line (no escapes, no nesting)
+// is read in one pass by parse_flat_object, its values left in the window and passed on in
+// batches like CSV records; any other line goes to simdjson's DOM parser, in place in the
+// window (the window's padding is what it reads past the end of a line), which reads it or
+// names what is wrong. Not On-Demand: without -march flags its inline code compiles to
+// simdjson's scalar fallback kernel, while the DOM parser picks the best kernel at run time.
+// DOM does not keep a number's text, so decimals are cut from the line by a small walk
+// (raw_values).
 #include <simdjson.h>
 
 #include <algorithm>
@@ -14,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "data/flat_json.h"
 #include "data/scan.h"
 #include "util/text.h"
 
@@ -21,6 +25,8 @@ namespace seam::data::detail {
 namespace {
 
 namespace dom = simdjson::dom;
+// Records go out in batches of about this many fields (see csv.cc).
+constexpr size_t kBatchFields = 8192;
 static_assert(simdjson::SIMDJSON_PADDING <= 64, "Window's padding is too small for simdjson");
 
 bool all_space(const char* p, size_t n) {
@@ -111,6 +117,7 @@ class JsonlScan {
   JsonlScan(Window& win, const std::vector<std::string>* names, Records& out, size_t max_columns)
       : win_(win), names_(names), out_(out), max_columns_(max_columns) {
     if (!names_) return;
+    per_batch_ = std::max<size_t>(1, kBatchFields / std::max<size_t>(names_->size(), 1));
     fields_.resize(names_->size());
     stamp_.resize(names_->size());
     digits_.resize(names_->size());
@@ -124,6 +131,7 @@ class JsonlScan {
     for (;;) {
       const char* d = win_.data();
       const size_t n = win_.size();
+      check_utf8(pos);
       while (!stop_ && pos < n) {
         const void* nl = std::memchr(d + pos, '\n', n - pos);
         if (!nl) break;
@@ -136,8 +144,10 @@ class JsonlScan {
       if (stop_) return Ok{};
       if (win_.at_end()) {
         if (!skipping_ && pos < n) line(pos, n);
+        if (!stop_) flush();
         return Ok{};
       }
+      if (!flush()) return Ok{};  // the batch's fields point into the window
       size_t keep = pos;  // the start of the unfinished line
       if (!skipping_ && pos == 0 && !win_.can_grow()) {
         bad(record_too_long(win_.max_record()));
@@ -156,6 +166,12 @@ class JsonlScan {
     if (end > begin && d[end - 1] == '\r') --end;
     if (all_space(d + begin, end - begin)) return;  // blank line
     line_text_ = std::string_view(d + begin, end - begin);
+    if (names_ && (!utf8_dirty_ || simdjson::validate_utf8(line_text_.data(), line_text_.size())) &&
+        parse_flat_object(line_text_, members_)) {
+      if (fill_flat()) batch();
+      return;
+    }
+    if (!flush()) return;  // this record's values live in the parser: it goes alone
     raw_.clear();
     raw_done_ = false;
     dom::element doc;
@@ -170,6 +186,54 @@ class JsonlScan {
     if (doc.get_object().get(obj)) return bad("not a JSON object");
     if (names_ ? fill(obj) : capture(obj))
       if (!out_.good(fields_.data(), fields_.size(), line_)) stop_ = true;
+  }
+
+  // simdjson's check runs at memory speed; only when it fails are lines checked one by one
+  // (and the bad ones left to simdjson, which reports them). It stops at the last newline,
+  // so a character split by the window's end is not seen.
+  void check_utf8(size_t from) {
+    size_t to = win_.size();
+    if (!win_.at_end()) {
+      const void* nl = memrchr(win_.data() + from, '\n', to - from);
+      to = nl ? static_cast<size_t>(static_cast<const char*>(nl) - win_.data()) + 1 : from;
+    }
+    utf8_dirty_ = !simdjson::validate_utf8(win_.data() + from, to - from);
+  }
+
+  // The record's fields from a line parse_flat_object took, with the checks fill makes.
+  bool fill_flat() {
+    ++generation_;
+    std::fill(fields_.begin(), fields_.end(), Field{{}, true});
+    const std::vector<std::string>& names = *names_;
+    for (size_t k = 0; k < members_.size(); ++k) {
+      const FlatMember& m = members_[k];
+      size_t i = k;
+      if (i >= names.size() || names[i] != m.key) {
+        const auto it = index_.find(m.key);
+        if (it == index_.end()) return bad("unexpected field " + text::quote(m.key)), false;
+        i = it->second;
+      }
+      if (stamp_[i] == generation_) return bad("duplicate field " + text::quote(m.key)), false;
+      stamp_[i] = generation_;
+      fields_[i] = Field{m.null ? std::string_view() : m.text, m.null};
+    }
+    return true;
+  }
+
+  void batch() {
+    batch_.insert(batch_.end(), fields_.begin(), fields_.end());
+    lines_.push_back(line_);
+    if (lines_.size() == per_batch_) flush();
+  }
+
+  // Passes the batch on; false when the receiver asks to stop.
+  bool flush() {
+    if (lines_.empty()) return !stop_;
+    const bool go = out_.good_batch(batch_.data(), fields_.size(), lines_.size(), lines_.data());
+    batch_.clear();
+    lines_.clear();
+    if (!go) stop_ = true;
+    return go;
   }
 
   // The keys of the first object become the columns; the values are read with the data.
@@ -252,6 +316,11 @@ class JsonlScan {
   size_t max_columns_;
   dom::parser parser_;
   std::vector<Field> fields_;
+  std::vector<FlatMember> members_;  // of a line parse_flat_object took
+  std::vector<Field> batch_;         // records taken in one pass, row after row
+  std::vector<uint64_t> lines_;      // their lines
+  size_t per_batch_ = 1;
+  bool utf8_dirty_ = false;          // the window failed the UTF-8 check: check each line
   std::vector<std::array<char, 24>> digits_;  // printed integers, one slot per column
   std::vector<uint64_t> stamp_;               // generation_ of the record that last set each field
   uint64_t generation_ = 0;
