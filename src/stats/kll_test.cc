@@ -256,9 +256,9 @@ TEST(KllBatch, BatchesKeepTheBound) {
   }
 }
 
-// The radix sort orders by the high 32 bits of each value first, then by the whole value
-// within runs alike there: values that differ only in their low bits must still come out in
-// order, negatives, zeros and duplicates included.
+// The radix sort orders by the 32 highest bits that differ in the batch first, then by the
+// whole value within runs alike there: values that differ only in their low bits must still
+// come out in order, negatives, zeros and duplicates included.
 TEST(KllBatch, SortsValuesThatDifferOnlyInTheirLowBits) {
   std::mt19937_64 rng(3);
   std::vector<double> values;
@@ -273,6 +273,23 @@ TEST(KllBatch, SortsValuesThatDifferOnlyInTheirLowBits) {
   EXPECT_EQ(values, want);
   EXPECT_EQ(s.min(), want.front());
   EXPECT_EQ(s.max(), want.back());
+}
+
+// Values close together (instants of one day, in seconds since the epoch, with milliseconds)
+// share their high bits, so the window slides down to where they differ; batches of equal
+// values, or values that differ in one low bit, come out sorted too.
+TEST(KllBatch, SortsValuesCloseTogether) {
+  std::mt19937_64 rng(5);
+  for (const double spread : {0.0, 1e-3, 86400.0, 1e9}) {
+    std::vector<double> values;
+    for (int i = 0; i < 4096; ++i) values.push_back(1.7e9 + std::floor(static_cast<double>(rng() % 1000000) / 1e6 * spread * 1000) / 1000);
+    values.push_back(std::nextafter(1.7e9, 2e9));
+    std::vector<double> want = values;
+    std::sort(want.begin(), want.end());
+    KllSketch s;
+    s.add_batch(values);
+    EXPECT_EQ(values, want) << spread;
+  }
 }
 
 }  // namespace

@@ -95,7 +95,7 @@ class ProfileBuilder::Column {
     if (ts.unit != EpochUnit::None && parse_number(s, count)) {
       if (!epoch_instant(count, ts.unit, t)) return invalid(line);
       ++ts.epoch;
-    } else if (parse_timestamp(s, t, form)) {
+    } else if (parse_timestamp(s, t, form, day_)) {
       (form == TimeForm::Date ? ts.dates : form == TimeForm::Local ? ts.local : ts.zoned) += 1;
     } else {
       return invalid(line);
@@ -191,6 +191,7 @@ class ProfileBuilder::Column {
   const size_t batch_;
   ColumnProfile col_;
   std::vector<double> numbers_;   // finite values not yet in the statistics
+  DayCache day_;                  // timestamp columns: the last date read
   // Values' hashes not yet in HyperLogLog: the first hashed_ of batch_ (left uninitialised:
   // zeroing it cost more than hashing into it).
   std::unique_ptr<uint64_t[]> hashes_{new uint64_t[batch_]};

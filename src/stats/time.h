@@ -39,6 +39,15 @@ bool epoch_instant(double count, EpochUnit unit, double& seconds);
 // surrounding space. Returns false for anything else.
 bool parse_timestamp(std::string_view s, double& seconds, TimeForm& form);
 
+// The last date parse_timestamp read: logs write many instants of one day in a row, and a
+// value that starts with the same ten bytes skips reading and checking them again.
+struct DayCache {
+  char text[10] = {};  // YYYY-MM-DD; all zeros (which no value starts with) before the first
+  double seconds = 0;  // its midnight
+};
+// The same, with a column's cache.
+bool parse_timestamp(std::string_view s, double& seconds, TimeForm& form, DayCache& cache);
+
 // The instant as YYYY-MM-DDThh:mm:ssZ, with milliseconds when it has a fraction of a second;
 // a whole day as YYYY-MM-DD when `date_only`. Out-of-range or non-finite: "".
 std::string format_timestamp(double seconds, bool date_only = false);

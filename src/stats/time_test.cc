@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace seam::stats {
 namespace {
@@ -45,6 +46,27 @@ TEST(Timestamp, RefusesWhatIsNotOne) {
     TimeForm f = TimeForm::Date;
     EXPECT_FALSE(parse_timestamp(s, t, f)) << s;
   }
+}
+
+// A column's day cache changes no result: valid and invalid values, each after the others.
+TEST(Timestamp, TheDayCacheReadsAsWithout) {
+  const std::vector<std::string> values = {"2026-01-01T12:00:00Z", "2026-01-01T13:30", "2026-01-01", "2026-01-01T25:00",
+                                           "2026-01-02T00:00:01.5+01:00", "2026-02-29T01:00", "2026-02-29", "2026-01-02x",
+                                           "2026-01-02 23:59:59", "2024-02-29T12:00", "2024-02-29"};
+  DayCache cache;
+  for (int lap = 0; lap < 2; ++lap)
+    for (const auto& a : values)
+      for (const auto& b : values) {
+        for (const auto& s : {a, b}) {
+          double with = -1, without = -1;
+          TimeForm fw = TimeForm::Date, fo = TimeForm::Date;
+          const bool ok = parse_timestamp(s, without, fo);
+          EXPECT_EQ(parse_timestamp(s, with, fw, cache), ok) << s;
+          if (!ok) continue;
+          EXPECT_EQ(with, without) << s;
+          EXPECT_EQ(fw, fo) << s;
+        }
+      }
 }
 
 TEST(Timestamp, FormatsWhatItReads) {
