@@ -64,7 +64,7 @@ inline uint64_t order_key(double d) {
 // down, where they differ. Either way the runs left are short, and when no bit below the
 // window differs there is nothing left to sort. Faster than comparison sorts, whose
 // comparisons of random doubles mispredict half the time, and than a radix sort over all 64 bits.
-void radix_sort(std::vector<double>& v) {
+void radix_sort(std::span<double> v) {
   const size_t n = v.size();
   thread_local std::vector<uint64_t> keys, tmp;
   keys.resize(n);
@@ -107,7 +107,7 @@ void radix_sort(std::vector<double>& v) {
 
 }  // namespace
 
-void KllSketch::add_batch(std::vector<double>& values) {
+void KllSketch::add_batch(std::span<double> values) {
   if (values.empty()) return;
   radix_sort(values);
   min_ = std::min(min_, values.front());

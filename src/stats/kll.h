@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <utility>
+#include <span>
 #include <vector>
 
 #include "util/result.h"
@@ -34,7 +35,7 @@ class KllSketch {
   // Adds many finite values at once, in any order: the same sketch as adding them one by one
   // up to the coin flips, but level 0 is sorted once per batch (by radix) instead of being
   // compacted a few values at a time. Leaves `values` sorted.
-  void add_batch(std::vector<double>& values);
+  void add_batch(std::span<double> values);
 
   Status merge(const KllSketch& o);  // k must match
 

@@ -13,6 +13,42 @@
 
 namespace seam::stats {
 
+namespace {
+
+// Up to a batch of values, in a buffer that grows as they come (so that a table of very many
+// columns and few rows allocates little) and is never zeroed.
+template <class T>
+class Pending {
+ public:
+  explicit Pending(size_t batch) : batch_(batch) {}
+  T* data() { return buf_.get(); }
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void push(T v) {
+    if (size_ == cap_) [[unlikely]] grow(size_ + 1);
+    buf_[size_++] = v;
+  }
+  // Room for n values that the caller writes.
+  T* overwrite(size_t n) {
+    if (n > cap_) grow(n);
+    size_ = n;
+    return buf_.get();
+  }
+
+ private:
+  void grow(size_t need) {
+    cap_ = std::min(batch_, std::max({need, cap_ * 2, size_t{64}}));
+    std::unique_ptr<T[]> bigger(new T[cap_]);
+    std::copy(buf_.get(), buf_.get() + size_, bigger.get());
+    buf_ = std::move(bigger);
+  }
+
+  size_t batch_, cap_ = 0, size_ = 0;
+  std::unique_ptr<T[]> buf_;
+};
+
+}  // namespace
+
 // Accumulates the values of one profiled column: the per-value work of profiling, so the
 // hot path of profile_files too. Values are read one at a time; what follows (hashes for
 // HyperLogLog, moments, the quantile sketch, a label's classes) runs over batches of
@@ -40,7 +76,7 @@ class ProfileBuilder::Column {
   // This column's field of `count` records, row after row `stride` fields apart.
   void add_column(const data::Field* fields, size_t stride, size_t count, const uint64_t* lines) {
     switch (col_.type) {
-      case ColumnType::Numeric: return add_all<&Column::add_number>(fields, stride, count, lines);
+      case ColumnType::Numeric: return add_numbers(fields, stride, count, lines);
       case ColumnType::Timestamp: return add_all<&Column::add_timestamp>(fields, stride, count, lines);
       case ColumnType::Boolean: return add_all<&Column::add_bool>(fields, stride, count, lines);
       default: return add_all<&Column::add_text>(fields, stride, count, lines);
@@ -57,11 +93,15 @@ class ProfileBuilder::Column {
  private:
   using Add = void (Column::*)(std::string_view text, std::string_view trimmed, uint64_t line);
 
+  // Most values have no surrounding space; skip the trim call for them.
+  static std::string_view trimmed(std::string_view text) {
+    return !text.empty() && text.front() > ' ' && text.back() > ' ' ? text : text::trim(text);
+  }
+
   template <Add add>
   void add_value(std::string_view text, bool null, uint64_t line) {
     ++col_.count;
-    // Most values have no surrounding space; skip the trim call for them.
-    const std::string_view s = !text.empty() && text.front() > ' ' && text.back() > ' ' ? text : text::trim(text);
+    const std::string_view s = trimmed(text);
     if (null || is_missing_token(s)) {
       ++col_.missing;
       return;
@@ -74,15 +114,45 @@ class ProfileBuilder::Column {
     for (size_t r = 0; r < count; ++r, fields += stride) add_value<add>(fields->text, fields->null, lines[r]);
   }
 
+  // add_all for a numeric column, with the counts kept in registers: for a table of numbers
+  // this loop is most of the work.
+  void add_numbers(const data::Field* f, size_t stride, size_t count, const uint64_t* lines) {
+    col_.count += count;
+    uint64_t missing = 0;
+    for (size_t r = 0; r < count; ++r, f += stride) {
+      const std::string_view s = trimmed(f->text);
+      if (f->null || is_missing_token(s)) {
+        ++missing;
+        continue;
+      }
+      double x;
+      if (!parse_number(s, x)) {
+        invalid(lines[r]);
+        continue;
+      }
+      if (!std::isfinite(x)) [[unlikely]] {
+        non_finite(x);
+        continue;
+      }
+      push(x);
+    }
+    col_.missing += missing;
+  }
+
   void add_number(std::string_view, std::string_view s, uint64_t line) {
     double x;
     if (!parse_number(s, x)) return invalid(line);
-    if (!std::isfinite(x)) [[unlikely]] {
-      col_.distinct.add_hash(hash_double(x));
-      ++col_.non_finite;
-      return;
-    }
-    numbers_.push_back(x);
+    if (!std::isfinite(x)) [[unlikely]] return non_finite(x);
+    push(x);
+  }
+
+  void non_finite(double x) {
+    col_.distinct.add_hash(hash_double(x));
+    ++col_.non_finite;
+  }
+
+  void push(double x) {
+    numbers_.push(x);
     if (numbers_.size() == batch_) flush();
   }
 
@@ -101,8 +171,7 @@ class ProfileBuilder::Column {
       return invalid(line);
     }
     ts.add(t);
-    numbers_.push_back(t);
-    if (numbers_.size() == batch_) flush();
+    push(t);
   }
 
   void add_bool(std::string_view, std::string_view s, uint64_t line) {
@@ -115,29 +184,29 @@ class ProfileBuilder::Column {
   // ignores repeats, so a value is hashed for it only when the counts take it in as new.
   void add_text(std::string_view text, std::string_view, uint64_t) {
     if (!col_.values.add(text)) return;
-    hashes_[hashed_++] = hash64(text);
-    if (hashed_ == batch_) flush();
+    hashes_.push(hash64(text));
+    if (hashes_.size() == batch_) flush();
   }
 
   void flush() {
-    if (!numbers_.empty()) flush_numbers();
-    col_.distinct.add_hashes(hashes_.get(), hashed_);
-    hashed_ = 0;
+    if (numbers_.size()) flush_numbers();
+    col_.distinct.add_hashes(hashes_.data(), hashes_.size());
+    hashes_.clear();
   }
 
   void flush_numbers() {
-    const std::vector<double>& x = numbers_;
-    hashed_ = x.size();  // numbers and text never share a column
+    const std::span<double> x(numbers_.data(), numbers_.size());
+    uint64_t* hashes = hashes_.overwrite(x.size());  // numbers and text never share a column
     uint64_t fractional = 0;
     for (size_t i = 0; i < x.size(); ++i) {
-      hashes_[i] = hash_double(x[i]);
+      hashes[i] = hash_double(x[i]);
       fractional += x[i] != std::floor(x[i]);
     }
     col_.non_integral += fractional;
     if (label_) count_classes();
     col_.moments.add_batch(x.data(), x.size());
     keep_raw();
-    col_.quantiles.add_batch(numbers_);  // sorts them: last
+    col_.quantiles.add_batch(x);  // sorts them: last
     numbers_.clear();
   }
 
@@ -146,7 +215,7 @@ class ProfileBuilder::Column {
   void keep_raw() {
     if (!keep_) return;
     if (raw_.size() + numbers_.size() <= keep_) {
-      raw_.insert(raw_.end(), numbers_.begin(), numbers_.end());
+      raw_.insert(raw_.end(), numbers_.data(), numbers_.data() + numbers_.size());
       return;
     }
     raw_overflow_ = true;
@@ -170,7 +239,7 @@ class ProfileBuilder::Column {
       }
       used = 0;
     };
-    for (double x : numbers_) {
+    for (const double x : std::span<const double>(numbers_.data(), numbers_.size())) {
       const auto bits = std::bit_cast<uint64_t>(x);
       size_t i = 0;
       while (i < used && counters[i].first != bits) ++i;
@@ -190,12 +259,9 @@ class ProfileBuilder::Column {
 
   const size_t batch_;
   ColumnProfile col_;
-  std::vector<double> numbers_;   // finite values not yet in the statistics
+  Pending<double> numbers_{batch_};  // finite values not yet in the statistics
   DayCache day_;                  // timestamp columns: the last date read
-  // Values' hashes not yet in HyperLogLog: the first hashed_ of batch_ (left uninitialised:
-  // zeroing it cost more than hashing into it).
-  std::unique_ptr<uint64_t[]> hashes_{new uint64_t[batch_]};
-  size_t hashed_ = 0;
+  Pending<uint64_t> hashes_{batch_};  // values' hashes not yet in HyperLogLog
   size_t keep_;
   bool label_;
   std::vector<double> raw_;

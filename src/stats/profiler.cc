@@ -30,8 +30,9 @@ struct FileSetup {
 // the column types, and the workers' ranges are picked from the same points, so the file's
 // quote-parity scan runs once.
 Result<std::vector<uint64_t>> fine_splits(const data::DataFile& file, data::Format format, int threads) {
-  // A compressed file is read forward: a first range for the sample, then the rest.
-  if (file.compressed()) return file.split_points_after(format, {kTypeSampleBytes});
+  // Read forward by one thread (and a compressed file always is): a first range for the
+  // sample, then the rest, with no scan of the whole file ahead of the reading.
+  if (file.compressed() || threads <= 1) return file.split_points_after(format, {kTypeSampleBytes});
   const uint64_t parts = std::min<uint64_t>(4096, file.size() / kTypeSampleBytes);
   return file.split_points(format, std::max<uint64_t>(parts, static_cast<uint64_t>(std::max(1, threads))));
 }
