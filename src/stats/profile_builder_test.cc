@@ -439,6 +439,22 @@ TEST(ProfileBuilder, EpochNumbersAreInstantsOnlyWithADeclaredUnit) {
   EXPECT_EQ(wrong.error().message, "an epoch unit is given for 'none', which is not typed timestamp");
 }
 
+// A file whose first MiB predicts far more records than may be kept keeps none (and says so),
+// one a little over the cap keeps until the cap is passed, and one under it keeps them all.
+TEST(ProfileFiles, KeptValuesStopEarlyForAFileSurelyTooBig) {
+  std::string csv = "x\n";
+  for (int i = 0; i < 300000; ++i) csv += std::to_string(i % 1000) + "\n";  // 2.1 MB, about 150,000 records per MiB
+  const std::string path = write_temp("many.csv", csv);
+  ProfileOptions o;
+  for (const size_t keep : {size_t{50000}, size_t{200000}, size_t{300000}}) {
+    o.keep_values = keep;
+    const ProfileRun run = profile_file(path, o);
+    ASSERT_EQ(run.raw.size(), 1u);
+    EXPECT_EQ(run.raw_complete[0], keep >= 300000) << keep;
+    EXPECT_EQ(run.raw[0].size(), keep >= 300000 ? 300000u : 0u) << keep;
+  }
+}
+
 // The first 1,500 values are numbers (the sample sees only those); later ones are words. The
 // column ends up categorical, counted over all its values, and says why; a type given with
 // --types stays, and counts the words as invalid.

@@ -24,6 +24,7 @@ class Sampler : public data::RecordSink {
 struct FileSetup {
   std::vector<std::string> header;
   TypeSample types;
+  uint64_t sample_records = 0, sample_bytes = 0;  // in the first file's first range
 };
 
 // Record boundaries every kTypeSampleBytes or so: the first range is the sample that decides
@@ -56,8 +57,18 @@ Result<FileSetup> first_file_setup(const data::DataFile& file, data::Format form
                                    std::vector<std::string> header, const ProfileOptions& o) {
   if (auto check = ProfileBuilder::create(header, o); !check.ok()) return in_file(file.path(), check.error());
   Sampler sampler(header, o);
-  if (auto r = file.read(format, splits.at(0), splits.at(1), sampler); !r.ok()) return std::move(r).take_error();
-  return FileSetup{std::move(header), sampler.take_sample()};
+  auto r = file.read(format, splits.at(0), splits.at(1), sampler);
+  if (!r.ok()) return std::move(r).take_error();
+  return FileSetup{std::move(header), sampler.take_sample(), r.value().records, splits.at(1) - splits.at(0)};
+}
+
+// Whether a file surely holds more records than keep_values lets a part keep: its size at the
+// first range's bytes per record predicts more than four times as many. Its values are then
+// not kept at all; keeping them until the cap was passed cost a copy of each, and the memory.
+bool surely_too_many(const data::DataFile& file, const FileSetup& s, size_t keep) {
+  if (file.compressed() || s.sample_records == 0 || s.sample_bytes == 0) return false;
+  const double predicted = static_cast<double>(file.size()) / static_cast<double>(s.sample_bytes) * static_cast<double>(s.sample_records);
+  return predicted > 4.0 * static_cast<double>(keep);
 }
 
 // Adds what a range's builder and reader saw to the run.
@@ -87,7 +98,8 @@ Status profile_file(const data::DataFile& file, data::Format format, const std::
   const size_t parts = p.size() - 1;
   ColumnOptions part_options = o;
   // Each part may keep its share of the raw values, so that together they stay under the cap.
-  part_options.keep_values = (o.keep_values + parts - 1) / parts;
+  const bool keep = o.keep_values && !surely_too_many(file, s, o.keep_values);
+  part_options.keep_values = keep ? (o.keep_values + parts - 1) / parts : 0;
   std::vector<ProfileBuilder> builders;
   for (size_t i = 0; i < parts; ++i) {
     auto b = ProfileBuilder::create(s.header, part_options, s.types);
@@ -101,8 +113,9 @@ Status profile_file(const data::DataFile& file, data::Format format, const std::
   for (auto& w : workers) w.join();
   for (size_t i = 0; i < parts; ++i) {
     if (!results[i].ok()) return results[i].error();
-    if (auto st = add_part(run, std::move(builders[i]).finish_run(), results[i].value(), file.path(), o.keep_values); !st.ok())
-      return st;
+    ProfileRun part = std::move(builders[i]).finish_run();
+    if (!keep) part.raw_complete.assign(part.raw_complete.size(), false);
+    if (auto st = add_part(run, std::move(part), results[i].value(), file.path(), o.keep_values); !st.ok()) return st;
   }
   return Ok{};
 }
