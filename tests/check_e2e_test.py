@@ -250,7 +250,8 @@ class BadDescriptorFiles(Workdir):
 class MissingInformation(Workdir):
     def test_field_written_empty_is_located_at_its_key(self):
         p = self.project("empty", {"trained_model.yaml": "version: '1.2'\nmodel_name: m\nml_frameworks: []\n"
-                                                         "integration_test_dataset:\n  name: ''\n  file: ''\n"})
+                                                         "integration_test_dataset:\n  name: smoke\n  file: ''\n"
+                                                         "test_dataset:\n  name: ' '\n  test_results: ''\n"})
         _, report = check_json(p)
         where = {}
         for f in report["findings"]:
@@ -258,8 +259,11 @@ class MissingInformation(Workdir):
                 for loc in item["locations"]:
                     where[loc["pointer"]] = (loc["line"], loc["column"])
         self.assertEqual(where["/ml_frameworks"], (3, 1))
-        self.assertEqual(where["/integration_test_dataset/name"], (5, 3))
         self.assertEqual(where["/integration_test_dataset/file"], (6, 3))
+        self.assertNotIn("/integration_test_dataset/name", where)
+        # An object of blanks is not provided as a whole, shown at its key.
+        self.assertEqual(where["/test_dataset"], (7, 1))
+        self.assertNotIn("/test_dataset/name", where)
         # A field that is absent is shown at the object that would hold it.
         self.assertEqual(where["/model_version"], (1, 1))
 

@@ -34,6 +34,20 @@ size_t Node::index_of(std::string_view key) const {
   return members.size();
 }
 
+bool Node::is_blank() const {
+  switch (kind) {
+    case Kind::Null: return true;
+    case Kind::String: return text::trim(text).empty();
+    case Kind::Array: return std::all_of(items.begin(), items.end(), [](const Node& n) { return n.is_blank(); });
+    case Kind::Object:
+      return std::all_of(members.begin(), members.end(), [](const Member& m) {
+        const Node& v = m.value;
+        return v.is_blank() || (v.is_number() && v.number == 0) || (v.kind == Kind::Bool && !v.boolean);
+      });
+    default: return false;
+  }
+}
+
 const Node* Node::find(std::string_view key) const {
   const size_t i = index_of(key);
   return i < members.size() ? &members[i].value : nullptr;

@@ -37,10 +37,16 @@ struct Node {
   uint32_t offset = 0;        // byte offset of the value in its source
 
   bool is_number() const { return kind == Kind::Int || kind == Kind::Float; }
-  // seam treats an absent field, null, "" and [] alike: the information was not provided.
+  // Null, "" or []: what a document leaves out, for the checks of its structure (schema,
+  // upgrades). Whether information was given is is_blank's question.
   bool is_absent() const {
     return kind == Kind::Null || (kind == Kind::String && text.empty()) || (kind == Kind::Array && items.empty());
   }
+  // Effectively blank: what a form left untouched stores, which tells nothing (docs/rules.md,
+  // "Blank"). Null; a string of nothing but white space; a list whose items are all blank; an
+  // object whose members are all blank or at a form's default (0 or false). A number or a
+  // boolean on its own is information, 0 and false included: a model that needs 0 GPUs says so.
+  bool is_blank() const;
 
   const Node* find(std::string_view key) const;
   Node* find(std::string_view key);

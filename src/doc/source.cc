@@ -24,15 +24,35 @@ void Source::index_lines() {
   line_starts_.push_back(0);
   const char* begin = text_.data();
   const char* end = begin + text_.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
-    line_starts_.push_back(static_cast<uint32_t>(p - begin + 1));
+  uint32_t longest = 0;
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
+    const auto next = static_cast<uint32_t>(p - begin + 1);
+    longest = std::max(longest, next - line_starts_.back());
+    line_starts_.push_back(next);
+  }
+  longest = std::max(longest, static_cast<uint32_t>(text_.size()) - line_starts_.back());
+  if (longest <= kBlock) return;
+  // Counted as text::utf8_length counts (bytes that start a character), which adds up
+  // across any cut.
+  size_t chars = 0;
+  for (size_t at = 0; at < text_.size(); at += kBlock) {
+    block_chars_.push_back(static_cast<uint32_t>(chars));
+    chars += text::utf8_length(std::string_view(text_).substr(at, kBlock));
+  }
+  block_chars_.push_back(static_cast<uint32_t>(chars));  // for the offset at the end of a whole block
+}
+
+size_t Source::chars_before(uint32_t offset) const {
+  const uint32_t block = offset / kBlock;
+  return block_chars_[block] + text::utf8_length(std::string_view(text_).substr(size_t{block} * kBlock, offset % kBlock));
 }
 
 LineCol Source::locate(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
   const uint32_t start = *it;
-  const auto col = text::utf8_length(std::string_view(text_).substr(start, offset - start));
+  const size_t col = offset - start <= kBlock ? text::utf8_length(std::string_view(text_).substr(start, offset - start))
+                                              : chars_before(offset) - chars_before(start);
   return {static_cast<uint32_t>(it - line_starts_.begin() + 1), static_cast<uint32_t>(col + 1)};
 }
 

@@ -41,10 +41,16 @@ class Source {
 
  private:
   void index_lines();
+  // Characters in text_[0, offset).
+  size_t chars_before(uint32_t offset) const;
 
+  static constexpr uint32_t kBlock = 4096;
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;  // offset of each line's first byte
+  // Only for a text with a line longer than kBlock (minified JSON, deep flow YAML): the
+  // characters before each kBlock-th byte, so that a column costs at most a block's count.
+  std::vector<uint32_t> block_chars_;
 };
 
 // Reads `path` into a Source. Fails with Io when the path is missing, unreadable or not a

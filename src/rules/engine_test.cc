@@ -96,14 +96,36 @@ TEST(Analyse, RunawayRulesStopAtTheirBudget) {
 // Each missing field is checked against the fields reported before it; that lookup must
 // not grow with the number of reports (16k unnamed outputs took 4.5 s when it did).
 TEST(Analyse, ManyMissingFieldsAreReportedInLinearTime) {
-  std::string outputs = "[{}";
-  for (int i = 1; i < 20000; ++i) outputs += ",{}";
+  std::string outputs = "[{\"item_name\": \"o\"}";  // named, so not blank: each lacks the rest
+  for (int i = 1; i < 20000; ++i) outputs += ",{\"item_name\": \"o\"}";
   Fixture f({{"trained_model", R"({"version": "1.2", "output_spec": )" + outputs + "]}"}});
   size_t about_outputs = 0;
   for (const auto& finding : analyse(Catalogue::builtin(), f.subject))
     for (const auto& item : finding.items)
-      about_outputs += item.locations.size() == 1 && item.locations[0].pointer.rfind("/output_spec/19999/", 0) == 0;
+      about_outputs += item.locations.size() == 1 && (item.locations[0].pointer + "/").rfind("/output_spec/19999/", 0) == 0;
   EXPECT_GE(about_outputs, 1u);
+}
+
+// What an untouched form stores is not information: a list whose one row is all blanks (or
+// zeros and false), an object of blanks, [""]. The list is reported once, at its key, not
+// each field of its blank row; a row with something in it is checked field by field, and a
+// real 0 is a value.
+TEST(Analyse, EffectivelyBlankFieldsAreNotProvided) {
+  Fixture f({{"trained_model", R"({"version": "1.2",
+  "output_spec": [{"item_name": " ", "item_type": "", "item_specification": {"empty": false, "units": ""}}],
+  "ml_frameworks": [""], "computing_resource_reqs": {"gpu": 0, "cpu": 0, "memory": ""},
+  "model_components": [{"component_name": "m", "programming_languages": ["Python"]}]})"}});
+  auto c = one_rule("    kind: missing\n    severity: info\n    fields: [\"trained_model.output_spec[].item_type\", trained_model.ml_frameworks,"
+                    " trained_model.computing_resource_reqs, \"trained_model.model_components[].programming_languages\"]\n");
+  auto findings = analyse(c, f.subject);
+  ASSERT_EQ(findings.size(), 1u);
+  std::vector<std::string> pointers;
+  for (const auto& i : findings[0].items) pointers.push_back(i.locations[0].pointer);
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/output_spec", "/ml_frameworks", "/computing_resource_reqs"}));
+
+  Fixture real({{"trained_model", R"({"version": "1.2", "computing_resource_reqs": {"gpu": 0, "cpu": 4}, "ml_frameworks": ["", "torch"]})"}});
+  auto some = one_rule("    kind: missing\n    severity: info\n    fields: [trained_model.computing_resource_reqs, trained_model.ml_frameworks]\n");
+  EXPECT_TRUE(analyse(some, real.subject).empty());
 }
 
 TEST(Analyse, RulesNeedTheDescriptorsTheyRead) {

@@ -62,6 +62,16 @@ TEST_F(ExprTest, MissingFieldsAreNullAndNeverFire) {
   EXPECT_TRUE(run("trained_model.computing_resource_reqs.storage > 1 || true").as_bool());
 }
 
+// has() judges effectively blank values as not provided (Node::is_blank); 0 is a value.
+TEST_F(ExprTest, HasIsFalseForEffectivelyBlankValues) {
+  EXPECT_FALSE(truthy(run("has([''])")));
+  EXPECT_FALSE(truthy(run("has(['  ', ''])")));
+  EXPECT_TRUE(truthy(run("has(['', 'torch'])")));
+  EXPECT_TRUE(truthy(run("has(0)")));
+  EXPECT_TRUE(truthy(run("has(trained_model.computing_resource_reqs)")));  // gpu > 0 in the fixture
+  EXPECT_EQ(run("default([''], 'none')").as_string(), "none");
+}
+
 TEST_F(ExprTest, MacrosIterateOverLists) {
   EXPECT_TRUE(truthy(run("trained_model.output_spec.exists(o, o.item_type == 'Float')")));
   EXPECT_FALSE(truthy(run("trained_model.output_spec.all(o, o.item_type == 'Float')")));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
+#include <unordered_map>
 
 #include "doc/descriptor.h"
 #include "doc/pointer.h"
@@ -11,42 +13,68 @@ namespace {
 
 // Whether a location names one field: not a whole document, and not a list with entries,
 // which a rule names as "the other side" of many items that need not be about the same
-// thing. An empty list is a field that was not filled in, as the missing checks report it.
+// thing. A blank list is a field that was not filled in, as the missing checks report it.
 bool names_a_field(const Subject& s, const Location& l) {
   if (l.pointer.empty()) return false;
   auto d = doc::descriptor_from_id(l.descriptor);
   const doc::Node* root = d ? s.roots[static_cast<int>(*d)] : nullptr;
   const doc::Node* n = root ? doc::resolve(*root, l.pointer) : nullptr;
-  return !n || n->kind != doc::Kind::Array || n->items.empty();  // an absent field is a field too
+  return !n || n->kind != doc::Kind::Array || n->is_blank();  // an absent field is a field too
 }
 
-bool inside(const std::string& inner, const std::string& outer) {
-  return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/';
-}
+// Where the items of a finding are, for looking up the first one about the same field as
+// another item: one about the same field has a location that is, lies inside, or holds a
+// location of the other, in the same descriptor. Keys are "descriptor\npointer".
+class FieldIndex {
+ public:
+  FieldIndex(const Subject& s, const std::vector<Item>& items) : s_(s) {
+    for (size_t i = 0; i < items.size(); ++i)
+      for (const auto& x : items[i].locations) {
+        if (!names_a_field(s, x)) continue;
+        const std::string key = x.descriptor + "\n" + x.pointer;
+        exact_.emplace(key, i);  // the first item wins, as a search in order would find it
+        for (size_t cut = key.rfind('/'); cut != std::string::npos && cut > x.descriptor.size() + 1; cut = key.rfind('/', cut - 1))
+          holds_.emplace(key.substr(0, cut), i);  // an item inside key[0, cut)
+      }
+  }
 
-// Two items are about the same field when a location of one is, or lies inside, a location
-// of the other.
-bool same_field(const Subject& s, const Item& a, const Item& b) {
-  for (const auto& x : a.locations)
-    for (const auto& y : b.locations)
-      if (x.descriptor == y.descriptor && (x.pointer == y.pointer || inside(x.pointer, y.pointer) || inside(y.pointer, x.pointer)) &&
-          names_a_field(s, x) && names_a_field(s, y))
-        return true;
-  return false;
-}
+  // The first item about the same field as `item`, or npos.
+  size_t host(const Item& item) const {
+    size_t best = std::string::npos;
+    auto take = [&](const std::unordered_map<std::string, size_t>& m, const std::string& key) {
+      if (auto it = m.find(key); it != m.end()) best = std::min(best, it->second);
+    };
+    for (const auto& y : item.locations) {
+      if (!names_a_field(s_, y)) continue;
+      const std::string key = y.descriptor + "\n" + y.pointer;
+      take(exact_, key);
+      take(holds_, key);  // an item that lies inside y
+      for (size_t cut = key.rfind('/'); cut != std::string::npos && cut > y.descriptor.size() + 1; cut = key.rfind('/', cut - 1))
+        take(exact_, key.substr(0, cut));  // an item that y lies inside
+    }
+    return best;
+  }
+
+ private:
+  const Subject& s_;
+  std::unordered_map<std::string, size_t> exact_, holds_;
+};
 
 // Moves each item of `sub` that is about the same field as an item of `main` into that
-// item's related list, with whatever was already folded into it.
+// item's related list, with whatever was already folded into it. Indexed, because a list of
+// thousands of entries gives findings of thousands of items on each side.
 void fold_into(const Subject& s, Finding& main, Finding& sub) {
+  const FieldIndex index(s, main.items);
   std::vector<Item> keep;
   for (auto& item : sub.items) {
-    auto host = std::find_if(main.items.begin(), main.items.end(), [&](const Item& m) { return same_field(s, m, item); });
-    if (host == main.items.end()) {
+    const size_t host = index.host(item);
+    if (host == std::string::npos) {
       keep.push_back(std::move(item));
       continue;
     }
-    host->related.push_back({sub.rule, sub.severity, std::move(item.text), std::move(item.locations)});
-    for (auto& r : item.related) host->related.push_back(std::move(r));
+    Item& h = main.items[host];
+    h.related.push_back({sub.rule, sub.severity, std::move(item.text), std::move(item.locations)});
+    for (auto& r : item.related) h.related.push_back(std::move(r));
   }
   sub.items = std::move(keep);
 }

@@ -18,12 +18,6 @@ std::string_view element_name(const doc::Node& n) {
   return {};
 }
 
-// As in the rule language: absent, null, [], {} and text of nothing but spaces.
-bool not_provided(const doc::Node& n) {
-  if (n.kind == doc::Kind::String) return text::trim(n.text).empty();
-  return n.is_absent() || (n.kind == doc::Kind::Object && n.members.empty());
-}
-
 const doc::Member* find_member(const doc::Node& object, std::string_view key) {
   for (const auto& m : object.members)
     if (m.key == key) return &m;
@@ -57,7 +51,7 @@ class Walker {
     const doc::Member* member = node.kind == doc::Kind::Object ? find_member(node, key) : nullptr;
     const doc::Node* child = member ? &member->value : nullptr;
     steps_.push_back({key, 0});
-    if (!child || not_provided(*child)) {
+    if (!child || child->is_blank()) {
       report(node, member, owner);
     } else if (!each) {
       walk(*child, segments, i + 1, owner);
@@ -73,7 +67,7 @@ class Walker {
   }
 
  private:
-  // `member` is the field when it is written but empty ([], "", null), and null when absent.
+  // `member` is the field when it is written but blank, and null when absent.
   void report(const doc::Node& parent, const doc::Member* member, std::string_view owner) {
     std::string pointer, label;
     for (const auto& st : steps_) {

@@ -64,12 +64,20 @@ Value Value::of(const doc::Node* n, int doc) {
 }
 
 bool Value::is_absent() const {
-  if (type_ == Type::String) {  // a name of only spaces names nothing
-    for (const char c : as_string())
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-    return true;
+  switch (type_) {
+    case Type::String:  // a name of only spaces names nothing
+      for (const char c : as_string())
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+      return true;
+    case Type::Null: return true;
+    case Type::List:
+    case Type::Object:
+      if (node_) return node_->is_blank();
+      for (size_t i = 0; i < size(); ++i)
+        if (!at(i).is_absent()) return false;
+      return true;
+    default: return false;
   }
-  return type_ == Type::Null || (type_ == Type::List && size() == 0);
 }
 
 std::string_view Value::as_string() const {

@@ -32,7 +32,8 @@ class Value {
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::Null; }
   bool is_number() const { return type_ == Type::Int || type_ == Type::Double; }
-  // seam's "not provided": null, an empty list, or a string of nothing but white space.
+  // seam's "not provided": effectively blank, as doc::Node::is_blank defines it (null, white
+  // space, lists of blanks, objects of blanks and form defaults); 0 and false are values.
   bool is_absent() const;
 
   bool as_bool() const { return b_; }

@@ -12,14 +12,8 @@ namespace {
 
 using rules::Finding;
 
-bool provided(const doc::Node* n) {
-  if (!n) return false;
-  if (n->kind == doc::Kind::String) return !text::trim(n->text).empty();
-  // An object counts when one of its members does: "thresholds: {ks: null}" sets nothing.
-  if (n->kind == doc::Kind::Object)
-    return std::any_of(n->members.begin(), n->members.end(), [](const auto& m) { return provided(&m.value); });
-  return !n->is_absent();
-}
+// "thresholds: {ks: null}" sets nothing: see Node::is_blank.
+bool provided(const doc::Node* n) { return n && !n->is_blank(); }
 
 std::string text_of(const doc::Node& n, std::string_view key) {
   const doc::Node* v = n.find(key);
