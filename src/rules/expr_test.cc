@@ -72,6 +72,14 @@ TEST_F(ExprTest, HasIsFalseForEffectivelyBlankValues) {
   EXPECT_EQ(run("default([''], 'none')").as_string(), "none");
 }
 
+// Dates written in text become days since 1970-01-01, so rules compare and subtract them.
+TEST_F(ExprTest, DatesAreDaysSinceTheEpoch) {
+  EXPECT_EQ(run("date('2024-03-01')").as_double(), 19783);
+  EXPECT_EQ(run("last_date('2023-01-01 to 2023-12-31') - date('2023-01-01 to 2023-12-31')").as_double(), 364);
+  EXPECT_TRUE(run("date('March 2024')").is_null());
+  EXPECT_TRUE(run("date('2024-03-01') > date('2024-02-29')").as_bool());
+}
+
 TEST_F(ExprTest, MacrosIterateOverLists) {
   EXPECT_TRUE(truthy(run("trained_model.output_spec.exists(o, o.item_type == 'Float')")));
   EXPECT_FALSE(truthy(run("trained_model.output_spec.all(o, o.item_type == 'Float')")));

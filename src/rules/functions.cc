@@ -10,6 +10,7 @@
 #include "rules/expr_internal.h"
 #include "rules/units.h"
 #include "rules/versions.h"
+#include "util/date.h"
 #include "util/text.h"
 
 namespace seam::rules {
@@ -256,6 +257,17 @@ Value f_first_number(const Value* a, size_t) {
   return d ? Value::number(*d) : Value{};
 }
 
+// The first and last calendar dates written in a text, as days since 1970-01-01, so that
+// rules compare dates and subtract them in days.
+Value f_date(const Value* a, size_t) {
+  const auto d = a[0].type() == VT::String ? dates_in(a[0].as_string()) : std::vector<int64_t>{};
+  return d.empty() ? Value{} : Value::number(static_cast<double>(d.front()));
+}
+Value f_last_date(const Value* a, size_t) {
+  const auto d = a[0].type() == VT::String ? dates_in(a[0].as_string()) : std::vector<int64_t>{};
+  return d.empty() ? Value{} : Value::number(static_cast<double>(d.back()));
+}
+
 // "200 transactions per second", "12k/min", "5 per hour": events per second, or null.
 Value f_per_second(const Value* a, size_t) {
   if (a[0].type() != VT::String) return {};
@@ -306,6 +318,9 @@ const Function kFunctions[] = {
     {"abs", 1, 1, "abs(number) -> number", [](const auto& a) { return want(a, {kNum}, a[0]); }, f_abs},
     {"first_number", 1, 1, "first_number(text) -> double",
      [](const auto& a) { return want(a, {{K::String, K::Int, K::Double}}, Type::of(K::Double)); }, f_first_number},
+    {"date", 1, 1, "date(text) -> double", [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_date},
+    {"last_date", 1, 1, "last_date(text) -> double",
+     [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_last_date},
     {"per_second", 1, 1, "per_second(rate text) -> double",
      [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_per_second},
     {"default", 2, 2, "default(value, fallback) -> value or fallback when absent",

@@ -4,19 +4,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "util/date.h"
+
 namespace seam::stats {
 namespace {
-
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard Hinnant's
-// days_from_civil: eras of 400 years, years starting in March so that the leap day is last).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
 
 // The inverse, for formatting.
 void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
