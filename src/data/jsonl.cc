@@ -202,22 +202,37 @@ class JsonlScan {
 
   // The record's fields from a line parse_flat_object took, with the checks fill makes.
   bool fill_flat() {
-    ++generation_;
-    std::fill(fields_.begin(), fields_.end(), Field{{}, true});
-    const std::vector<std::string>& names = *names_;
+    start_record();
     for (size_t k = 0; k < members_.size(); ++k) {
       const FlatMember& m = members_[k];
-      size_t i = k;
-      if (i >= names.size() || names[i] != m.key) {
-        const auto it = index_.find(m.key);
-        if (it == index_.end()) return bad("unexpected field " + text::quote(m.key)), false;
-        i = it->second;
-      }
-      if (stamp_[i] == generation_) return bad("duplicate field " + text::quote(m.key)), false;
-      stamp_[i] = generation_;
+      const size_t i = column(m.key, k);
+      if (i == kNoColumn) return false;
       fields_[i] = Field{m.null ? std::string_view() : m.text, m.null};
     }
     return true;
+  }
+
+  // Every field null until the record's members set them.
+  void start_record() {
+    ++generation_;
+    std::fill(fields_.begin(), fields_.end(), Field{{}, true});
+  }
+
+  static constexpr size_t kNoColumn = ~size_t{0};
+  // The column of the record's k-th member, or kNoColumn when the key is unknown or repeated
+  // (reported as a bad record). Objects usually list their keys in the header's order; that
+  // is tried before hashing.
+  size_t column(std::string_view key, size_t k) {
+    const std::vector<std::string>& names = *names_;
+    size_t i = k;
+    if (i >= names.size() || names[i] != key) {
+      const auto it = index_.find(key);
+      if (it == index_.end()) return bad("unexpected field " + text::quote(key)), kNoColumn;
+      i = it->second;
+    }
+    if (stamp_[i] == generation_) return bad("duplicate field " + text::quote(key)), kNoColumn;
+    stamp_[i] = generation_;
+    return i;
   }
 
   void batch() {
@@ -249,21 +264,11 @@ class JsonlScan {
   }
 
   bool fill(dom::object obj) {
-    ++generation_;
-    std::fill(fields_.begin(), fields_.end(), Field{{}, true});
-    const std::vector<std::string>& names = *names_;
+    start_record();
     size_t k = 0;  // position in the object
     for (const dom::key_value_pair kv : obj) {
-      // Objects usually list their keys in the header's order; try that before hashing.
-      size_t i = k;
-      if (i >= names.size() || names[i] != kv.key) {
-        const auto it = index_.find(kv.key);
-        if (it == index_.end()) return bad("unexpected field " + text::quote(kv.key)), false;
-        i = it->second;
-      }
-      if (stamp_[i] == generation_) return bad("duplicate field " + text::quote(kv.key)), false;
-      stamp_[i] = generation_;
-      if (!value(kv.value, k++, kv.key, i)) return false;
+      const size_t i = column(kv.key, k);
+      if (i == kNoColumn || !value(kv.value, k++, kv.key, i)) return false;
     }
     return true;
   }
