@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 EXAMPLE_DATA = examples/turbine-maintenance/data
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-check bench-server bench-data bench-peers bench-ui docs clean
+.PHONY: all deps build seam install deb demo test test-asan test-tsan fuzz-build fuzz-smoke fuzz lint bench bench-check bench-server bench-data bench-peers bench-quality bench-ui docs clean
 
 all: build
 
@@ -110,6 +110,12 @@ bench-data: deps
 bench-peers: deps
 	$(MAKE) build
 	bench/profile-peers $(BUILD) 300
+
+# Recall and precision of seam check on the scenario corpus (tests/scenarios), per category,
+# subcategory and kind of evidence, and its findings on the clean projects (seconds).
+bench-quality: deps
+	$(MAKE) seam
+	/usr/bin/python3 tests/scenarios/quality.py $(BUILD)/seam
 
 # The web UI in chromium: switching descriptors, and typing in a 300-control form.
 bench-ui: deps

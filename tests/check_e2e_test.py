@@ -870,13 +870,18 @@ cases:
         self.assertEqual(cov["total"], 34)
         self.assertEqual(cov["covered"], sum(1 for s in cov["subcategories"] if s["covered"]))
         for s in cov["subcategories"]:
-            self.assertEqual(set(s), {"category", "code", "subcategory", "importance", "rules", "missing_checks", "covered",
-                                      "coverage"})
+            self.assertEqual(set(s), {"category", "code", "subcategory", "importance", "rules", "text_rules", "missing_checks",
+                                      "covered", "coverage", "basis"})
             self.assertEqual(s["covered"], bool(s["rules"] or s["missing_checks"]))
             self.assertEqual(s["coverage"], "mismatch" if s["rules"] else "missing_only" if s["missing_checks"] else "none")
+            self.assertLessEqual(set(s["text_rules"]), set(s["rules"]))
+            structured = len(s["rules"]) > len(s["text_rules"])
+            self.assertEqual(s["basis"], "structured" if structured else "text" if s["rules"] else "none")
         # Covered by something is not the same as covered by a rule that can find a mismatch.
         self.assertEqual(cov["by_mismatch"], sum(1 for s in cov["subcategories"] if s["rules"]))
         self.assertEqual(cov["missing_only"], cov["covered"] - cov["by_mismatch"])
+        self.assertEqual(cov["by_structured"] + cov["text_only"], cov["by_mismatch"])
+        self.assertGreater(cov["text_only"], 0)
         self.assertGreater(cov["missing_only"], 0)
         self.assertEqual(cov["not_covered"], cov["total"] - cov["covered"])
         api = next(s for s in cov["subcategories"] if s["subcategory"] == "API/Specifications")
@@ -885,14 +890,16 @@ cases:
     def test_coverage_text_and_markdown(self):
         text = seam("rules", "coverage")
         self.assertEqual(text.returncode, 0)
-        self.assertRegex(text.stdout, r"\n\d+ of 34 subcategories covered by a mismatch rule, \d+ only by a "
-                                      r"missing-information check, 0 not covered\n")
-        self.assertRegex(text.stdout, r"\nTP  Task +\d+%  missing only   missing: missing-task\n")
+        self.assertRegex(text.stdout, r"\n\d+ of 34 subcategories covered by a structured rule, \d+ by text rules only, "
+                                      r"\d+ only by a missing-information check, 0 not covered\n")
+        self.assertRegex(text.stdout, r"\nTP  Usage Context +\d+%  missing only   missing: missing-usage-context\n")
+        self.assertRegex(text.stdout, r"\nTP  Task +\d+%  text only      task-granularity-differs\*; missing: missing-task\n")
         self.assertIn("\nCAT: category: TP Task and Purpose, RD Raw Data,", text.stdout)
         md = seam("rules", "coverage", "--format", "markdown")
         self.assertEqual(md.returncode, 0)
         self.assertEqual(md.stdout.count("\n| "), 34)  # one row per subcategory, after the header
-        self.assertIn("| Task and Purpose | Task | 98% | missing only | **none** | missing-task |", md.stdout)
+        self.assertIn("| Task and Purpose | Usage Context | 98% | missing only | **none** | missing-usage-context |", md.stdout)
+        self.assertIn("| Task and Purpose | Task | 98% | text only | task-granularity-differs\\* | missing-task |", md.stdout)
 
     def test_rule_cases(self):
         cases = self.write("cases.yaml", """\

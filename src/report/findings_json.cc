@@ -10,18 +10,35 @@ namespace {
 void string_or_null(JsonWriter& w, const std::string& s) { s.empty() ? w.null() : w.value(s); }
 void number_or_null(JsonWriter& w, uint32_t n) { n ? w.value(n) : w.null(); }
 
+void write_place(JsonWriter& w, const rules::Location& l) {
+  w.key("descriptor").value(l.descriptor);
+  w.key("pointer").value(l.pointer);
+  w.key("file");
+  string_or_null(w, l.file);
+  w.key("line");
+  number_or_null(w, l.line);
+  w.key("column");
+  number_or_null(w, l.column);
+}
+
 void write_locations(JsonWriter& w, const std::vector<rules::Location>& locations) {
   w.key("locations").begin_array();
   for (const auto& l : locations) {
     w.begin_object();
-    w.key("descriptor").value(l.descriptor);
-    w.key("pointer").value(l.pointer);
-    w.key("file");
-    string_or_null(w, l.file);
-    w.key("line");
-    number_or_null(w, l.line);
-    w.key("column");
-    number_or_null(w, l.column);
+    write_place(w, l);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// The words a finding from text relied on, each with its place.
+void write_evidence(JsonWriter& w, const std::vector<rules::Evidence>& evidence) {
+  w.key("evidence").begin_array();
+  for (const auto& e : evidence) {
+    w.begin_object();
+    w.key("fact").value(e.fact);
+    w.key("quote").value(e.quote);
+    write_place(w, e.location);
     w.end_object();
   }
   w.end_array();
@@ -44,6 +61,7 @@ void write_item(JsonWriter& w, const rules::Item& item) {
     w.end_object();
   }
   w.end_array();
+  write_evidence(w, item.evidence);
   w.end_object();
 }
 
@@ -61,6 +79,7 @@ void write_finding(JsonWriter& w, const rules::Finding& f) {
   w.key("reads").begin_array();
   for (const auto& r : f.reads) w.value(r);
   w.end_array();
+  w.key("basis").value(f.from_text ? "text" : "structured");
   w.key("waived").value(f.waived);
   if (f.waived) w.key("waiver_reason").value(f.waiver_reason);
   w.key("items").begin_array();

@@ -146,7 +146,7 @@ TEST(FindingsJson, FollowsTheContract) {
   simdjson::dom::array findings = doc["findings"].get_array();
   ASSERT_EQ(findings.size(), 3u);
   const V finding_keys = {"rule", "tec_rule", "kind", "severity", "category", "subcategory",
-                          "message", "rationale", "reads", "waived", "items"};
+                          "message", "rationale", "reads", "basis", "waived", "items"};
   EXPECT_EQ(keys(findings.at(0).get_object()), finding_keys);
   EXPECT_EQ(std::string_view(findings.at(0)["tec_rule"].get_string()), "3A");
   EXPECT_TRUE(findings.at(1)["tec_rule"].is_null());
@@ -156,7 +156,7 @@ TEST(FindingsJson, FollowsTheContract) {
   EXPECT_EQ(findings.at(0)["waiver_reason"].error(), simdjson::NO_SUCH_FIELD);
 
   simdjson::dom::element item = findings.at(0)["items"].at(0);
-  EXPECT_EQ(keys(item.get_object()), (V{"text", "values", "locations", "related"}));
+  EXPECT_EQ(keys(item.get_object()), (V{"text", "values", "locations", "related", "evidence"}));
   EXPECT_EQ(std::string_view(item["values"]["produced"].get_string()), "Float");
   EXPECT_EQ(std::string_view(item["values"]["note"].get_string()), "say \"hi\" <&>");
   EXPECT_EQ(int64_t(findings.at(0)["items"].at(1)["values"]["count"].get_int64()), 12);

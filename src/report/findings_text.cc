@@ -4,6 +4,7 @@
 
 #include "report/diagnostic.h"
 #include "report/findings_common.h"
+#include "util/text.h"
 
 namespace seam::report {
 namespace {
@@ -32,6 +33,8 @@ void write_finding(const rules::Finding& f, std::string& out) {
     out += "  - " + detail::indent_lines(item.text, "    ") + "\n";
     for (const auto& l : item.locations) out += "      " + detail::location_line(l) + "\n";
     for (const auto& r : item.related) write_related(item, r, out);
+    for (const auto& e : item.evidence)
+      out += "      from text: " + text::quote(e.quote) + " (" + e.fact + ") " + detail::location_line(e.location) + "\n";
   }
 }
 

@@ -7,6 +7,7 @@
 #include "rules/budget.h"
 #include "rules/fold.h"
 #include "rules/missing.h"
+#include "rules/text_facts.h"
 
 namespace seam::rules {
 namespace {
@@ -32,8 +33,10 @@ class RuleRunner {
   }
 
   std::vector<Item> run(ItemNodes& nodes) {
+    take_evidence();
     for (const auto& l : rule_.lets)
       if (l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
+    hoisted_evidence_ = take_evidence();
     loop(0);
     nodes = std::move(nodes_);
     return std::move(items_);
@@ -53,20 +56,62 @@ class RuleRunner {
   void test() {
     for (const auto& l : rule_.lets)
       if (!l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
-    if (!truthy(evaluate(*rule_.when, env_)) || EvalBudget::exhausted()) return;
+    const bool fires = truthy(evaluate(*rule_.when, env_)) && !EvalBudget::exhausted();
+    std::vector<EvidenceRef> evidence = take_evidence();
+    if (!fires) return;
     Item item;
     nodes_.emplace_back();
     item.text = rule_.item.literals[0];
     for (size_t i = 0; i < rule_.item.holes.size(); ++i)
       item.text += evaluate(*rule_.item.holes[i], env_).to_text() + rule_.item.literals[i + 1];
+    // Objects, and lets named with a leading '_' (sections gathered for a text rule), are
+    // working values, not what the item is about.
     for (const auto& l : rule_.lets)
-      if (env_[l.slot].type() != Value::Type::Object) item.values.push_back({l.name, env_[l.slot].to_json()});
+      if (env_[l.slot].type() != Value::Type::Object && l.name[0] != '_') item.values.push_back({l.name, env_[l.slot].to_json()});
     if (rule_.locate.empty()) {
       for (const auto& b : rule_.for_each) add_location(item, env_[b.slot]);
     } else {
       for (const auto& e : rule_.locate) add_location(item, evaluate(*e, env_));
     }
+    take_evidence();  // what the item text and locations read is not what the rule decided on
+    evidence.insert(evidence.begin(), hoisted_evidence_.begin(), hoisted_evidence_.end());
+    add_evidence(item, evidence);
     items_.push_back(std::move(item));
+  }
+
+  // The words a text rule relied on: quoted, and their fields added to the item's places.
+  void add_evidence(Item& item, const std::vector<EvidenceRef>& evidence) {
+    std::vector<const EvidenceRef*> kept;
+    for (const auto& e : evidence) {
+      const bool seen = std::any_of(kept.begin(), kept.end(), [&](const EvidenceRef* k) {
+        return k->node == e.node && k->fact.begin == e.fact.begin && k->fact.name() == e.fact.name();
+      });
+      if (!seen) kept.push_back(&e);
+    }
+    // Locations first: nodes_ holds the locations' nodes, then the evidence's.
+    for (const auto* e : kept)
+      if (e->node) add_location(item, Value::of(e->node, e->doc));
+    for (const auto* e : kept) {
+      item.evidence.push_back({e->fact.name(), e->quote, e->node ? quote_location(*e) : Location{}});
+      nodes_.back().push_back(e->node && subject_.roots[e->doc] ? Placed{e->node, e->doc} : Placed{});
+    }
+  }
+
+  // The quote's own line and column where the text value is written plainly in its file
+  // (no escapes or folded lines before the quote), else the value's.
+  Location quote_location(const EvidenceRef& e) const {
+    Location loc = locate(subject_, e.doc, e.node, {});
+    const doc::Source* src = subject_.sources[e.doc];
+    if (!src) return loc;
+    uint32_t at = e.node->offset;
+    const std::string& text = src->text();
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) ++at;
+    if (text.compare(at, e.fact.begin, e.node->text, 0, e.fact.begin) == 0) {
+      const auto lc = src->locate(at + e.fact.begin);
+      loc.line = lc.line;
+      loc.column = lc.column;
+    }
+    return loc;
   }
 
   void add_location(Item& item, const Value& v) {
@@ -104,7 +149,8 @@ class RuleRunner {
   const Subject& subject_;
   std::vector<Value> env_;
   std::vector<Item> items_;
-  ItemNodes nodes_;
+  ItemNodes nodes_;  // per item: the nodes of its locations, then of its evidence
+  std::vector<EvidenceRef> hoisted_evidence_;
 };
 
 Finding finding_for(const Rule& r) {
@@ -118,6 +164,7 @@ Finding finding_for(const Rule& r) {
   f.message = r.info.message;
   f.rationale = r.info.rationale;
   f.reads = r.reads;
+  f.from_text = r.from_text;
   return f;
 }
 
@@ -178,10 +225,12 @@ class PointerResolver {
     std::array<std::vector<std::pair<const doc::Node*, std::string*>>, doc::kDescriptorCount> missed;
     for (size_t f = 0; f < findings.size(); ++f)
       for (size_t i = 0; i < findings[f].items.size(); ++i)
-        for (size_t l = 0; l < findings[f].items[i].locations.size(); ++l) {
+        for (size_t l = 0; l < nodes[f][i].size(); ++l) {
           const Placed& p = nodes[f][i][l];
           if (!p.node) continue;
-          std::string& pointer = findings[f].items[i].locations[l].pointer;
+          Item& item = findings[f].items[i];
+          const size_t n = item.locations.size();
+          std::string& pointer = l < n ? item.locations[l].pointer : item.evidence[l - n].location.pointer;
           std::string path;
           if (descend(*s.roots[p.doc], p.node, path)) pointer = std::move(path);
           else missed[p.doc].push_back({p.node, &pointer});
@@ -271,6 +320,7 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
     ItemNodes nodes;
   };
   std::vector<Found> found;
+  const TextFactScope text_facts;
   for (const auto& r : catalogue.rules()) {
     std::vector<Item> items;
     ItemNodes nodes;

@@ -76,7 +76,9 @@ TEST_F(ExprTest, HasIsFalseForEffectivelyBlankValues) {
 TEST_F(ExprTest, DatesAreDaysSinceTheEpoch) {
   EXPECT_EQ(run("date('2024-03-01')").as_double(), 19783);
   EXPECT_EQ(run("last_date('2023-01-01 to 2023-12-31') - date('2023-01-01 to 2023-12-31')").as_double(), 364);
-  EXPECT_TRUE(run("date('March 2024')").is_null());
+  EXPECT_EQ(run("date('March 2024')").as_double(), 19783);
+  EXPECT_EQ(run("last_date('March 2024')").as_double(), 19813);
+  EXPECT_TRUE(run("date('some time last spring')").is_null());
   EXPECT_TRUE(run("date('2024-03-01') > date('2024-02-29')").as_bool());
 }
 
@@ -177,10 +179,24 @@ TEST_F(ExprTest, ReadsNumbersAndRatesFromText) {
   EXPECT_DOUBLE_EQ(run("first_number('current recall 0.62 (2025)')").as_double(), 0.62);
   EXPECT_DOUBLE_EQ(run("first_number('1,200 rows')").as_double(), 1200);
   EXPECT_TRUE(run("first_number('none yet')").is_null());
-  EXPECT_DOUBLE_EQ(run("per_second('about 300 transactions per minute')").as_double(), 5);
-  EXPECT_DOUBLE_EQ(run("per_second('2k/s at peak')").as_double(), 2000);
-  EXPECT_TRUE(run("per_second('bursty')").is_null());
+  EXPECT_DOUBLE_EQ(run("amount('about 300 transactions per minute', 'rate')").as_double(), 5);
+  EXPECT_DOUBLE_EQ(run("peak('9,000 tickets per day; peaks of 40 requests per minute', 'rate')").as_double(), 40.0 / 60);
+  EXPECT_DOUBLE_EQ(run("peak('2k/s at peak', 'rate')").as_double(), 2000);
+  EXPECT_TRUE(run("peak('bursty', 'rate')").is_null());
+  EXPECT_TRUE(run("says('No GPU in the plant', 'hardware:gpu') == false && denies('No GPU in the plant', 'hardware:gpu')").as_bool());
+  EXPECT_EQ(run("facts('recall and F1, not precision', 'metric')").to_json(), R"(["recall","f1"])");
+  EXPECT_EQ(run("conflicts('time from the device clock', 'server time (UTC)', ['clock', 'timezone'])").to_json(),
+            R"(["clock: device vs server"])");
+  EXPECT_EQ(run("conflicts('speed in km/h', 'speed in metres per second', ['unit'])").to_json(), R"(["unit: speed:km/h vs speed:m/s"])");
+  EXPECT_DOUBLE_EQ(run("amount_near('trained on 3 years; kept for 24 months', 'retention', 'duration')").as_double(), 24 * 2629746.0);
+  EXPECT_EQ(run("latest('from 2023-01-01 to March 2024') - earliest('from 2023-01-01 to March 2024')").as_double(), 455);
   EXPECT_EQ(run("abs(-3)").as_int(), 3);
+  EXPECT_EQ(run("enum_values('P1, P2, P3 or P4')").to_json(), R"(["p1","p2","p3","p4"])");
+  EXPECT_EQ(run("enum_values('HL7 priority codes S (stat), A (ASAP), R (routine)')").to_json(),
+            R"(["s","stat","a","asap","r","routine"])");
+  EXPECT_EQ(run("enum_values('0 (routine) or 1 (urgent)')").to_json(), R"(["0","routine","1","urgent"])");
+  EXPECT_TRUE(run("enum_values('0 to 130')").is_null());
+  EXPECT_TRUE(run("enum_values('ISO 8601, ten-minute boundaries')").is_null());
 }
 
 }  // namespace

@@ -46,12 +46,20 @@ struct Related {
   std::vector<Location> locations;
 };
 
+// Words in a descriptor's prose that a rule relied on (rules reading facts from text).
+struct Evidence {
+  std::string fact;   // what was read, "not hardware:gpu", "quantity:duration"
+  std::string quote;  // the words, as written
+  Location location;  // where they are; the column is the quote's own where it can be known
+};
+
 // One offending value: a rule that fires on three outputs gives three items.
 struct Item {
   std::string text;
   std::vector<ItemValue> values;
   std::vector<Location> locations;
   std::vector<Related> related = {};  // items of subsumed rules about the same fields
+  std::vector<Evidence> evidence = {};  // for findings from text: the words they rest on
 };
 
 struct Finding {
@@ -64,6 +72,7 @@ struct Finding {
   std::string message;
   std::string rationale;
   std::vector<std::string> reads;  // fields the rule read, "trained_model.output_spec[].item_type"
+  bool from_text = false;  // the rule reads facts from prose ("basis": "text" in JSON)
   bool waived = false;
   std::string waiver_reason;  // with waived: why, and who accepted it
   std::vector<Item> items;

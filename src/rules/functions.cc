@@ -7,10 +7,12 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "facts/dates.h"
+#include "facts/facts.h"
 #include "rules/expr_internal.h"
+#include "rules/text_facts.h"
 #include "rules/units.h"
 #include "rules/versions.h"
-#include "util/date.h"
 #include "util/text.h"
 
 namespace seam::rules {
@@ -204,6 +206,13 @@ Value f_same_name(const Value* a, size_t) {
   return Value::boolean(same_package_name(split_versioned(a[0].as_string()).name, split_versioned(a[1].as_string()).name));
 }
 
+// Field names that differ only by a unit at the end: "pixel_spacing_mm" and "pixel_spacing".
+Value f_same_field(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String || a[0].is_absent() || a[1].is_absent())
+    return Value::boolean(false);
+  return Value::boolean(facts::field_stem(a[0].as_string()) == facts::field_stem(a[1].as_string()));
+}
+
 Value f_versions_compatible(const Value* a, size_t) {
   if (a[0].type() != VT::String || a[1].type() != VT::String) return {};
   const auto ok = versions_compatible(a[0].as_string(), a[1].as_string());
@@ -250,6 +259,58 @@ std::optional<double> first_number_in(std::string_view s) {
   return std::nullopt;
 }
 
+// The values an enumeration lists, in lower case: "P1, P2, P3 or P4" -> [p1, p2, p3, p4];
+// "priority codes S (stat), A (ASAP), R (routine)" -> [s, stat, a, asap, r, routine]: a name
+// in brackets after a code is another spelling of the same value, so "0 (routine) or 1
+// (urgent)" shares values with "urgent, routine". The first item may have words before its
+// value. Empty unless the text lists at least two values, each of one word: "0 to 130" and
+// "ISO 8601, ten-minute boundaries" are not enumerations.
+std::vector<std::string> enumeration(std::string_view text) {
+  std::string flat, aside;
+  std::vector<std::pair<size_t, std::string>> asides;  // (offset in flat, words in brackets)
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(' && depth++ == 0) continue;
+    if (c == ')' && depth > 0) {
+      if (--depth == 0) asides.emplace_back(flat.size(), normalize(std::exchange(aside, {})));
+      continue;
+    }
+    if (depth > 0) aside += c;
+    else flat += c == ';' || c == '|' || c == '/' ? ',' : c;
+  }
+  for (const std::string_view joiner : {" or ", " and "})
+    for (size_t at = flat.find(joiner); at != std::string::npos; at = flat.find(joiner)) {
+      flat.replace(at, joiner.size(), ",");
+      for (auto& a : asides)
+        if (a.first > at) a.first -= joiner.size() - 1;
+    }
+  std::vector<std::string> out;
+  size_t start = 0, values = 0;
+  for (size_t i = 0; i <= flat.size(); ++i) {
+    if (i < flat.size() && flat[i] != ',') continue;
+    std::string item = normalize(std::string_view(flat).substr(start, i - start));
+    const size_t from = start;
+    start = i + 1;
+    if (item.empty()) continue;
+    const size_t space = item.rfind(' ');
+    if (space != std::string::npos && values > 0) return {};  // only the first item may lead in
+    out.push_back(space == std::string::npos ? item : item.substr(space + 1));
+    ++values;
+    for (const auto& a : asides)
+      if (a.first >= from && a.first <= i && !a.second.empty()) out.push_back(a.second);
+  }
+  return values >= 2 ? out : std::vector<std::string>{};
+}
+
+Value f_enum_values(const Value* a, size_t) {
+  if (a[0].type() != VT::String) return {};
+  auto items = enumeration(a[0].as_string());
+  if (items.empty()) return {};
+  std::vector<Value> out;
+  for (auto& i : items) out.push_back(Value::string(std::move(i)));
+  return Value::list(std::move(out));
+}
+
 Value f_first_number(const Value* a, size_t) {
   if (a[0].is_number()) return Value::number(a[0].as_double());
   if (a[0].type() != VT::String) return {};
@@ -257,33 +318,16 @@ Value f_first_number(const Value* a, size_t) {
   return d ? Value::number(*d) : Value{};
 }
 
-// The first and last calendar dates written in a text, as days since 1970-01-01, so that
-// rules compare dates and subtract them in days.
+// The first and last days of the dates and periods written in a text ("2024-03-01",
+// "March 2024", "Q1 2023 to Q2 2024"), as days since 1970-01-01, so that rules compare dates
+// and subtract them in days.
 Value f_date(const Value* a, size_t) {
-  const auto d = a[0].type() == VT::String ? dates_in(a[0].as_string()) : std::vector<int64_t>{};
-  return d.empty() ? Value{} : Value::number(static_cast<double>(d.front()));
+  const auto d = a[0].type() == VT::String ? facts::dates(a[0].as_string()) : std::vector<facts::Fact>{};
+  return d.empty() ? Value{} : Value::number(d.front().low);
 }
 Value f_last_date(const Value* a, size_t) {
-  const auto d = a[0].type() == VT::String ? dates_in(a[0].as_string()) : std::vector<int64_t>{};
-  return d.empty() ? Value{} : Value::number(static_cast<double>(d.back()));
-}
-
-// "200 transactions per second", "12k/min", "5 per hour": events per second, or null.
-Value f_per_second(const Value* a, size_t) {
-  if (a[0].type() != VT::String) return {};
-  const std::string s = normalize(a[0].as_string());
-  auto n = first_number_in(s);
-  if (!n) return {};
-  double count = *n;
-  const size_t num_end = s.find_first_not_of("0123456789.,- ", s.find_first_of("0123456789"));
-  if (num_end != std::string::npos && (s[num_end] == 'k')) count *= 1e3;
-  if (num_end != std::string::npos && (s[num_end] == 'm' && s.compare(num_end, 3, "min") != 0)) count *= 1e6;
-  static const std::pair<std::string_view, double> units[] = {
-      {"/ms", 1e-3}, {"per millisecond", 1e-3}, {"/s", 1}, {"per second", 1}, {"per sec", 1}, {"/sec", 1}, {"rps", 1},
-      {"/min", 60}, {"per minute", 60}, {"/h", 3600}, {"per hour", 3600}, {"/hour", 3600}, {"per day", 86400}, {"/day", 86400}};
-  for (const auto& [unit, seconds] : units)
-    if (s.find(unit) != std::string::npos) return Value::number(count / seconds);
-  return {};
+  const auto d = a[0].type() == VT::String ? facts::dates(a[0].as_string()) : std::vector<facts::Fact>{};
+  return d.empty() ? Value{} : Value::number(d.back().high);
 }
 
 const Function kFunctions[] = {
@@ -316,13 +360,13 @@ const Function kFunctions[] = {
     {"join", 1, 2, "join(list, separator = \", \") -> string",
      [](const auto& a) { return want(a, {kList, kStr}, Type::of(K::String)); }, f_join},
     {"abs", 1, 1, "abs(number) -> number", [](const auto& a) { return want(a, {kNum}, a[0]); }, f_abs},
+    {"enum_values", 1, 1, "enum_values(text) -> list(string)",
+     [](const auto& a) { return want(a, {kStr}, Type::list_of(Type::of(K::String))); }, f_enum_values},
     {"first_number", 1, 1, "first_number(text) -> double",
      [](const auto& a) { return want(a, {{K::String, K::Int, K::Double}}, Type::of(K::Double)); }, f_first_number},
     {"date", 1, 1, "date(text) -> double", [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_date},
     {"last_date", 1, 1, "last_date(text) -> double",
      [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_last_date},
-    {"per_second", 1, 1, "per_second(rate text) -> double",
-     [](const auto& a) { return want(a, {kStr}, Type::of(K::Double)); }, f_per_second},
     {"default", 2, 2, "default(value, fallback) -> value or fallback when absent",
      [](const auto& a) -> Result<Type> { return a[0].kind == a[1].kind ? a[0] : Type{}; }, f_default},
     {"mentions", 2, 2, "mentions(text, word) -> bool",
@@ -332,8 +376,34 @@ const Function kFunctions[] = {
      [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_version_of},
     {"same_name", 2, 2, "same_name(a, b) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_same_name},
+    {"same_field", 2, 2, "same_field(a, b) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_same_field},
     {"versions_compatible", 2, 2, "versions_compatible(a, b) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_versions_compatible},
+    {"says", 2, 2, "says(text or section, 'kind:value') -> bool",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_says},
+    {"denies", 2, 2, "denies(text or section, 'kind:value') -> bool",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_denies},
+    {"facts", 2, 2, "facts(text or section, 'kind') -> list(string)",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::list_of(Type::of(K::String))); }, f_facts},
+    {"amount", 2, 2, "amount(text or section, 'dimension') -> double",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_amount},
+    {"unit_of", 2, 2, "unit_of(text or section, 'dimension') -> string",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::String)); }, f_unit_of},
+    {"peak", 2, 2, "peak(text or section, 'dimension') -> double",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_peak},
+    {"earliest", 1, 1, "earliest(text or section) -> double",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_earliest},
+    {"latest", 1, 1, "latest(text or section) -> double",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_latest},
+    {"together", 3, 3, "together(text or section, 'kind:value', 'kind:value') -> bool",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr}, Type::of(K::Bool)); }, f_together},
+    {"amount_near", 3, 4, "amount_near(text or section, 'kind:value', 'dimension', pick = 'first'|'min'|'max') -> double",
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr, kStr}, Type::of(K::Double)); }, f_amount_near},
+    {"conflicts", 3, 3, "conflicts(text or section, text or section, kinds) -> list(string)",
+     [](const auto& a) {
+       return want(a, {{K::String, K::List, K::Object}, {K::String, K::List, K::Object}, kList}, Type::list_of(Type::of(K::String)));
+     }, f_conflicts},
     {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
      [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
 };

@@ -51,7 +51,9 @@ struct Rule {
   std::string file;                   // where the rule was defined
   uint32_t line = 0;
   std::vector<std::string> reads;     // fields the rule reads
+  bool from_text = false;             // it reads facts from prose (says, amount...)
   std::vector<int> requires_docs;     // descriptors that must be present for the rule to run
+  bool requires_given = false;        // written in the rule (maybe []), not derived
   std::vector<Binding> params;        // constants, overridable with --set RULE.NAME=VALUE
   std::vector<Binding> for_each;      // nested loops, outermost first
   std::vector<Binding> lets;          // per item, in order; their values become item values

@@ -8,6 +8,7 @@
 #include "doc/descriptor.h"
 #include "doc/parse.h"
 #include "rules/rule.h"
+#include "rules/text_facts.h"
 #include "util/embedded.h"
 #include "util/text.h"
 
@@ -258,16 +259,17 @@ Status Loader::subsumes(const doc::Node& n, Rule& r) {
   return Ok{};
 }
 
-void collect(const Expr& e, std::set<std::string>& reads, std::set<int>& docs) {
+void collect(const Expr& e, std::set<std::string>& reads, std::set<int>& docs, bool& from_text) {
   if (e.op == Op::Var && e.slot >= 0 && e.slot < doc::kDescriptorCount) docs.insert(e.slot);
   if (e.op == Op::Select && !e.type.path.empty()) reads.insert(e.type.path);
-  for (const auto& a : e.args) collect(*a, reads, docs);
+  if (e.op == Op::Call && is_text_function(e.name)) from_text = true;
+  for (const auto& a : e.args) collect(*a, reads, docs, from_text);
 }
 
 void summarize(Rule& r) {
   std::set<std::string> reads;
   std::set<int> docs;
-  auto add = [&](const ExprPtr& e) { if (e) collect(*e, reads, docs); };
+  auto add = [&](const ExprPtr& e) { if (e) collect(*e, reads, docs, r.from_text); };
   for (const auto& b : r.for_each) add(b.expr);
   for (const auto& b : r.lets) add(b.expr);
   add(r.when);
@@ -279,7 +281,7 @@ void summarize(Rule& r) {
     });
     if (!prefix) r.reads.push_back(p);
   }
-  if (r.requires_docs.empty()) r.requires_docs.assign(docs.begin(), docs.end());
+  if (!r.requires_given) r.requires_docs.assign(docs.begin(), docs.end());
 }
 
 void slots_read(const Expr& e, std::set<int>& out) {
@@ -317,7 +319,10 @@ Result<std::unique_ptr<Rule>> Loader::load_rule(const doc::Node& n) {
   r->line = src_.locate(n.offset).line;
   if (auto st = header(n, *r); !st.ok()) return std::move(st).take_error();
   Scope scope = Scope::with_descriptors();
-  if (const doc::Node* req = n.find("requires"); req && !req->is_absent()) {
+  // `requires: []` says the rule runs on whatever is there: rules that read prose look for
+  // a fact in several descriptors, and any one of them may hold it.
+  if (const doc::Node* req = n.find("requires"); req && req->kind == doc::Kind::Array) {
+    r->requires_given = true;
     for (const auto& d : req->items) {
       auto id = d.kind == doc::Kind::String ? doc::descriptor_from_id(d.text) : std::nullopt;
       if (!id) return fail(d, "expected a descriptor name; found " + d.describe(), "requires");

@@ -2,10 +2,7 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace seam {
 
@@ -23,11 +20,5 @@ std::string iso_utc(int64_t unix_seconds);
 
 // Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (negative before).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
-
-// The calendar dates written in free text, in order, as days since 1970-01-01: YYYY-MM-DD
-// and YYYY/MM/DD (a time after a date is ignored), where the month and the day exist in that
-// year. Descriptors write dates this way ("collected 2024-03-01 to 2024-06-30"); other
-// orders of day and month are ambiguous (03/04/2024) and are not read.
-std::vector<int64_t> dates_in(std::string_view text);
 
 }  // namespace seam

@@ -19,19 +19,3 @@ TEST(Date, SourceDateEpochFixesTheDateAndTheTime) {
 
 }  // namespace
 }  // namespace seam
-
-namespace seam {
-namespace {
-
-// Expected values from Python: (date(y, m, d) - date(1970, 1, 1)).days.
-TEST(DatesIn, ReadsIsoAndSlashedDatesThatExist) {
-  EXPECT_EQ(dates_in("trained 2024-03-01"), (std::vector<int64_t>{19783}));
-  EXPECT_EQ(dates_in("collected 2023/01/01 to 2023-12-31T23:00Z"), (std::vector<int64_t>{19358, 19722}));
-  EXPECT_EQ(dates_in("1969-12-31 and 2000-02-29"), (std::vector<int64_t>{-1, 11016}));
-  for (const char* none : {"", "2023-02-29", "2023-13-01", "2023-1-01", "12023-01-01", "2023-01-011", "03/04/2024",
-                           "2023-01/01", "v2023-01-0x"})
-    EXPECT_TRUE(dates_in(none).empty()) << none;
-}
-
-}  // namespace
-}  // namespace seam

@@ -18,6 +18,10 @@ const std::vector<EmbeddedFile>& embedded_rules();     // rules/*.yaml as JSON (
 const std::vector<EmbeddedFile>& embedded_taxonomy();  // rules/taxonomy.csv
 }
 
+namespace facts {
+const std::vector<EmbeddedFile>& embedded_lexicon();   // rules/lexicon/*.yaml
+}
+
 namespace trl {
 const std::vector<EmbeddedFile>& embedded_trl();       // trl/*.yaml
 }

@@ -1,0 +1,260 @@
+// Calendar dates and periods in prose: "2024-03-01", "March 2024", "1 March 2024",
+// "March 1, 2024", "Q2 2023", "in 2022", and two of them joined into a period ("from
+// January 2023 to June 2024", "2019-2021"). Orders of day and month that are ambiguous
+// ("03/04/2024") are not read.
+#include "facts/dates.h"
+
+#include <cctype>
+#include <optional>
+
+#include "util/date.h"
+
+namespace seam::facts {
+namespace {
+
+struct Span {
+  int64_t low = 0, high = 0;  // days since 1970-01-01
+  size_t begin = 0, end = 0;  // bytes
+};
+
+constexpr const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                   "august", "september", "october", "november", "december"};
+
+bool digit(std::string_view s, size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); }
+bool alpha(std::string_view s, size_t i) { return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); }
+
+unsigned days_in(int64_t y, unsigned m) {
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// A run of `n` digits at i, not part of a longer number.
+std::optional<int> digits(std::string_view s, size_t i, size_t n) {
+  if (i + n > s.size() || digit(s, i + n) || (i > 0 && digit(s, i - 1))) return std::nullopt;
+  int v = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (!digit(s, i + k)) return std::nullopt;
+    v = v * 10 + (s[i + k] - '0');
+  }
+  return v;
+}
+
+bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
+
+// The inverse of days_from_civil (Howard Hinnant's civil_from_days).
+void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+}
+
+// A month name (or its first three letters, "sept" too) at i; its length in `len`.
+std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
+  if (i > 0 && alpha(s, i - 1)) return std::nullopt;
+  size_t n = 0;
+  while (alpha(s, i + n)) ++n;
+  std::string w;
+  for (size_t k = 0; k < n; ++k) w += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k])));
+  for (unsigned m = 0; m < 12; ++m) {
+    const std::string_view full = kMonths[m];
+    if (w == full || (w.size() == 3 && full.substr(0, 3) == w && w != "may") || (m == 8 && w == "sept")) {
+      len = n + (s.substr(i + n, 1) == "." ? 1 : 0);
+      return m + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+// Whether s[i] continues a word or a path: "report-2024-06", "v2024", "/2024/".
+bool glued(std::string_view s, size_t i) {
+  if (i == 0) return false;
+  const auto c = static_cast<unsigned char>(s[i - 1]);
+  if (std::isalnum(c)) return true;
+  return (c == '-' || c == '/' || c == '_' || c == '.') && i > 1 && std::isalnum(static_cast<unsigned char>(s[i - 2]));
+}
+
+// One date or month or quarter at i.
+std::optional<Span> date_at(std::string_view s, size_t i) {
+  if (glued(s, i)) return std::nullopt;
+  // YYYY-MM-DD, YYYY/MM/DD, YYYY-MM
+  if (auto y = digits(s, i, 4); y && plausible_year(*y) && (s.substr(i + 4, 1) == "-" || s.substr(i + 4, 1) == "/")) {
+    const char sep = s[i + 4];
+    if (auto m = digits(s, i + 5, 2); m && *m >= 1 && *m <= 12) {
+      if (s.substr(i + 7, 1) == std::string_view(&sep, 1)) {
+        if (auto d = digits(s, i + 8, 2); d && *d >= 1 && static_cast<unsigned>(*d) <= days_in(*y, *m)) {
+          const int64_t day = days_from_civil(*y, *m, *d);
+          return Span{day, day, i, i + 10};
+        }
+        return std::nullopt;
+      }
+      const bool cut = i + 7 < s.size() && (s[i + 7] == '/' || s[i + 7] == '-');  // "2023-01/01" is no month
+      if (sep == '-' && !cut) return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in(*y, *m)), i, i + 7};
+    }
+  }
+  // Q1 2024
+  if ((s[i] == 'Q' || s[i] == 'q') && !alpha(s, i - (i > 0 ? 1 : 0)) && digit(s, i + 1) && s[i + 1] >= '1' && s[i + 1] <= '4') {
+    const size_t at = skip_spaces(s, i + 2);
+    if (auto y = digits(s, at, 4); y && plausible_year(*y) && at > i + 2) {
+      const unsigned q = s[i + 1] - '0', m0 = 3 * q - 2;
+      return Span{days_from_civil(*y, m0, 1), days_from_civil(*y, m0 + 2, days_in(*y, m0 + 2)), i, at + 4};
+    }
+  }
+  // 1 March 2024
+  if (digit(s, i) && (i == 0 || !digit(s, i - 1))) {
+    size_t n = digit(s, i + 1) ? 2 : 1;
+    const int d = n == 2 ? (s[i] - '0') * 10 + (s[i + 1] - '0') : s[i] - '0';
+    size_t at = i + n;
+    if (s.substr(at, 2) == "st" || s.substr(at, 2) == "nd" || s.substr(at, 2) == "rd" || s.substr(at, 2) == "th") at += 2;
+    at = skip_spaces(s, at);
+    size_t len = 0;
+    if (auto m = month_at(s, at, len); m && at > i + n - 1) {
+      const size_t yat = skip_spaces(s, at + len);
+      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in(*y, *m)) {
+        const int64_t day = days_from_civil(*y, *m, d);
+        return Span{day, day, i, yat + 4};
+      }
+    }
+  }
+  // March 2024, March 1, 2024
+  size_t len = 0;
+  if (auto m = month_at(s, i, len)) {
+    size_t at = skip_spaces(s, i + len);
+    if (auto y = digits(s, at, 4); y && plausible_year(*y))
+      return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in(*y, *m)), i, at + 4};
+    if (digit(s, at)) {
+      const size_t n = digit(s, at + 1) ? 2 : 1;
+      const int d = n == 2 ? (s[at] - '0') * 10 + (s[at + 1] - '0') : s[at] - '0';
+      size_t yat = at + n;
+      if (s.substr(yat, 1) == ",") ++yat;
+      yat = skip_spaces(s, yat);
+      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in(*y, *m)) {
+        const int64_t day = days_from_civil(*y, *m, d);
+        return Span{day, day, i, yat + 4};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The length of a joiner between two dates at i (" to ", " - ", "–", " through ", " until "),
+// or 0. " and " joins only after "between", which the caller checks.
+size_t joiner_at(std::string_view s, size_t i) {
+  for (const std::string_view j : {" to ", " - ", " – ", "–", " through ", " until ", " till ", "-", " — "})
+    if (s.substr(i, j.size()) == j) return j.size();
+  return 0;
+}
+
+// A day and month, or a month, without a year ("8 January", "January"), that starts a period
+// whose end has one: "8 January to 31 March 2024", "January to March 2024".
+std::optional<Span> open_start_at(std::string_view s, size_t i) {
+  unsigned day = 0;
+  size_t at = i;
+  if (digit(s, i) && (i == 0 || !digit(s, i - 1))) {
+    const size_t n = digit(s, i + 1) ? 2 : 1;
+    day = n == 2 ? (s[i] - '0') * 10 + (s[i + 1] - '0') : s[i] - '0';
+    at = skip_spaces(s, i + n);
+    if (at == i + n) return std::nullopt;
+  }
+  size_t len = 0;
+  auto month = month_at(s, at, len);
+  if (!month) return std::nullopt;
+  size_t end = at + len;
+  if (!day && digit(s, skip_spaces(s, end)) && skip_spaces(s, end) > end) {  // "March 8"
+    const size_t d = skip_spaces(s, end);
+    const size_t n = digit(s, d + 1) ? 2 : 1;
+    day = n == 2 ? (s[d] - '0') * 10 + (s[d + 1] - '0') : s[d] - '0';
+    end = d + n;
+  }
+  const size_t j = joiner_at(s, end);
+  if (!j) return std::nullopt;
+  auto until = date_at(s, end + j);
+  if (!until) return std::nullopt;
+  int64_t y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(until->high, y, m, d);
+  if (*month > m || (*month == m && day > d)) --y;  // "December to February 2024"
+  if (day > days_in(y, *month)) return std::nullopt;
+  return Span{days_from_civil(y, *month, day ? day : 1), until->high, i, until->end};
+}
+
+// A year on its own, only where the words around make it one: "in 2022", "2019-2021".
+std::optional<Span> year_at(std::string_view s, size_t i) {
+  auto y = digits(s, i, 4);
+  if (glued(s, i) && !(i > 0 && (s[i - 1] == '-' || s[i - 1] == '/') && i > 4 && digits(s, i - 5, 4))) return std::nullopt;
+  if (!y || !plausible_year(*y) || alpha(s, i + 4)) return std::nullopt;
+  return Span{days_from_civil(*y, 1, 1), days_from_civil(*y, 12, 31), i, i + 4};
+}
+
+bool word_before(std::string_view s, size_t i, std::string_view word) {
+  if (i < word.size() + 1 || s[i - 1] != ' ') return false;
+  const size_t at = i - 1 - word.size();
+  if (at > 0 && alpha(s, at - 1)) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[at + k])) != word[k]) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Fact> dates(std::string_view s) {
+  std::vector<Span> found;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!std::isalnum(static_cast<unsigned char>(s[i]))) continue;
+    auto d = date_at(s, i);
+    if (!d) d = open_start_at(s, i);
+    if (!d) {
+      // A bare year counts after "in", "during", "since", "from", or joined to another year.
+      auto y = year_at(s, i);
+      if (!y) continue;
+      const size_t j = joiner_at(s, y->end);
+      auto next = j ? year_at(s, y->end + j) : std::nullopt;
+      if (next) {
+        found.push_back(*y);
+        d = next;
+      } else if (word_before(s, i, "in") || word_before(s, i, "during") || word_before(s, i, "from") ||
+                 word_before(s, i, "between")) {
+        d = y;
+      }
+    }
+    if (!d) continue;
+    found.push_back(*d);
+    i = d->end - 1;
+  }
+  std::vector<Fact> out;
+  for (size_t k = 0; k < found.size(); ++k) {
+    Span span = found[k];
+    // Two dates with a joiner between them make one period, when the second is not earlier.
+    if (k + 1 < found.size()) {
+      size_t j = joiner_at(s, span.end);
+      if (!j && word_before(s, span.begin, "between") && s.substr(span.end, 5) == " and ") j = 5;
+      if (j && span.end + j == found[k + 1].begin && found[k + 1].high >= span.low) {
+        span.high = found[k + 1].high;
+        span.end = found[k + 1].end;
+        ++k;
+      }
+    }
+    Fact f;
+    f.kind = "date";
+    f.value = span.low == span.high ? "date" : "period";
+    f.amount = f.low = static_cast<double>(span.low);
+    f.high = static_cast<double>(span.high);
+    f.begin = static_cast<uint32_t>(span.begin);
+    f.end = static_cast<uint32_t>(span.end);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace seam::facts

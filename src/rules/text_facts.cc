@@ -1,0 +1,354 @@
+#include "rules/text_facts.h"
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace seam::rules {
+namespace {
+
+using Facts = std::vector<facts::Fact>;
+
+struct State {
+  std::unordered_map<const doc::Node*, Facts> cache;
+  std::vector<EvidenceRef> evidence;
+};
+
+thread_local State* g_state = nullptr;
+
+// The facts of computed strings, kept until the next text function starts, so that the
+// pointers a function holds into them stay valid while it runs.
+thread_local std::deque<Facts> g_computed;
+
+const Facts& facts_of(const doc::Node& n) {
+  if (!g_state) {
+    thread_local Facts scratch;
+    scratch = facts::extract(n.text);
+    return scratch;
+  }
+  auto [it, fresh] = g_state->cache.try_emplace(&n);
+  if (fresh) it->second = facts::extract(n.text);
+  return it->second;
+}
+
+void record(const doc::Node* node, int doc, std::string_view text, const facts::Fact& f) {
+  if (!g_state) return;
+  g_state->evidence.push_back({node, doc, f, std::string(text.substr(f.begin, f.end - f.begin))});
+}
+
+// Calls `visit(node, doc, text, facts)` for every text value in `v`: a string, or every
+// string inside a list or object read from a descriptor. Stops when visit returns true.
+template <class Visit>
+bool each_text(const Value& v, const Visit& visit) {
+  if (const doc::Node* n = v.node()) {
+    if (n->kind == doc::Kind::String) return visit(n, v.doc(), std::string_view(n->text), facts_of(*n));
+    for (const auto& i : n->items)
+      if (each_text(Value::of(&i, v.doc()), visit)) return true;
+    for (const auto& m : n->members)
+      if (each_text(Value::of(&m.value, v.doc()), visit)) return true;
+    return false;
+  }
+  if (v.type() == Value::Type::String) {
+    g_computed.push_back(facts::extract(v.as_string()));
+    return visit(nullptr, -1, v.as_string(), g_computed.back());
+  }
+  if (v.type() == Value::Type::List)
+    for (size_t i = 0; i < v.size(); ++i)
+      if (each_text(v.at(i), visit)) return true;
+  return false;
+}
+
+// "kind:value" into its two parts; a bare "kind" matches every value of the kind.
+std::pair<std::string_view, std::string_view> split_name(std::string_view name) {
+  const size_t colon = name.find(':');
+  if (colon == std::string_view::npos) return {name, {}};
+  return {name.substr(0, colon), name.substr(colon + 1)};
+}
+
+Value stated(const Value* a, bool negated) {
+  g_computed.clear();
+  if (a[1].type() != Value::Type::String) return {};
+  // Not a structured binding: clang 15 cannot capture those in a lambda.
+  const auto wanted = split_name(a[1].as_string());
+  bool found = false;
+  each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs) {
+      if (f.kind != wanted.first || (!wanted.second.empty() && f.value != wanted.second) || f.negated != negated) continue;
+      record(n, doc, text, f);
+      found = true;
+      return true;  // one quote is enough evidence
+    }
+    return false;
+  });
+  return Value::boolean(found);
+}
+
+// The first quantity of a dimension, not negated.
+template <class Pick>
+Value first_quantity(const Value* a, const Pick& pick) {
+  g_computed.clear();
+  if (a[1].type() != Value::Type::String) return {};
+  const std::string_view dimension = a[1].as_string();
+  Value out;
+  each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs) {
+      if (f.kind != "quantity" || f.value != dimension) continue;
+      record(n, doc, text, f);
+      out = pick(f);
+      return true;
+    }
+    return false;
+  });
+  return out;
+}
+
+// A fact with the text value it was read from.
+struct Sourced {
+  const doc::Node* node;
+  int doc;
+  std::string_view text;
+  const facts::Fact* fact;
+};
+
+// What a fact says for conflicts(): its value, or for units "dimension:unit", or nothing.
+// "unit:currency" asks for the units of one dimension only.
+std::string said(const facts::Fact& f, std::string_view kind) {
+  if (f.negated) return {};
+  if (kind.substr(0, 4) == "unit") {
+    const bool unit = f.kind == "unit" || (f.kind == "quantity" && !f.unit_name.empty());
+    const std::string_view dimension = kind.size() > 5 ? kind.substr(5) : std::string_view();
+    if (!unit || (!dimension.empty() && f.value != dimension)) return {};
+    return f.value + ":" + f.unit_name;
+  }
+  return f.kind == kind ? f.value : std::string();
+}
+
+// The part of a value conflicts() compares within: units only within one dimension.
+std::string_view family(std::string_view value, std::string_view kind) {
+  return kind.substr(0, 4) == "unit" ? value.substr(0, value.find(':')) : std::string_view();
+}
+
+// The facts of `kind` in `v` (text, list or section), with where each was read.
+std::vector<std::pair<std::string, Sourced>> stated_of(const Value& v, std::string_view kind) {
+  std::vector<std::pair<std::string, Sourced>> out;
+  each_text(v, [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs) {
+      std::string s = said(f, kind);
+      if (!s.empty()) out.push_back({std::move(s), Sourced{n, doc, text, &f}});
+    }
+    return false;
+  });
+  return out;
+}
+
+}  // namespace
+
+TextFactScope::TextFactScope() { g_state = new State(); }
+TextFactScope::~TextFactScope() {
+  delete g_state;
+  g_state = nullptr;
+}
+
+std::vector<EvidenceRef> take_evidence() {
+  if (!g_state) return {};
+  return std::exchange(g_state->evidence, {});
+}
+
+bool is_text_function(std::string_view name) {
+  for (const std::string_view f : {"says", "denies", "facts", "amount", "peak", "unit_of", "conflicts", "amount_near",
+                                   "earliest", "latest", "together"})
+    if (name == f) return true;
+  return false;
+}
+
+Value f_says(const Value* a, size_t) { return stated(a, false); }
+Value f_denies(const Value* a, size_t) { return stated(a, true); }
+
+Value f_facts(const Value* a, size_t) {
+  g_computed.clear();
+  if (a[1].type() != Value::Type::String) return {};
+  const std::string_view kind = a[1].as_string();
+  std::vector<Value> values;
+  each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs) {
+      if (f.kind != kind || f.negated) continue;
+      const bool seen = std::any_of(values.begin(), values.end(), [&](const Value& v) { return v.as_string() == f.value; });
+      if (!seen) values.push_back(Value::string(f.value)), record(n, doc, text, f);
+    }
+    return false;
+  });
+  return Value::list(std::move(values));
+}
+
+Value f_amount(const Value* a, size_t) {
+  return first_quantity(a, [](const facts::Fact& f) { return Value::number(f.amount); });
+}
+
+Value f_unit_of(const Value* a, size_t) {
+  return first_quantity(a, [](const facts::Fact& f) { return f.unit.empty() ? Value{} : Value::string(f.unit); });
+}
+
+}  // namespace seam::rules
+
+namespace seam::rules {
+
+// For each kind named in a[2], whether a and b both state something of that kind and share
+// none of it: "clock: device vs server". Units are compared within a dimension.
+Value f_conflicts(const Value* a, size_t) {
+  g_computed.clear();
+  if (a[2].type() != Value::Type::List) return {};
+  std::vector<Value> out;
+  for (size_t k = 0; k < a[2].size(); ++k) {
+    if (a[2].at(k).type() != Value::Type::String) continue;
+    const std::string kind(a[2].at(k).as_string());
+    const auto left = stated_of(a[0], kind), right = stated_of(a[1], kind);
+    std::vector<std::string_view> families;
+    for (const auto& l : left) {
+      const std::string_view fam = family(l.first, kind);
+      if (std::find(families.begin(), families.end(), fam) != families.end()) continue;
+      families.push_back(fam);
+      std::string lv, rv;
+      bool shared = false, any_right = false;
+      std::vector<const Sourced*> cited;
+      for (const auto& side : {&left, &right})
+        for (const auto& x : *side) {
+          if (family(x.first, kind) != fam) continue;
+          std::string& names = side == &left ? lv : rv;
+          if (side == &right) any_right = true;
+          if (side == &right && std::any_of(left.begin(), left.end(), [&](const auto& y) { return y.first == x.first; }))
+            shared = true;
+          if (names.find(x.first) == std::string::npos) names += (names.empty() ? "" : ", ") + x.first;
+          cited.push_back(&x.second);
+        }
+      if (shared || !any_right) continue;
+      for (const Sourced* c : cited) record(c->node, c->doc, c->text, *c->fact);
+      out.push_back(Value::string(kind + ": " + lv + " vs " + rv));
+    }
+  }
+  return Value::list(std::move(out));
+}
+
+// The quantity of a dimension written nearest to a fact, in each text value that states the
+// fact: amount_near(policy, 'retention', 'duration') reads "kept for at most 24 months". Of
+// several such values, a[3] picks the 'first' (the default), the 'min' or the 'max'.
+Value f_amount_near(const Value* a, size_t n) {
+  g_computed.clear();
+  if (a[1].type() != Value::Type::String || a[2].type() != Value::Type::String) return {};
+  const auto wanted = split_name(a[1].as_string());
+  const std::string_view dimension = a[2].as_string();
+  const std::string_view pick = n > 3 && a[3].type() == Value::Type::String ? a[3].as_string() : "first";
+  std::optional<double> out;
+  struct Kept {
+    const doc::Node* node;
+    int doc;
+    std::string_view text;
+    facts::Fact fact;
+  };
+  std::vector<Kept> kept;
+  each_text(a[0], [&](const doc::Node* node, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs) {
+      if (f.kind != wanted.first || (!wanted.second.empty() && f.value != wanted.second) || f.negated) continue;
+      const facts::Fact* best = nullptr;
+      for (const auto& q : fs) {
+        if (q.kind != "quantity" || q.value != dimension) continue;
+        // Distance between the two spans; a sentence or clause between them counts for much.
+        auto gap = [&](const facts::Fact& x) {
+          const uint32_t from = std::min(x.end, f.end), to = std::max(x.begin, f.begin);
+          const uint32_t d = to > from ? to - from : 0;
+          const bool apart = to > from && text.substr(from, to - from).find_first_of(".;") != std::string_view::npos;
+          return d + (apart ? 1000u : 0u);
+        };
+        if (!best || gap(q) < gap(*best)) best = &q;
+      }
+      if (!best) continue;
+      const bool better = !out || (pick == "min" && best->amount < *out) || (pick == "max" && best->amount > *out);
+      if (better) {
+        out = best->amount;
+        kept = {{node, doc, text, f}, {node, doc, text, *best}};
+      }
+      if (pick == "first") return true;
+    }
+    return false;
+  });
+  for (const auto& k : kept) record(k.node, k.doc, k.text, k.fact);
+  return out ? Value::number(*out) : Value{};
+}
+
+}  // namespace seam::rules
+
+namespace seam::rules {
+namespace {
+
+// The fact of every text value in a[0] that `better` prefers, recorded as evidence.
+template <class Keep, class Better>
+const facts::Fact* best_fact(const Value& v, const Keep& keep, const Better& better) {
+  g_computed.clear();
+  const facts::Fact* best = nullptr;
+  Sourced where{};
+  each_text(v, [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& f : fs)
+      if (keep(f) && (!best || better(f, *best))) best = &f, where = Sourced{n, doc, text, &f};
+    return false;
+  });
+  if (best) record(where.node, where.doc, where.text, *best);
+  return best;
+}
+
+}  // namespace
+
+// The largest quantity of a dimension: the peak of "40 per second on average, 400 at peak".
+Value f_peak(const Value* a, size_t) {
+  if (a[1].type() != Value::Type::String) return {};
+  const std::string_view dimension = a[1].as_string();
+  const auto* f = best_fact(a[0], [&](const facts::Fact& x) { return x.kind == "quantity" && x.value == dimension; },
+                            [](const facts::Fact& x, const facts::Fact& y) { return x.high > y.high; });
+  return f ? Value::number(f->high) : Value{};
+}
+
+// The first and last days of the dates and periods written anywhere in a[0].
+Value f_earliest(const Value* a, size_t) {
+  const auto* f = best_fact(a[0], [](const facts::Fact& x) { return x.kind == "date"; },
+                            [](const facts::Fact& x, const facts::Fact& y) { return x.low < y.low; });
+  return f ? Value::number(f->low) : Value{};
+}
+
+Value f_latest(const Value* a, size_t) {
+  const auto* f = best_fact(a[0], [](const facts::Fact& x) { return x.kind == "date"; },
+                            [](const facts::Fact& x, const facts::Fact& y) { return x.high > y.high; });
+  return f ? Value::number(f->high) : Value{};
+}
+
+}  // namespace seam::rules
+
+namespace seam::rules {
+
+// Whether one sentence of one text value in a[0] states both a[1] and a[2], neither negated:
+// together(model, 'hardware:gpu', 'phase:serving') for "serving needs a GPU".
+Value f_together(const Value* a, size_t) {
+  g_computed.clear();
+  if (a[1].type() != Value::Type::String || a[2].type() != Value::Type::String) return {};
+  const auto first = split_name(a[1].as_string()), second = split_name(a[2].as_string());
+  auto is = [](const facts::Fact& f, const std::pair<std::string_view, std::string_view>& want) {
+    return !f.negated && f.kind == want.first && (want.second.empty() || f.value == want.second);
+  };
+  bool found = false;
+  each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
+    for (const auto& x : fs) {
+      if (!is(x, first)) continue;
+      for (const auto& y : fs) {
+        if (!is(y, second)) continue;
+        const uint32_t from = std::min(x.end, y.end), to = std::max(x.begin, y.begin);
+        if (to > from && text.substr(from, to - from).find_first_of(".;\n") != std::string_view::npos) continue;
+        record(n, doc, text, x);
+        record(n, doc, text, y);
+        return found = true;
+      }
+    }
+    return false;
+  });
+  return Value::boolean(found);
+}
+
+}  // namespace seam::rules
