@@ -57,9 +57,13 @@ void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
 
 // A month name (or its first three letters, "sept" too) at i; its length in `len`.
 std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
-  if (i > 0 && alpha(s, i - 1)) return std::nullopt;
+  if (i >= s.size() || (i > 0 && alpha(s, i - 1))) return std::nullopt;
+  // Most words are no month: reject them by their first letter and length before copying.
+  const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  if (std::string_view("jfmasond").find(first) == std::string_view::npos) return std::nullopt;
   size_t n = 0;
   while (alpha(s, i + n)) ++n;
+  if (n < 3 || n > 9) return std::nullopt;
   std::string w;
   for (size_t k = 0; k < n; ++k) w += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k])));
   for (unsigned m = 0; m < 12; ++m) {
@@ -209,9 +213,17 @@ bool word_before(std::string_view s, size_t i, std::string_view word) {
 }  // namespace
 
 std::vector<Fact> dates(std::string_view s) {
+  // Every date has a year: text without a digit has none, and most text values are such.
+  if (s.find_first_of("0123456789") == std::string_view::npos) return {};
   std::vector<Span> found;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!std::isalnum(static_cast<unsigned char>(s[i]))) continue;
+    // Dates start words, with a digit, a month's first letter or the Q of a quarter.
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    if (!std::isalnum(static_cast<unsigned char>(c)) || (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1])))) continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      size_t len = 0;
+      if (c != 'q' && !month_at(s, i, len)) continue;  // a word that is no month starts no date
+    }
     auto d = date_at(s, i);
     if (!d) d = open_start_at(s, i);
     if (!d) {

@@ -5,6 +5,7 @@
 
 #include "facts/dates.h"
 #include "facts/lexicon.h"
+#include "util/text.h"
 
 namespace seam::facts {
 namespace {
@@ -46,7 +47,8 @@ class Reader {
     std::vector<Fact> out;
     size_t i = 0;
     while (i < t_.size()) {
-      if (t_[i].in_date) {
+      const bool number = !t_[i].lower.empty() && text::ascii_digit(t_[i].lower[0] == 'v' && t_[i].lower.size() > 1 ? t_[i].lower[1] : t_[i].lower[0]);
+      if (t_[i].in_date || (!number && !(t_[i].starts & lx_.fact_starts) && t_[i].lower != "between")) {
         ++i;
       } else if (auto v = version(i)) {
         out.push_back(std::move(*v));
@@ -327,6 +329,7 @@ std::vector<Fact> extract(std::string_view text, const Lexicon& lexicon) {
     while (d < out.size() && out[d].end <= t.begin) ++d;
     t.in_date = d < out.size() && out[d].begin <= t.begin && t.end <= out[d].end;
   }
+  lx.mark(tokens);
   auto found = Reader(lx, text, tokens).read();
   out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(out.begin(), out.end(), [](const Fact& a, const Fact& b) { return a.begin < b.begin; });

@@ -5,11 +5,12 @@
 
 #include "doc/parse.h"
 #include "util/embedded.h"
+#include "util/text.h"
 
 namespace seam::facts {
 namespace {
 
-bool word_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+bool word_char(unsigned char c) { return text::ascii_alnum(static_cast<char>(c)) || c == '_' || c >= 0x80; }
 
 // Multi-byte symbols that are tokens of their own; other non-ASCII letters belong to words.
 constexpr std::string_view kSymbols[] = {"€", "£", "¥", "°", "≤", "≥"};
@@ -32,6 +33,7 @@ bool is_dash(std::string_view s, size_t i, size_t& len) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  out.reserve(s.size() / 5 + 1);
   bool clause = true, dash = false;
   size_t i = 0;
   while (i < s.size()) {
@@ -54,9 +56,8 @@ std::vector<Token> tokenize(std::string_view s) {
           continue;
         }
         const bool inner = (d == '\'' || d == '.' || d == ',') && i + len + 1 < s.size() &&
-                           std::isalnum(static_cast<unsigned char>(s[i + len + 1])) &&
-                           std::isalnum(static_cast<unsigned char>(s[i + len - 1]));
-        if (!inner || (d == ',' && !std::isdigit(static_cast<unsigned char>(s[i + len + 1])))) break;
+                           text::ascii_alnum(s[i + len + 1]) && text::ascii_alnum(s[i + len - 1]);
+        if (!inner || (d == ',' && !text::ascii_digit(s[i + len + 1]))) break;
         ++len;
       }
     } else {
@@ -68,7 +69,7 @@ std::vector<Token> tokenize(std::string_view s) {
     Token t;
     t.text = s.substr(i, len);
     t.lower.reserve(len);
-    for (const char ch : t.text) t.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const char ch : t.text) t.lower += text::ascii_lower(ch);
     // A possessive names the thing itself: "the phone's clock" is the phone clock.
     for (const std::string_view s_end : {"'s", "\u2019s"})
       if (t.lower.size() > s_end.size() + 1 && t.lower.compare(t.lower.size() - s_end.size(), s_end.size(), s_end) == 0)
@@ -106,20 +107,26 @@ void PhraseSet::add(std::string_view phrase, size_t payload) {
   std::string lower_key;
   for (const char c : p.words[0].text) lower_key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   phrases_.push_back(std::move(p));
-  auto& list = by_first_[lower_key];
-  list.push_back(phrases_.size() - 1);
-  std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
+  by_first_[lower_key].push_back(phrases_.size() - 1);
+}
+
+void PhraseSet::finish() {
+  for (auto& [word, list] : by_first_)
+    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
 }
 
 std::optional<PhraseSet::Match> PhraseSet::match(const std::vector<Token>& tokens, size_t i) const {
-  const std::string& w = tokens[i].lower;
+  if (by_first_.empty() || (tokens[i].starts_known && !(tokens[i].starts & bit_))) return std::nullopt;
+  const std::string_view w = tokens[i].lower;
   // The keys a word can have been filed under: itself, or its singular.
-  std::string keys[4] = {w, "", "", ""};
+  std::string_view keys[3] = {w, {}, {}};
+  std::string y_form;
   if (w.size() > 1 && w.back() == 's') keys[1] = w.substr(0, w.size() - 1);
-  if (w.size() > 2 && w.compare(w.size() - 2, 2, "es") == 0) keys[2] = w.substr(0, w.size() - 2);
-  if (w.size() > 3 && w.compare(w.size() - 3, 3, "ies") == 0) keys[3] = w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 2 && w.substr(w.size() - 2) == "es") keys[2] = w.substr(0, w.size() - 2);
+  if (w.size() > 3 && w.substr(w.size() - 3) == "ies") y_form = std::string(w.substr(0, w.size() - 3)) + "y";
   std::optional<Match> best;
-  for (const auto& key : keys) {
+  for (int k = 0; k < 4; ++k) {
+    const std::string_view key = k < 3 ? keys[k] : std::string_view(y_form);
     if (key.empty()) continue;
     auto it = by_first_.find(key);
     if (it == by_first_.end()) continue;
@@ -242,6 +249,33 @@ Status parse_grammar(Lexicon::Impl& lx, std::string_view text) {
 
 }  // namespace
 
+void Lexicon::Impl::index_first_words() {
+  PhraseSet* sets[] = {&term_phrases, &unit_phrases, &bound_min, &bound_max, &negation_before, &negation_after,
+                       &multiplier_words, &per_words, &filler_words, &unit_of_words};
+  uint16_t bit = 1;
+  for (PhraseSet* set : sets) {
+    set->finish();
+    set->first_words(starters, std::exchange(bit, static_cast<uint16_t>(bit << 1)));
+  }
+  fact_starts = 1 | 2 | 4 | 8;  // terms, units, bounds: the first four sets above
+}
+
+void Lexicon::Impl::mark(std::vector<Token>& tokens) const {
+  auto bits = [&](std::string_view w) -> uint16_t {
+    auto it = starters.find(w);
+    return it == starters.end() ? 0 : it->second;
+  };
+  for (auto& t : tokens) {
+    const std::string_view w = t.lower;
+    t.starts = bits(w);
+    // The singular forms a plural can be filed under, as PhraseSet::match tries them.
+    if (w.size() > 1 && w.back() == 's') t.starts |= bits(w.substr(0, w.size() - 1));
+    if (w.size() > 2 && w.substr(w.size() - 2) == "es") t.starts |= bits(w.substr(0, w.size() - 2));
+    if (w.size() > 3 && w.substr(w.size() - 3) == "ies") t.starts |= bits(std::string(w.substr(0, w.size() - 3)) + "y");
+    t.starts_known = true;
+  }
+}
+
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Lexicon::~Lexicon() = default;
 
@@ -251,6 +285,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view terms, st
   if (auto s = parse_terms(*impl, terms); !s.ok()) return s.error();
   if (auto s = parse_units(*impl, units); !s.ok()) return s.error();
   if (auto s = parse_grammar(*impl, grammar); !s.ok()) return s.error();
+  impl->index_first_words();
   return std::shared_ptr<const Lexicon>(std::make_shared<Lexicon>(std::move(impl)));
 }
 

@@ -112,32 +112,31 @@ struct Sourced {
   const facts::Fact* fact;
 };
 
-// What a fact says for conflicts(): its value, or for units "dimension:unit", or nothing.
-// "unit:currency" asks for the units of one dimension only.
-std::string said(const facts::Fact& f, std::string_view kind) {
+// What a fact says for conflicts(), without copying: a value within a family. Units are
+// compared within their dimension ("speed", "km/h"); other kinds have one family. Nothing
+// (an empty name) when the fact is not of `kind` or is negated. "unit:currency" asks for
+// the units of one dimension only.
+struct Said {
+  std::string_view family, name;
+};
+
+Said said(const facts::Fact& f, std::string_view kind) {
   if (f.negated) return {};
   if (kind.substr(0, 4) == "unit") {
     const bool unit = f.kind == "unit" || (f.kind == "quantity" && !f.unit_name.empty());
     const std::string_view dimension = kind.size() > 5 ? kind.substr(5) : std::string_view();
     if (!unit || (!dimension.empty() && f.value != dimension)) return {};
-    return f.value + ":" + f.unit_name;
+    return {f.value, f.unit_name};
   }
-  return f.kind == kind ? f.value : std::string();
+  return f.kind == kind ? Said{{}, f.value} : Said{};
 }
 
-// The part of a value conflicts() compares within: units only within one dimension.
-std::string_view family(std::string_view value, std::string_view kind) {
-  return kind.substr(0, 4) == "unit" ? value.substr(0, value.find(':')) : std::string_view();
-}
-
-// The facts of `kind` in `v` (text, list or section), with where each was read.
-std::vector<std::pair<std::string, Sourced>> stated_of(const Value& v, std::string_view kind) {
-  std::vector<std::pair<std::string, Sourced>> out;
+// Every fact in `v` (text, list or section), with where it was read: one walk, whatever
+// kinds are asked for next.
+std::vector<Sourced> all_facts(const Value& v) {
+  std::vector<Sourced> out;
   each_text(v, [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
-    for (const auto& f : fs) {
-      std::string s = said(f, kind);
-      if (!s.empty()) out.push_back({std::move(s), Sourced{n, doc, text, &f}});
-    }
+    for (const auto& f : fs) out.push_back(Sourced{n, doc, text, &f});
     return false;
   });
   return out;
@@ -145,7 +144,10 @@ std::vector<std::pair<std::string, Sourced>> stated_of(const Value& v, std::stri
 
 }  // namespace
 
-TextFactScope::TextFactScope() { g_state = new State(); }
+TextFactScope::TextFactScope() {
+  g_state = new State();
+  g_state->cache.reserve(256);  // a project's text values, about
+}
 TextFactScope::~TextFactScope() {
   delete g_state;
   g_state = nullptr;
@@ -199,32 +201,45 @@ namespace seam::rules {
 Value f_conflicts(const Value* a, size_t) {
   g_computed.clear();
   if (a[2].type() != Value::Type::List) return {};
+  const std::vector<Sourced> left_all = all_facts(a[0]);
+  if (left_all.empty()) return Value::list({});
+  const std::vector<Sourced> right_all = all_facts(a[1]);
   std::vector<Value> out;
   for (size_t k = 0; k < a[2].size(); ++k) {
     if (a[2].at(k).type() != Value::Type::String) continue;
-    const std::string kind(a[2].at(k).as_string());
-    const auto left = stated_of(a[0], kind), right = stated_of(a[1], kind);
+    const std::string_view kind = a[2].at(k).as_string();
+    std::vector<std::pair<Said, const Sourced*>> left, right;
+    for (const auto& x : left_all)
+      if (const Said s = said(*x.fact, kind); !s.name.empty()) left.emplace_back(s, &x);
+    if (left.empty()) continue;
+    for (const auto& x : right_all)
+      if (const Said s = said(*x.fact, kind); !s.name.empty()) right.emplace_back(s, &x);
     std::vector<std::string_view> families;
     for (const auto& l : left) {
-      const std::string_view fam = family(l.first, kind);
+      const std::string_view fam = l.first.family;
       if (std::find(families.begin(), families.end(), fam) != families.end()) continue;
       families.push_back(fam);
       std::string lv, rv;
       bool shared = false, any_right = false;
       std::vector<const Sourced*> cited;
-      for (const auto& side : {&left, &right})
-        for (const auto& x : *side) {
-          if (family(x.first, kind) != fam) continue;
+      for (const auto* side : {&left, &right})
+        for (const auto& entry : *side) {
+          const Said& x = entry.first;  // not a structured binding: the lambda below captures it
+          if (x.family != fam) continue;
           std::string& names = side == &left ? lv : rv;
-          if (side == &right) any_right = true;
-          if (side == &right && std::any_of(left.begin(), left.end(), [&](const auto& y) { return y.first == x.first; }))
-            shared = true;
-          if (names.find(x.first) == std::string::npos) names += (names.empty() ? "" : ", ") + x.first;
-          cited.push_back(&x.second);
+          if (side == &right) {
+            any_right = true;
+            shared = shared || std::any_of(left.begin(), left.end(), [&](const auto& y) {
+              return y.first.family == fam && y.first.name == x.name;
+            });
+          }
+          const std::string name = fam.empty() ? std::string(x.name) : std::string(fam) + ":" + std::string(x.name);
+          if (names.find(name) == std::string::npos) names += (names.empty() ? "" : ", ") + name;
+          cited.push_back(entry.second);
         }
       if (shared || !any_right) continue;
       for (const Sourced* c : cited) record(c->node, c->doc, c->text, *c->fact);
-      out.push_back(Value::string(kind + ": " + lv + " vs " + rv));
+      out.push_back(Value::string(std::string(kind) + ": " + lv + " vs " + rv));
     }
   }
   return Value::list(std::move(out));
