@@ -139,20 +139,23 @@ class Reader {
   }
 
   // A unit named without a number where it can only be the unit of a value: after a word
-  // like "in" ("speed in km/h"), in parentheses ("speed (km/h)"), or as the last words of a
-  // clause after a comma ("mean speed, km/h"). One-letter units ("in s") are too ambiguous.
+  // like "in" ("speed in km/h"), in parentheses ("speed (km/h)"), as the last words of a
+  // clause after a comma ("mean speed, km/h"), or as the whole text. One-letter units ("in
+  // s") are too ambiguous, except as the whole text.
   std::optional<Fact> named_unit(size_t& i) const {
-    if (i == 0) return std::nullopt;
-    auto before = t_[i].clause_start ? std::nullopt : lx_.unit_of_words.match(t_, i - 1);
-    const bool after_word = before && before->length == 1;
     auto m = lx_.unit_phrases.match(t_, i);
-    if (!m || (m->length == 1 && t_[i].text.size() < 2)) return std::nullopt;
+    if (!m) return std::nullopt;
+    // A text that is nothing but a unit names one, one letter or not: a `unit` field, "km/h".
+    const bool whole = i == 0 && m->length == t_.size();
+    if (!whole && (i == 0 || (m->length == 1 && t_[i].text.size() < 2))) return std::nullopt;
+    auto before = whole || t_[i].clause_start ? std::nullopt : lx_.unit_of_words.match(t_, i - 1);
+    const bool after_word = before && before->length == 1;
     const Token& last = t_[i + m->length - 1];
     const bool closes = i + m->length == t_.size() || t_[i + m->length].clause_start;
     const bool bracketed = t_[i].begin > 0 && text_[t_[i].begin - 1] == '(' && last.end < text_.size() && text_[last.end] == ')';
     const bool trailing = t_[i].clause_start && closes && text_.substr(0, t_[i].begin).find_last_not_of(' ') != std::string_view::npos &&
                           text_[text_.substr(0, t_[i].begin).find_last_not_of(' ')] == ',';
-    if (!after_word && !bracketed && !trailing) return std::nullopt;
+    if (!whole && !after_word && !bracketed && !trailing) return std::nullopt;
     // A longer phrase of the lexicon says more: "in milliseconds since the epoch" is a format.
     if (auto term = lx_.term_phrases.match(t_, i); term && term->length > m->length) return std::nullopt;
     const auto& u = lx_.units[m->payload];

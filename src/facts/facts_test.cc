@@ -65,6 +65,8 @@ const Case kPhrases[] = {
     {"Mean speed in metres per second; distances in km", {"unit:speed", "unit:length"}},
     {"Mean ping speed over 10 minutes, km/h", {"quantity:duration", "unit:speed"}},
     {"Pixel spacing (mm), as in the header", {"unit:length"}},
+    {"km/h", {"unit:speed"}},
+    {"s", {"unit:duration"}},
     {"Read from the phone's clock", {"clock:device"}},
     {"expected file generated with model 2.4.0, not release v3.1", {"version:2.4.0", "version:3.1"}},
     {"uses pandas 2.1 and Python 3.11", {}},
