@@ -23,12 +23,6 @@ constexpr const char* kMonths[] = {"january", "february", "march", "april", "may
 bool digit(std::string_view s, size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); }
 bool alpha(std::string_view s, size_t i) { return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); }
 
-unsigned days_in(int64_t y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 // A run of `n` digits at i, not part of a longer number.
 std::optional<int> digits(std::string_view s, size_t i, size_t n) {
   if (i + n > s.size() || digit(s, i + n) || (i > 0 && digit(s, i - 1))) return std::nullopt;
@@ -41,19 +35,6 @@ std::optional<int> digits(std::string_view s, size_t i, size_t n) {
 }
 
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
-
-// The inverse of days_from_civil (Howard Hinnant's civil_from_days).
-void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
-}
 
 // A month name (or its first three letters, "sept" too) at i; its length in `len`.
 std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
@@ -97,14 +78,14 @@ std::optional<Span> date_at(std::string_view s, size_t i) {
     const char sep = s[i + 4];
     if (auto m = digits(s, i + 5, 2); m && *m >= 1 && *m <= 12) {
       if (s.substr(i + 7, 1) == std::string_view(&sep, 1)) {
-        if (auto d = digits(s, i + 8, 2); d && *d >= 1 && static_cast<unsigned>(*d) <= days_in(*y, *m)) {
+        if (auto d = digits(s, i + 8, 2); d && *d >= 1 && static_cast<unsigned>(*d) <= days_in_month(*y, *m)) {
           const int64_t day = days_from_civil(*y, *m, *d);
           return Span{day, day, i, i + 10};
         }
         return std::nullopt;
       }
       const bool cut = i + 7 < s.size() && (s[i + 7] == '/' || s[i + 7] == '-');  // "2023-01/01" is no month
-      if (sep == '-' && !cut) return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in(*y, *m)), i, i + 7};
+      if (sep == '-' && !cut) return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in_month(*y, *m)), i, i + 7};
     }
   }
   // Q1 2024
@@ -112,7 +93,7 @@ std::optional<Span> date_at(std::string_view s, size_t i) {
     const size_t at = skip_spaces(s, i + 2);
     if (auto y = digits(s, at, 4); y && plausible_year(*y) && at > i + 2) {
       const unsigned q = s[i + 1] - '0', m0 = 3 * q - 2;
-      return Span{days_from_civil(*y, m0, 1), days_from_civil(*y, m0 + 2, days_in(*y, m0 + 2)), i, at + 4};
+      return Span{days_from_civil(*y, m0, 1), days_from_civil(*y, m0 + 2, days_in_month(*y, m0 + 2)), i, at + 4};
     }
   }
   // 1 March 2024
@@ -125,7 +106,7 @@ std::optional<Span> date_at(std::string_view s, size_t i) {
     size_t len = 0;
     if (auto m = month_at(s, at, len); m && at > i + n - 1) {
       const size_t yat = skip_spaces(s, at + len);
-      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in(*y, *m)) {
+      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in_month(*y, *m)) {
         const int64_t day = days_from_civil(*y, *m, d);
         return Span{day, day, i, yat + 4};
       }
@@ -136,14 +117,14 @@ std::optional<Span> date_at(std::string_view s, size_t i) {
   if (auto m = month_at(s, i, len)) {
     size_t at = skip_spaces(s, i + len);
     if (auto y = digits(s, at, 4); y && plausible_year(*y))
-      return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in(*y, *m)), i, at + 4};
+      return Span{days_from_civil(*y, *m, 1), days_from_civil(*y, *m, days_in_month(*y, *m)), i, at + 4};
     if (digit(s, at)) {
       const size_t n = digit(s, at + 1) ? 2 : 1;
       const int d = n == 2 ? (s[at] - '0') * 10 + (s[at + 1] - '0') : s[at] - '0';
       size_t yat = at + n;
       if (s.substr(yat, 1) == ",") ++yat;
       yat = skip_spaces(s, yat);
-      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in(*y, *m)) {
+      if (auto y = digits(s, yat, 4); y && plausible_year(*y) && d >= 1 && static_cast<unsigned>(d) <= days_in_month(*y, *m)) {
         const int64_t day = days_from_civil(*y, *m, d);
         return Span{day, day, i, yat + 4};
       }
@@ -189,7 +170,7 @@ std::optional<Span> open_start_at(std::string_view s, size_t i) {
   unsigned m = 0, d = 0;
   civil_from_days(until->high, y, m, d);
   if (*month > m || (*month == m && day > d)) --y;  // "December to February 2024"
-  if (day > days_in(y, *month)) return std::nullopt;
+  if (day > days_in_month(y, *month)) return std::nullopt;
   return Span{days_from_civil(y, *month, day ? day : 1), until->high, i, until->end};
 }
 

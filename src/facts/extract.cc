@@ -12,6 +12,15 @@ namespace {
 
 using Impl = Lexicon::Impl;
 
+// A word on its own as a token, for looking it up in a phrase set: the unit glued to a number
+// ("ms" of "200ms"), the last word of a field name. `word` must outlive the token.
+std::vector<Token> single_token(std::string_view word) {
+  std::vector<Token> one(1);
+  for (const char c : word) one[0].lower += text::ascii_lower(c);
+  one[0].text = word;
+  return one;
+}
+
 bool has_word(const std::unordered_set<std::string>& set, const std::string& w) {
   if (set.count(w)) return true;
   if (w.size() > 1 && w.back() == 's' && set.count(w.substr(0, w.size() - 1))) return true;
@@ -172,20 +181,14 @@ class Reader {
 
   // A word that multiplies the number before it, glued ("12k") or not ("2 million").
   std::optional<double> multiplier(const std::string& word) const {
-    std::vector<Token> one(1);
-    one[0].lower = word;
-    for (auto& c : one[0].lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    one[0].text = word;
+    const std::vector<Token> one = single_token(word);
     auto m = lx_.multiplier_words.match(one, 0);
     return m ? std::optional<double>(lx_.multipliers[m->payload]) : std::nullopt;
   }
 
   // A unit written right after the digits: "200ms", "16GB".
   std::optional<size_t> glued_unit(const std::string& word) const {
-    std::vector<Token> one(1);
-    one[0].lower = word;
-    for (auto& c : one[0].lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    one[0].text = word;
+    const std::vector<Token> one = single_token(word);
     auto m = lx_.unit_phrases.match(one, 0);
     return m && m->length == 1 ? std::optional<size_t>(m->payload) : std::nullopt;
   }
@@ -307,10 +310,7 @@ std::string field_stem(std::string_view name, const Lexicon& lexicon) {
   }
   if (words.back().empty()) words.pop_back();
   if (words.size() > 1) {
-    std::vector<Token> last(1);
-    last[0].lower = words.back();
-    last[0].text = words.back();
-    if (auto m = lexicon.impl().unit_phrases.match(last, 0); m && m->length == 1) words.pop_back();
+    if (auto m = lexicon.impl().unit_phrases.match(single_token(words.back()), 0); m && m->length == 1) words.pop_back();
   }
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : "_") + w;

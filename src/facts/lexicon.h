@@ -46,7 +46,6 @@ class PhraseSet {
   // The longest phrase that starts at tokens[i]; where several are as long ("cuda" is a GPU
   // and an NVIDIA make), all of them.
   std::optional<Match> match(const std::vector<Token>& tokens, size_t i) const;
-  bool empty() const { return phrases_.empty(); }
   // Adds this set's bit to the entry of the first word of each of its phrases in `out`.
   template <class Map>
   void first_words(Map& out, uint16_t bit) {

@@ -21,4 +21,10 @@ std::string iso_utc(int64_t unix_seconds);
 // Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (negative before).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 
+// The inverse: the year, month and day of a day count.
+void civil_from_days(int64_t days, int64_t& y, unsigned& m, unsigned& d);
+
+// Days in month m (1-12) of year y.
+unsigned days_in_month(int64_t y, unsigned m);
+
 }  // namespace seam
