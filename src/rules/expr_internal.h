@@ -26,6 +26,7 @@ struct Function {
   std::string_view signature;  // for messages and docs: "to_seconds(number, string) -> double"
   Result<Type> (*check)(const std::vector<Type>& args);
   Value (*call)(const Value* args, size_t n);
+  bool reads_text = false;  // reads facts from prose (text_facts.h): its rules have basis "text"
 };
 
 const Function* find_function(std::string_view name);

@@ -280,7 +280,9 @@ std::vector<std::string> enumeration(std::string_view text) {
   }
   for (const std::string_view joiner : {" or ", " and "})
     for (size_t at = flat.find(joiner); at != std::string::npos; at = flat.find(joiner)) {
-      flat.replace(at, joiner.size(), ",");
+      // erase + assign rather than replace(): GCC 12 reports a false -Wrestrict on replace().
+      flat.erase(at + 1, joiner.size() - 1);
+      flat[at] = ',';
       for (auto& a : asides)
         if (a.first > at) a.first -= joiner.size() - 1;
     }
@@ -381,29 +383,29 @@ const Function kFunctions[] = {
     {"versions_compatible", 2, 2, "versions_compatible(a, b) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_versions_compatible},
     {"says", 2, 2, "says(text or section, 'kind:value') -> bool",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_says},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_says, true},
     {"denies", 2, 2, "denies(text or section, 'kind:value') -> bool",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_denies},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Bool)); }, f_denies, true},
     {"facts", 2, 2, "facts(text or section, 'kind') -> list(string)",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::list_of(Type::of(K::String))); }, f_facts},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::list_of(Type::of(K::String))); }, f_facts, true},
     {"amount", 2, 2, "amount(text or section, 'dimension') -> double",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_amount},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_amount, true},
     {"unit_of", 2, 2, "unit_of(text or section, 'dimension') -> string",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::String)); }, f_unit_of},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::String)); }, f_unit_of, true},
     {"peak", 2, 2, "peak(text or section, 'dimension') -> double",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_peak},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr}, Type::of(K::Double)); }, f_peak, true},
     {"earliest", 1, 1, "earliest(text or section) -> double",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_earliest},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_earliest, true},
     {"latest", 1, 1, "latest(text or section) -> double",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_latest},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}}, Type::of(K::Double)); }, f_latest, true},
     {"together", 3, 3, "together(text or section, 'kind:value', 'kind:value') -> bool",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr}, Type::of(K::Bool)); }, f_together},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr}, Type::of(K::Bool)); }, f_together, true},
     {"amount_near", 3, 4, "amount_near(text or section, 'kind:value', 'dimension', pick = 'first'|'min'|'max') -> double",
-     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr, kStr}, Type::of(K::Double)); }, f_amount_near},
+     [](const auto& a) { return want(a, {{K::String, K::List, K::Object}, kStr, kStr, kStr}, Type::of(K::Double)); }, f_amount_near, true},
     {"conflicts", 3, 3, "conflicts(text or section, text or section, kinds) -> list(string)",
      [](const auto& a) {
        return want(a, {{K::String, K::List, K::Object}, {K::String, K::List, K::Object}, kList}, Type::list_of(Type::of(K::String)));
-     }, f_conflicts},
+     }, f_conflicts, true},
     {"chi2_p", 3, 3, "chi2_p(observed_percentages, expected_percentages, n) -> double",
      [](const auto& a) { return want(a, {kList, kList, kNum}, Type::of(K::Double)); }, f_chi2_p},
 };

@@ -7,8 +7,8 @@
 
 #include "doc/descriptor.h"
 #include "doc/parse.h"
+#include "rules/expr_internal.h"
 #include "rules/rule.h"
-#include "rules/text_facts.h"
 #include "util/embedded.h"
 #include "util/text.h"
 
@@ -262,7 +262,7 @@ Status Loader::subsumes(const doc::Node& n, Rule& r) {
 void collect(const Expr& e, std::set<std::string>& reads, std::set<int>& docs, bool& from_text) {
   if (e.op == Op::Var && e.slot >= 0 && e.slot < doc::kDescriptorCount) docs.insert(e.slot);
   if (e.op == Op::Select && !e.type.path.empty()) reads.insert(e.type.path);
-  if (e.op == Op::Call && is_text_function(e.name)) from_text = true;
+  if (e.op == Op::Call && e.fn && e.fn->reads_text) from_text = true;
   for (const auto& a : e.args) collect(*a, reads, docs, from_text);
 }
 

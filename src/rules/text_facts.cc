@@ -67,6 +67,11 @@ std::pair<std::string_view, std::string_view> split_name(std::string_view name) 
   return {name.substr(0, colon), name.substr(colon + 1)};
 }
 
+// Whether fact f is the wanted "kind:value" (split_name), negated as asked.
+bool is(const facts::Fact& f, const std::pair<std::string_view, std::string_view>& wanted, bool negated = false) {
+  return f.negated == negated && f.kind == wanted.first && (wanted.second.empty() || f.value == wanted.second);
+}
+
 Value stated(const Value* a, bool negated) {
   g_computed.clear();
   if (a[1].type() != Value::Type::String) return {};
@@ -75,7 +80,7 @@ Value stated(const Value* a, bool negated) {
   bool found = false;
   each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
     for (const auto& f : fs) {
-      if (f.kind != wanted.first || (!wanted.second.empty() && f.value != wanted.second) || f.negated != negated) continue;
+      if (!is(f, wanted, negated)) continue;
       record(n, doc, text, f);
       found = true;
       return true;  // one quote is enough evidence
@@ -158,13 +163,6 @@ std::vector<EvidenceRef> take_evidence() {
   return std::exchange(g_state->evidence, {});
 }
 
-bool is_text_function(std::string_view name) {
-  for (const std::string_view f : {"says", "denies", "facts", "amount", "peak", "unit_of", "conflicts", "amount_near",
-                                   "earliest", "latest", "together"})
-    if (name == f) return true;
-  return false;
-}
-
 Value f_says(const Value* a, size_t) { return stated(a, false); }
 Value f_denies(const Value* a, size_t) { return stated(a, true); }
 
@@ -191,10 +189,6 @@ Value f_amount(const Value* a, size_t) {
 Value f_unit_of(const Value* a, size_t) {
   return first_quantity(a, [](const facts::Fact& f) { return f.unit.empty() ? Value{} : Value::string(f.unit); });
 }
-
-}  // namespace seam::rules
-
-namespace seam::rules {
 
 // For each kind named in a[2], whether a and b both state something of that kind and share
 // none of it: "clock: device vs server". Units are compared within a dimension.
@@ -264,7 +258,7 @@ Value f_amount_near(const Value* a, size_t n) {
   std::vector<Kept> kept;
   each_text(a[0], [&](const doc::Node* node, int doc, std::string_view text, const Facts& fs) {
     for (const auto& f : fs) {
-      if (f.kind != wanted.first || (!wanted.second.empty() && f.value != wanted.second) || f.negated) continue;
+      if (!is(f, wanted)) continue;
       const facts::Fact* best = nullptr;
       for (const auto& q : fs) {
         if (q.kind != "quantity" || q.value != dimension) continue;
@@ -291,9 +285,6 @@ Value f_amount_near(const Value* a, size_t n) {
   return out ? Value::number(*out) : Value{};
 }
 
-}  // namespace seam::rules
-
-namespace seam::rules {
 namespace {
 
 // The fact of every text value in a[0] that `better` prefers, recorded as evidence.
@@ -335,19 +326,12 @@ Value f_latest(const Value* a, size_t) {
   return f ? Value::number(f->high) : Value{};
 }
 
-}  // namespace seam::rules
-
-namespace seam::rules {
-
 // Whether one sentence of one text value in a[0] states both a[1] and a[2], neither negated:
 // together(model, 'hardware:gpu', 'phase:serving') for "serving needs a GPU".
 Value f_together(const Value* a, size_t) {
   g_computed.clear();
   if (a[1].type() != Value::Type::String || a[2].type() != Value::Type::String) return {};
   const auto first = split_name(a[1].as_string()), second = split_name(a[2].as_string());
-  auto is = [](const facts::Fact& f, const std::pair<std::string_view, std::string_view>& want) {
-    return !f.negated && f.kind == want.first && (want.second.empty() || f.value == want.second);
-  };
   bool found = false;
   each_text(a[0], [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
     for (const auto& x : fs) {

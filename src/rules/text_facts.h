@@ -41,9 +41,6 @@ class TextFactScope {
 // The evidence recorded on this thread since the last call, which it clears.
 std::vector<EvidenceRef> take_evidence();
 
-// Whether a function of the rule language reads facts from text.
-bool is_text_function(std::string_view name);
-
 // The functions themselves, for the table in functions.cc.
 Value f_says(const Value* a, size_t n);
 Value f_denies(const Value* a, size_t n);
