@@ -4,10 +4,12 @@
 // ("03/04/2024") are not read.
 #include "facts/dates.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
 #include "util/date.h"
+#include "util/text.h"
 
 namespace seam::facts {
 namespace {
@@ -20,8 +22,8 @@ struct Span {
 constexpr const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
                                    "august", "september", "october", "november", "december"};
 
-bool digit(std::string_view s, size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); }
-bool alpha(std::string_view s, size_t i) { return i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); }
+bool digit(std::string_view s, size_t i) { return i < s.size() && text::ascii_digit(s[i]); }
+bool alpha(std::string_view s, size_t i) { return i < s.size() && text::ascii_alpha(s[i]); }
 
 // A run of `n` digits at i, not part of a longer number.
 std::optional<int> digits(std::string_view s, size_t i, size_t n) {
@@ -40,13 +42,17 @@ bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
   if (i >= s.size() || (i > 0 && alpha(s, i - 1))) return std::nullopt;
   // Most words are no month: reject them by their first letter and length before copying.
-  const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-  if (std::string_view("jfmasond").find(first) == std::string_view::npos) return std::nullopt;
+  const char first = text::ascii_lower(s[i]);
+  switch (first) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return std::nullopt;
+  }
   size_t n = 0;
   while (alpha(s, i + n)) ++n;
   if (n < 3 || n > 9) return std::nullopt;
-  std::string w;
-  for (size_t k = 0; k < n; ++k) w += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k])));
+  char buffer[9];
+  for (size_t k = 0; k < n; ++k) buffer[k] = text::ascii_lower(s[i + k]);
+  const std::string_view w(buffer, n);
   for (unsigned m = 0; m < 12; ++m) {
     const std::string_view full = kMonths[m];
     if (w == full || (w.size() == 3 && full.substr(0, 3) == w && w != "may") || (m == 8 && w == "sept")) {
@@ -66,8 +72,8 @@ size_t skip_spaces(std::string_view s, size_t i) {
 bool glued(std::string_view s, size_t i) {
   if (i == 0) return false;
   const auto c = static_cast<unsigned char>(s[i - 1]);
-  if (std::isalnum(c)) return true;
-  return (c == '-' || c == '/' || c == '_' || c == '.') && i > 1 && std::isalnum(static_cast<unsigned char>(s[i - 2]));
+  if (text::ascii_alnum(static_cast<char>(c))) return true;
+  return (c == '-' || c == '/' || c == '_' || c == '.') && i > 1 && text::ascii_alnum(s[i - 2]);
 }
 
 // One date or month or quarter at i.
@@ -187,7 +193,7 @@ bool word_before(std::string_view s, size_t i, std::string_view word) {
   const size_t at = i - 1 - word.size();
   if (at > 0 && alpha(s, at - 1)) return false;
   for (size_t k = 0; k < word.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(s[at + k])) != word[k]) return false;
+    if (text::ascii_lower(s[at + k]) != word[k]) return false;
   return true;
 }
 
@@ -195,15 +201,18 @@ bool word_before(std::string_view s, size_t i, std::string_view word) {
 
 std::vector<Fact> dates(std::string_view s) {
   // Every date has a year: text without a digit has none, and most text values are such.
-  if (s.find_first_of("0123456789") == std::string_view::npos) return {};
+  if (std::none_of(s.begin(), s.end(), text::ascii_digit)) return {};
   std::vector<Span> found;
   for (size_t i = 0; i < s.size(); ++i) {
     // Dates start words, with a digit, a month's first letter or the Q of a quarter.
-    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-    if (!std::isalnum(static_cast<unsigned char>(c)) || (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1])))) continue;
-    if (!std::isdigit(static_cast<unsigned char>(c))) {
+    const char c = text::ascii_lower(s[i]);
+    if (!text::ascii_alnum(c) || (i > 0 && text::ascii_alnum(s[i - 1]))) continue;
+    if (!text::ascii_digit(c)) {
       size_t len = 0;
-      if (c != 'q' && !month_at(s, i, len)) continue;  // a word that is no month starts no date
+      if (c != 'q' && !month_at(s, i, len)) {  // a word that is no month starts no date
+        while (i + 1 < s.size() && text::ascii_alnum(s[i + 1])) ++i;
+        continue;
+      }
     }
     auto d = date_at(s, i);
     if (!d) d = open_start_at(s, i);

@@ -1,7 +1,7 @@
 // The fact extractor: lexicon phrases with their negation, and numbers with their units.
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
+#include <charconv>
 
 #include "facts/dates.h"
 #include "facts/lexicon.h"
@@ -12,40 +12,26 @@ namespace {
 
 using Impl = Lexicon::Impl;
 
-// A word on its own as a token, for looking it up in a phrase set: the unit glued to a number
-// ("ms" of "200ms"), the last word of a field name. `word` must outlive the token.
-std::vector<Token> single_token(std::string_view word) {
-  std::vector<Token> one(1);
-  for (const char c : word) one[0].lower += text::ascii_lower(c);
-  one[0].text = word;
-  return one;
-}
-
-bool has_word(const std::unordered_set<std::string>& set, const std::string& w) {
-  if (set.count(w)) return true;
-  if (w.size() > 1 && w.back() == 's' && set.count(w.substr(0, w.size() - 1))) return true;
-  if (w.size() > 2 && w.compare(w.size() - 2, 2, "es") == 0 && set.count(w.substr(0, w.size() - 2))) return true;
-  return w.size() > 3 && w.compare(w.size() - 3, 3, "ies") == 0 && set.count(w.substr(0, w.size() - 3) + "y");
-}
-
 // The number a token starts with ("1,200", "0.81", "12k"), and what follows it in the token.
 std::optional<double> leading_number(const Token& t, std::string& suffix) {
-  const std::string& w = t.lower;
-  if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return std::nullopt;
+  const std::string_view w = t.lower;
+  if (w.empty() || !text::ascii_digit(w[0])) return std::nullopt;
   std::string digits;
   size_t i = 0;
   bool point = false;
   for (; i < w.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(w[i]))) digits += w[i];
+    if (text::ascii_digit(w[i])) digits += w[i];
     else if (w[i] == ',') continue;
     else if (w[i] == '.' && !point) point = true, digits += '.';
     else break;
   }
   suffix = std::string(t.text.substr(i));
   // "1.2.3" is a version and "o'clock" is not a unit.
-  if (suffix.find_first_of(".,'") != std::string::npos || (!suffix.empty() && std::isdigit(static_cast<unsigned char>(suffix[0]))))
+  if (suffix.find_first_of(".,'") != std::string::npos || (!suffix.empty() && text::ascii_digit(suffix[0])))
     return std::nullopt;
-  return std::strtod(digits.c_str(), nullptr);
+  double v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
 }
 
 class Reader {
@@ -56,12 +42,16 @@ class Reader {
     std::vector<Fact> out;
     size_t i = 0;
     while (i < t_.size()) {
-      const bool number = !t_[i].lower.empty() && text::ascii_digit(t_[i].lower[0] == 'v' && t_[i].lower.size() > 1 ? t_[i].lower[1] : t_[i].lower[0]);
-      if (t_[i].in_date || (!number && !(t_[i].starts & lx_.fact_starts) && t_[i].lower != "between")) {
+      const Token& t = t_[i];
+      const bool number = !t.lower.empty() && text::ascii_digit(t.lower[0] == 'v' && t.lower.size() > 1 ? t.lower[1] : t.lower[0]);
+      const bool between = t.lower == "between";
+      // Only a number, "between", a bound or a currency can start a quantity.
+      const bool quantity = number || between || (t.starts() & lx_.quantity_starts);
+      if (t.in_date || (!quantity && !(t.starts() & lx_.fact_starts))) {
         ++i;
-      } else if (auto v = version(i)) {
+      } else if (auto v = number ? version(i) : std::nullopt) {
         out.push_back(std::move(*v));
-      } else if (auto q = quantity_unless_phrase(i)) {
+      } else if (auto q = quantity ? quantity_unless_phrase(i) : std::nullopt) {
         out.push_back(std::move(*q));
       } else if (auto u = named_unit(i)) {
         out.push_back(std::move(*u));
@@ -113,7 +103,7 @@ class Reader {
   bool negated(size_t begin, size_t end) const {
     for (size_t j = begin; j-- > 0;) {
       if (t_[j + 1].clause_start || begin - j > lx_.negation_reach + 2) break;
-      if (j + 1 < begin && lx_.negation_stops.count(t_[j + 1].lower)) break;
+      if (j + 1 < begin && t_[j + 1].is(kNegationStop)) break;
       auto m = lx_.negation_before.match(t_, j);
       if (!m || j + m->length > begin || begin - (j + m->length) >= lx_.negation_reach) continue;
       auto bound = lx_.bound_max.match(t_, j);
@@ -131,16 +121,16 @@ class Reader {
   // A version of the model or of a release, after the word that says so: "model 2.4.0",
   // "version 3.1", "release v2". Other version numbers belong to libraries and tools.
   std::optional<Fact> version(size_t& i) const {
-    const std::string& w = t_[i].lower;
-    const size_t digits_at = w.size() > 1 && w[0] == 'v' && std::isdigit(static_cast<unsigned char>(w[1])) ? 1 : 0;
-    if (!std::isdigit(static_cast<unsigned char>(w[digits_at])) || i == 0 || t_[i].clause_start) return std::nullopt;
+    const std::string_view w = t_[i].lower;
+    const size_t digits_at = w.size() > 1 && w[0] == 'v' && text::ascii_digit(w[1]) ? 1 : 0;
+    if (!text::ascii_digit(w[digits_at]) || i == 0 || t_[i].clause_start) return std::nullopt;
     const std::string_view before = t_[i - 1].lower;
     if (before != "model" && before != "version" && before != "release" && before != "build") return std::nullopt;
     for (size_t k = digits_at; k < w.size(); ++k)
-      if (!std::isdigit(static_cast<unsigned char>(w[k])) && w[k] != '.' && w[k] != 'x') return std::nullopt;
+      if (!text::ascii_digit(w[k]) && w[k] != '.' && w[k] != 'x') return std::nullopt;
     Fact f;
     f.kind = "version";
-    f.value = w.substr(digits_at);
+    f.value = std::string(w.substr(digits_at));
     f.begin = t_[i].begin;
     f.end = t_[i].end;
     ++i;
@@ -180,16 +170,18 @@ class Reader {
   }
 
   // A word that multiplies the number before it, glued ("12k") or not ("2 million").
-  std::optional<double> multiplier(const std::string& word) const {
-    const std::vector<Token> one = single_token(word);
-    auto m = lx_.multiplier_words.match(one, 0);
+  std::optional<double> multiplier(std::string_view word) const {
+    std::string buffer;
+    const Token one = lx_.word(word, buffer);
+    auto m = lx_.multiplier_words.match(&one, 1, 0);
     return m ? std::optional<double>(lx_.multipliers[m->payload]) : std::nullopt;
   }
 
   // A unit written right after the digits: "200ms", "16GB".
-  std::optional<size_t> glued_unit(const std::string& word) const {
-    const std::vector<Token> one = single_token(word);
-    auto m = lx_.unit_phrases.match(one, 0);
+  std::optional<size_t> glued_unit(std::string_view word) const {
+    std::string buffer;
+    const Token one = lx_.word(word, buffer);
+    auto m = lx_.unit_phrases.match(&one, 1, 0);
     return m && m->length == 1 ? std::optional<size_t>(m->payload) : std::nullopt;
   }
 
@@ -205,7 +197,7 @@ class Reader {
     }
     ++i;
     if (same_clause(i)) {
-      if (auto m = lx_.multiplier_words.match(t_, i); m && !t_[i].lower.empty() && std::isalpha(static_cast<unsigned char>(t_[i].lower[0]))) {
+      if (auto m = lx_.multiplier_words.match(t_, i); m && !t_[i].lower.empty() && text::ascii_alpha(t_[i].lower[0])) {
         *v *= lx_.multipliers[m->payload];
         i += m->length;
       }
@@ -236,7 +228,7 @@ class Reader {
     if (usable(i)) {
       size_t j = i;
       bool joined = t_[j].dash_before;
-      if (!joined && same_clause(j) && lx_.range_joins.count(t_[j].lower) && (t_[j].lower != "and" || between))
+      if (!joined && same_clause(j) && t_[j].is(kRangeJoin) && (t_[j].lower != "and" || between))
         joined = same_clause(++j);
       std::optional<size_t> glued_high;
       if (joined) {
@@ -251,8 +243,8 @@ class Reader {
     std::string noun;
     if (!unit) {
       for (size_t k = 0; k < 2 && same_clause(i + k); ++k) {
-        if (has_word(lx_.count_nouns, t_[i + k].lower)) {
-          noun = t_[i + k].lower;
+        if (t_[i + k].is(kCountNoun)) {
+          noun = std::string(t_[i + k].lower);
           i += k + 1;
           break;
         }
@@ -303,17 +295,29 @@ class Reader {
 std::string Fact::name() const { return (negated ? "not " : "") + kind + ":" + value; }
 
 std::string field_stem(std::string_view name, const Lexicon& lexicon) {
-  std::vector<std::string> words(1);
-  for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) words.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else if (!words.back().empty()) words.emplace_back();
-  }
-  if (words.back().empty()) words.pop_back();
-  if (words.size() > 1) {
-    if (auto m = lexicon.impl().unit_phrases.match(single_token(words.back()), 0); m && m->length == 1) words.pop_back();
-  }
+  // Words of the name in lower case, joined by '_'; the unit dropped when it is the last of
+  // several words.
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : "_") + w;
+  size_t last = 0, count = 0;
+  bool in_word = false;
+  for (const char c : name) {
+    if (!text::ascii_alnum(c)) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) {
+      if (!out.empty()) out += '_';
+      last = out.size();
+      ++count;
+      in_word = true;
+    }
+    out += text::ascii_lower(c);
+  }
+  if (count > 1) {
+    std::string buffer;
+    const Token unit = lexicon.impl().word(std::string_view(out).substr(last), buffer);
+    if (auto m = lexicon.impl().unit_phrases.match(&unit, 1, 0); m && m->length == 1) out.resize(last - 1);
+  }
   return out;
 }
 
@@ -321,9 +325,13 @@ std::vector<Fact> extract(std::string_view text, const Lexicon& lexicon) {
   text = text.substr(0, kMaxText);
   const Impl& lx = lexicon.impl();
   std::vector<Fact> out = dates(text);
-  std::vector<Token> tokens = tokenize(text);
+  // Reused from call to call: most texts are short, and most hold no fact.
+  thread_local std::string lowered;
+  thread_local std::vector<Token> tokens;
+  tokenize(text, lowered, tokens);
+  lx.look_up(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!lx.clause_breaks.count(tokens[i].lower)) continue;
+    if (!tokens[i].is(kClauseBreak)) continue;
     tokens[i].clause_start = true;
     if (i + 1 < tokens.size()) tokens[i + 1].clause_start = true;
   }
@@ -332,8 +340,8 @@ std::vector<Fact> extract(std::string_view text, const Lexicon& lexicon) {
     while (d < out.size() && out[d].end <= t.begin) ++d;
     t.in_date = d < out.size() && out[d].begin <= t.begin && t.end <= out[d].end;
   }
-  lx.mark(tokens);
   auto found = Reader(lx, text, tokens).read();
+  if (out.empty()) return found;
   out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   std::stable_sort(out.begin(), out.end(), [](const Fact& a, const Fact& b) { return a.begin < b.begin; });
   return out;

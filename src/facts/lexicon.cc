@@ -1,7 +1,7 @@
 #include "facts/lexicon.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 
 #include "doc/parse.h"
 #include "util/embedded.h"
@@ -10,133 +10,234 @@
 namespace seam::facts {
 namespace {
 
-bool word_char(unsigned char c) { return text::ascii_alnum(static_cast<char>(c)) || c == '_' || c >= 0x80; }
+// What a byte is to the tokenizer. Bytes from 0x80 start letters of other scripts, which
+// belong to words, unless they start one of the symbols or dashes below.
+enum ByteClass : uint8_t { kSpace, kWord, kSymbol, kClause, kDash, kInner, kHigh };
 
-// Multi-byte symbols that are tokens of their own; other non-ASCII letters belong to words.
+constexpr std::array<uint8_t, 256> byte_classes() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') t[c] = kWord;
+    else if (c >= 0x80) t[c] = kHigh;
+  }
+  for (const char c : std::string_view("/%$<>=")) t[static_cast<unsigned char>(c)] = kSymbol;
+  for (const char c : std::string_view(";!?\n")) t[static_cast<unsigned char>(c)] = kClause;
+  // Inside a word between alphanumerics ("doesn't", "0.81", "1,000"), else as , and . end clauses.
+  for (const char c : std::string_view("'.,")) t[static_cast<unsigned char>(c)] = kInner;
+  t['-'] = kDash;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kClasses = byte_classes();
+
+uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; }
+
+// Multi-byte symbols that are tokens of their own, and dashes; all start with 0xC2 or 0xE2.
 constexpr std::string_view kSymbols[] = {"€", "£", "¥", "°", "≤", "≥"};
-constexpr std::string_view kSingleSymbols = "/%$<>=";
+constexpr std::string_view kDashes[] = {"–", "—"};
 
-size_t symbol_at(std::string_view s, size_t i) {
-  if (kSingleSymbols.find(s[i]) != std::string_view::npos) return 1;
+size_t high_symbol_at(std::string_view s, size_t i) {
   for (const auto sym : kSymbols)
     if (s.substr(i, sym.size()) == sym) return sym.size();
   return 0;
 }
 
-bool is_dash(std::string_view s, size_t i, size_t& len) {
-  if (s[i] == '-') return len = 1, true;
-  if (s.substr(i, 3) == "–" || s.substr(i, 3) == "—") return len = 3, true;
-  return false;
+size_t high_dash_at(std::string_view s, size_t i) {
+  for (const auto dash : kDashes)
+    if (s.substr(i, dash.size()) == dash) return dash.size();
+  return 0;
+}
+
+// The length of the word at i: word bytes, letters of other scripts, and ' . , between
+// alphanumerics (a comma only before a digit: "1,000" but not "a,b").
+size_t word_length(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size()) {
+    const uint8_t c = class_of(s[j]);
+    if (c == kWord) {
+      ++j;
+    } else if (c == kHigh) {
+      if (high_symbol_at(s, j) || high_dash_at(s, j)) break;
+      ++j;
+    } else if (c == kInner && j > i && j + 1 < s.size() && text::ascii_alnum(s[j + 1]) && text::ascii_alnum(s[j - 1]) &&
+               (s[j] != ',' || text::ascii_digit(s[j + 1]))) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return j - i;
 }
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  out.reserve(s.size() / 5 + 1);
+void tokenize(std::string_view s, std::string& lowered, std::vector<Token>& out) {
+  out.clear();
+  lowered.assign(s);
+  for (char& c : lowered) c = text::ascii_lower(c);
+  const std::string_view low = lowered;
   bool clause = true, dash = false;
   size_t i = 0;
   while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
+    const uint8_t c = class_of(s[i]);
     size_t len = 0;
-    if (const size_t sym = symbol_at(s, i)) {
-      len = sym;
-    } else if (is_dash(s, i, len)) {
-      dash = true;
-      i += len;
-      continue;
-    } else if (word_char(c)) {
-      // Inner apostrophes ("doesn't") and points or commas between alphanumerics ("0.81",
-      // "1,000", "v1.2") stay in the word; a symbol's bytes end it.
-      while (i + len < s.size()) {
-        const auto d = static_cast<unsigned char>(s[i + len]);
-        if (d >= 0x80 && symbol_at(s, i + len)) break;
-        if (word_char(d)) {
-          ++len;
-          continue;
-        }
-        const bool inner = (d == '\'' || d == '.' || d == ',') && i + len + 1 < s.size() &&
-                           text::ascii_alnum(s[i + len + 1]) && text::ascii_alnum(s[i + len - 1]);
-        if (!inner || (d == ',' && !text::ascii_digit(s[i + len + 1]))) break;
-        ++len;
+    if (c == kWord) {
+      len = word_length(s, i);
+    } else if (c == kSymbol) {
+      len = 1;
+    } else if (c == kHigh) {
+      if (const size_t d = high_dash_at(s, i)) {
+        dash = true;
+        i += d;
+        continue;
       }
+      len = high_symbol_at(s, i);
+      if (!len) len = word_length(s, i);
     } else {
-      if (c == ',' || c == ';' || c == '.' || c == '!' || c == '?' || c == '\n') clause = true;
-      dash = false;
+      if (c == kDash) {
+        dash = true;
+      } else {
+        if (c == kClause || (c == kInner && s[i] != '\'')) clause = true;
+        dash = false;
+      }
       ++i;
       continue;
     }
     Token t;
     t.text = s.substr(i, len);
-    t.lower.reserve(len);
-    for (const char ch : t.text) t.lower += text::ascii_lower(ch);
+    t.lower = low.substr(i, len);
     // A possessive names the thing itself: "the phone's clock" is the phone clock.
     for (const std::string_view s_end : {"'s", "\u2019s"})
-      if (t.lower.size() > s_end.size() + 1 && t.lower.compare(t.lower.size() - s_end.size(), s_end.size(), s_end) == 0)
-        t.lower.resize(t.lower.size() - s_end.size());
+      if (t.lower.size() > s_end.size() + 1 && t.lower.substr(t.lower.size() - s_end.size()) == s_end)
+        t.lower.remove_suffix(s_end.size());
     t.begin = static_cast<uint32_t>(i);
     t.end = static_cast<uint32_t>(i + len);
     t.clause_start = clause;
     t.dash_before = dash && !clause;
-    out.push_back(std::move(t));
+    out.push_back(t);
     clause = dash = false;
     i += len;
   }
-  return out;
 }
 
-bool PhraseSet::word_matches(const Word& w, const Token& t) {
-  const std::string_view have = w.exact ? std::string_view(t.text) : std::string_view(t.lower);
-  if (have == w.text) return true;
-  // Plurals: "gpus", "boxes", "probabilities".
-  const std::string_view word = w.text;
+namespace {
+
+// Whether `have` is `word` or one of its plurals: "gpus", "boxes", "probabilities".
+bool spelled_as(std::string_view have, std::string_view word) {
+  if (have == word) return true;
   if (have.size() == word.size() + 1 && have.back() == 's' && have.substr(0, word.size()) == word) return true;
   if (have.size() == word.size() + 2 && have.substr(word.size()) == "es" && have.substr(0, word.size()) == word) return true;
   return word.size() > 1 && word.back() == 'y' && have.size() == word.size() + 2 &&
          have.substr(0, word.size() - 1) == word.substr(0, word.size() - 1) && have.substr(word.size() - 1) == "ies";
 }
 
-void PhraseSet::add(std::string_view phrase, size_t payload) {
+// FNV-1a: words are short, and this needs no set-up.
+uint64_t hash_word(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+template <class Visit>
+void Words::spellings(const std::string& word, bool plurals, const Visit& visit) {
+  visit(word);
+  if (!plurals) return;
+  visit(word + "s");
+  visit(word + "es");
+  if (word.size() > 1 && word.back() == 'y') visit(word.substr(0, word.size() - 1) + "ies");
+}
+
+size_t Words::index(std::string_view key) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash_word(key) & mask;
+  while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask;
+  return i;
+}
+
+Spelling& Words::insert(std::string key) {
+  if (2 * (used_ + 1) > slots_.size()) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
+    for (auto& s : old)
+      if (!s.key.empty()) slots_[index(s.key)] = std::move(s);
+  }
+  Slot& s = slots_[index(key)];
+  if (s.key.empty()) s.key = std::move(key), ++used_;
+  return s.spelling;
+}
+
+uint32_t Words::intern(std::string_view lower) {
+  // A word known already is among the words of its own spelling.
+  if (const Spelling* known = find(lower))
+    for (uint8_t k = 0; k < known->count; ++k)
+      if (by_id_[known->words[k]] == lower) return known->words[k];
+  const auto id = static_cast<uint32_t>(by_id_.size());
+  by_id_.emplace_back(lower);
+  spellings(by_id_.back(), true, [&](const std::string& key) {
+    Spelling& sp = insert(key);
+    if (sp.count < Spelling::kMaxWords) sp.words[sp.count++] = id;
+  });
+  return id;
+}
+
+void Words::flag(std::string_view lower, uint8_t flag, bool plurals) {
+  intern(lower);
+  spellings(std::string(lower), plurals, [&](const std::string& key) { insert(key).flags |= flag; });
+}
+
+void Words::add_starts(uint32_t id, uint16_t bit) {
+  spellings(by_id_[id], true, [&](const std::string& key) { insert(key).starts |= bit; });
+}
+
+const Spelling* Words::find(std::string_view lower) const {
+  if (slots_.empty() || lower.empty()) return nullptr;
+  const Slot& s = slots_[index(lower)];
+  return s.key.empty() ? nullptr : &s.spelling;
+}
+
+bool PhraseSet::word_matches(const Word& w, const Token& t) {
+  return t.spelling && t.spelling->has(w.id) && (w.exact.empty() || spelled_as(t.text, w.exact));
+}
+
+void PhraseSet::add(std::string_view phrase, size_t payload, Words& words) {
   const bool exact = !phrase.empty() && phrase[0] == '=';
   if (exact) phrase.remove_prefix(1);
   Phrase p;
   p.payload = payload;
-  for (const auto& t : tokenize(phrase)) p.words.push_back({exact ? std::string(t.text) : t.lower, exact});
+  thread_local std::string lowered;
+  thread_local std::vector<Token> tokens;
+  tokenize(phrase, lowered, tokens);
+  for (const auto& t : tokens) p.words.push_back({words.intern(t.lower), exact ? std::string(t.text) : std::string()});
   if (p.words.empty()) return;
-  // Filed under the lower-case first word, which is what match() looks up.
-  std::string lower_key;
-  for (const char c : p.words[0].text) lower_key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  by_first_[p.words[0].id].push_back(static_cast<uint32_t>(phrases_.size()));
   phrases_.push_back(std::move(p));
-  by_first_[lower_key].push_back(phrases_.size() - 1);
 }
 
 void PhraseSet::finish() {
   for (auto& [word, list] : by_first_)
-    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
 }
 
-std::optional<PhraseSet::Match> PhraseSet::match(const std::vector<Token>& tokens, size_t i) const {
-  if (by_first_.empty() || (tokens[i].starts_known && !(tokens[i].starts & bit_))) return std::nullopt;
-  const std::string_view w = tokens[i].lower;
-  // The keys a word can have been filed under: itself, or its singular.
-  std::string_view keys[3] = {w, {}, {}};
-  std::string y_form;
-  if (w.size() > 1 && w.back() == 's') keys[1] = w.substr(0, w.size() - 1);
-  if (w.size() > 2 && w.substr(w.size() - 2) == "es") keys[2] = w.substr(0, w.size() - 2);
-  if (w.size() > 3 && w.substr(w.size() - 3) == "ies") y_form = std::string(w.substr(0, w.size() - 3)) + "y";
+void PhraseSet::mark_first_words(Words& words, uint16_t bit) {
+  bit_ = bit;
+  for (const auto& [word, list] : by_first_) words.add_starts(word, bit);
+}
+
+std::optional<PhraseSet::Match> PhraseSet::match(const Token* tokens, size_t n, size_t i) const {
+  if (!(tokens[i].starts() & bit_)) return std::nullopt;
   std::optional<Match> best;
-  for (int k = 0; k < 4; ++k) {
-    const std::string_view key = k < 3 ? keys[k] : std::string_view(y_form);
-    if (key.empty()) continue;
-    auto it = by_first_.find(key);
+  // The words the token's spelling can be: itself, or the singulars of a plural.
+  const Spelling& sp = *tokens[i].spelling;
+  for (uint8_t k = 0; k < sp.count; ++k) {
+    auto it = by_first_.find(sp.words[k]);
     if (it == by_first_.end()) continue;
-    for (const size_t p : it->second) {
+    for (const uint32_t p : it->second) {
       const auto& words = phrases_[p].words;
       if (best && best->length > words.size()) break;
-      if (i + words.size() > tokens.size()) continue;
+      if (i + words.size() > n) continue;
       bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k)
-        ok = word_matches(words[k], tokens[i + k]) && (k == 0 || !tokens[i + k].clause_start);
+      for (size_t w = 0; w < words.size() && ok; ++w)
+        ok = word_matches(words[w], tokens[i + w]) && (w == 0 || !tokens[i + w].clause_start);
       if (!ok) continue;
       const size_t payload = phrases_[p].payload;
       if (!best || best->length < words.size()) best = Match{words.size(), payload, {}};
@@ -156,19 +257,23 @@ Error lexicon_error(const std::string& file, const doc::Source& src, const doc::
 }
 
 // Each string of a list, or each key of an object with its value.
-Status phrases_of(const std::string& file, const doc::Source& src, const doc::Node* n, PhraseSet& set, size_t payload) {
+Status phrases_of(const std::string& file, const doc::Source& src, const doc::Node* n, PhraseSet& set, size_t payload,
+                  Words& words) {
   if (!n) return Ok{};
   if (n->kind != doc::Kind::Array) return lexicon_error(file, src, *n, "expected a list of phrases");
   for (const auto& item : n->items) {
     if (item.kind != doc::Kind::String) return lexicon_error(file, src, item, "a phrase must be a string");
-    set.add(item.text, payload);
+    set.add(item.text, payload, words);
   }
   return Ok{};
 }
 
 Result<doc::Node> parse_file(const std::string& file, std::string_view text, std::unique_ptr<doc::Source>& src) {
   src = std::make_unique<doc::Source>(file, std::string(text));
-  auto root = doc::parse_yaml(*src);
+  // The built-in lexicon comes as JSON on the YAML's lines (CMakeLists.txt), which simdjson
+  // reads far faster; errors still name the YAML file and line.
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  auto root = first != std::string_view::npos && text[first] == '{' ? doc::parse_json(*src) : doc::parse_yaml(*src);
   if (!root.ok()) return root;
   if (root.value().kind != doc::Kind::Object) return lexicon_error(file, *src, root.value(), "expected a mapping");
   return root;
@@ -185,7 +290,7 @@ Status parse_terms(Lexicon::Impl& lx, std::string_view text) {
       Lexicon::Impl::Term t{kind.key, value.key, false, value.key == "_ignore"};
       if (!t.value.empty() && t.value[0] == '!') t.value.erase(0, 1), t.negated = true;
       lx.terms.push_back(t);
-      if (auto s = phrases_of(file, *src, &value.value, lx.term_phrases, lx.terms.size() - 1); !s.ok()) return s;
+      if (auto s = phrases_of(file, *src, &value.value, lx.term_phrases, lx.terms.size() - 1, lx.words); !s.ok()) return s;
     }
   }
   return Ok{};
@@ -210,7 +315,7 @@ Status parse_units(Lexicon::Impl& lx, std::string_view text) {
       for (const auto& known : lx.units)
         if (known.dimension == unit.dimension && known.factor == unit.factor && known.unit == unit.unit) unit.name = known.name;
       lx.units.push_back(unit);
-      lx.unit_phrases.add(u.key, lx.units.size() - 1);
+      lx.unit_phrases.add(u.key, lx.units.size() - 1, lx.words);
     }
   }
   return Ok{};
@@ -227,19 +332,19 @@ Status parse_grammar(Lexicon::Impl& lx, std::string_view text) {
       {"bound_max", &lx.bound_max}, {"per", &lx.per_words}, {"filler", &lx.filler_words},
       {"unit_of_words", &lx.unit_of_words}};
   for (const auto& [key, set] : sets)
-    if (auto s = phrases_of(file, *src, g.find(key), *set, 0); !s.ok()) return s;
-  const std::pair<const char*, std::unordered_set<std::string>*> words[] = {
-      {"clause_breaks", &lx.clause_breaks}, {"range_joins", &lx.range_joins}, {"count_nouns", &lx.count_nouns},
-      {"negation_stops", &lx.negation_stops}};
-  for (const auto& [key, set] : words) {
+    if (auto s = phrases_of(file, *src, g.find(key), *set, 0, lx.words); !s.ok()) return s;
+  // Lists of single words, matched as spelled; a count noun in its plurals too ("records").
+  const std::pair<const char*, uint8_t> lists[] = {
+      {"clause_breaks", kClauseBreak}, {"range_joins", kRangeJoin}, {"count_nouns", kCountNoun}, {"negation_stops", kNegationStop}};
+  for (const auto& [key, flag] : lists) {
     const doc::Node* n = g.find(key);
-    for (size_t i = 0; n && i < n->items.size(); ++i) set->insert(n->items[i].text);
+    for (size_t i = 0; n && i < n->items.size(); ++i) lx.words.flag(text::lower(n->items[i].text), flag, flag == kCountNoun);
   }
   if (const doc::Node* m = g.find("multipliers")) {
     for (const auto& w : m->members) {
       if (!w.value.is_number()) return lexicon_error(file, *src, w.value, "a multiplier must be a number");
       lx.multipliers.push_back(w.value.number);
-      lx.multiplier_words.add(w.key, lx.multipliers.size() - 1);
+      lx.multiplier_words.add(w.key, lx.multipliers.size() - 1, lx.words);
     }
   }
   if (const doc::Node* r = g.find("negation_reach"); r && r->kind == doc::Kind::Int && r->integer > 0)
@@ -255,25 +360,25 @@ void Lexicon::Impl::index_first_words() {
   uint16_t bit = 1;
   for (PhraseSet* set : sets) {
     set->finish();
-    set->first_words(starters, std::exchange(bit, static_cast<uint16_t>(bit << 1)));
+    set->mark_first_words(words, std::exchange(bit, static_cast<uint16_t>(bit << 1)));
   }
   fact_starts = 1 | 2 | 4 | 8;  // terms, units, bounds: the first four sets above
+  quantity_starts = 2 | 4 | 8;
 }
 
-void Lexicon::Impl::mark(std::vector<Token>& tokens) const {
-  auto bits = [&](std::string_view w) -> uint16_t {
-    auto it = starters.find(w);
-    return it == starters.end() ? 0 : it->second;
-  };
-  for (auto& t : tokens) {
-    const std::string_view w = t.lower;
-    t.starts = bits(w);
-    // The singular forms a plural can be filed under, as PhraseSet::match tries them.
-    if (w.size() > 1 && w.back() == 's') t.starts |= bits(w.substr(0, w.size() - 1));
-    if (w.size() > 2 && w.substr(w.size() - 2) == "es") t.starts |= bits(w.substr(0, w.size() - 2));
-    if (w.size() > 3 && w.substr(w.size() - 3) == "ies") t.starts |= bits(std::string(w.substr(0, w.size() - 3)) + "y");
-    t.starts_known = true;
-  }
+void Lexicon::Impl::look_up(std::vector<Token>& tokens) const {
+  for (auto& t : tokens) t.spelling = words.find(t.lower);
+}
+
+Token Lexicon::Impl::word(std::string_view text, std::string& buffer) const {
+  buffer.assign(text);
+  for (char& c : buffer) c = text::ascii_lower(c);
+  Token t;
+  t.text = text;
+  t.lower = buffer;
+  t.end = static_cast<uint32_t>(text.size());
+  t.spelling = words.find(buffer);
+  return t;
 }
 
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

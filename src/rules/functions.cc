@@ -210,6 +210,12 @@ Value f_same_name(const Value* a, size_t) {
 Value f_same_field(const Value* a, size_t) {
   if (a[0].type() != VT::String || a[1].type() != VT::String || a[0].is_absent() || a[1].is_absent())
     return Value::boolean(false);
+  // Names whose first letters differ have different stems; most pairs a rule tries are such.
+  auto first = [](std::string_view s) {
+    const size_t i = std::find_if(s.begin(), s.end(), text::ascii_alnum) - s.begin();
+    return i < s.size() ? text::ascii_lower(s[i]) : '\0';
+  };
+  if (first(a[0].as_string()) != first(a[1].as_string())) return Value::boolean(false);
   return Value::boolean(facts::field_stem(a[0].as_string()) == facts::field_stem(a[1].as_string()));
 }
 

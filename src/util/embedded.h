@@ -19,7 +19,7 @@ const std::vector<EmbeddedFile>& embedded_taxonomy();  // rules/taxonomy.csv
 }
 
 namespace facts {
-const std::vector<EmbeddedFile>& embedded_lexicon();   // rules/lexicon/*.yaml
+const std::vector<EmbeddedFile>& embedded_lexicon();   // rules/lexicon/*.yaml, as JSON
 }
 
 namespace trl {

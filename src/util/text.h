@@ -52,6 +52,7 @@ std::string_view trim(std::string_view s);
 inline bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 inline bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace seam::text
