@@ -19,7 +19,7 @@ struct Span {
   size_t begin = 0, end = 0;  // bytes
 };
 
-constexpr const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
                                    "august", "september", "october", "november", "december"};
 
 bool digit(std::string_view s, size_t i) { return i < s.size() && text::ascii_digit(s[i]); }
@@ -199,27 +199,31 @@ bool word_before(std::string_view s, size_t i, std::string_view word) {
 
 }  // namespace
 
-std::vector<Fact> dates(std::string_view s) {
+bool month_word(std::string_view lower) {
+  if (lower.size() < 3 || lower.size() > 9) return false;
+  switch (lower[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return false;
+  }
+  for (unsigned m = 0; m < 12; ++m) {
+    const std::string_view full = kMonths[m];
+    if (lower == full || (lower.size() == 3 && full.substr(0, 3) == lower) || (m == 8 && lower == "sept")) return true;
+  }
+  return false;
+}
+
+std::vector<Fact> dates(std::string_view s, const std::vector<uint32_t>* starts) {
   // Every date has a year: text without a digit has none, and most text values are such.
   if (std::none_of(s.begin(), s.end(), text::ascii_digit)) return {};
   std::vector<Span> found;
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Dates start words, with a digit, a month's first letter or the Q of a quarter.
-    const char c = text::ascii_lower(s[i]);
-    if (!text::ascii_alnum(c) || (i > 0 && text::ascii_alnum(s[i - 1]))) continue;
-    if (!text::ascii_digit(c)) {
-      size_t len = 0;
-      if (c != 'q' && !month_at(s, i, len)) {  // a word that is no month starts no date
-        while (i + 1 < s.size() && text::ascii_alnum(s[i + 1])) ++i;
-        continue;
-      }
-    }
+  // The date at word start i, if any; returns where to look next.
+  auto read_at = [&](size_t i) {
     auto d = date_at(s, i);
     if (!d) d = open_start_at(s, i);
     if (!d) {
       // A bare year counts after "in", "during", "since", "from", or joined to another year.
       auto y = year_at(s, i);
-      if (!y) continue;
+      if (!y) return i + 1;
       const size_t j = joiner_at(s, y->end);
       auto next = j ? year_at(s, y->end + j) : std::nullopt;
       if (next) {
@@ -230,9 +234,27 @@ std::vector<Fact> dates(std::string_view s) {
         d = y;
       }
     }
-    if (!d) continue;
+    if (!d) return i + 1;
     found.push_back(*d);
-    i = d->end - 1;
+    return d->end;
+  };
+  size_t next = 0;
+  if (starts) {
+    for (const uint32_t i : *starts)
+      if (i >= next) next = read_at(i);
+  }
+  for (size_t i = 0; !starts && i < s.size(); ++i) {
+    // Dates start words, with a digit, a month's first letter or the Q of a quarter.
+    const char c = text::ascii_lower(s[i]);
+    if (!text::ascii_alnum(c) || (i > 0 && text::ascii_alnum(s[i - 1]))) continue;
+    if (!text::ascii_digit(c)) {
+      size_t len = 0;
+      if (c != 'q' && !month_at(s, i, len)) {  // a word that is no month starts no date
+        while (i + 1 < s.size() && text::ascii_alnum(s[i + 1])) ++i;
+        continue;
+      }
+    }
+    i = read_at(i) - 1;
   }
   std::vector<Fact> out;
   for (size_t k = 0; k < found.size(); ++k) {

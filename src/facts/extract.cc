@@ -324,12 +324,21 @@ std::string field_stem(std::string_view name, const Lexicon& lexicon) {
 std::vector<Fact> extract(std::string_view text, const Lexicon& lexicon) {
   text = text.substr(0, kMaxText);
   const Impl& lx = lexicon.impl();
-  std::vector<Fact> out = dates(text);
   // Reused from call to call: most texts are short, and most hold no fact.
   thread_local std::string lowered;
   thread_local std::vector<Token> tokens;
+  thread_local std::vector<uint32_t> date_starts;
   tokenize(text, lowered, tokens);
   lx.look_up(tokens);
+  // Dates begin at the words of a token with a digit, or of a month's name.
+  date_starts.clear();
+  for (const auto& t : tokens) {
+    const bool digit = std::any_of(t.text.begin(), t.text.end(), text::ascii_digit);
+    if (!digit && !month_word(t.lower)) continue;
+    for (uint32_t p = t.begin; p < t.end; ++p)
+      if (text::ascii_alnum(text[p]) && (p == 0 || !text::ascii_alnum(text[p - 1]))) date_starts.push_back(p);
+  }
+  std::vector<Fact> out = date_starts.empty() ? std::vector<Fact>() : dates(text, &date_starts);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].is(kClauseBreak)) continue;
     tokens[i].clause_start = true;

@@ -102,18 +102,18 @@ void tokenize(std::string_view s, std::string& lowered, std::vector<Token>& out)
       ++i;
       continue;
     }
-    Token t;
+    Token& t = out.emplace_back();
     t.text = s.substr(i, len);
     t.lower = low.substr(i, len);
     // A possessive names the thing itself: "the phone's clock" is the phone clock.
-    for (const std::string_view s_end : {"'s", "\u2019s"})
-      if (t.lower.size() > s_end.size() + 1 && t.lower.substr(t.lower.size() - s_end.size()) == s_end)
-        t.lower.remove_suffix(s_end.size());
+    if (len > 3 && s[i + len - 1] == 's')
+      for (const std::string_view s_end : {"'s", "\u2019s"})
+        if (t.lower.size() > s_end.size() + 1 && t.lower.substr(t.lower.size() - s_end.size()) == s_end)
+          t.lower.remove_suffix(s_end.size());
     t.begin = static_cast<uint32_t>(i);
     t.end = static_cast<uint32_t>(i + len);
     t.clause_start = clause;
     t.dash_before = dash && !clause;
-    out.push_back(t);
     clause = dash = false;
     i += len;
   }
@@ -130,17 +130,18 @@ bool spelled_as(std::string_view have, std::string_view word) {
          have.substr(0, word.size() - 1) == word.substr(0, word.size() - 1) && have.substr(word.size() - 1) == "ies";
 }
 
-// FNV-1a: words are short, and this needs no set-up.
-uint64_t hash_word(std::string_view s) {
+// FNV-1a: words are short, and it needs no set-up. Never 0, which marks a free slot.
+uint64_t fnv(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
   for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   return h;
 }
+uint64_t slot_hash(uint64_t h) { return h | 1; }
 
 }  // namespace
 
 template <class Visit>
-void Words::spellings(const std::string& word, bool plurals, const Visit& visit) {
+void Words::spellings_of(const std::string& word, bool plurals, const Visit& visit) {
   visit(word);
   if (!plurals) return;
   visit(word + "s");
@@ -148,33 +149,49 @@ void Words::spellings(const std::string& word, bool plurals, const Visit& visit)
   if (word.size() > 1 && word.back() == 'y') visit(word.substr(0, word.size() - 1) + "ies");
 }
 
-size_t Words::index(std::string_view key) const {
-  const size_t mask = slots_.size() - 1;
-  size_t i = hash_word(key) & mask;
-  while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask;
-  return i;
+int64_t Words::index(std::string_view key, uint64_t hash) const {
+  if (hashes_.empty()) return -1;
+  const size_t mask = hashes_.size() - 1;
+  for (size_t i = hash & mask; hashes_[i]; i = (i + 1) & mask)
+    if (hashes_[i] == hash && keys_[slots_[i]] == key) return slots_[i];
+  return -1;
 }
 
-Spelling& Words::insert(std::string key) {
-  if (2 * (used_ + 1) > slots_.size()) {
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
-    for (auto& s : old)
-      if (!s.key.empty()) slots_[index(s.key)] = std::move(s);
+Spelling& Words::spelling(std::string key) {
+  const uint64_t h = slot_hash(fnv(key));
+  if (const int64_t i = index(key, h); i >= 0) return spellings_[static_cast<size_t>(i)];
+  const auto i = static_cast<uint32_t>(keys_.size());
+  keys_.push_back(std::move(key));
+  spellings_.emplace_back();
+  if (2 * keys_.size() > hashes_.size()) {
+    const size_t size = std::max<size_t>(256, 2 * hashes_.size());
+    hashes_.assign(size, 0);
+    slots_.assign(size, 0);
+    for (uint32_t k = 0; k < keys_.size(); ++k) {
+      const uint64_t hk = slot_hash(fnv(keys_[k]));
+      size_t at = hk & (size - 1);
+      while (hashes_[at]) at = (at + 1) & (size - 1);
+      hashes_[at] = hk;
+      slots_[at] = k;
+    }
+  } else {
+    size_t at = h & (hashes_.size() - 1);
+    while (hashes_[at]) at = (at + 1) & (hashes_.size() - 1);
+    hashes_[at] = h;
+    slots_[at] = i;
   }
-  Slot& s = slots_[index(key)];
-  if (s.key.empty()) s.key = std::move(key), ++used_;
-  return s.spelling;
+  return spellings_[i];
 }
 
 uint32_t Words::intern(std::string_view lower) {
   // A word known already is among the words of its own spelling.
-  if (const Spelling* known = find(lower))
-    for (uint8_t k = 0; k < known->count; ++k)
-      if (by_id_[known->words[k]] == lower) return known->words[k];
-  const auto id = static_cast<uint32_t>(by_id_.size());
-  by_id_.emplace_back(lower);
-  spellings(by_id_.back(), true, [&](const std::string& key) {
-    Spelling& sp = insert(key);
+  const Spelling& known = find(lower);
+  for (uint8_t k = 0; k < known.count; ++k)
+    if (words_[known.words[k]] == lower) return known.words[k];
+  const auto id = static_cast<uint32_t>(words_.size());
+  words_.emplace_back(lower);
+  spellings_of(words_.back(), true, [&](const std::string& key) {
+    Spelling& sp = spelling(key);
     if (sp.count < Spelling::kMaxWords) sp.words[sp.count++] = id;
   });
   return id;
@@ -182,67 +199,74 @@ uint32_t Words::intern(std::string_view lower) {
 
 void Words::flag(std::string_view lower, uint8_t flag, bool plurals) {
   intern(lower);
-  spellings(std::string(lower), plurals, [&](const std::string& key) { insert(key).flags |= flag; });
+  spellings_of(std::string(lower), plurals, [&](const std::string& key) { spelling(key).flags |= flag; });
 }
 
 void Words::add_starts(uint32_t id, uint16_t bit) {
-  spellings(by_id_[id], true, [&](const std::string& key) { insert(key).starts |= bit; });
+  spellings_of(words_[id], true, [&](const std::string& key) { spelling(key).starts |= bit; });
 }
 
-const Spelling* Words::find(std::string_view lower) const {
-  if (slots_.empty() || lower.empty()) return nullptr;
-  const Slot& s = slots_[index(lower)];
-  return s.key.empty() ? nullptr : &s.spelling;
+const Spelling& Words::find(std::string_view lower) const {
+  static const Spelling kNone;
+  const int64_t i = lower.empty() ? -1 : index(lower, slot_hash(fnv(lower)));
+  return i < 0 ? kNone : spellings_[static_cast<size_t>(i)];
 }
 
-bool PhraseSet::word_matches(const Word& w, const Token& t) {
-  return t.spelling && t.spelling->has(w.id) && (w.exact.empty() || spelled_as(t.text, w.exact));
+bool PhraseSet::word_matches(const Word& w, const Token& t) const {
+  return t.spelling && t.spelling->has(w.id) && (w.exact < 0 || spelled_as(t.text, exact_[static_cast<size_t>(w.exact)]));
 }
 
 void PhraseSet::add(std::string_view phrase, size_t payload, Words& words) {
   const bool exact = !phrase.empty() && phrase[0] == '=';
   if (exact) phrase.remove_prefix(1);
-  Phrase p;
-  p.payload = payload;
   thread_local std::string lowered;
   thread_local std::vector<Token> tokens;
   tokenize(phrase, lowered, tokens);
-  for (const auto& t : tokens) p.words.push_back({words.intern(t.lower), exact ? std::string(t.text) : std::string()});
-  if (p.words.empty()) return;
-  by_first_[p.words[0].id].push_back(static_cast<uint32_t>(phrases_.size()));
-  phrases_.push_back(std::move(p));
+  if (tokens.empty()) return;
+  phrases_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(tokens.size()), payload});
+  for (const auto& t : tokens) {
+    Word w{words.intern(t.lower)};
+    if (exact) w.exact = static_cast<int32_t>(exact_.size()), exact_.emplace_back(t.text);
+    words_.push_back(w);
+  }
 }
 
 void PhraseSet::finish() {
-  for (auto& [word, list] : by_first_)
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
+  std::stable_sort(phrases_.begin(), phrases_.end(), [&](const Phrase& a, const Phrase& b) {
+    const uint32_t x = words_[a.first].id, y = words_[b.first].id;
+    return x != y ? x < y : a.size > b.size;
+  });
+  firsts_.clear();
+  for (uint32_t p = 0; p < phrases_.size(); ++p) {
+    const uint32_t id = words_[phrases_[p].first].id;
+    if (firsts_.empty() || firsts_.back().id != id) firsts_.push_back({id, p, p});
+    firsts_.back().end = p + 1;
+  }
 }
 
 void PhraseSet::mark_first_words(Words& words, uint16_t bit) {
   bit_ = bit;
-  for (const auto& [word, list] : by_first_) words.add_starts(word, bit);
+  for (const auto& f : firsts_) words.add_starts(f.id, bit);
 }
 
-std::optional<PhraseSet::Match> PhraseSet::match(const Token* tokens, size_t n, size_t i) const {
-  if (!(tokens[i].starts() & bit_)) return std::nullopt;
+std::optional<PhraseSet::Match> PhraseSet::longest(const Token* tokens, size_t n, size_t i) const {
   std::optional<Match> best;
   // The words the token's spelling can be: itself, or the singulars of a plural.
   const Spelling& sp = *tokens[i].spelling;
   for (uint8_t k = 0; k < sp.count; ++k) {
-    auto it = by_first_.find(sp.words[k]);
-    if (it == by_first_.end()) continue;
-    for (const uint32_t p : it->second) {
-      const auto& words = phrases_[p].words;
-      if (best && best->length > words.size()) break;
-      if (i + words.size() > n) continue;
+    auto f = std::lower_bound(firsts_.begin(), firsts_.end(), sp.words[k], [](const First& x, uint32_t id) { return x.id < id; });
+    if (f == firsts_.end() || f->id != sp.words[k]) continue;
+    for (uint32_t p = f->begin; p < f->end; ++p) {
+      const Phrase& phrase = phrases_[p];
+      if (best && best->length > phrase.size) break;
+      if (i + phrase.size > n) continue;
       bool ok = true;
-      for (size_t w = 0; w < words.size() && ok; ++w)
-        ok = word_matches(words[w], tokens[i + w]) && (w == 0 || !tokens[i + w].clause_start);
+      for (uint32_t w = 0; w < phrase.size && ok; ++w)
+        ok = word_matches(words_[phrase.first + w], tokens[i + w]) && (w == 0 || !tokens[i + w].clause_start);
       if (!ok) continue;
-      const size_t payload = phrases_[p].payload;
-      if (!best || best->length < words.size()) best = Match{words.size(), payload, {}};
-      else if (payload != best->payload && std::find(best->also.begin(), best->also.end(), payload) == best->also.end())
-        best->also.push_back(payload);
+      if (!best || best->length < phrase.size) best = Match{phrase.size, phrase.payload, {}};
+      else if (phrase.payload != best->payload && std::find(best->also.begin(), best->also.end(), phrase.payload) == best->also.end())
+        best->also.push_back(phrase.payload);
     }
   }
   return best;
@@ -367,7 +391,7 @@ void Lexicon::Impl::index_first_words() {
 }
 
 void Lexicon::Impl::look_up(std::vector<Token>& tokens) const {
-  for (auto& t : tokens) t.spelling = words.find(t.lower);
+  for (auto& t : tokens) t.spelling = &words.find(t.lower);
 }
 
 Token Lexicon::Impl::word(std::string_view text, std::string& buffer) const {
@@ -377,7 +401,7 @@ Token Lexicon::Impl::word(std::string_view text, std::string& buffer) const {
   t.text = text;
   t.lower = buffer;
   t.end = static_cast<uint32_t>(text.size());
-  t.spelling = words.find(buffer);
+  t.spelling = &words.find(buffer);
   return t;
 }
 

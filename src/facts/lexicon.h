@@ -2,9 +2,9 @@
 // the tokenizer that both the lexicon and the text go through, so that a phrase and the
 // text it should match are cut into words the same way.
 //
-// Every word of the lexicon has a number, and every spelling that matches it (the word and
-// its plurals) an entry in one hash table. A token looks its spelling up once; phrases then
-// compare numbers, and most tokens, which are in no phrase, cost one probe.
+// Every word of the lexicon has a number and an entry in one small hash table. A token looks
+// up its word, and its singular when it ends like a plural; phrases then compare numbers, and
+// most tokens, which are in no phrase, cost one hash and one probe.
 #pragma once
 
 #include <optional>
@@ -19,9 +19,9 @@ namespace seam::facts {
 
 // What the lexicon knows of one spelling: the words it matches ("gpus" matches "gpu" and
 // "gpus" when both are words), which phrase sets have a phrase starting with one of them,
-// and the grammar lists the spelling is in.
+// and the grammar lists the spelling is in. Empty (count 0) for a word the lexicon lacks.
 struct Spelling {
-  static constexpr size_t kMaxWords = 4;  // a spelling is the plural of at most three words
+  static constexpr size_t kMaxWords = 4;  // itself, and the singulars of "-s", "-es", "-ies"
   uint32_t words[kMaxWords] = {};
   uint8_t count = 0;
   uint8_t flags = 0;
@@ -40,7 +40,7 @@ struct Token {
   std::string_view lower;  // the word in lower case, a possessive "'s" dropped
   std::string_view text;   // as written
   uint32_t begin = 0, end = 0;
-  const Spelling* spelling = nullptr;  // null when the word is in no list of the lexicon
+  const Spelling* spelling = nullptr;  // what the lexicon knows of the word (Lexicon::Impl::look_up)
   bool clause_start = false;  // a , ; . ! ? line break or clause word comes before it
   bool dash_before = false;   // a - or – joins it to the token before ("5-10", "log-odds")
   bool in_date = false;       // part of a date or period, already read
@@ -51,16 +51,17 @@ struct Token {
 // Words of `text`: runs of letters, digits, '_' and inner ' . , between letters or digits;
 // the symbols / % $ € £ ¥ ° < > = ≤ ≥ on their own. Hyphens join words without being words.
 // `lowered` receives the text in ASCII lower case, at the same offsets; the tokens' `lower`
-// point into it, and their `spelling` is left null (Lexicon::Impl::look_up fills it).
+// point into it, and their `spelling` is left empty (Lexicon::Impl::look_up fills it).
 void tokenize(std::string_view text, std::string& lowered, std::vector<Token>& out);
 
 class Words;
 
 // A list of phrases, each with a payload index, matched longest first at a token position.
+// Flat arrays: the phrases in order of their first word, then longest first, and their words.
 class PhraseSet {
  public:
   void add(std::string_view phrase, size_t payload, Words& words);
-  // Orders each word's phrases longest first, once all are added; match() needs it.
+  // Orders the phrases by first word and length, once all are added; match() needs it.
   void finish();
   struct Match {
     size_t length = 0;  // tokens
@@ -69,52 +70,63 @@ class PhraseSet {
   };
   // The longest phrase that starts at tokens[i] of n; where several are as long ("cuda" is a
   // GPU and an NVIDIA make), all of them.
-  std::optional<Match> match(const Token* tokens, size_t n, size_t i) const;
+  // Inline: most tokens start no phrase of the set, which their starts bits tell at once.
+  std::optional<Match> match(const Token* tokens, size_t n, size_t i) const {
+    if (!(tokens[i].starts() & bit_)) return std::nullopt;
+    return longest(tokens, n, i);
+  }
   std::optional<Match> match(const std::vector<Token>& tokens, size_t i) const { return match(tokens.data(), tokens.size(), i); }
-  // Gives this set its bit, and adds it to the starts of the spellings of each first word.
+  // Gives this set its bit, and adds it to the starts of the first word of each phrase.
   void mark_first_words(Words& words, uint16_t bit);
 
  private:
   struct Word {
     uint32_t id = 0;
-    std::string exact;  // as written, for a phrase that must match case ("=M"); empty otherwise
+    int32_t exact = -1;  // index in exact_ of the word as written, for a phrase that must match case ("=M")
   };
   struct Phrase {
-    std::vector<Word> words;
+    uint32_t first = 0, size = 0;  // its words in words_
     size_t payload = 0;
   };
-  static bool word_matches(const Word& w, const Token& t);
+  bool word_matches(const Word& w, const Token& t) const;
+  std::optional<Match> longest(const Token* tokens, size_t n, size_t i) const;
   std::vector<Phrase> phrases_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;  // longest first
+  std::vector<Word> words_;
+  std::vector<std::string> exact_;
+  // Each first word with the range of its phrases in phrases_, sorted by word.
+  struct First {
+    uint32_t id, begin, end;
+  };
+  std::vector<First> firsts_;
   uint16_t bit_ = 0;  // this set's bit in Spelling::starts
 };
 
-// The words of the lexicon, numbered, and the table from a spelling to its Spelling.
+// The words of the lexicon, numbered, and a hash table from each spelling (a word, and its
+// plurals "-s", "-es" and "-ies" for "-y") to what it can be.
 class Words {
  public:
-  // The number of a word in lower case, given on first sight, when its spellings (the word,
-  // and its plurals "-s", "-es" and "-ies" for "-y") enter the table.
+  // The number of a word in lower case, given on first sight, when its spellings are added.
   uint32_t intern(std::string_view lower);
-  // Sets `flag` on the spelling `lower` alone, or with `plurals` on its plural spellings too.
+  // Sets `flag` on the spelling `lower`, and with `plurals` on its plurals too.
   void flag(std::string_view lower, uint8_t flag, bool plurals);
   // The spellings of the word numbered `id` get `bit` in their starts.
   void add_starts(uint32_t id, uint16_t bit);
-  const Spelling* find(std::string_view lower) const;
+  // What the lexicon knows of a spelling; an empty Spelling for one it lacks. Stable once
+  // the lexicon is built.
+  const Spelling& find(std::string_view lower) const;
 
  private:
-  // Open addressing over a power-of-two table, at most half full: a token's look-up is one
-  // hash and, mostly, one comparison.
-  struct Slot {
-    std::string key;  // empty: a free slot
-    Spelling spelling;
-  };
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-  std::vector<std::string> by_id_;
-  size_t index(std::string_view key) const;
-  Spelling& insert(std::string key);
+  std::vector<std::string> words_;     // by number
+  std::vector<std::string> keys_;      // spellings, by index
+  std::vector<Spelling> spellings_;    // by index
+  // Open addressing over a power-of-two table, at most half full: each slot's spelling hash
+  // (0: free) and index. A probe reads the small hash array and compares a key only on a hit.
+  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> slots_;
+  int64_t index(std::string_view key, uint64_t hash) const;  // -1 when absent
+  Spelling& spelling(std::string key);                        // added when absent
   template <class Visit>
-  static void spellings(const std::string& word, bool plurals, const Visit& visit);
+  static void spellings_of(const std::string& word, bool plurals, const Visit& visit);
 };
 
 struct Lexicon::Impl {

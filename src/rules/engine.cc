@@ -21,25 +21,36 @@ struct Placed {
 };
 using ItemNodes = std::vector<std::vector<Placed>>;
 
-class RuleRunner {
+class RuleRunner : public LazyLets {
  public:
   RuleRunner(const Rule& rule, const Subject& subject, const Params& params)
-      : rule_(rule), subject_(subject), env_(rule.slots) {
+      : rule_(rule), subject_(subject), env_(rule.slots), let_of_slot_(rule.slots, -1), let_evidence_(rule.lets.size()) {
     for (int d = 0; d < doc::kDescriptorCount; ++d) env_[d] = Value::of(subject.roots[d], d);
     for (const auto& p : rule.params) {
       const Value* given = params.find(rule, p.slot);
       env_[p.slot] = given ? *given : p.expr->literal;
     }
+    for (size_t i = 0; i < rule.lets.size(); ++i) let_of_slot_[rule.lets[i].slot] = static_cast<int>(i);
   }
 
   std::vector<Item> run(ItemNodes& nodes) {
+    LazyLets* outer = LazyLets::install(this);
     take_evidence();
-    for (const auto& l : rule_.lets)
-      if (l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
-    hoisted_evidence_ = take_evidence();
+    // Lets are computed when first read (LazyLets); those that read no loop variable keep
+    // their value, and the evidence it rests on, from item to item.
+    for (const auto& l : rule_.lets) env_[l.slot] = Value::pending();
     loop(0);
+    LazyLets::install(outer);
     nodes = std::move(nodes_);
     return std::move(items_);
+  }
+
+  void force(int slot, std::vector<Value>& env) override {
+    const auto i = static_cast<size_t>(let_of_slot_[slot]);
+    std::vector<EvidenceRef> before = take_evidence();
+    env[slot] = evaluate(*rule_.lets[i].expr, env);
+    let_evidence_[i] = take_evidence();
+    restore_evidence(std::move(before));
   }
 
  private:
@@ -54,11 +65,20 @@ class RuleRunner {
   }
 
   void test() {
-    for (const auto& l : rule_.lets)
-      if (!l.hoisted) env_[l.slot] = evaluate(*l.expr, env_);
+    for (size_t i = 0; i < rule_.lets.size(); ++i)
+      if (!rule_.lets[i].hoisted) env_[rule_.lets[i].slot] = Value::pending(), let_evidence_[i].clear();
     const bool fires = truthy(evaluate(*rule_.when, env_)) && !EvalBudget::exhausted();
-    std::vector<EvidenceRef> evidence = take_evidence();
+    std::vector<EvidenceRef> decided = take_evidence();
     if (!fires) return;
+    // An item reports every let, and rests on the evidence of them all: the lets that read no
+    // loop variable first, then the others, in the order they are written, then the condition.
+    for (const auto& l : rule_.lets)
+      if (env_[l.slot].is_pending()) force(l.slot, env_);
+    std::vector<EvidenceRef> evidence;
+    for (const bool hoisted : {true, false})
+      for (size_t i = 0; i < rule_.lets.size(); ++i)
+        if (rule_.lets[i].hoisted == hoisted) evidence.insert(evidence.end(), let_evidence_[i].begin(), let_evidence_[i].end());
+    evidence.insert(evidence.end(), decided.begin(), decided.end());
     Item item;
     nodes_.emplace_back();
     item.text = rule_.item.literals[0];
@@ -74,7 +94,6 @@ class RuleRunner {
       for (const auto& e : rule_.locate) add_location(item, evaluate(*e, env_));
     }
     take_evidence();  // what the item text and locations read is not what the rule decided on
-    evidence.insert(evidence.begin(), hoisted_evidence_.begin(), hoisted_evidence_.end());
     add_evidence(item, evidence);
     items_.push_back(std::move(item));
   }
@@ -150,7 +169,8 @@ class RuleRunner {
   std::vector<Value> env_;
   std::vector<Item> items_;
   ItemNodes nodes_;  // per item: the nodes of its locations, then of its evidence
-  std::vector<EvidenceRef> hoisted_evidence_;
+  std::vector<int> let_of_slot_;                        // the let bound to each slot, or -1
+  std::vector<std::vector<EvidenceRef>> let_evidence_;  // what each let's value rests on
 };
 
 Finding finding_for(const Rule& r) {

@@ -104,6 +104,17 @@ void fold_paths(Expr& e);
 // Runs a compiled expression. `env` holds one value per scope slot.
 Value evaluate(const Expr& e, std::vector<Value>& env);
 
+// Lets computed on first read: the engine leaves a let's slot Value::pending() and installs
+// its LazyLets while the rule runs; evaluate() asks it to fill a pending slot it reads. A
+// condition that is false early then never pays for the lets only later parts would read.
+class LazyLets {
+ public:
+  virtual ~LazyLets() = default;
+  virtual void force(int slot, std::vector<Value>& env) = 0;
+  // The lets of the running rule on this thread, or null; returns the previous ones.
+  static LazyLets* install(LazyLets* lets);
+};
+
 // True when the value counts as a "yes" for a rule condition: only the boolean true.
 inline bool truthy(const Value& v) { return v.type() == Value::Type::Bool && v.as_bool(); }
 

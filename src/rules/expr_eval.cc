@@ -2,6 +2,7 @@
 // than an error, so that rules work on the sparse documents real projects have.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "rules/budget.h"
 #include "rules/expr_internal.h"
@@ -104,8 +105,16 @@ Value find(const Expr& e, std::vector<Value>& env) {
   return {};
 }
 
-Value path(const Expr& e, const std::vector<Value>& env) {
-  const Value& base = env[e.slot];
+thread_local LazyLets* g_lazy = nullptr;
+
+// The value of a slot, computing a pending let first.
+const Value& slot_value(int slot, std::vector<Value>& env) {
+  if (env[slot].is_pending() && g_lazy) g_lazy->force(slot, env);
+  return env[slot];
+}
+
+Value path(const Expr& e, std::vector<Value>& env) {
+  const Value& base = slot_value(e.slot, env);
   const doc::Node* n = base.node();
   if (!n) {  // a computed value: read it field by field
     Value v = base;
@@ -159,7 +168,7 @@ Value evaluate(const Expr& e, std::vector<Value>& env) {
   if (!EvalBudget::charge(1)) return {};
   switch (e.op) {
     case Op::Literal: return e.literal;
-    case Op::Var: return env[e.slot];
+    case Op::Var: return slot_value(e.slot, env);
     case Op::Select: return evaluate(*e.args[0], env).field(e.name);
     case Op::Index: {
       const Value base = evaluate(*e.args[0], env);
@@ -214,5 +223,7 @@ void fold_paths(Expr& e) {
   e.hints = std::make_unique<std::atomic<uint32_t>[]>(e.path.size());
   e.args.clear();
 }
+
+LazyLets* LazyLets::install(LazyLets* lets) { return std::exchange(g_lazy, lets); }
 
 }  // namespace seam::rules

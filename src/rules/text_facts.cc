@@ -163,6 +163,12 @@ std::vector<EvidenceRef> take_evidence() {
   return std::exchange(g_state->evidence, {});
 }
 
+void restore_evidence(std::vector<EvidenceRef> earlier) {
+  if (!g_state) return;
+  earlier.insert(earlier.end(), std::make_move_iterator(g_state->evidence.begin()), std::make_move_iterator(g_state->evidence.end()));
+  g_state->evidence = std::move(earlier);
+}
+
 Value f_says(const Value* a, size_t) { return stated(a, false); }
 Value f_denies(const Value* a, size_t) { return stated(a, true); }
 

@@ -40,6 +40,8 @@ class TextFactScope {
 
 // The evidence recorded on this thread since the last call, which it clears.
 std::vector<EvidenceRef> take_evidence();
+// Puts evidence taken earlier back in front of what was recorded since.
+void restore_evidence(std::vector<EvidenceRef> earlier);
 
 // The functions themselves, for the table in functions.cc.
 Value f_says(const Value* a, size_t n);

@@ -28,6 +28,14 @@ class Value {
   static Value list(std::vector<Value> items);
   // A value that is node `n` of descriptor `doc` (index into doc::kAllDescriptors).
   static Value of(const doc::Node* n, int doc);
+  // A let not evaluated yet (engine.cc): null to everything but evaluate(), which computes it
+  // when the let's slot is read.
+  static Value pending() {
+    Value v;
+    v.pending_ = true;
+    return v;
+  }
+  bool is_pending() const { return pending_; }
 
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::Null; }
@@ -62,6 +70,7 @@ class Value {
   Type type_ = Type::Null;
   int8_t doc_ = -1;
   bool b_ = false;
+  bool pending_ = false;
   int64_t i_ = 0;
   double d_ = 0;
   const doc::Node* node_ = nullptr;                   // set for values read from documents
