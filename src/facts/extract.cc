@@ -329,12 +329,13 @@ std::vector<Fact> extract(std::string_view text, const Lexicon& lexicon) {
   thread_local std::vector<Token> tokens;
   thread_local std::vector<uint32_t> date_starts;
   tokenize(text, lowered, tokens);
-  lx.look_up(tokens);
+  // Every fact starts at a number or a word of the lexicon ("between" is one), and every date
+  // has a digit: most text values have neither.
+  if (!lx.look_up(tokens)) return {};
   // Dates begin at the words of a token with a digit, or of a month's name.
   date_starts.clear();
   for (const auto& t : tokens) {
-    const bool digit = std::any_of(t.text.begin(), t.text.end(), text::ascii_digit);
-    if (!digit && !month_word(t.lower)) continue;
+    if (!t.digit && !month_word(t.lower)) continue;
     for (uint32_t p = t.begin; p < t.end; ++p)
       if (text::ascii_alnum(text[p]) && (p == 0 || !text::ascii_alnum(text[p - 1]))) date_starts.push_back(p);
   }

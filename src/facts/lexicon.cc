@@ -110,6 +110,7 @@ void tokenize(std::string_view s, std::string& lowered, std::vector<Token>& out)
       for (const std::string_view s_end : {"'s", "\u2019s"})
         if (t.lower.size() > s_end.size() + 1 && t.lower.substr(t.lower.size() - s_end.size()) == s_end)
           t.lower.remove_suffix(s_end.size());
+    t.digit = std::any_of(t.text.begin(), t.text.end(), text::ascii_digit);
     t.begin = static_cast<uint32_t>(i);
     t.end = static_cast<uint32_t>(i + len);
     t.clause_start = clause;
@@ -390,8 +391,15 @@ void Lexicon::Impl::index_first_words() {
   quantity_starts = 2 | 4 | 8;
 }
 
-void Lexicon::Impl::look_up(std::vector<Token>& tokens) const {
-  for (auto& t : tokens) t.spelling = &words.find(t.lower);
+bool Lexicon::Impl::look_up(std::vector<Token>& tokens) const {
+  uint16_t starts = 0;
+  bool digit = false;
+  for (auto& t : tokens) {
+    t.spelling = &words.find(t.lower);
+    starts |= t.spelling->starts;
+    digit = digit || t.digit;
+  }
+  return digit || starts;
 }
 
 Token Lexicon::Impl::word(std::string_view text, std::string& buffer) const {

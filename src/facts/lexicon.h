@@ -44,6 +44,7 @@ struct Token {
   bool clause_start = false;  // a , ; . ! ? line break or clause word comes before it
   bool dash_before = false;   // a - or – joins it to the token before ("5-10", "log-odds")
   bool in_date = false;       // part of a date or period, already read
+  bool digit = false;         // holds a digit
   uint16_t starts() const { return spelling ? spelling->starts : 0; }
   bool is(uint8_t flag) const { return spelling && (spelling->flags & flag); }
 };
@@ -152,7 +153,9 @@ struct Lexicon::Impl {
   uint16_t fact_starts = 0;      // the bits of the sets a fact can start with: terms, units, bounds
   uint16_t quantity_starts = 0;  // and of those a quantity can start with: units, bounds
   void index_first_words();
-  void look_up(std::vector<Token>& tokens) const;
+  // Fills in each token's spelling; false when no token has a digit or starts a phrase of the
+  // lexicon, so that the text states nothing.
+  bool look_up(std::vector<Token>& tokens) const;
   // One word as a token of its own, looked up: a unit glued to a number ("ms" of "200ms"),
   // the last word of a field name. `buffer` receives its lower case.
   Token word(std::string_view text, std::string& buffer) const;

@@ -106,7 +106,10 @@ void write_finding(const rules::Report& r, const rules::Finding& f, const std::s
     for (const auto& rel : item.related)
       text += "<br/><small>related: <code>" + std::string(rules::severity_name(rel.severity)) + "[" +
               escape::xml(rel.rule) + "]</code> " + escape::xml(rel.text) + "</small>";
-    for (const auto& e : item.evidence) text += "<br/><small>from text: <q>" + escape::xml(e.quote) + "</q></small>";
+    // Each quote with what it was read as and where, so that a reader can judge it at once.
+    for (const auto& e : item.evidence)
+      text += "<br/><small>from text: <q>" + escape::xml(e.quote) + "</q> (" + escape::xml(e.fact) +
+              (e.location.file.empty() ? "" : ", " + place_html(r, e.location)) + ")</small>";
     out += "<tr><td class=\"text\">" + text + "</td><td>" + where + "</td><td>" + pointers + "</td></tr>\n";
   }
   out += "</table>\n</section>\n";

@@ -32,7 +32,11 @@ void write_finding(const rules::Finding& f, std::string& out) {
     std::string text = escape::markdown(item.text);
     for (const auto& r : item.related)
       text += "<br>related: " + escape::markdown_code(r.rule, true) + " " + escape::markdown(r.text);
-    for (const auto& e : item.evidence) text += "<br>from text: " + escape::markdown_code(e.quote, true);
+    for (const auto& e : item.evidence) {
+      text += "<br>from text: " + escape::markdown_code(e.quote, true) + " (" + escape::markdown(e.fact);
+      if (e.location.line) text += ", " + escape::markdown_code(e.location.file + ':' + std::to_string(e.location.line), true);
+      text += ")";
+    }
     out += "| " + text + " | " + where + " | " + pointers + " |\n";
   }
   out += "\n";

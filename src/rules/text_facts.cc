@@ -12,7 +12,9 @@ namespace {
 using Facts = std::vector<facts::Fact>;
 
 struct State {
-  std::unordered_map<const doc::Node*, Facts> cache;
+  // By node, and by text: a description copied from one descriptor into another is read once.
+  std::unordered_map<const doc::Node*, const Facts*> by_node;
+  std::unordered_map<std::string_view, Facts> by_text;
   std::vector<EvidenceRef> evidence;
 };
 
@@ -28,9 +30,13 @@ const Facts& facts_of(const doc::Node& n) {
     scratch = facts::extract(n.text);
     return scratch;
   }
-  auto [it, fresh] = g_state->cache.try_emplace(&n);
-  if (fresh) it->second = facts::extract(n.text);
-  return it->second;
+  auto [it, fresh] = g_state->by_node.try_emplace(&n, nullptr);
+  if (fresh) {
+    auto [text, unread] = g_state->by_text.try_emplace(n.text);
+    if (unread) text->second = facts::extract(n.text);
+    it->second = &text->second;
+  }
+  return *it->second;
 }
 
 void record(const doc::Node* node, int doc, std::string_view text, const facts::Fact& f) {
@@ -151,7 +157,8 @@ std::vector<Sourced> all_facts(const Value& v) {
 
 TextFactScope::TextFactScope() {
   g_state = new State();
-  g_state->cache.reserve(256);  // a project's text values, about
+  g_state->by_node.reserve(256);  // a project's text values, about
+  g_state->by_text.reserve(256);
 }
 TextFactScope::~TextFactScope() {
   delete g_state;

@@ -28,8 +28,9 @@ struct EvidenceRef {
 };
 
 // For the length of one analysis: keeps the facts of each text value, so that the extractor
-// reads each value once however many rules ask, and collects evidence. Nodes are stable
-// while the analysis runs, which is what makes them usable as cache keys.
+// reads each value (and each text repeated across values) once however many rules ask, and
+// collects evidence. Nodes and their text are stable while the analysis runs, which is what
+// makes them usable as cache keys.
 class TextFactScope {
  public:
   TextFactScope();
