@@ -57,10 +57,8 @@ class Reader {
         out.push_back(std::move(*u));
       } else if (auto m = lx_.term_phrases.match(t_, i)) {
         const bool negation = negated(i, i + m->length);
-        std::vector<size_t> payloads{m->payload};
-        payloads.insert(payloads.end(), m->also.begin(), m->also.end());
-        for (const size_t p : payloads) {
-          const auto& term = lx_.terms[p];
+        for (size_t k = 0; k <= m->also.size(); ++k) {
+          const auto& term = lx_.terms[k == 0 ? m->payload : m->also[k - 1]];
           if (term.ignore) break;  // a phrase listed to be ignored says nothing in any kind
           Fact f;
           f.kind = term.kind;

@@ -142,12 +142,15 @@ uint64_t slot_hash(uint64_t h) { return h | 1; }
 }  // namespace
 
 template <class Visit>
-void Words::spellings_of(const std::string& word, bool plurals, const Visit& visit) {
-  visit(word);
+void Words::spellings_of(std::string_view word, bool plurals, const Visit& visit) {
+  thread_local std::string key;
+  key.assign(word);
+  visit(key);
   if (!plurals) return;
-  visit(word + "s");
-  visit(word + "es");
-  if (word.size() > 1 && word.back() == 'y') visit(word.substr(0, word.size() - 1) + "ies");
+  visit(key.append("s"));
+  key.back() = 'e';
+  visit(key.append("s"));
+  if (word.size() > 1 && word.back() == 'y') visit(key.assign(word.substr(0, word.size() - 1)).append("ies"));
 }
 
 int64_t Words::index(std::string_view key, uint64_t hash) const {
@@ -158,14 +161,15 @@ int64_t Words::index(std::string_view key, uint64_t hash) const {
   return -1;
 }
 
-Spelling& Words::spelling(std::string key) {
+uint32_t Words::spelling(std::string_view key) {
   const uint64_t h = slot_hash(fnv(key));
-  if (const int64_t i = index(key, h); i >= 0) return spellings_[static_cast<size_t>(i)];
+  if (const int64_t i = index(key, h); i >= 0) return static_cast<uint32_t>(i);
   const auto i = static_cast<uint32_t>(keys_.size());
-  keys_.push_back(std::move(key));
+  keys_.emplace_back(key);
   spellings_.emplace_back();
+  // The built-in lexicon has a few thousand spellings: start large enough for them.
   if (2 * keys_.size() > hashes_.size()) {
-    const size_t size = std::max<size_t>(256, 2 * hashes_.size());
+    const size_t size = std::max<size_t>(8192, 2 * hashes_.size());
     hashes_.assign(size, 0);
     slots_.assign(size, 0);
     for (uint32_t k = 0; k < keys_.size(); ++k) {
@@ -181,7 +185,7 @@ Spelling& Words::spelling(std::string key) {
     hashes_[at] = h;
     slots_[at] = i;
   }
-  return spellings_[i];
+  return i;
 }
 
 uint32_t Words::intern(std::string_view lower) {
@@ -191,20 +195,27 @@ uint32_t Words::intern(std::string_view lower) {
     if (words_[known.words[k]] == lower) return known.words[k];
   const auto id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(lower);
-  spellings_of(words_.back(), true, [&](const std::string& key) {
-    Spelling& sp = spelling(key);
+  std::array<int32_t, 4> indices{-1, -1, -1, -1};
+  size_t n = 0;
+  spellings_of(lower, true, [&](std::string_view key) {
+    const uint32_t i = spelling(key);
+    indices[n++] = static_cast<int32_t>(i);
+    Spelling& sp = spellings_[i];
     if (sp.count < Spelling::kMaxWords) sp.words[sp.count++] = id;
   });
+  spellings_of_word_.push_back(indices);
   return id;
 }
 
 void Words::flag(std::string_view lower, uint8_t flag, bool plurals) {
-  intern(lower);
-  spellings_of(std::string(lower), plurals, [&](const std::string& key) { spelling(key).flags |= flag; });
+  const auto& indices = spellings_of_word_[intern(lower)];
+  for (size_t k = 0; k < (plurals ? indices.size() : 1); ++k)  // the word itself comes first
+    if (indices[k] >= 0) spellings_[static_cast<size_t>(indices[k])].flags |= flag;
 }
 
 void Words::add_starts(uint32_t id, uint16_t bit) {
-  spellings_of(words_[id], true, [&](const std::string& key) { spelling(key).starts |= bit; });
+  for (const int32_t i : spellings_of_word_[id])
+    if (i >= 0) spellings_[static_cast<size_t>(i)].starts |= bit;
 }
 
 const Spelling& Words::find(std::string_view lower) const {

@@ -7,6 +7,7 @@
 // most tokens, which are in no phrase, cost one hash and one probe.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,6 +119,7 @@ class Words {
 
  private:
   std::vector<std::string> words_;     // by number
+  std::vector<std::array<int32_t, 4>> spellings_of_word_;  // by number: its spellings' indices, -1 for none
   std::vector<std::string> keys_;      // spellings, by index
   std::vector<Spelling> spellings_;    // by index
   // Open addressing over a power-of-two table, at most half full: each slot's spelling hash
@@ -125,9 +127,10 @@ class Words {
   std::vector<uint64_t> hashes_;
   std::vector<uint32_t> slots_;
   int64_t index(std::string_view key, uint64_t hash) const;  // -1 when absent
-  Spelling& spelling(std::string key);                        // added when absent
+  uint32_t spelling(std::string_view key);  // the index of a spelling, added when absent
+  // The word's spellings (itself first), each as a key in `buffer`.
   template <class Visit>
-  static void spellings_of(const std::string& word, bool plurals, const Visit& visit);
+  static void spellings_of(std::string_view word, bool plurals, const Visit& visit);
 };
 
 struct Lexicon::Impl {
