@@ -114,6 +114,20 @@ Value f_same(const Value* a, size_t) {
   return Value::boolean(a[0].equals(a[1]));
 }
 
+// Whether a mapping names a field: the whole mapping, or the name it starts with before a
+// note on the conversion ("amount_cents in production; divide by 100", "amount_eur (same
+// unit)"), which is how the schema asks teams to write it.
+Value f_maps_to(const Value* a, size_t) {
+  if (a[0].type() != VT::String || a[1].type() != VT::String || a[0].is_absent() || a[1].is_absent())
+    return Value::boolean(false);
+  const std::string_view mapping = text::trim(a[0].as_string()), name = a[1].as_string();
+  if (same_text(mapping, name)) return Value::boolean(true);
+  const size_t note = mapping.find_first_of("(;,:");
+  if (note != std::string_view::npos && same_text(mapping.substr(0, note), name)) return Value::boolean(true);
+  const size_t space = std::find_if(mapping.begin(), mapping.end(), text::ascii_space) - mapping.begin();
+  return Value::boolean(space < mapping.size() && same_text(mapping.substr(0, space), name));
+}
+
 Value f_contains(const Value* a, size_t) {
   if (a[0].type() != VT::String || a[1].type() != VT::String) return {};
   // Reused buffers: contains() runs in loops, and normalizing allocates otherwise.
@@ -384,6 +398,8 @@ const Function kFunctions[] = {
      [](const auto& a) { return want(a, {kStr}, Type::of(K::String)); }, f_version_of},
     {"same_name", 2, 2, "same_name(a, b) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_same_name},
+    {"maps_to", 2, 2, "maps_to(mapping, field) -> bool",
+     [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_maps_to},
     {"same_field", 2, 2, "same_field(a, b) -> bool",
      [](const auto& a) { return want(a, {kStr, kStr}, Type::of(K::Bool)); }, f_same_field},
     {"versions_compatible", 2, 2, "versions_compatible(a, b) -> bool",
