@@ -23,6 +23,9 @@ Result<Node> parse_json(const Source& src);
 // simdjson's token index does not match the text; tests and fuzzing check the two agree.
 Result<Node> parse_json_scanning(const Source& src);
 Result<Node> parse_yaml(const Source& src);
+// The same through libyaml alone. parse_yaml reads plain block YAML itself (yaml_block.h) and
+// falls back to this for the rest; tests and fuzzing check that the two agree.
+Result<Node> parse_yaml_events(const Source& src);
 
 // Chooses by extension: .json is JSON, .yaml/.yml is YAML; otherwise JSON when the first
 // non-blank character is '{' or '[', YAML else.

@@ -1,10 +1,11 @@
-// The YAML reader. libyaml tokenises and parses; seam pulls its events and builds the Node
-// tree itself, so that it controls what a hostile file can cost: nesting depth, alias
-// expansion, and the number of documents (it stops at the second). libyaml keeps every
-// scalar as text, so the YAML 1.2 core schema (null, booleans, integers, floats) is resolved
-// here for plain scalars; quoted scalars are always strings. libyaml replaced yaml-cpp,
-// which took three times as long on the turbine example (bench/README.md) and looped
-// forever on inputs like "{},".
+// The YAML reader. Plain block YAML, which is how descriptors are written, is read by the
+// block reader (parse_yaml_block.cc); the rest, and everything wrong, by libyaml. For that,
+// libyaml tokenises and parses; seam pulls its events and builds the Node tree itself, so
+// that it controls what a hostile file can cost: nesting depth, alias expansion, and the
+// number of documents (it stops at the second). libyaml keeps every scalar as text, so the
+// YAML 1.2 core schema (null, booleans, integers, floats) is resolved here for plain scalars;
+// quoted scalars are always strings. libyaml replaced yaml-cpp, which took three times as
+// long on the turbine example (bench/README.md) and looped forever on inputs like "{},".
 #include <yaml.h>
 
 #include <algorithm>
@@ -17,12 +18,12 @@
 
 #include "doc/parse.h"
 #include "doc/pointer.h"
+#include "doc/yaml_block.h"
 
 namespace seam::doc {
 namespace {
 
 bool is_null_word(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
-
 bool parse_int(std::string_view s, int64_t& out) {
   int base = 10;
   size_t skip = 0;
@@ -58,6 +59,26 @@ bool may_not_be_text(std::string_view s) {
   const char c = s[0];
   return (c >= '0' && c <= '9') || std::string_view("~nNtTfF+-.").find(c) != std::string_view::npos;
 }
+
+}  // namespace
+
+void resolve_plain_scalar(std::string_view s, Node& out) {
+  if (!may_not_be_text(s)) return out.kind = Kind::String, out.text.assign(s), void();
+  if (is_null_word(s)) return;
+  if (s == "true" || s == "True" || s == "TRUE") return out.kind = Kind::Bool, out.boolean = true, void();
+  if (s == "false" || s == "False" || s == "FALSE") return out.kind = Kind::Bool, out.boolean = false, void();
+  if (parse_int(s, out.integer)) {
+    out.kind = Kind::Int;
+    out.number = static_cast<double>(out.integer);
+  } else if (parse_float(s, out.number)) {
+    out.kind = Kind::Float;
+  } else {
+    out.kind = Kind::String;
+    out.text.assign(s);
+  }
+}
+
+namespace {
 
 // Builds one document's Node tree from parser events; the first error ends the parse.
 class Builder {
@@ -151,18 +172,7 @@ class Builder {
     if (tag == "!" || tag == "tag:yaml.org,2002:str" || (tag == "?" && !may_not_be_text(s)))
       return out.kind = Kind::String, out.text.assign(s), std::nullopt;
     if (tag != "?" && !tag.starts_with("tag:yaml.org,2002:")) return "unsupported YAML tag '" + std::string(tag) + "'";
-    if (is_null_word(s)) return std::nullopt;
-    if (s == "true" || s == "True" || s == "TRUE") return out.kind = Kind::Bool, out.boolean = true, std::nullopt;
-    if (s == "false" || s == "False" || s == "FALSE") return out.kind = Kind::Bool, out.boolean = false, std::nullopt;
-    if (parse_int(s, out.integer)) {
-      out.kind = Kind::Int;
-      out.number = static_cast<double>(out.integer);
-    } else if (parse_float(s, out.number)) {
-      out.kind = Kind::Float;
-    } else {
-      out.kind = Kind::String;
-      out.text.assign(s);
-    }
+    resolve_plain_scalar(s, out);
     return std::nullopt;
   }
 
@@ -371,6 +381,11 @@ class Events {
 };
 
 Result<Node> parse_yaml(const Source& src) {
+  if (auto block = parse_yaml_block(src)) return std::move(*block);
+  return parse_yaml_events(src);
+}
+
+Result<Node> parse_yaml_events(const Source& src) {
   Builder builder(src);
   Events events(src.text());
   const yaml_event_t* e = events.next();  // the stream's start
