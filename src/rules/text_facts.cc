@@ -209,7 +209,14 @@ Value f_conflicts(const Value* a, size_t) {
   g_computed.clear();
   if (a[2].type() != Value::Type::List) return {};
   const std::vector<Sourced> left_all = all_facts(a[0]);
-  if (left_all.empty()) return Value::list({});
+  // Only what the first side says of the kinds asked can conflict: when it says nothing of
+  // them, the second side need not be read.
+  const bool any = std::any_of(left_all.begin(), left_all.end(), [&](const Sourced& x) {
+    for (size_t k = 0; k < a[2].size(); ++k)
+      if (a[2].at(k).type() == Value::Type::String && !said(*x.fact, a[2].at(k).as_string()).name.empty()) return true;
+    return false;
+  });
+  if (!any) return Value::list({});
   const std::vector<Sourced> right_all = all_facts(a[1]);
   std::vector<Value> out;
   for (size_t k = 0; k < a[2].size(); ++k) {
