@@ -5,7 +5,6 @@
 #include "facts/dates.h"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "util/date.h"

@@ -1,6 +1,5 @@
 // The fact extractor: lexicon phrases with their negation, and numbers with their units.
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 #include "facts/dates.h"

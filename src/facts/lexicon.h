@@ -2,16 +2,15 @@
 // the tokenizer that both the lexicon and the text go through, so that a phrase and the
 // text it should match are cut into words the same way.
 //
-// Every word of the lexicon has a number and an entry in one small hash table. A token looks
-// up its word, and its singular when it ends like a plural; phrases then compare numbers, and
-// most tokens, which are in no phrase, cost one hash and one probe.
+// Every word of the lexicon has a number, and every spelling that can be it (the word and its
+// plurals) an entry in one hash table: a token looks its spelling up once, phrases then
+// compare numbers, and most tokens, which start no phrase, cost one hash and one probe.
 #pragma once
 
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "facts/facts.h"
