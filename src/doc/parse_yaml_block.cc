@@ -95,11 +95,14 @@ class BlockReader {
     return kEnd;
   }
 
-  bool admit() { return ++nodes_ <= kMaxNodes; }
+  // Well inside the limits libyaml's path enforces (which count a little differently), so
+  // that whatever comes near them is refused there, with its message.
+  static constexpr size_t kDepth = kMaxDepth / 2, kNodes = kMaxNodes / 2;
+  bool admit() { return ++nodes_ <= kNodes; }
 
   // A mapping or a list starting at p, in column col.
   bool collection(size_t p, size_t col, Node& out, size_t& next) {
-    if (depth_ + 1 > static_cast<size_t>(kMaxDepth) || !admit()) return false;
+    if (depth_ + 1 > kDepth || !admit()) return false;
     ++depth_;
     const bool ok = entry(p) ? list(p, col, out, next) : key_colon(p) != kEnd && mapping(p, col, out, next);
     --depth_;
@@ -275,7 +278,7 @@ class BlockReader {
   // A flow list or mapping that closes on its line: "[a, 'b', 3]", "{name: x, type: 'y'}",
   // nested as deep as the limit allows. `end` is past its closing bracket.
   bool flow(size_t i, Node& out, size_t& end) {
-    if (depth_ + 1 > static_cast<size_t>(kMaxDepth)) return false;
+    if (depth_ + 1 > kDepth) return false;
     ++depth_;
     const bool ok = flow_collection(i, out, end);
     --depth_;

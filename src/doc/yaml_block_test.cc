@@ -85,6 +85,19 @@ TEST(YamlBlock, DeclinesWhatItDoesNotRead) {
   }
 }
 
+// Near the nesting limit, the libyaml path decides, and refuses with its message.
+TEST(YamlBlock, LeavesDeepNestingToTheLimitsOfTheOtherPath) {
+  for (const int depth : {63, 64, 65}) {
+    std::string text;
+    for (int i = 0; i < depth; ++i) text += std::string(static_cast<size_t>(2 * i), ' ') + "k:\n";
+    text += std::string(static_cast<size_t>(2 * depth), ' ') + "v\n";
+    auto src = make_source("deep.yaml", text);
+    ASSERT_TRUE(src.ok());
+    EXPECT_FALSE(parse_yaml_block(src.value())) << depth;
+    EXPECT_EQ(parse_yaml(src.value()).ok(), parse_yaml_events(src.value()).ok()) << depth;
+  }
+}
+
 // Every YAML file in the repository: rules, lexicon, examples, TRL cards, the scenario corpus.
 TEST(YamlBlock, AgreesWithLibyamlOnTheRepositorysYaml) {
   size_t files = 0, taken = 0;
