@@ -50,22 +50,25 @@ size_t high_dash_at(std::string_view s, size_t i) {
 // The length of the word at i: word bytes, letters of other scripts, and ' . , between
 // alphanumerics (a comma only before a digit: "1,000" but not "a,b").
 size_t word_length(std::string_view s, size_t i) {
-  size_t j = i;
-  while (j < s.size()) {
-    const uint8_t c = class_of(s[j]);
-    if (c == kWord) {
-      ++j;
-    } else if (c == kHigh) {
-      if (high_symbol_at(s, j) || high_dash_at(s, j)) break;
-      ++j;
-    } else if (c == kInner && j > i && j + 1 < s.size() && text::ascii_alnum(s[j + 1]) && text::ascii_alnum(s[j - 1]) &&
-               (s[j] != ',' || text::ascii_digit(s[j + 1]))) {
-      ++j;
+  const char* const first = s.data() + i;
+  const char* const end = s.data() + s.size();
+  const char* p = first;
+  while (true) {
+    while (p < end && class_of(*p) == kWord) ++p;  // most of a word: one table look-up a byte
+    if (p >= end) break;
+    const uint8_t c = class_of(*p);
+    if (c == kHigh) {
+      const auto at = static_cast<size_t>(p - s.data());
+      if (high_symbol_at(s, at) || high_dash_at(s, at)) break;
+      ++p;
+    } else if (c == kInner && p > first && p + 1 < end && text::ascii_alnum(p[1]) && text::ascii_alnum(p[-1]) &&
+               (*p != ',' || text::ascii_digit(p[1]))) {
+      ++p;
     } else {
       break;
     }
   }
-  return j - i;
+  return static_cast<size_t>(p - first);
 }
 
 }  // namespace
