@@ -37,29 +37,32 @@ std::optional<int> digits(std::string_view s, size_t i, size_t n) {
 
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 
-// A month name (or its first three letters, "sept" too) at i; its length in `len`.
-std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
-  if (i >= s.size() || (i > 0 && alpha(s, i - 1))) return std::nullopt;
-  // Most words are no month: reject them by their first letter and length before copying.
-  const char first = text::ascii_lower(s[i]);
-  switch (first) {
+// The month a word in lower case names (1 to 12): its name, its first three letters, or
+// "sept". Most words are no month, and their first letter or length says so at once.
+std::optional<unsigned> month_number(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return std::nullopt;
+  switch (w[0]) {
     case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
     default: return std::nullopt;
   }
+  for (unsigned m = 0; m < 12; ++m) {
+    const std::string_view full = kMonths[m];
+    if (w == full || (w.size() == 3 && full.substr(0, 3) == w) || (m == 8 && w == "sept")) return m + 1;
+  }
+  return std::nullopt;
+}
+
+// A month name at i, as month_number reads it; its length, with a point after it, in `len`.
+std::optional<unsigned> month_at(std::string_view s, size_t i, size_t& len) {
+  if (i >= s.size() || (i > 0 && alpha(s, i - 1))) return std::nullopt;
   size_t n = 0;
   while (alpha(s, i + n)) ++n;
   if (n < 3 || n > 9) return std::nullopt;
   char buffer[9];
   for (size_t k = 0; k < n; ++k) buffer[k] = text::ascii_lower(s[i + k]);
-  const std::string_view w(buffer, n);
-  for (unsigned m = 0; m < 12; ++m) {
-    const std::string_view full = kMonths[m];
-    if (w == full || (w.size() == 3 && full.substr(0, 3) == w && w != "may") || (m == 8 && w == "sept")) {
-      len = n + (s.substr(i + n, 1) == "." ? 1 : 0);
-      return m + 1;
-    }
-  }
-  return std::nullopt;
+  const auto m = month_number(std::string_view(buffer, n));
+  if (m) len = n + (s.substr(i + n, 1) == "." ? 1 : 0);
+  return m;
 }
 
 size_t skip_spaces(std::string_view s, size_t i) {
@@ -198,18 +201,7 @@ bool word_before(std::string_view s, size_t i, std::string_view word) {
 
 }  // namespace
 
-bool month_word(std::string_view lower) {
-  if (lower.size() < 3 || lower.size() > 9) return false;
-  switch (lower[0]) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return false;
-  }
-  for (unsigned m = 0; m < 12; ++m) {
-    const std::string_view full = kMonths[m];
-    if (lower == full || (lower.size() == 3 && full.substr(0, 3) == lower) || (m == 8 && lower == "sept")) return true;
-  }
-  return false;
-}
+bool month_word(std::string_view lower) { return month_number(lower).has_value(); }
 
 std::vector<Fact> dates(std::string_view s, const std::vector<uint32_t>* starts) {
   // Every date has a year: text without a digit has none, and most text values are such.
