@@ -1,11 +1,14 @@
 #include "doc/json_syntax.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include "util/text.h"
 
 namespace seam::doc {
 namespace {
@@ -31,6 +34,12 @@ class Scanner {
   }
   bool at_end() const { return p_ >= t_.size(); }
   char peek() const { return at_end() ? '\0' : t_[p_]; }
+  // The character at the cursor, whole: quoting one byte of a multi-byte character would put
+  // invalid UTF-8 into the message, and so into every report that repeats it.
+  std::string_view character() const {
+    uint32_t cp = 0;
+    return t_.substr(p_, std::max<size_t>(1, text::decode_utf8(t_, p_, cp)));
+  }
   void space() {
     while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) ++p_;
   }
@@ -50,7 +59,7 @@ class Scanner {
       case '\0': return fail(at_end() ? "the text ends where a value was expected" : "NUL byte where a value was expected");
       default:
         if (peek() == '-' || std::isdigit(static_cast<unsigned char>(peek()))) return number();
-        return fail(std::string("expected a value; found '") + peek() + "'");
+        return fail("expected a value; found " + text::quote(character()));
     }
   }
 

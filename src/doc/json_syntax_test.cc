@@ -25,6 +25,7 @@ TEST(JsonSyntax, NamesTheFirstProblemAndWhere) {
       {R"({a: 1})", 1, "invalid JSON: expected a quoted key"},
       {R"({} {})", 3, "invalid JSON: unexpected text after the top-level value"},
       {"{\"a\": \"x\ny\"}", 8, "invalid JSON: control character inside a string (escape it)"},
+      {"{\"a\": \xEF\xBB\xBF 1}", 6, "invalid JSON: expected a value; found '\xEF\xBB\xBF'"},
   };
   for (const auto& c : cases) {
     const JsonSyntaxError e = find_json_syntax_error(c.text, 64);
