@@ -76,7 +76,7 @@ Result<CheckResult> check_project(const Analyzer& analyzer, const std::string& d
   report.findings = rules::analyse(analyzer.catalogue, rules::subject_of(project.value()), analyzer.params, &rule_errors);
   if (!rule_errors.empty()) out.unreadable = true;  // a rule that cannot finish is a broken rule file
   report.load_errors.insert(report.load_errors.end(), rule_errors.begin(), rule_errors.end());
-  if (waivers.ok())
+  if (waivers.ok() && !waivers.value().waivers.empty())  // most projects waive nothing
     rules::apply_waivers(waivers.value(), today, report.findings, report.waiver_problems, analyzer.catalogue.ids());
   return out;
 }

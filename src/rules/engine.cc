@@ -21,42 +21,48 @@ struct Placed {
 };
 using ItemNodes = std::vector<std::vector<Placed>>;
 
+// Runs the rules of one analysis, one after the other: its buffers are reused from rule to
+// rule, since most rules produce nothing and allocating them cost more than running them.
 class RuleRunner : public LazyLets {
  public:
-  RuleRunner(const Rule& rule, const Subject& subject, const Params& params)
-      : rule_(rule), subject_(subject), env_(rule.slots), let_of_slot_(rule.slots, -1), let_evidence_(rule.lets.size()) {
-    for (int d = 0; d < doc::kDescriptorCount; ++d) env_[d] = Value::of(subject.roots[d], d);
+  RuleRunner(const Subject& subject, const Params& params) : subject_(subject), params_(params) {}
+
+  std::vector<Item> run(const Rule& rule, ItemNodes& nodes) {
+    rule_ = &rule;
+    env_.assign(rule.slots, Value());
+    for (int d = 0; d < doc::kDescriptorCount; ++d) env_[d] = Value::of(subject_.roots[d], d);
     for (const auto& p : rule.params) {
-      const Value* given = params.find(rule, p.slot);
+      const Value* given = params_.find(rule, p.slot);
       env_[p.slot] = given ? *given : p.expr->literal;
     }
+    let_of_slot_.assign(rule.slots, -1);
     for (size_t i = 0; i < rule.lets.size(); ++i) let_of_slot_[rule.lets[i].slot] = static_cast<int>(i);
-  }
-
-  std::vector<Item> run(ItemNodes& nodes) {
+    if (let_evidence_.size() < rule.lets.size()) let_evidence_.resize(rule.lets.size());
+    for (auto& e : let_evidence_) e.clear();
     LazyLets* outer = LazyLets::install(this);
     take_evidence();
     // Lets are computed when first read (LazyLets); those that read no loop variable keep
     // their value, and the evidence it rests on, from item to item.
-    for (const auto& l : rule_.lets) env_[l.slot] = Value::pending();
+    for (const auto& l : rule.lets) env_[l.slot] = Value::pending();
     loop(0);
     LazyLets::install(outer);
     nodes = std::move(nodes_);
-    return std::move(items_);
+    nodes_.clear();
+    return std::exchange(items_, {});
   }
 
   void force(int slot, std::vector<Value>& env) override {
     const auto i = static_cast<size_t>(let_of_slot_[slot]);
     std::vector<EvidenceRef> before = take_evidence();
-    env[slot] = evaluate(*rule_.lets[i].expr, env);
+    env[slot] = evaluate(*rule_->lets[i].expr, env);
     let_evidence_[i] = take_evidence();
     restore_evidence(std::move(before));
   }
 
  private:
   void loop(size_t level) {
-    if (level == rule_.for_each.size()) return test();
-    const Binding& b = rule_.for_each[level];
+    if (level == rule_->for_each.size()) return test();
+    const Binding& b = rule_->for_each[level];
     const Value list = evaluate(*b.expr, env_);
     for (size_t i = 0; i < list.size() && list.type() == Value::Type::List && !EvalBudget::exhausted(); ++i) {
       env_[b.slot] = list.at(i);
@@ -65,33 +71,33 @@ class RuleRunner : public LazyLets {
   }
 
   void test() {
-    for (size_t i = 0; i < rule_.lets.size(); ++i)
-      if (!rule_.lets[i].hoisted) env_[rule_.lets[i].slot] = Value::pending(), let_evidence_[i].clear();
-    const bool fires = truthy(evaluate(*rule_.when, env_)) && !EvalBudget::exhausted();
+    for (size_t i = 0; i < rule_->lets.size(); ++i)
+      if (!rule_->lets[i].hoisted) env_[rule_->lets[i].slot] = Value::pending(), let_evidence_[i].clear();
+    const bool fires = truthy(evaluate(*rule_->when, env_)) && !EvalBudget::exhausted();
     std::vector<EvidenceRef> decided = take_evidence();
     if (!fires) return;
     // An item reports every let, and rests on the evidence of them all: the lets that read no
     // loop variable first, then the others, in the order they are written, then the condition.
-    for (const auto& l : rule_.lets)
+    for (const auto& l : rule_->lets)
       if (env_[l.slot].is_pending()) force(l.slot, env_);
     std::vector<EvidenceRef> evidence;
     for (const bool hoisted : {true, false})
-      for (size_t i = 0; i < rule_.lets.size(); ++i)
-        if (rule_.lets[i].hoisted == hoisted) evidence.insert(evidence.end(), let_evidence_[i].begin(), let_evidence_[i].end());
+      for (size_t i = 0; i < rule_->lets.size(); ++i)
+        if (rule_->lets[i].hoisted == hoisted) evidence.insert(evidence.end(), let_evidence_[i].begin(), let_evidence_[i].end());
     evidence.insert(evidence.end(), decided.begin(), decided.end());
     Item item;
     nodes_.emplace_back();
-    item.text = rule_.item.literals[0];
-    for (size_t i = 0; i < rule_.item.holes.size(); ++i)
-      item.text += evaluate(*rule_.item.holes[i], env_).to_text() + rule_.item.literals[i + 1];
+    item.text = rule_->item.literals[0];
+    for (size_t i = 0; i < rule_->item.holes.size(); ++i)
+      item.text += evaluate(*rule_->item.holes[i], env_).to_text() + rule_->item.literals[i + 1];
     // Objects, and lets named with a leading '_' (sections gathered for a text rule), are
     // working values, not what the item is about.
-    for (const auto& l : rule_.lets)
+    for (const auto& l : rule_->lets)
       if (env_[l.slot].type() != Value::Type::Object && l.name[0] != '_') item.values.push_back({l.name, env_[l.slot].to_json()});
-    if (rule_.locate.empty()) {
-      for (const auto& b : rule_.for_each) add_location(item, env_[b.slot]);
+    if (rule_->locate.empty()) {
+      for (const auto& b : rule_->for_each) add_location(item, env_[b.slot]);
     } else {
-      for (const auto& e : rule_.locate) add_location(item, evaluate(*e, env_));
+      for (const auto& e : rule_->locate) add_location(item, evaluate(*e, env_));
     }
     take_evidence();  // what the item text and locations read is not what the rule decided on
     add_evidence(item, evidence);
@@ -164,8 +170,9 @@ class RuleRunner : public LazyLets {
     return false;
   }
 
-  const Rule& rule_;
   const Subject& subject_;
+  const Params& params_;
+  const Rule* rule_ = nullptr;
   std::vector<Value> env_;
   std::vector<Item> items_;
   ItemNodes nodes_;  // per item: the nodes of its locations, then of its evidence
@@ -341,6 +348,7 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
   };
   std::vector<Found> found;
   const TextFactScope text_facts;
+  RuleRunner runner(subject, params);
   for (const auto& r : catalogue.rules()) {
     std::vector<Item> items;
     ItemNodes nodes;
@@ -350,7 +358,7 @@ std::vector<Finding> analyse(const Catalogue& catalogue, const Subject& subject,
       for (const auto& i : items) nodes.emplace_back(i.locations.size());  // pointers known
     } else {
       const bool ready = std::all_of(r->requires_docs.begin(), r->requires_docs.end(), [&](int d) { return subject.roots[d]; });
-      if (ready) items = RuleRunner(*r, subject, params).run(nodes);
+      if (ready) items = runner.run(*r, nodes);
     }
     if (budget.spent()) {
       if (errors) errors->push_back(over_budget(*r, budget.limit()));

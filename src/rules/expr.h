@@ -56,6 +56,32 @@ enum class Op : uint8_t {
 
 struct Function;
 
+// The compact form evaluate() runs (expr_code.cc): a root expression's nodes in one array,
+// each node's operands next to each other, with the literals, field names and lookup hints
+// they read packed beside them. A catalogue's expression trees, node by node on the heap, do
+// not fit in a core's cache, and fetching them was a good part of every check.
+struct Code {
+  Op op = Op::Literal;
+  uint8_t nargs = 0;
+  int32_t slot = -1;             // Var, Path and macros: the variable's slot
+  const Code* args = nullptr;    // nargs operands, receiver first
+  const Function* fn = nullptr;  // Call
+  const Value* literal = nullptr;          // Literal
+  const std::string_view* names = nullptr;  // Select: its field; Path: the fields after the variable
+  // Path: per name, where it was last found among its object's members (Node::find). Threads
+  // share them, so they are atomic; a stale hint costs only a scan.
+  std::atomic<uint32_t>* hints = nullptr;
+  uint32_t count = 0;  // names
+};
+
+struct CodeBlock {
+  std::vector<Code> nodes;      // nodes[0] is the root
+  std::vector<Value> literals;  // borrowed from the expression tree, which must outlive the block
+  std::vector<std::string_view> names;
+  std::string chars;  // the names' text
+  std::unique_ptr<std::atomic<uint32_t>[]> hints;
+};
+
 struct Expr {
   Op op = Op::Literal;
   uint32_t offset = 0;  // byte offset in the expression text, for messages
@@ -65,11 +91,10 @@ struct Expr {
   const Function* fn = nullptr;  // Call
   std::vector<std::unique_ptr<Expr>> args;  // operands, receiver first
   std::vector<std::string> path;  // Path: the field names after the variable
-  // Path: per name, where it was last found among its object's members (Node::find). Threads
-  // share them, so they are atomic; a stale hint costs only a scan.
-  mutable std::unique_ptr<std::atomic<uint32_t>[]> hints;
   Type type;            // filled in by the checker
   uint16_t height = 1;  // levels in this subtree; the parser bounds it (kMaxExprHeight)
+  // A root's compact form, made by fold_paths(); the tree must not change after.
+  std::unique_ptr<const CodeBlock> code;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -97,11 +122,13 @@ class Scope {
 Result<ExprPtr> compile(std::string_view text, Scope& scope);
 
 // Rewrites chains of field reads on a variable (trained_model.inference_time.unit) into
-// single Path steps that walk the document without building intermediate values. Run it
-// after everything that inspects the tree (such as collecting the fields a rule reads).
+// single Path steps that walk the document without building intermediate values, and lists
+// of literals into one literal; then remakes its compact form. Run it on a root, after
+// everything that inspects the tree (such as collecting the fields a rule reads).
 void fold_paths(Expr& e);
 
-// Runs a compiled expression. `env` holds one value per scope slot.
+// Runs a compiled expression. `env` holds one value per scope slot. It runs fastest once
+// fold_paths() has made its compact form.
 Value evaluate(const Expr& e, std::vector<Value>& env);
 
 // Lets computed on first read: the engine leaves a let's slot Value::pending() and installs

@@ -12,6 +12,8 @@ namespace {
 
 using T = Value::Type;
 
+Value run(const Code& e, std::vector<Value>& env);
+
 Value compare(Op op, const Value& a, const Value& b) {
   if (!EvalBudget::charge(std::min(a.weight(), b.weight()))) return {};
   if (op == Op::Eq) return Value::boolean(a.equals(b));
@@ -57,24 +59,25 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
 }
 
 // Kleene logic: false wins for &&, true wins for ||, otherwise unknown stays unknown.
-Value logic(const Expr& e, std::vector<Value>& env) {
+Value logic(const Code& e, std::vector<Value>& env) {
   const bool is_and = e.op == Op::And;
-  const Value a = evaluate(*e.args[0], env);
+  const Value a = run(e.args[0], env);
   if (a.type() == T::Bool && a.as_bool() != is_and) return a;
-  const Value b = evaluate(*e.args[1], env);
+  const Value b = run(e.args[1], env);
   if (b.type() == T::Bool && b.as_bool() != is_and) return b;
   if (a.type() == T::Bool && b.type() == T::Bool) return Value::boolean(is_and);
   return {};
 }
 
-Value macro(const Expr& e, std::vector<Value>& env) {
-  const Value list = evaluate(*e.args[0], env);
+Value macro(const Code& e, std::vector<Value>& env) {
+  const Value list = run(e.args[0], env);
   const size_t n = list.type() == T::List ? list.size() : 0;
   std::vector<Value> out;
+  if (e.op == Op::Map) out.reserve(n);
   bool unknown = false;
   for (size_t i = 0; i < n && !EvalBudget::exhausted(); ++i) {
     env[e.slot] = list.at(i);
-    const Value r = evaluate(*e.args[2], env);
+    const Value r = run(e.args[2], env);
     switch (e.op) {
       case Op::All:
         if (r.type() == T::Bool && !r.as_bool()) return Value::boolean(false);
@@ -95,12 +98,12 @@ Value macro(const Expr& e, std::vector<Value>& env) {
   return Value::list(std::move(out));
 }
 
-Value find(const Expr& e, std::vector<Value>& env) {
-  const Value list = evaluate(*e.args[0], env);
+Value find(const Code& e, std::vector<Value>& env) {
+  const Value list = run(e.args[0], env);
   const size_t n = list.type() == T::List ? list.size() : 0;
   for (size_t i = 0; i < n && !EvalBudget::exhausted(); ++i) {
     env[e.slot] = list.at(i);
-    if (truthy(evaluate(*e.args[2], env))) return list.at(i);
+    if (truthy(run(e.args[2], env))) return list.at(i);
   }
   return {};
 }
@@ -113,18 +116,18 @@ const Value& slot_value(int slot, std::vector<Value>& env) {
   return env[slot];
 }
 
-Value path(const Expr& e, std::vector<Value>& env) {
+Value path(const Code& e, std::vector<Value>& env) {
   const Value& base = slot_value(e.slot, env);
   const doc::Node* n = base.node();
   if (!n) {  // a computed value: read it field by field
     Value v = base;
-    for (const auto& name : e.path) v = v.field(name);
+    for (uint32_t i = 0; i < e.count; ++i) v = v.field(e.names[i]);
     return v;
   }
-  for (size_t i = 0; i < e.path.size(); ++i) {
+  for (uint32_t i = 0; i < e.count; ++i) {
     if (n->kind != doc::Kind::Object) return {};
     uint32_t hint = e.hints[i].load(std::memory_order_relaxed);
-    if (!(n = n->find(e.path[i], hint))) return {};
+    if (!(n = n->find(e.names[i], hint))) return {};
     e.hints[i].store(hint, std::memory_order_relaxed);
   }
   return Value::of(n, base.doc());
@@ -139,40 +142,38 @@ Value in(const Value& needle, const Value& hay) {
 
 // The arguments are built in place, as many as there are: an array of four default Values
 // assigned one by one cost more than most functions do.
-Value call(const Expr& e, std::vector<Value>& env) {
-  const auto& a = e.args;
-  switch (a.size()) {
+Value call(const Code& e, std::vector<Value>& env) {
+  const Code* a = e.args;
+  switch (e.nargs) {
     case 0: return e.fn->call(nullptr, 0);
     case 1: {
-      const Value args[1] = {evaluate(*a[0], env)};
+      const Value args[1] = {run(a[0], env)};
       return e.fn->call(args, 1);
     }
     case 2: {
-      const Value args[2] = {evaluate(*a[0], env), evaluate(*a[1], env)};
+      const Value args[2] = {run(a[0], env), run(a[1], env)};
       return e.fn->call(args, 2);
     }
     case 3: {
-      const Value args[3] = {evaluate(*a[0], env), evaluate(*a[1], env), evaluate(*a[2], env)};
+      const Value args[3] = {run(a[0], env), run(a[1], env), run(a[2], env)};
       return e.fn->call(args, 3);
     }
     default: {
-      const Value args[4] = {evaluate(*a[0], env), evaluate(*a[1], env), evaluate(*a[2], env), evaluate(*a[3], env)};
+      const Value args[4] = {run(a[0], env), run(a[1], env), run(a[2], env), run(a[3], env)};
       return e.fn->call(args, 4);
     }
   }
 }
 
-}  // namespace
-
-Value evaluate(const Expr& e, std::vector<Value>& env) {
+Value run(const Code& e, std::vector<Value>& env) {
   if (!EvalBudget::charge(1)) return {};
   switch (e.op) {
-    case Op::Literal: return e.literal;
+    case Op::Literal: return *e.literal;
     case Op::Var: return slot_value(e.slot, env);
-    case Op::Select: return evaluate(*e.args[0], env).field(e.name);
+    case Op::Select: return run(e.args[0], env).field(e.names[0]);
     case Op::Index: {
-      const Value base = evaluate(*e.args[0], env);
-      const Value key = evaluate(*e.args[1], env);
+      const Value base = run(e.args[0], env);
+      const Value key = run(e.args[1], env);
       if (base.type() == T::List && key.type() == T::Int && key.as_int() >= 0) return base.at(key.as_int());
       if (base.type() == T::Object && key.type() == T::String) return base.field(key.as_string());
       return {};
@@ -180,29 +181,30 @@ Value evaluate(const Expr& e, std::vector<Value>& env) {
     case Op::Call: return call(e, env);
     case Op::ListLit: {
       std::vector<Value> items;
-      for (const auto& a : e.args) items.push_back(evaluate(*a, env));
+      items.reserve(e.nargs);
+      for (size_t i = 0; i < e.nargs; ++i) items.push_back(run(e.args[i], env));
       return Value::list(std::move(items));
     }
     case Op::Cond: {
-      const Value c = evaluate(*e.args[0], env);
+      const Value c = run(e.args[0], env);
       if (c.type() != T::Bool) return {};
-      return evaluate(*e.args[c.as_bool() ? 1 : 2], env);
+      return run(e.args[c.as_bool() ? 1 : 2], env);
     }
     case Op::Not: {
-      const Value v = evaluate(*e.args[0], env);
+      const Value v = run(e.args[0], env);
       return v.type() == T::Bool ? Value::boolean(!v.as_bool()) : Value{};
     }
     case Op::Neg: {
-      const Value v = evaluate(*e.args[0], env);
+      const Value v = run(e.args[0], env);
       if (v.type() == T::Int && v.as_int() != INT64_MIN) return Value::integer(-v.as_int());
       return v.is_number() ? Value::number(-v.as_double()) : Value{};
     }
     case Op::And: case Op::Or: return logic(e, env);
     case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
-      return compare(e.op, evaluate(*e.args[0], env), evaluate(*e.args[1], env));
+      return compare(e.op, run(e.args[0], env), run(e.args[1], env));
     case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod:
-      return arithmetic(e.op, evaluate(*e.args[0], env), evaluate(*e.args[1], env));
-    case Op::In: return in(evaluate(*e.args[0], env), evaluate(*e.args[1], env));
+      return arithmetic(e.op, run(e.args[0], env), run(e.args[1], env));
+    case Op::In: return in(run(e.args[0], env), run(e.args[1], env));
     case Op::All: case Op::Exists: case Op::Filter: case Op::Map: return macro(e, env);
     case Op::Find: return find(e, env);
     case Op::Path: return path(e, env);
@@ -210,8 +212,28 @@ Value evaluate(const Expr& e, std::vector<Value>& env) {
   return {};
 }
 
-void fold_paths(Expr& e) {
-  for (auto& a : e.args) fold_paths(*a);
+}  // namespace
+
+Value evaluate(const Expr& e, std::vector<Value>& env) {
+  if (e.code) return run(e.code->nodes[0], env);
+  return run(make_code(e)->nodes[0], env);  // a tree not folded: in tests, and for a rule's parameters
+}
+
+namespace {
+
+void fold(Expr& e) {
+  for (auto& a : e.args) fold(*a);
+  // A list of literals (the kinds a text rule asks about) is built once, here. Its elements
+  // borrow from the literals they were, which stay in `args`, so reading them costs no
+  // reference counting.
+  if (e.op == Op::ListLit && std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return a->op == Op::Literal; })) {
+    std::vector<Value> items;
+    items.reserve(e.args.size());
+    for (const auto& a : e.args) items.push_back(a->literal.borrowed());
+    e.literal = Value::list(std::move(items));
+    e.op = Op::Literal;
+    return;
+  }
   if (e.op != Op::Select) return;
   Expr& base = *e.args[0];
   if (base.op != Op::Var && base.op != Op::Path) return;
@@ -220,8 +242,14 @@ void fold_paths(Expr& e) {
   e.op = Op::Path;
   e.slot = base.slot;
   e.path = std::move(names);
-  e.hints = std::make_unique<std::atomic<uint32_t>[]>(e.path.size());
   e.args.clear();
+}
+
+}  // namespace
+
+void fold_paths(Expr& e) {
+  fold(e);
+  e.code = make_code(e);
 }
 
 LazyLets* LazyLets::install(LazyLets* lets) { return std::exchange(g_lazy, lets); }

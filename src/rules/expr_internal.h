@@ -17,6 +17,10 @@ Result<ExprPtr> parse_expr(std::string_view text);
 // Resolves names to slots and functions, and computes every node's type.
 Status check_expr(Expr& e, Scope& scope);
 
+// The compact form of the tree below `root` (Code in expr.h), valid while the tree lives
+// unchanged.
+std::unique_ptr<const CodeBlock> make_code(const Expr& root);
+
 // A built-in function. `check` receives the argument types and returns the result type,
 // or an error message; `call` receives the evaluated arguments.
 struct Function {

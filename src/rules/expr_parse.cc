@@ -1,10 +1,11 @@
-// Lexer and recursive-descent parser for rule expressions. Precedence, lowest first:
+// Lexer and parser for rule expressions: recursive descent, with precedence climbing for the
+// binary operators. Precedence, lowest first:
 //   ?:   ||   &&   == != < <= > >= in   + -   * / %   ! - (unary)   . [] () (postfix)
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 #include "rules/expr_internal.h"
+#include "util/text.h"
 
 namespace seam::rules {
 
@@ -22,10 +23,28 @@ enum class Tok : uint8_t { End, Int, Float, String, Ident, Punct };
 struct Token {
   Tok kind = Tok::End;
   uint32_t offset = 0;
-  std::string text;  // identifier, punctuation, or the decoded string
+  std::string_view text;  // as written; a string literal's value is in `decoded`
+  std::string decoded;
   int64_t integer = 0;
   double number = 0;
+  int level = -1;  // a binary operator's precedence level (kLevels), else -1
+  Op op = Op::Literal;  // and which operator
 };
+
+// Binary operators by precedence level, lowest first. Comparisons, and the word "in" (see
+// advance), are level kComparison.
+struct BinaryOp {
+  std::string_view text;
+  int level;
+  Op op;
+};
+constexpr BinaryOp kBinary[] = {
+    {"||", 0, Op::Or}, {"&&", 1, Op::And},
+    {"==", 2, Op::Eq}, {"!=", 2, Op::Ne}, {"<=", 2, Op::Le}, {">=", 2, Op::Ge}, {"<", 2, Op::Lt}, {">", 2, Op::Gt},
+    {"+", 3, Op::Add}, {"-", 3, Op::Sub},
+    {"*", 4, Op::Mul}, {"/", 4, Op::Div}, {"%", 4, Op::Mod},
+};
+constexpr int kComparison = 2;
 
 constexpr int kMaxNesting = 64;  // deep enough for any real rule, shallow enough for the stack
 // The checker, the evaluator and the destructor walk the tree recursively, and chains such
@@ -41,7 +60,10 @@ class Parser {
     if (auto st = advance(); !st.ok()) return std::move(st).take_error();
     auto e = expression();
     if (!e.ok()) return e;
-    if (tok_.kind != Tok::End) return fail("unexpected '" + tok_.text + "' after the end of the expression");
+    if (tok_.kind != Tok::End) {
+      std::string spelled(tok_.kind == Tok::String ? std::string_view(tok_.decoded) : tok_.text);
+      return fail("unexpected '" + spelled + "' after the end of the expression");
+    }
     return e;
   }
 
@@ -85,7 +107,7 @@ class Parser {
   static std::string describe(const Token& t) {
     if (t.kind == Tok::End) return "the end of the expression";
     if (t.kind == Tok::String) return "a string";
-    return "'" + t.text + "'";
+    return std::string("'").append(t.text).append("'");
   }
 
   R expression() {
@@ -111,43 +133,31 @@ class Parser {
     return seal(std::move(e));
   }
 
-  // Binary levels, lowest precedence first.
-  struct Level { std::vector<std::pair<std::string_view, Op>> ops; };
-  static const std::vector<Level>& levels() {
-    static const std::vector<Level> all = {
-        {{{"||", Op::Or}}},
-        {{{"&&", Op::And}}},
-        {{{"==", Op::Eq}, {"!=", Op::Ne}, {"<=", Op::Le}, {">=", Op::Ge}, {"<", Op::Lt}, {">", Op::Gt}, {"in", Op::In}}},
-        {{{"+", Op::Add}, {"-", Op::Sub}}},
-        {{{"*", Op::Mul}, {"/", Op::Div}, {"%", Op::Mod}}},
-    };
-    return all;
-  }
-
-  R logical(size_t level) {
-    if (level == levels().size()) return unary();
-    auto left = logical(level + 1);
+  // Operands joined by binary operators of at least `min_level`, left to right.
+  R logical(int min_level) {
+    auto left = unary();
     if (!left.ok()) return left;
     ExprPtr acc = std::move(left).value();
-    for (;;) {
-      const Op* op = match(levels()[level]);
-      if (!op) return acc;
+    bool compared = false;
+    while (!chained_ && tok_.level >= min_level) {
+      const int level = tok_.level;
+      const Op o = tok_.op;
       const uint32_t at = tok_.offset;
-      const Op o = *op;
+      if (level == kComparison) {
+        // Comparisons do not chain: a < b < c is an error, which the caller reports at the
+        // second '<' once every level has stopped.
+        chained_ = compared;
+        if (chained_) break;
+        compared = true;
+      }
       if (auto st = advance(); !st.ok()) return std::move(st).take_error();
       auto right = logical(level + 1);
       if (!right.ok()) return right;
       auto joined = seal(binary(o, at, std::move(acc), std::move(right).value()));
       if (!joined.ok()) return joined;
       acc = std::move(joined).value();
-      if (level == 2) return acc;  // comparisons do not chain: a < b < c is an error
     }
-  }
-
-  const Op* match(const Level& level) const {
-    for (const auto& [text, op] : level.ops)
-      if ((tok_.kind == Tok::Punct || tok_.kind == Tok::Ident) && tok_.text == text) return &op;
-    return nullptr;
+    return acc;
   }
 
   R unary() {
@@ -174,7 +184,7 @@ class Parser {
       if (is(".")) {
         if (auto st = advance(); !st.ok()) return std::move(st).take_error();
         if (tok_.kind != Tok::Ident) return fail("expected a field name after '.'; found " + describe(tok_));
-        std::string name = tok_.text;
+        std::string name(tok_.text);
         const uint32_t name_at = tok_.offset;
         if (auto st = advance(); !st.ok()) return std::move(st).take_error();
         if (is("(")) {  // receiver style: x.f(a) is f(x, a), and macros look like this
@@ -227,7 +237,7 @@ class Parser {
     switch (t.kind) {
       case Tok::Int: return literal(Value::integer(t.integer));
       case Tok::Float: return literal(Value::number(t.number));
-      case Tok::String: return literal(Value::string(t.text));
+      case Tok::String: return literal(Value::string(t.decoded));
       case Tok::End: return fail("expected a value; found the end of the expression");
       case Tok::Ident: return identifier();
       case Tok::Punct: break;
@@ -259,29 +269,30 @@ class Parser {
     if (auto st = advance(); !st.ok()) return std::move(st).take_error();
     if (is("(")) {
       auto call = node(Op::Call, t.offset);
-      call->name = t.text;
+      call->name = std::string(t.text);
       if (auto st = arguments(*call, ")"); !st.ok()) return std::move(st).take_error();
       return seal(std::move(call));
     }
     auto var = node(Op::Var, t.offset);
-    var->name = t.text;
+    var->name = std::string(t.text);
     return var;
   }
 
   // ---- lexer ----
 
   Status advance() {
-    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+    while (pos_ < s_.size() && text::ascii_space(s_[pos_])) ++pos_;
     tok_ = Token{};
     tok_.offset = static_cast<uint32_t>(pos_);
     if (pos_ >= s_.size()) return Ok{};
     const char c = s_[pos_];
-    if (std::isdigit(static_cast<unsigned char>(c))) return lex_number();
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+    if (text::ascii_digit(c)) return lex_number();
+    if (text::ascii_alpha(c) || c == '_') {
       const size_t start = pos_;
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
+      while (pos_ < s_.size() && (text::ascii_alnum(s_[pos_]) || s_[pos_] == '_')) ++pos_;
       tok_.kind = Tok::Ident;
-      tok_.text = std::string(s_.substr(start, pos_ - start));
+      tok_.text = s_.substr(start, pos_ - start);
+      if (tok_.text == "in") tok_.level = kComparison, tok_.op = Op::In;
       return Ok{};
     }
     if (c == '"' || c == '\'') return lex_string(c);
@@ -294,8 +305,10 @@ class Parser {
 
   Status punct(size_t n) {
     tok_.kind = Tok::Punct;
-    tok_.text = std::string(s_.substr(pos_, n));
+    tok_.text = s_.substr(pos_, n);
     pos_ += n;
+    for (const auto& b : kBinary)  // a binary operator?
+      if (tok_.text == b.text) tok_.level = b.level, tok_.op = b.op;
     return Ok{};
   }
 
@@ -305,7 +318,7 @@ class Parser {
     while (pos_ < s_.size()) {
       const char c = s_[pos_];
       const bool exp_sign = (c == '+' || c == '-') && pos_ > start && (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E');
-      if (std::isdigit(static_cast<unsigned char>(c)) || exp_sign) {
+      if (text::ascii_digit(c) || exp_sign) {
       } else if (c == '.' || c == 'e' || c == 'E') {
         is_float = true;
       } else {
@@ -315,7 +328,7 @@ class Parser {
     }
     const std::string text(s_.substr(start, pos_ - start));
     char* end = nullptr;
-    tok_.text = text;
+    tok_.text = s_.substr(start, pos_ - start);
     if (is_float) {
       tok_.kind = Tok::Float;
       tok_.number = std::strtod(text.c_str(), &end);
@@ -348,7 +361,8 @@ class Parser {
     if (pos_ >= s_.size()) return expr_error(tok_.offset, "string is not closed");
     ++pos_;
     tok_.kind = Tok::String;
-    tok_.text = std::move(out);
+    tok_.text = s_.substr(tok_.offset, pos_ - tok_.offset);
+    tok_.decoded = std::move(out);
     return Ok{};
   }
 
@@ -356,6 +370,7 @@ class Parser {
   size_t pos_ = 0;
   Token tok_;
   int depth_ = 0;
+  bool chained_ = false;  // a comparison followed another: parsing stops there (logical)
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "rules/value.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -19,7 +20,6 @@ Value Value::integer(int64_t i) {
   Value v;
   v.type_ = Type::Int;
   v.i_ = i;
-  v.d_ = static_cast<double>(i);
   return v;
 }
 
@@ -33,16 +33,18 @@ Value Value::number(double d) {
 Value Value::string(std::string s) {
   Value v;
   v.type_ = Type::String;
-  v.str_ = std::make_shared<const std::string>(std::move(s));
+  v.heap_ = std::make_shared<const std::string>(std::move(s));
   return v;
 }
 
 Value Value::list(std::vector<Value> items) {
   Value v;
   v.type_ = Type::List;
-  for (const Value& i : items) v.weight_ += i.weight_;
-  EvalBudget::charge(v.weight_);
-  v.items_ = std::make_shared<const std::vector<Value>>(std::move(items));
+  uint64_t weight = 1;
+  for (const Value& i : items) weight += i.weight_;
+  EvalBudget::charge(weight);
+  v.weight_ = static_cast<uint32_t>(std::min<uint64_t>(weight, UINT32_MAX));
+  v.heap_ = std::make_shared<const std::vector<Value>>(std::move(items));
   return v;
 }
 
@@ -54,7 +56,7 @@ Value Value::of(const doc::Node* n, int doc) {
   switch (n->kind) {
     case doc::Kind::Null: v.type_ = Type::Null; break;
     case doc::Kind::Bool: v.type_ = Type::Bool; v.b_ = n->boolean; break;
-    case doc::Kind::Int: v.type_ = Type::Int; v.i_ = n->integer; v.d_ = n->number; break;
+    case doc::Kind::Int: v.type_ = Type::Int; v.i_ = n->integer; break;
     case doc::Kind::Float: v.type_ = Type::Double; v.d_ = n->number; break;
     case doc::Kind::String: v.type_ = Type::String; break;
     case doc::Kind::Array: v.type_ = Type::List; break;
@@ -82,13 +84,13 @@ bool Value::is_absent() const {
 
 std::string_view Value::as_string() const {
   if (type_ != Type::String) return {};
-  return node_ ? std::string_view(node_->text) : std::string_view(*str_);
+  return node_ ? std::string_view(node_->text) : std::string_view(str());
 }
 
 size_t Value::size() const {
   switch (type_) {
     case Type::String: return as_string().size();
-    case Type::List: return node_ ? node_->items.size() : items_->size();
+    case Type::List: return node_ ? node_->items.size() : items().size();
     case Type::Object: return node_ ? node_->members.size() : 0;
     default: return 0;
   }
@@ -96,7 +98,7 @@ size_t Value::size() const {
 
 Value Value::at(size_t i) const {
   if (type_ != Type::List || i >= size()) return {};
-  return node_ ? of(&node_->items[i], doc_) : (*items_)[i];
+  return node_ ? of(&node_->items[i], doc_) : items()[i];
 }
 
 Value Value::field(std::string_view name) const {
@@ -166,7 +168,8 @@ std::string Value::to_json() const {
 }
 
 bool Value::equals(const Value& o) const {
-  if (is_number() && o.is_number()) return d_ == o.d_ && (type_ != Type::Int || o.type_ != Type::Int || i_ == o.i_);
+  if (is_number() && o.is_number())
+    return type_ == Type::Int && o.type_ == Type::Int ? i_ == o.i_ : as_double() == o.as_double();
   if (type_ != o.type_) return false;
   switch (type_) {
     case Type::Null: return true;

@@ -44,9 +44,9 @@ class Value {
   // space, lists of blanks, objects of blanks and form defaults); 0 and false are values.
   bool is_absent() const;
 
-  bool as_bool() const { return b_; }
-  int64_t as_int() const { return i_; }
-  double as_double() const { return d_; }
+  bool as_bool() const { return type_ == Type::Bool && b_; }
+  int64_t as_int() const { return type_ == Type::Int ? i_ : 0; }
+  double as_double() const { return type_ == Type::Int ? static_cast<double>(i_) : type_ == Type::Double ? d_ : 0; }
   std::string_view as_string() const;
 
   size_t size() const;               // list length, string length, object member count
@@ -55,7 +55,8 @@ class Value {
 
   // Where this value came from, when it was read from a descriptor.
   const doc::Node* node() const { return node_; }
-  // What walking this value costs: 1, or for a computed list its elements, nested included.
+  // What walking this value costs: 1, or for a computed list its elements, nested included
+  // (at most UINT32_MAX, far beyond any budget).
   uint64_t weight() const { return weight_; }
   int doc() const { return doc_; }
 
@@ -66,17 +67,33 @@ class Value {
   // Deep equality; 1 == 1.0.
   bool equals(const Value& other) const;
 
+  // This value without a share in its computed string or list: copying it costs no
+  // reference counting, and it is valid while this value lives. For the literals of compiled
+  // expressions, which live as long as the catalogue.
+  Value borrowed() const {
+    Value v = *this;
+    if (heap_) v.heap_ = std::shared_ptr<const void>(std::shared_ptr<const void>(), heap_.get());
+    return v;
+  }
+
  private:
+  const std::string& str() const { return *static_cast<const std::string*>(heap_.get()); }
+  const std::vector<Value>& items() const { return *static_cast<const std::vector<Value>*>(heap_.get()); }
+
+  // 40 bytes: values are copied and held in every environment slot.
   Type type_ = Type::Null;
   int8_t doc_ = -1;
-  bool b_ = false;
   bool pending_ = false;
-  int64_t i_ = 0;
-  double d_ = 0;
-  const doc::Node* node_ = nullptr;                   // set for values read from documents
-  std::shared_ptr<const std::string> str_;            // computed strings
-  std::shared_ptr<const std::vector<Value>> items_;   // computed lists
-  uint64_t weight_ = 1;  // elements of a computed list, nested ones included (see budget.h)
+  uint32_t weight_ = 1;  // see weight() and budget.h
+  union {
+    bool b_;
+    int64_t i_ = 0;
+    double d_;
+  };
+  const doc::Node* node_ = nullptr;   // set for values read from documents
+  // A computed string or list (by type_); shared, so that copies are cheap.
+  std::shared_ptr<const void> heap_;
 };
+static_assert(sizeof(Value) == 40);
 
 }  // namespace seam::rules

@@ -1,0 +1,63 @@
+// The compact form of compiled expressions (Code in expr.h).
+#include "rules/expr_internal.h"
+
+namespace seam::rules {
+namespace {
+
+// What a node reads by name: a Select its field, a Path the fields after its variable.
+template <class Visit>
+void each_name(const Expr& e, const Visit& visit) {
+  if (e.op == Op::Select) visit(std::string_view(e.name));
+  if (e.op == Op::Path)
+    for (const auto& n : e.path) visit(std::string_view(n));
+}
+
+// A folded list of literals keeps its elements' nodes as operands; they are not run.
+size_t operands(const Expr& e) { return e.op == Op::Literal ? 0 : e.args.size(); }
+
+void count(const Expr& e, size_t& nodes, size_t& literals, size_t& names, size_t& chars) {
+  ++nodes;
+  literals += e.op == Op::Literal;
+  each_name(e, [&](std::string_view n) { ++names, chars += n.size(); });
+  for (size_t i = 0; i < operands(e); ++i) count(*e.args[i], nodes, literals, names, chars);
+}
+
+// Fills `c` from `e`, and puts e's operands in the next free places of the node array, so
+// that each node's operands lie side by side.
+void place(const Expr& e, Code& c, size_t& next, CodeBlock& b) {
+  c.op = e.op;
+  c.slot = e.slot;
+  c.fn = e.fn;
+  c.nargs = static_cast<uint8_t>(operands(e));
+  if (e.op == Op::Literal) c.literal = &b.literals.emplace_back(e.literal.borrowed());
+  c.names = b.names.data() + b.names.size();
+  c.hints = b.hints.get() + b.names.size();
+  each_name(e, [&](std::string_view n) {
+    b.names.emplace_back(b.chars.data() + b.chars.size(), n.size());
+    b.chars.append(n);
+  });
+  c.count = static_cast<uint32_t>(b.names.data() + b.names.size() - c.names);
+  const size_t first = next;
+  next += c.nargs;
+  c.args = b.nodes.data() + first;
+  for (size_t i = 0; i < c.nargs; ++i) place(*e.args[i], b.nodes[first + i], next, b);
+}
+
+}  // namespace
+
+std::unique_ptr<const CodeBlock> make_code(const Expr& root) {
+  auto b = std::make_unique<CodeBlock>();
+  size_t nodes = 0, literals = 0, names = 0, chars = 0;
+  count(root, nodes, literals, names, chars);
+  // Sized once: the nodes point into these arrays.
+  b->nodes.resize(nodes);
+  b->literals.reserve(literals);
+  b->names.reserve(names);
+  b->chars.reserve(chars);
+  b->hints = std::make_unique<std::atomic<uint32_t>[]>(names);
+  size_t next = 1;
+  place(root, b->nodes[0], next, *b);
+  return b;
+}
+
+}  // namespace seam::rules
