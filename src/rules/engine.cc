@@ -53,10 +53,9 @@ class RuleRunner : public LazyLets {
 
   void force(int slot, std::vector<Value>& env) override {
     const auto i = static_cast<size_t>(let_of_slot_[slot]);
-    std::vector<EvidenceRef> before = take_evidence();
+    const size_t mark = evidence_mark();
     env[slot] = evaluate(*rule_->lets[i].expr, env);
-    let_evidence_[i] = take_evidence();
-    restore_evidence(std::move(before));
+    take_evidence_since(mark, let_evidence_[i]);
   }
 
  private:

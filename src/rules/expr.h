@@ -76,7 +76,7 @@ struct Code {
 
 struct CodeBlock {
   std::vector<Code> nodes;      // nodes[0] is the root
-  std::vector<Value> literals;  // borrowed from the expression tree, which must outlive the block
+  std::vector<Value> literals;
   std::vector<std::string_view> names;
   std::string chars;  // the names' text
   std::unique_ptr<std::atomic<uint32_t>[]> hints;
@@ -93,7 +93,8 @@ struct Expr {
   std::vector<std::string> path;  // Path: the field names after the variable
   Type type;            // filled in by the checker
   uint16_t height = 1;  // levels in this subtree; the parser bounds it (kMaxExprHeight)
-  // A root's compact form, made by fold_paths(); the tree must not change after.
+  // A root's compact form, made by fold_paths(); the tree must not change after, though it
+  // may be released (release_tree).
   std::unique_ptr<const CodeBlock> code;
 };
 using ExprPtr = std::unique_ptr<Expr>;
@@ -126,6 +127,9 @@ Result<ExprPtr> compile(std::string_view text, Scope& scope);
 // of literals into one literal; then remakes its compact form. Run it on a root, after
 // everything that inspects the tree (such as collecting the fields a rule reads).
 void fold_paths(Expr& e);
+// Frees the tree below a folded root, and what only the checker needed: from then on only its
+// compact form runs.
+void release_tree(Expr& root);
 
 // Runs a compiled expression. `env` holds one value per scope slot. It runs fastest once
 // fold_paths() has made its compact form.

@@ -12,14 +12,11 @@ void each_name(const Expr& e, const Visit& visit) {
     for (const auto& n : e.path) visit(std::string_view(n));
 }
 
-// A folded list of literals keeps its elements' nodes as operands; they are not run.
-size_t operands(const Expr& e) { return e.op == Op::Literal ? 0 : e.args.size(); }
-
 void count(const Expr& e, size_t& nodes, size_t& literals, size_t& names, size_t& chars) {
   ++nodes;
   literals += e.op == Op::Literal;
   each_name(e, [&](std::string_view n) { ++names, chars += n.size(); });
-  for (size_t i = 0; i < operands(e); ++i) count(*e.args[i], nodes, literals, names, chars);
+  for (size_t i = 0; i < e.args.size(); ++i) count(*e.args[i], nodes, literals, names, chars);
 }
 
 // Fills `c` from `e`, and puts e's operands in the next free places of the node array, so
@@ -28,8 +25,8 @@ void place(const Expr& e, Code& c, size_t& next, CodeBlock& b) {
   c.op = e.op;
   c.slot = e.slot;
   c.fn = e.fn;
-  c.nargs = static_cast<uint8_t>(operands(e));
-  if (e.op == Op::Literal) c.literal = &b.literals.emplace_back(e.literal.borrowed());
+  c.nargs = static_cast<uint8_t>(e.args.size());
+  if (e.op == Op::Literal) c.literal = &b.literals.emplace_back(e.literal);
   c.names = b.names.data() + b.names.size();
   c.hints = b.hints.get() + b.names.size();
   each_name(e, [&](std::string_view n) {

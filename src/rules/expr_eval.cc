@@ -168,7 +168,7 @@ Value call(const Code& e, std::vector<Value>& env) {
 Value run(const Code& e, std::vector<Value>& env) {
   if (!EvalBudget::charge(1)) return {};
   switch (e.op) {
-    case Op::Literal: return *e.literal;
+    case Op::Literal: return e.literal->borrowed();
     case Op::Var: return slot_value(e.slot, env);
     case Op::Select: return run(e.args[0], env).field(e.names[0]);
     case Op::Index: {
@@ -223,15 +223,14 @@ namespace {
 
 void fold(Expr& e) {
   for (auto& a : e.args) fold(*a);
-  // A list of literals (the kinds a text rule asks about) is built once, here. Its elements
-  // borrow from the literals they were, which stay in `args`, so reading them costs no
-  // reference counting.
+  // A list of literals (the kinds a text rule asks about) is built once, here.
   if (e.op == Op::ListLit && std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return a->op == Op::Literal; })) {
     std::vector<Value> items;
     items.reserve(e.args.size());
-    for (const auto& a : e.args) items.push_back(a->literal.borrowed());
+    for (const auto& a : e.args) items.push_back(a->literal);
     e.literal = Value::list(std::move(items));
     e.op = Op::Literal;
+    e.args.clear();
     return;
   }
   if (e.op != Op::Select) return;
@@ -250,6 +249,14 @@ void fold(Expr& e) {
 void fold_paths(Expr& e) {
   fold(e);
   e.code = make_code(e);
+}
+
+void release_tree(Expr& root) {
+  std::vector<ExprPtr>().swap(root.args);
+  std::vector<std::string>().swap(root.path);
+  std::string().swap(root.name);
+  root.literal = Value();
+  root.type = Type();
 }
 
 LazyLets* LazyLets::install(LazyLets* lets) { return std::exchange(g_lazy, lets); }

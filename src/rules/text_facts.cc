@@ -4,17 +4,98 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <unordered_map>
+#include <type_traits>
 
 namespace seam::rules {
 namespace {
 
 using Facts = std::vector<facts::Fact>;
 
+// The facts of each text value for the length of one analysis, found by node, and by text so
+// that a description copied from one descriptor into another is read once. Open addressing
+// over arrays that a thread keeps from analysis to analysis: a new generation number empties
+// them at once, and most values cost no allocation.
+class FactCache {
+ public:
+  void clear() {
+    ++generation_;
+    nodes_ = texts_ = 0;
+    facts_.clear();
+  }
+
+  const Facts& of(const doc::Node& n) {
+    NodeSlot& slot = find_node(&n);
+    if (slot.generation != generation_) {
+      slot = {&n, generation_, text_facts(n.text)};
+      if (2 * ++nodes_ > by_node_.size()) grow(by_node_, nodes_, [](const NodeSlot& x) { return hash(x.node); });
+    }
+    return facts_[find_node(&n).facts];
+  }
+
+ private:
+  struct NodeSlot {
+    const doc::Node* node = nullptr;
+    uint32_t generation = 0;
+    uint32_t facts = 0;  // index in facts_
+  };
+  struct TextSlot {
+    uint64_t hash = 0;
+    std::string_view text;
+    uint32_t generation = 0;
+    uint32_t facts = 0;
+  };
+
+  static uint64_t hash(const doc::Node* n) { return (reinterpret_cast<uintptr_t>(n) >> 3) * 0x9E3779B97F4A7C15ull; }
+
+  NodeSlot& find_node(const doc::Node* n) {
+    if (by_node_.empty()) by_node_.resize(1024);
+    const size_t mask = by_node_.size() - 1;
+    size_t i = hash(n) >> 20 & mask;
+    while (by_node_[i].generation == generation_ && by_node_[i].node != n) i = (i + 1) & mask;
+    return by_node_[i];
+  }
+
+  uint32_t text_facts(std::string_view text) {
+    if (by_text_.empty()) by_text_.resize(1024);
+    const uint64_t h = std::hash<std::string_view>()(text);
+    const size_t mask = by_text_.size() - 1;
+    size_t i = h & mask;
+    while (by_text_[i].generation == generation_) {
+      if (by_text_[i].hash == h && by_text_[i].text == text) return by_text_[i].facts;
+      i = (i + 1) & mask;
+    }
+    const auto at = static_cast<uint32_t>(facts_.size());
+    facts_.push_back(facts::extract(text));
+    by_text_[i] = {h, text, generation_, at};
+    if (2 * ++texts_ > by_text_.size()) grow(by_text_, texts_, [](const TextSlot& x) { return x.hash; });
+    return at;
+  }
+
+  // Doubles a table, keeping this generation's entries.
+  template <class Slot, class Hash>
+  void grow(std::vector<Slot>& table, size_t& count, const Hash& hash_of) {
+    std::vector<Slot> old(table.size() * 2);
+    old.swap(table);
+    const size_t mask = table.size() - 1;
+    count = 0;
+    for (const Slot& x : old) {
+      if (x.generation != generation_) continue;
+      size_t i = (std::is_same_v<Slot, NodeSlot> ? hash_of(x) >> 20 : hash_of(x)) & mask;
+      while (table[i].generation == generation_) i = (i + 1) & mask;
+      table[i] = x;
+      ++count;
+    }
+  }
+
+  std::vector<NodeSlot> by_node_;
+  std::vector<TextSlot> by_text_;
+  size_t nodes_ = 0, texts_ = 0;  // this generation's entries
+  uint32_t generation_ = 1;       // slots of other generations are empty
+  std::deque<Facts> facts_;       // stable: callers hold references while reading more
+};
+
 struct State {
-  // By node, and by text: a description copied from one descriptor into another is read once.
-  std::unordered_map<const doc::Node*, const Facts*> by_node;
-  std::unordered_map<std::string_view, Facts> by_text;
+  FactCache cache;
   std::vector<EvidenceRef> evidence;
 };
 
@@ -30,13 +111,7 @@ const Facts& facts_of(const doc::Node& n) {
     scratch = facts::extract(n.text);
     return scratch;
   }
-  auto [it, fresh] = g_state->by_node.try_emplace(&n, nullptr);
-  if (fresh) {
-    auto [text, unread] = g_state->by_text.try_emplace(n.text);
-    if (unread) text->second = facts::extract(n.text);
-    it->second = &text->second;
-  }
-  return *it->second;
+  return g_state->cache.of(n);
 }
 
 void record(const doc::Node* node, int doc, std::string_view text, const facts::Fact& f) {
@@ -144,36 +219,37 @@ Said said(const facts::Fact& f, std::string_view kind) {
 
 // Every fact in `v` (text, list or section), with where it was read: one walk, whatever
 // kinds are asked for next.
-std::vector<Sourced> all_facts(const Value& v) {
-  std::vector<Sourced> out;
+void all_facts(const Value& v, std::vector<Sourced>& out) {
+  out.clear();
   each_text(v, [&](const doc::Node* n, int doc, std::string_view text, const Facts& fs) {
     for (const auto& f : fs) out.push_back(Sourced{n, doc, text, &f});
     return false;
   });
-  return out;
 }
 
 }  // namespace
 
 TextFactScope::TextFactScope() {
-  g_state = new State();
-  g_state->by_node.reserve(256);  // a project's text values, about
-  g_state->by_text.reserve(256);
+  thread_local State state;  // its tables are kept for the thread's next analysis
+  state.cache.clear();
+  state.evidence.clear();
+  g_state = &state;
 }
-TextFactScope::~TextFactScope() {
-  delete g_state;
-  g_state = nullptr;
-}
+TextFactScope::~TextFactScope() { g_state = nullptr; }
 
 std::vector<EvidenceRef> take_evidence() {
   if (!g_state) return {};
   return std::exchange(g_state->evidence, {});
 }
 
-void restore_evidence(std::vector<EvidenceRef> earlier) {
-  if (!g_state) return;
-  earlier.insert(earlier.end(), std::make_move_iterator(g_state->evidence.begin()), std::make_move_iterator(g_state->evidence.end()));
-  g_state->evidence = std::move(earlier);
+size_t evidence_mark() { return g_state ? g_state->evidence.size() : 0; }
+
+void take_evidence_since(size_t mark, std::vector<EvidenceRef>& out) {
+  out.clear();
+  if (!g_state || mark >= g_state->evidence.size()) return;
+  auto& all = g_state->evidence;
+  out.assign(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(mark)), std::make_move_iterator(all.end()));
+  all.resize(mark);
 }
 
 Value f_says(const Value* a, size_t) { return stated(a, false); }
@@ -208,7 +284,8 @@ Value f_unit_of(const Value* a, size_t) {
 Value f_conflicts(const Value* a, size_t) {
   g_computed.clear();
   if (a[2].type() != Value::Type::List) return {};
-  const std::vector<Sourced> left_all = all_facts(a[0]);
+  thread_local std::vector<Sourced> left_all, right_all;  // kept: conflicts() runs in loops over fields
+  all_facts(a[0], left_all);
   // Only what the first side says of the kinds asked can conflict: when it says nothing of
   // them, the second side need not be read.
   const bool any = std::any_of(left_all.begin(), left_all.end(), [&](const Sourced& x) {
@@ -216,8 +293,9 @@ Value f_conflicts(const Value* a, size_t) {
       if (a[2].at(k).type() == Value::Type::String && !said(*x.fact, a[2].at(k).as_string()).name.empty()) return true;
     return false;
   });
-  if (!any) return Value::list({});
-  const std::vector<Sourced> right_all = all_facts(a[1]);
+  static const Value none = Value::list({});
+  if (!any) return none.borrowed();  // most calls: no allocation
+  all_facts(a[1], right_all);
   std::vector<Value> out;
   for (size_t k = 0; k < a[2].size(); ++k) {
     if (a[2].at(k).type() != Value::Type::String) continue;

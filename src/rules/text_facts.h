@@ -41,8 +41,10 @@ class TextFactScope {
 
 // The evidence recorded on this thread since the last call, which it clears.
 std::vector<EvidenceRef> take_evidence();
-// Puts evidence taken earlier back in front of what was recorded since.
-void restore_evidence(std::vector<EvidenceRef> earlier);
+// How much evidence this thread holds now; take_evidence_since(mark) takes what was recorded
+// after, and leaves what came before.
+size_t evidence_mark();
+void take_evidence_since(size_t mark, std::vector<EvidenceRef>& out);
 
 // The functions themselves, for the table in functions.cc.
 Value f_says(const Value* a, size_t n);
