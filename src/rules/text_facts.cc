@@ -4,7 +4,6 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <type_traits>
 
 namespace seam::rules {
 namespace {
@@ -45,12 +44,13 @@ class FactCache {
     uint32_t facts = 0;
   };
 
-  static uint64_t hash(const doc::Node* n) { return (reinterpret_cast<uintptr_t>(n) >> 3) * 0x9E3779B97F4A7C15ull; }
+  // The product's middle bits: its low bits depend only on the pointer's low bits.
+  static uint64_t hash(const doc::Node* n) { return (reinterpret_cast<uintptr_t>(n) >> 3) * 0x9E3779B97F4A7C15ull >> 20; }
 
   NodeSlot& find_node(const doc::Node* n) {
     if (by_node_.empty()) by_node_.resize(1024);
     const size_t mask = by_node_.size() - 1;
-    size_t i = hash(n) >> 20 & mask;
+    size_t i = hash(n) & mask;
     while (by_node_[i].generation == generation_ && by_node_[i].node != n) i = (i + 1) & mask;
     return by_node_[i];
   }
@@ -80,7 +80,7 @@ class FactCache {
     count = 0;
     for (const Slot& x : old) {
       if (x.generation != generation_) continue;
-      size_t i = (std::is_same_v<Slot, NodeSlot> ? hash_of(x) >> 20 : hash_of(x)) & mask;
+      size_t i = hash_of(x) & mask;
       while (table[i].generation == generation_) i = (i + 1) & mask;
       table[i] = x;
       ++count;
