@@ -63,16 +63,19 @@ struct Function;
 struct Code {
   Op op = Op::Literal;
   uint8_t nargs = 0;
+  uint16_t count = 0;            // names
   int32_t slot = -1;             // Var, Path and macros: the variable's slot
   const Code* args = nullptr;    // nargs operands, receiver first
-  const Function* fn = nullptr;  // Call
-  const Value* literal = nullptr;          // Literal
+  union {
+    const Function* fn = nullptr;  // Call
+    const Value* literal;          // Literal
+  };
   const std::string_view* names = nullptr;  // Select: its field; Path: the fields after the variable
   // Path: per name, where it was last found among its object's members (Node::find). Threads
   // share them, so they are atomic; a stale hint costs only a scan.
   std::atomic<uint32_t>* hints = nullptr;
-  uint32_t count = 0;  // names
 };
+static_assert(sizeof(Code) == 40);
 
 struct CodeBlock {
   std::vector<Code> nodes;      // nodes[0] is the root

@@ -24,7 +24,7 @@ void count(const Expr& e, size_t& nodes, size_t& literals, size_t& names, size_t
 void place(const Expr& e, Code& c, size_t& next, CodeBlock& b) {
   c.op = e.op;
   c.slot = e.slot;
-  c.fn = e.fn;
+  if (e.op == Op::Call) c.fn = e.fn;
   c.nargs = static_cast<uint8_t>(e.args.size());
   if (e.op == Op::Literal) c.literal = &b.literals.emplace_back(e.literal);
   c.names = b.names.data() + b.names.size();
@@ -33,7 +33,7 @@ void place(const Expr& e, Code& c, size_t& next, CodeBlock& b) {
     b.names.emplace_back(b.chars.data() + b.chars.size(), n.size());
     b.chars.append(n);
   });
-  c.count = static_cast<uint32_t>(b.names.data() + b.names.size() - c.names);
+  c.count = static_cast<uint16_t>(b.names.data() + b.names.size() - c.names);
   const size_t first = next;
   next += c.nargs;
   c.args = b.nodes.data() + first;
