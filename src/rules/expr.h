@@ -61,28 +61,30 @@ struct Function;
 // they read packed beside them. A catalogue's expression trees, node by node on the heap, do
 // not fit in a core's cache, and fetching them was a good part of every check.
 struct Code {
+  // A field read by name (Select, Path), with where it was last found among its object's
+  // members (Node::find). Threads share the hint, so it is atomic; a stale one costs a scan.
+  struct Name {
+    std::string_view text;
+    mutable std::atomic<uint32_t> hint{0};
+  };
   Op op = Op::Literal;
-  uint8_t nargs = 0;
   uint16_t count = 0;            // names
   int32_t slot = -1;             // Var, Path and macros: the variable's slot
+  uint32_t nargs = 0;
   const Code* args = nullptr;    // nargs operands, receiver first
   union {
     const Function* fn = nullptr;  // Call
     const Value* literal;          // Literal
   };
-  const std::string_view* names = nullptr;  // Select: its field; Path: the fields after the variable
-  // Path: per name, where it was last found among its object's members (Node::find). Threads
-  // share them, so they are atomic; a stale hint costs only a scan.
-  std::atomic<uint32_t>* hints = nullptr;
+  const Name* names = nullptr;   // Select: its field; Path: the fields after the variable
 };
 static_assert(sizeof(Code) == 40);
 
 struct CodeBlock {
   std::vector<Code> nodes;      // nodes[0] is the root
   std::vector<Value> literals;
-  std::vector<std::string_view> names;
+  std::unique_ptr<Code::Name[]> names;
   std::string chars;  // the names' text
-  std::unique_ptr<std::atomic<uint32_t>[]> hints;
 };
 
 struct Expr {
@@ -135,7 +137,9 @@ void fold_paths(Expr& e);
 void release_tree(Expr& root);
 
 // Runs a compiled expression. `env` holds one value per scope slot. It runs fastest once
-// fold_paths() has made its compact form.
+// fold_paths() has made its compact form. The result may borrow the expression's literals
+// (Value::borrowed): use it while the expression lives, as rules do while their catalogue
+// does.
 Value evaluate(const Expr& e, std::vector<Value>& env);
 
 // Lets computed on first read: the engine leaves a let's slot Value::pending() and installs

@@ -21,23 +21,22 @@ void count(const Expr& e, size_t& nodes, size_t& literals, size_t& names, size_t
 
 // Fills `c` from `e`, and puts e's operands in the next free places of the node array, so
 // that each node's operands lie side by side.
-void place(const Expr& e, Code& c, size_t& next, CodeBlock& b) {
+void place(const Expr& e, Code& c, size_t& next, size_t& names, CodeBlock& b) {
   c.op = e.op;
   c.slot = e.slot;
   if (e.op == Op::Call) c.fn = e.fn;
-  c.nargs = static_cast<uint8_t>(e.args.size());
+  c.nargs = static_cast<uint32_t>(e.args.size());
   if (e.op == Op::Literal) c.literal = &b.literals.emplace_back(e.literal);
-  c.names = b.names.data() + b.names.size();
-  c.hints = b.hints.get() + b.names.size();
+  c.names = b.names.get() + names;
   each_name(e, [&](std::string_view n) {
-    b.names.emplace_back(b.chars.data() + b.chars.size(), n.size());
+    b.names[names++].text = std::string_view(b.chars.data() + b.chars.size(), n.size());
     b.chars.append(n);
   });
-  c.count = static_cast<uint16_t>(b.names.data() + b.names.size() - c.names);
+  c.count = static_cast<uint16_t>(b.names.get() + names - c.names);
   const size_t first = next;
   next += c.nargs;
   c.args = b.nodes.data() + first;
-  for (size_t i = 0; i < c.nargs; ++i) place(*e.args[i], b.nodes[first + i], next, b);
+  for (size_t i = 0; i < c.nargs; ++i) place(*e.args[i], b.nodes[first + i], next, names, b);
 }
 
 }  // namespace
@@ -49,11 +48,10 @@ std::unique_ptr<const CodeBlock> make_code(const Expr& root) {
   // Sized once: the nodes point into these arrays.
   b->nodes.resize(nodes);
   b->literals.reserve(literals);
-  b->names.reserve(names);
+  b->names = std::make_unique<Code::Name[]>(names);
   b->chars.reserve(chars);
-  b->hints = std::make_unique<std::atomic<uint32_t>[]>(names);
-  size_t next = 1;
-  place(root, b->nodes[0], next, *b);
+  size_t next = 1, used = 0;
+  place(root, b->nodes[0], next, used, *b);
   return b;
 }
 

@@ -121,14 +121,14 @@ Value path(const Code& e, std::vector<Value>& env) {
   const doc::Node* n = base.node();
   if (!n) {  // a computed value: read it field by field
     Value v = base;
-    for (uint32_t i = 0; i < e.count; ++i) v = v.field(e.names[i]);
+    for (uint32_t i = 0; i < e.count; ++i) v = v.field(e.names[i].text);
     return v;
   }
   for (uint32_t i = 0; i < e.count; ++i) {
     if (n->kind != doc::Kind::Object) return {};
-    uint32_t hint = e.hints[i].load(std::memory_order_relaxed);
-    if (!(n = n->find(e.names[i], hint))) return {};
-    e.hints[i].store(hint, std::memory_order_relaxed);
+    uint32_t hint = e.names[i].hint.load(std::memory_order_relaxed);
+    if (!(n = n->find(e.names[i].text, hint))) return {};
+    e.names[i].hint.store(hint, std::memory_order_relaxed);
   }
   return Value::of(n, base.doc());
 }
@@ -170,7 +170,7 @@ Value run(const Code& e, std::vector<Value>& env) {
   switch (e.op) {
     case Op::Literal: return e.literal->borrowed();
     case Op::Var: return slot_value(e.slot, env);
-    case Op::Select: return run(e.args[0], env).field(e.names[0]);
+    case Op::Select: return run(e.args[0], env).field(e.names[0].text);
     case Op::Index: {
       const Value base = run(e.args[0], env);
       const Value key = run(e.args[1], env);

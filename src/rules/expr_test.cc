@@ -31,7 +31,22 @@ class ExprTest : public ::testing::Test {
     if (!e.ok()) return {};
     std::vector<Value> env(scope.slot_count());
     env[4] = Value::of(&model_, 4);  // trained_model is the fifth descriptor
-    return evaluate(*e.value(), env);
+    kept_.push_back(std::move(e).value());  // a result may borrow the expression's literals
+    return evaluate(*kept_.back(), env);
+  }
+
+  // As rules run it: folded into its compact form, its tree released.
+  Value run_folded(std::string_view text) {
+    Scope scope = Scope::with_descriptors();
+    auto e = compile(text, scope);
+    EXPECT_TRUE(e.ok()) << text << ": " << (e.ok() ? "" : e.error().message);
+    if (!e.ok()) return {};
+    kept_.push_back(std::move(e).value());
+    fold_paths(*kept_.back());
+    release_tree(*kept_.back());
+    std::vector<Value> env(scope.slot_count());
+    env[4] = Value::of(&model_, 4);
+    return evaluate(*kept_.back(), env);
   }
 
   std::string error(std::string_view text) {
@@ -42,6 +57,7 @@ class ExprTest : public ::testing::Test {
   }
 
   doc::Node model_;
+  std::vector<ExprPtr> kept_;
 };
 
 TEST_F(ExprTest, ReadsPathsAndComparesNumbers) {
@@ -49,6 +65,21 @@ TEST_F(ExprTest, ReadsPathsAndComparesNumbers) {
   EXPECT_TRUE(truthy(run("trained_model.computing_resource_reqs.memory * 2 == 32")));
   EXPECT_EQ(run("7 / 2").as_double(), 3.5);
   EXPECT_EQ(run("7 % 4").as_int(), 3);
+}
+
+TEST_F(ExprTest, FoldedCodeGivesWhatTheTreeGives) {
+  std::string wide = "[";  // wider than a byte can count
+  for (int i = 0; i < 300; ++i) wide += (i ? ", " : "") + std::to_string(i);
+  wide += "]";
+  const std::string texts[] = {
+      "trained_model.inference_time.unit", "size(" + wide + ")", "299 in " + wide, "['a', 'b'][1]",
+      "trained_model.output_spec.exists(o, same(o.item_name, 'LABEL'))",
+      "first(trained_model.output_spec.filter(o, o.item_type == 'String')).item_name",
+      "trained_model.ml_frameworks.map(f, trim(f))", "has(trained_model.computing_resource_reqs.storage) ? 1 : 2"};
+  for (const auto& text : texts) EXPECT_TRUE(run(text).equals(run_folded(text))) << text;
+  EXPECT_EQ(run_folded("size(" + wide + ")").as_int(), 300);
+  EXPECT_TRUE(truthy(run_folded("299 in " + wide)));
+  EXPECT_EQ(run_folded("trained_model.inference_time.unit").as_string(), "Milliseconds");
 }
 
 TEST_F(ExprTest, MissingFieldsAreNullAndNeverFire) {
