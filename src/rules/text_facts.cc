@@ -16,6 +16,8 @@ using Facts = std::vector<facts::Fact>;
 // them at once, and most values cost no allocation.
 class FactCache {
  public:
+  FactCache() : by_node_(1024), by_text_(1024) {}
+
   void clear() {
     ++generation_;
     nodes_ = texts_ = 0;
@@ -23,12 +25,12 @@ class FactCache {
   }
 
   const Facts& of(const doc::Node& n) {
-    NodeSlot& slot = find_node(&n);
-    if (slot.generation != generation_) {
-      slot = {&n, generation_, text_facts(n.text)};
-      if (2 * ++nodes_ > by_node_.size()) grow(by_node_, nodes_, [](const NodeSlot& x) { return hash(x.node); });
-    }
-    return facts_[find_node(&n).facts];
+    NodeSlot& slot = probe(by_node_, hash(&n), [&](const NodeSlot& x) { return x.node == &n; });
+    if (slot.generation == generation_) return facts_[slot.facts];
+    slot = {&n, generation_, text_facts(n.text)};
+    const uint32_t at = slot.facts;
+    if (2 * ++nodes_ > by_node_.size()) grow(by_node_, [](const NodeSlot& x) { return hash(x.node); });
+    return facts_[at];
   }
 
  private:
@@ -47,44 +49,33 @@ class FactCache {
   // The product's middle bits: its low bits depend only on the pointer's low bits.
   static uint64_t hash(const doc::Node* n) { return (reinterpret_cast<uintptr_t>(n) >> 3) * 0x9E3779B97F4A7C15ull >> 20; }
 
-  NodeSlot& find_node(const doc::Node* n) {
-    if (by_node_.empty()) by_node_.resize(1024);
-    const size_t mask = by_node_.size() - 1;
-    size_t i = hash(n) & mask;
-    while (by_node_[i].generation == generation_ && by_node_[i].node != n) i = (i + 1) & mask;
-    return by_node_[i];
+  // The slot of this generation that `is` accepts, or the empty slot where it would go.
+  template <class Slot, class Is>
+  Slot& probe(std::vector<Slot>& table, uint64_t hash, const Is& is) const {
+    const size_t mask = table.size() - 1;
+    size_t i = hash & mask;
+    while (table[i].generation == generation_ && !is(table[i])) i = (i + 1) & mask;
+    return table[i];
   }
 
   uint32_t text_facts(std::string_view text) {
-    if (by_text_.empty()) by_text_.resize(1024);
     const uint64_t h = std::hash<std::string_view>()(text);
-    const size_t mask = by_text_.size() - 1;
-    size_t i = h & mask;
-    while (by_text_[i].generation == generation_) {
-      if (by_text_[i].hash == h && by_text_[i].text == text) return by_text_[i].facts;
-      i = (i + 1) & mask;
-    }
+    TextSlot& slot = probe(by_text_, h, [&](const TextSlot& x) { return x.hash == h && x.text == text; });
+    if (slot.generation == generation_) return slot.facts;
     const auto at = static_cast<uint32_t>(facts_.size());
     facts_.push_back(facts::extract(text));
-    by_text_[i] = {h, text, generation_, at};
-    if (2 * ++texts_ > by_text_.size()) grow(by_text_, texts_, [](const TextSlot& x) { return x.hash; });
+    slot = {h, text, generation_, at};
+    if (2 * ++texts_ > by_text_.size()) grow(by_text_, [](const TextSlot& x) { return x.hash; });
     return at;
   }
 
   // Doubles a table, keeping this generation's entries.
   template <class Slot, class Hash>
-  void grow(std::vector<Slot>& table, size_t& count, const Hash& hash_of) {
+  void grow(std::vector<Slot>& table, const Hash& hash_of) {
     std::vector<Slot> old(table.size() * 2);
     old.swap(table);
-    const size_t mask = table.size() - 1;
-    count = 0;
-    for (const Slot& x : old) {
-      if (x.generation != generation_) continue;
-      size_t i = hash_of(x) & mask;
-      while (table[i].generation == generation_) i = (i + 1) & mask;
-      table[i] = x;
-      ++count;
-    }
+    for (const Slot& x : old)
+      if (x.generation == generation_) probe(table, hash_of(x), [](const Slot&) { return false; }) = x;
   }
 
   std::vector<NodeSlot> by_node_;
