@@ -161,4 +161,28 @@ std::string to_json(const Node& n) {
   return w.str();
 }
 
+namespace {
+
+std::string difference(const Node& a, const Node& b, const std::string& at) {
+  auto where = [&](const std::string& what) { return (at.empty() ? "/" : at) + ": " + what; };
+  if (a.kind != b.kind) return where("kind " + std::string(kind_name(a.kind)) + " vs " + std::string(kind_name(b.kind)));
+  if (a.offset != b.offset) return where("offset " + std::to_string(a.offset) + " vs " + std::to_string(b.offset));
+  if (a.text != b.text) return where("text '" + a.text + "' vs '" + b.text + "'");
+  if (a.boolean != b.boolean || a.integer != b.integer || (a.number != b.number && a.number == a.number)) return where("value");
+  if (a.items.size() != b.items.size()) return where("list length");
+  if (a.members.size() != b.members.size()) return where("member count");
+  for (size_t i = 0; i < a.items.size(); ++i)
+    if (auto d = difference(a.items[i], b.items[i], at + "/" + std::to_string(i)); !d.empty()) return d;
+  for (size_t i = 0; i < a.members.size(); ++i) {
+    if (a.members[i].key != b.members[i].key || a.members[i].key_offset != b.members[i].key_offset)
+      return where("member " + std::to_string(i) + " key '" + a.members[i].key + "' vs '" + b.members[i].key + "'");
+    if (auto d = difference(a.members[i].value, b.members[i].value, at + "/" + a.members[i].key); !d.empty()) return d;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string first_difference(const Node& a, const Node& b) { return difference(a, b, ""); }
+
 }  // namespace seam::doc

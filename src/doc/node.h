@@ -68,6 +68,11 @@ struct Node {
   std::string describe() const;
 };
 
+// The first place where two trees differ in kind, value, source offset, key or member order,
+// as a path and what differs; empty when they are identical. For checking that two readers of
+// one text agree (yaml_block.h).
+std::string first_difference(const Node& a, const Node& b);
+
 struct Member {
   Member() noexcept {}  // see Node()
   Member(std::string k, uint32_t offset, Node v) : key(std::move(k)), key_offset(offset), value(std::move(v)) {}
