@@ -216,7 +216,7 @@ Value run(const Code& e, std::vector<Value>& env) {
 
 Value evaluate(const Expr& e, std::vector<Value>& env) {
   if (e.code) return run(e.code->nodes[0], env);
-  return run(make_code(e)->nodes[0], env);  // a tree not folded: in tests, and for a rule's parameters
+  return run(make_code(e)->nodes[0], env);  // a tree not folded, as in the expression tests
 }
 
 namespace {

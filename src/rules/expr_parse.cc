@@ -27,7 +27,7 @@ struct Token {
   std::string decoded;
   int64_t integer = 0;
   double number = 0;
-  int level = -1;  // a binary operator's precedence level (kLevels), else -1
+  int level = -1;  // a binary operator's precedence level (kBinary), else -1
   Op op = Op::Literal;  // and which operator
 };
 
@@ -97,7 +97,6 @@ class Parser {
   }
 
   bool is(std::string_view punct) const { return tok_.kind == Tok::Punct && tok_.text == punct; }
-  bool is_word(std::string_view w) const { return tok_.kind == Tok::Ident && tok_.text == w; }
 
   Status expect(std::string_view punct) {
     if (!is(punct)) return fail("expected '" + std::string(punct) + "'; found " + describe(tok_));
