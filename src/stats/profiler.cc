@@ -1,6 +1,7 @@
 #include "stats/profiler.h"
 
 #include <algorithm>
+#include <functional>
 #include <thread>
 
 namespace seam::stats {
@@ -122,28 +123,20 @@ Status profile_file(const data::DataFile& file, data::Format format, const std::
 
 }  // namespace
 
-namespace {
-Result<ProfileRun> profile_once(const std::vector<std::string>& paths, const ProfileOptions& o);
-}
-
-// The type rule's second half: an inferred number, boolean or timestamp column that later
-// values do not fit is profiled again, in a second pass over the files, as categorical (or
-// text when most of its values are distinct), so that the type fits every value, however
-// late the first misfit comes. A type given with --types is kept; misfits count as invalid.
-Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const ProfileOptions& o) {
-  auto run = profile_once(paths, o);
+Result<ProfileRun> retype_misfits(Result<ProfileRun> run, const ColumnOptions& o,
+                                  const std::function<Result<ProfileRun>(const ColumnOptions&)>& again) {
   if (!run.ok()) return run;
-  ProfileOptions again = o;
-  again.columns.clear();
-  again.label.clear();
+  ColumnOptions retype = o;
+  retype.columns.clear();
+  retype.label.clear();
   std::vector<std::string> notes;
   for (const ColumnProfile& c : run.value().profile.columns) {
     const bool given = std::any_of(o.types.begin(), o.types.end(), [&](const auto& t) { return t.first == c.name; });
     if (given || c.invalid == 0 || c.type == ColumnType::Categorical || c.type == ColumnType::Text) continue;
     const double present = static_cast<double>(c.count - c.missing), distinct = c.distinct.estimate();
     const ColumnType type = distinct <= 20 || distinct * 2 <= present ? ColumnType::Categorical : ColumnType::Text;
-    again.columns.push_back(c.name);
-    again.types.emplace_back(c.name, type);
+    retype.columns.push_back(c.name);
+    retype.types.emplace_back(c.name, type);
     notes.push_back("column '" + c.name + "' looked " + std::string(type_name(c.type)) + " in its first " +
                     std::to_string(kTypeSampleValues) + " values, but " + std::to_string(c.invalid) +
                     (c.invalid == 1 ? " later value is not (on line " : " later values are not (the first on line ") +
@@ -151,9 +144,8 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
                     "): profiled again as " + std::string(type_name(type)) + "; --types " + c.name + "=" +
                     std::string(type_name(c.type)) + " keeps the type and counts them as invalid");
   }
-  if (again.columns.empty()) return run;
-  again.progress = nullptr;
-  auto second = profile_once(paths, again);
+  if (retype.columns.empty()) return run;
+  auto second = again(retype);
   if (!second.ok()) return second;
   ProfileRun& r = run.value();
   for (size_t i = 0; i < r.profile.columns.size(); ++i) {
@@ -165,6 +157,19 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
   }
   r.notes = std::move(notes);
   return run;
+}
+
+namespace {
+Result<ProfileRun> profile_once(const std::vector<std::string>& paths, const ProfileOptions& o);
+}
+
+Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const ProfileOptions& o) {
+  return retype_misfits(profile_once(paths, o), o, [&](const ColumnOptions& columns) {
+    ProfileOptions again = o;
+    static_cast<ColumnOptions&>(again) = columns;
+    again.progress = nullptr;
+    return profile_once(paths, again);
+  });
 }
 
 namespace {
