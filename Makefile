@@ -26,13 +26,15 @@ seam: $(BUILD)/build.ninja
 # /usr/local), e.g. make install PREFIX=~/.local. Any copy of the tree works: the binary
 # carries what it needs.
 PREFIX ?= /usr/local
+# The Python package goes to PREFIX/lib/python3.X/dist-packages, which Debian's
+# /usr/bin/python3 reads for /usr/local and /usr.
 install: seam
-	cmake --build $(BUILD) --target seam-generated
+	cmake --build $(BUILD) --target seam-generated seam-python
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # A Debian package of the same files, in $(BUILD)/ (cpack; dependencies from dpkg-shlibdeps).
 deb: seam
-	cmake --build $(BUILD) --target seam-generated
+	cmake --build $(BUILD) --target seam-generated seam-python
 	cd $(BUILD) && cpack -G DEB
 
 # Installs dependencies, builds the binary (not the tests: `make test` builds those), and runs

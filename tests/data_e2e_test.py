@@ -337,7 +337,7 @@ class Profiles(Data):
         wrong = seam("profile", ref, "--types", "at=timestamp:s", check=0)
         self.assertEqual(json.loads(wrong.stdout)["columns"][0]["invalid"], 4000)  # not in years 0000-9999
         bad = seam("profile", ref, "--types", "at=numeric:ms", check=2)
-        self.assertIn("--types expects COLUMN=", bad.stderr)
+        self.assertIn("--types: expects COLUMN=", bad.stderr)
 
     def test_gzip_and_zstd_files_profile_as_the_plain_file(self):
         """Compressed data (by its first bytes) gives the plain file's profile, also to drift."""

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "api/profile.h"
 #include "cli/command.h"
 #include "report/diagnostic.h"
 #include "util/text.h"
@@ -86,26 +87,6 @@ Status read_limits(const Args& args, data::ReadLimits& limits) {
   return Ok{};
 }
 
-// One COLUMN=TYPE of --types; timestamp:s and timestamp:ms also read numbers as instants.
-Status add_type(const std::string& t, stats::ProfileOptions& o) {
-  const size_t eq = t.find('=');
-  std::string name = eq == std::string::npos ? "" : t.substr(eq + 1);
-  std::optional<stats::EpochUnit> unit;
-  if (const size_t colon = name.find(':'); colon != std::string::npos) {
-    unit = stats::epoch_unit_from_name(std::string_view(name).substr(colon + 1));
-    name.resize(unit ? colon : 0);  // an unknown unit fails below
-  }
-  const auto type = stats::type_from_name(name);
-  if (!type || (unit && *type != stats::ColumnType::Timestamp))
-    return Error::usage("--types expects COLUMN=numeric|categorical|boolean|text|timestamp|timestamp:s|timestamp:ms; found '" +
-                        t + "'");
-  const std::string column = t.substr(0, eq);
-  o.types.emplace_back(column, *type);
-  std::erase_if(o.epoch_units, [&](const auto& e) { return e.first == column; });  // the last one wins
-  if (unit) o.epoch_units.emplace_back(column, *unit);
-  return Ok{};
-}
-
 }  // namespace
 
 Result<stats::ProfileOptions> profile_options(const Args& args) {
@@ -116,7 +97,7 @@ Result<stats::ProfileOptions> profile_options(const Args& args) {
   }
   o.columns = text::split_list(args.get("--columns", ""));
   for (const auto& t : text::split_list(args.get("--types", ""))) {
-    if (auto st = add_type(t, o); !st.ok()) return std::move(st).take_error();
+    if (auto st = api::add_column_type(t, o); !st.ok()) return Error::usage(with_flag(st.error()));
   }
   o.label = args.get("--label", "");
   auto threads = threads_option(args, 1);

@@ -1,0 +1,278 @@
+// seam._seam: the library's use-cases (src/api) for Python. Results cross as the JSON the CLI
+// and the server write (one contract, parsed into dicts by the seam package), except profiles,
+// which stay C++ objects so that merging and drift need no round trip. Errors become
+// seam.Error subclasses that keep the file, line, column and JSON pointer. Long work runs
+// with the GIL released, so other Python threads (a Dask worker's) go on meanwhile.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/check.h"
+#include "api/drift.h"
+#include "api/profile.h"
+#include "api/trl.h"
+#include "api/validate.h"
+#include "report/diagnostic.h"
+#include "report/drift_report.h"
+#include "report/findings.h"
+#include "report/trl_report.h"
+#include "stats/profiler.h"
+#include "stats/table_profile.h"
+#include "util/date.h"
+#include "util/version.h"
+#include "util/writer.h"
+
+namespace py = pybind11;
+
+namespace seam::python {
+namespace {
+
+// A library error on its way to Python; the translator below raises it as seam's own class.
+struct Failure {
+  Error error;
+};
+
+template <class T>
+T take(Result<T> r) {
+  if (!r.ok()) throw Failure{std::move(r).take_error()};
+  return std::move(r).value();
+}
+
+void must(const Status& s) {
+  if (!s.ok()) throw Failure{s.error()};
+}
+
+// A profile with the raw numeric values it was made with, when they were kept: drift between
+// two of these is exact where the values fit (stats::DriftInput).
+using Profile = stats::DriftInput;
+
+// Without keep_values a run's raw_complete may still say true for its (empty) raw values;
+// drift must then use the sketches.
+Profile from_run(stats::ProfileRun run, std::string path, size_t keep_values) {
+  if (keep_values == 0) run.raw_complete.assign(run.raw_complete.size(), false);
+  return Profile{std::move(path), std::move(run.profile), std::move(run.raw), std::move(run.raw_complete), std::move(run.notes)};
+}
+
+stats::ColumnOptions column_options(const std::vector<std::string>& columns, const std::map<std::string, std::string>& types,
+                                    const std::string& label, size_t keep_values, int sketch_k) {
+  stats::ColumnOptions o;
+  o.columns = columns;
+  for (const auto& [column, type] : types) must(api::add_column_type(column + "=" + type, o));
+  o.label = label;
+  o.keep_values = keep_values;
+  if (sketch_k < 8 || sketch_k > 65535) throw Failure{Error::usage_at("/sketch_k", "expects a number from 8 to 65535")};
+  o.sketch_k = sketch_k;
+  return o;
+}
+
+api::Analyzer analyzer(const std::vector<std::string>& rules, const std::vector<std::string>& params, bool strict) {
+  return take(api::make_analyzer(api::CheckOptions{rules, params, strict}));
+}
+
+std::string today_or(const std::string& today) { return today.empty() ? today_utc() : today; }
+
+std::string check_dir(const std::string& dir, const std::vector<std::string>& rules, const std::vector<std::string>& params,
+                      bool strict, const std::string& today) {
+  py::gil_scoped_release unlocked;
+  const api::Analyzer a = analyzer(rules, params, strict);
+  return report::findings_json(take(api::check_project(a, dir, today_or(today))).report);
+}
+
+// Descriptors given as texts, by file name ("trained_model.yaml"), checked as a project
+// directory named `name` would be.
+std::string check_texts(const std::map<std::string, std::string>& files, const std::string& name,
+                        const std::vector<std::string>& rules, const std::vector<std::string>& params, bool strict,
+                        const std::string& today) {
+  py::gil_scoped_release unlocked;
+  MemoryFileSystem fs;
+  must(fs.make_directories(name));
+  for (const auto& [file, text] : files) must(fs.write(join_path(name, file), text));
+  const api::Analyzer a = analyzer(rules, params, strict);
+  return report::findings_json(take(api::check_project(a, name, today_or(today), fs)).report);
+}
+
+std::string validate_paths(const std::vector<std::string>& paths, bool strict, const std::string& as) {
+  py::gil_scoped_release unlocked;
+  api::ValidateOptions o;
+  o.strict = strict;
+  if (!as.empty()) {
+    o.as = doc::descriptor_from_id(as);
+    if (!o.as) throw Failure{Error::usage_at("/as", "'" + as + "' is not a descriptor id")};
+  }
+  return report::validation_json(api::validate(paths, o).files);
+}
+
+std::string validate_texts(const std::map<std::string, std::string>& files, bool strict) {
+  py::gil_scoped_release unlocked;
+  std::vector<report::FileResult> results;
+  for (const auto& [file, text] : files) {
+    const auto dot = file.rfind('.');
+    const auto d = doc::descriptor_from_id(file.substr(0, dot));
+    if (!d) throw Failure{Error::usage_at("/" + file, "'" + file + "' does not name a descriptor (trained_model.yaml, ...)")};
+    results.push_back(api::validate_text(file, text, *d, strict));
+  }
+  return report::validation_json(results);
+}
+
+Profile profile_paths(const std::vector<std::string>& paths, const std::string& format, const std::vector<std::string>& columns,
+                      const std::map<std::string, std::string>& types, const std::string& label, size_t keep_values,
+                      int sketch_k, int threads) {
+  stats::ProfileOptions o;
+  static_cast<stats::ColumnOptions&>(o) = column_options(columns, types, label, keep_values, sketch_k);
+  if (!format.empty()) {
+    o.format = data::format_from_name(format);
+    if (!o.format) throw Failure{Error::usage_at("/format", "must be csv, tsv or jsonl; found '" + format + "'")};
+  }
+  if (threads < 1 || threads > 256) throw Failure{Error::usage_at("/threads", "expects a number from 1 to 256")};
+  o.threads = threads;
+  py::gil_scoped_release unlocked;
+  return from_run(take(stats::profile_files(paths, o)), paths.size() == 1 ? paths[0] : "", keep_values);
+}
+
+// The buffer kind of a numpy array, or Text when the column must come as strings.
+stats::TableColumn::Kind kind_of(const py::dtype& t) {
+  using K = stats::TableColumn::Kind;
+  const char k = t.kind();
+  const auto size = t.itemsize();
+  if (k == 'f') return size == 8 ? K::Float64 : size == 4 ? K::Float32 : K::Text;
+  if (k == 'b') return K::Bool;
+  if (k == 'i') return size == 8 ? K::Int64 : size == 4 ? K::Int32 : size == 2 ? K::Int16 : K::Int8;
+  if (k == 'u') return size == 8 ? K::UInt64 : size == 4 ? K::UInt32 : size == 2 ? K::UInt16 : K::UInt8;
+  return K::Text;
+}
+
+// Columns come as 1-d numpy arrays of numbers or booleans, read in place, or as lists of
+// str (the seam package prints other columns as pandas' to_csv would).
+Profile profile_columns(const std::vector<std::string>& names, const py::list& columns, size_t rows, const std::string& source,
+                        const std::vector<std::string>& only, const std::map<std::string, std::string>& types,
+                        const std::string& label, size_t keep_values, int sketch_k) {
+  const stats::ColumnOptions o = column_options(only, types, label, keep_values, sketch_k);
+  stats::Table table{names, {}, rows, source};
+  std::vector<py::object> held;  // keeps each buffer alive, and each list's strings
+  for (const py::handle c : columns) {
+    stats::TableColumn col;
+    if (py::isinstance<py::array>(c)) {
+      auto a = py::reinterpret_borrow<py::array>(c);
+      col.kind = kind_of(a.dtype());
+      if (a.ndim() != 1 || col.kind == stats::TableColumn::Kind::Text || static_cast<size_t>(a.shape(0)) != rows)
+        throw Failure{Error::usage("a numeric column must be a 1-d array of " + std::to_string(rows) + " numbers or booleans")};
+      col.data = static_cast<const char*>(a.data());
+      col.stride = a.strides(0);
+    } else {
+      for (const py::handle s : py::reinterpret_borrow<py::list>(c)) col.text.push_back(py::cast<std::string_view>(s));
+    }
+    held.push_back(py::reinterpret_borrow<py::object>(c));
+    table.columns.push_back(std::move(col));
+  }
+  py::gil_scoped_release unlocked;
+  return from_run(take(stats::profile_table(table, o)), "", keep_values);
+}
+
+Profile merged(const std::vector<const Profile*>& parts) {
+  if (parts.empty()) throw Failure{Error::usage("no profiles to merge")};
+  Profile out{"", parts[0]->profile, {}, {}, {}};
+  py::gil_scoped_release unlocked;
+  for (size_t i = 1; i < parts.size(); ++i) must(out.profile.merge(parts[i]->profile));
+  return out;
+}
+
+std::string drift(const Profile& reference, const Profile& current, const std::map<std::string, std::vector<std::string>>& options,
+                  const std::string& descriptors) {
+  const api::OptionValues values = [&](const std::string& name) {
+    const auto it = options.find(name);
+    return it == options.end() ? std::vector<std::string>{} : it->second;
+  };
+  const stats::DriftOptions o = take(api::drift_options(values, ""));
+  py::gil_scoped_release unlocked;
+  return report::drift_json(take(api::drift_profiles(reference, current, o, descriptors)));
+}
+
+std::string trl_status(const std::string& dir, const std::string& levels, const std::vector<std::string>& rules,
+                       const std::vector<std::string>& params, const std::string& today) {
+  py::gil_scoped_release unlocked;
+  api::TrlOptions o;
+  o.levels_file = levels;
+  o.check = api::CheckOptions{rules, params, false};
+  o.today = today_or(today);
+  const api::TrlProject p = take(api::load_trl(dir, o, true));
+  StringWriter out;
+  report::find_format(report::trl_status_formats(), "json")->render(api::trl_status(p), out);
+  return out.take();
+}
+
+// Raises a Failure as the seam.errors class of its kind, with its location as attributes.
+void translate(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const Failure& f) {
+    const Error& e = f.error;
+    static const char* const classes[] = {"InvalidInputError", "ReadError", "UsageError"};
+    const auto kind = static_cast<size_t>(e.kind);
+    py::object cls = py::module_::import("seam.errors").attr(kind < 3 ? classes[kind] : "Error");
+    py::object err = cls(e.message, py::arg("file") = e.file, py::arg("line") = e.line, py::arg("column") = e.column,
+                         py::arg("pointer") = e.pointer, py::arg("snippet") = e.snippet);
+    PyErr_SetObject(cls.ptr(), err.ptr());
+  }
+}
+
+}  // namespace
+}  // namespace seam::python
+
+PYBIND11_MODULE(_seam, m) {
+  using namespace seam::python;
+  m.doc() = "seam's library, for the seam package: see help(seam).";
+  m.attr("__version__") = seam::kVersion;
+  py::register_exception_translator(&translate);
+
+  py::class_<Profile>(m, "Profile")
+      .def_property_readonly("rows", [](const Profile& p) { return p.profile.rows; })
+      .def_property_readonly("bad_rows", [](const Profile& p) { return p.profile.bad_rows; })
+      .def_property_readonly("label", [](const Profile& p) { return p.profile.label; })
+      .def_property_readonly("sources", [](const Profile& p) { return p.profile.sources; })
+      .def_property_readonly("notes", [](const Profile& p) { return p.notes; })
+      .def_property_readonly("columns", [](const Profile& p) {
+        std::vector<std::string> names;
+        for (const auto& c : p.profile.columns) names.push_back(c.name);
+        return names;
+      })
+      .def_property_readonly("column_types", [](const Profile& p) {
+        std::map<std::string, std::string> types;
+        for (const auto& c : p.profile.columns) types[c.name] = std::string(seam::stats::type_name(c.type));
+        return types;
+      })
+      .def_property_readonly("exact", [](const Profile& p) {
+        return !p.raw_complete.empty() && std::find(p.raw_complete.begin(), p.raw_complete.end(), true) != p.raw_complete.end();
+      })
+      .def("to_json", [](const Profile& p) { return seam::stats::to_json(p.profile); })
+      .def_static("from_json", [](const std::string& text, const std::string& path) {
+        return Profile{path, take(seam::stats::profile_from_json(path, text)), {}, {}, {}};
+      }, py::arg("text"), py::arg("path") = "<profile>")
+      .def_static("read", [](const std::string& path) { return Profile{path, take(seam::stats::read_profile(path)), {}, {}, {}}; })
+      .def("save", [](const Profile& p, const std::string& path) { must(seam::disk().write(path, seam::stats::to_json(p.profile))); })
+      .def_static("merge_all", &merged)
+      // Pickled as its JSON, so that Dask can ship profiles between workers; raw values stay behind.
+      .def(py::pickle([](const Profile& p) { return py::make_tuple(p.path, seam::stats::to_json(p.profile), p.notes); },
+                      [](const py::tuple& t) {
+                        const auto path = t[0].cast<std::string>();
+                        return Profile{path, take(seam::stats::profile_from_json(path, t[1].cast<std::string>())), {}, {},
+                                       t[2].cast<std::vector<std::string>>()};
+                      }))
+      .def("with_sources", [](const Profile& p, const std::vector<std::string>& sources) {
+        Profile out = p;
+        out.profile.sources = sources;
+        return out;
+      });
+
+  m.def("check_dir", &check_dir);
+  m.def("check_texts", &check_texts);
+  m.def("validate_paths", &validate_paths);
+  m.def("validate_texts", &validate_texts);
+  m.def("profile_paths", &profile_paths);
+  m.def("profile_columns", &profile_columns);
+  m.def("drift", &drift);
+  m.def("trl_status", &trl_status);
+}
