@@ -146,13 +146,11 @@ stats::TableColumn::Kind kind_of(const py::dtype& t) {
 }
 
 // Columns come as 1-d numpy arrays of numbers or booleans, read in place, or as lists of
-// str (the seam package prints other columns as pandas' to_csv would).
-Profile profile_columns(const std::vector<std::string>& names, const py::list& columns, size_t rows, const std::string& source,
-                        const std::vector<std::string>& only, const std::map<std::string, std::string>& types,
-                        const std::string& label, size_t keep_values, int sketch_k) {
-  const stats::ColumnOptions o = column_options(only, types, label, keep_values, sketch_k);
+// str (the seam package prints other columns as pandas' to_csv would). `held` keeps what the
+// table points into alive.
+stats::Table to_table(const std::vector<std::string>& names, const py::list& columns, size_t rows, const std::string& source,
+                      std::vector<py::object>& held) {
   stats::Table table{names, {}, rows, source};
-  std::vector<py::object> held;  // keeps each buffer alive, and each list's strings
   for (const py::handle c : columns) {
     stats::TableColumn col;
     if (py::isinstance<py::array>(c)) {
@@ -168,8 +166,48 @@ Profile profile_columns(const std::vector<std::string>& names, const py::list& c
     held.push_back(py::reinterpret_borrow<py::object>(c));
     table.columns.push_back(std::move(col));
   }
+  return table;
+}
+
+Profile profile_columns(const std::vector<std::string>& names, const py::list& columns, size_t rows, const std::string& source,
+                        const std::vector<std::string>& only, const std::map<std::string, std::string>& types,
+                        const std::string& label, size_t keep_values, int sketch_k) {
+  const stats::ColumnOptions o = column_options(only, types, label, keep_values, sketch_k);
+  std::vector<py::object> held;
+  const stats::Table table = to_table(names, columns, rows, source, held);
   py::gil_scoped_release unlocked;
   return from_run(take(stats::profile_table(table, o)), "", keep_values);
+}
+
+using Types = std::vector<std::pair<std::string, std::string>>;
+
+Types type_names(const std::vector<std::pair<std::string, stats::ColumnType>>& types) {
+  Types out;
+  for (const auto& [name, t] : types) out.emplace_back(name, std::string(stats::type_name(t)));
+  return out;
+}
+
+// The types a first pass fixes, so that the partial profiles of many workers agree.
+Types sample_file_types(const std::string& path, const std::string& format, const std::vector<std::string>& only,
+                        const std::map<std::string, std::string>& types, const std::string& label) {
+  stats::ProfileOptions o;
+  static_cast<stats::ColumnOptions&>(o) = column_options(only, types, label, 0, seam::stats::kDefaultSketchK);
+  if (!format.empty()) o.format = data::format_from_name(format);
+  py::gil_scoped_release unlocked;
+  return type_names(take(stats::sample_types(path, o)));
+}
+
+Types sample_table_types(const std::vector<std::string>& names, const py::list& columns, size_t rows,
+                         const std::vector<std::string>& only, const std::map<std::string, std::string>& types,
+                         const std::string& label) {
+  const stats::ColumnOptions o = column_options(only, types, label, 0, seam::stats::kDefaultSketchK);
+  std::vector<py::object> held;
+  const stats::Table table = to_table(names, columns, rows, "", held);
+  for (const auto& name : o.columns)
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      throw Failure{Error::usage_at("/columns", "no column '" + name + "' in the table")};
+  py::gil_scoped_release unlocked;
+  return type_names(stats::table_types(table, o));
 }
 
 Profile merged(const std::vector<const Profile*>& parts) {
@@ -261,6 +299,21 @@ PYBIND11_MODULE(_seam, m) {
                         return Profile{path, take(seam::stats::profile_from_json(path, t[1].cast<std::string>())), {}, {},
                                        t[2].cast<std::vector<std::string>>()};
                       }))
+      // The misfit columns of a first pass and their new types, given the types the user
+      // fixed (stats::plan_retyping), with the notes for the final profile.
+      .def("retyping", [](const Profile& p, const std::map<std::string, std::string>& given) {
+        const auto plan = seam::stats::plan_retyping(p.profile, column_options({}, given, "", 0, seam::stats::kDefaultSketchK));
+        std::map<std::string, std::string> fresh;  // the misfits: the last type given for each wins
+        for (const auto& [name, type] : plan.again.types)
+          if (std::find(plan.again.columns.begin(), plan.again.columns.end(), name) != plan.again.columns.end())
+            fresh[name] = std::string(seam::stats::type_name(type));
+        return py::make_tuple(fresh, plan.notes);
+      })
+      .def("with_columns_of", [](const Profile& p, const Profile& second, const std::vector<std::string>& notes) {
+        seam::stats::ProfileRun run{p.profile, p.raw, p.raw_complete, p.notes};
+        seam::stats::apply_retyping(run, second.profile, notes);
+        return from_run(std::move(run), p.path, p.raw.empty() ? 0 : 1);
+      })
       .def("with_sources", [](const Profile& p, const std::vector<std::string>& sources) {
         Profile out = p;
         out.profile.sources = sources;
@@ -273,6 +326,8 @@ PYBIND11_MODULE(_seam, m) {
   m.def("validate_texts", &validate_texts);
   m.def("profile_paths", &profile_paths);
   m.def("profile_columns", &profile_columns);
+  m.def("sample_file_types", &sample_file_types);
+  m.def("sample_table_types", &sample_table_types);
   m.def("drift", &drift);
   m.def("trl_status", &trl_status);
 }

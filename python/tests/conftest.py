@@ -14,8 +14,9 @@ EXAMPLE = os.path.join(SOURCE, "examples", "turbine-maintenance")
 @pytest.fixture
 def cli():
     """Runs the seam command and returns its stdout."""
-    def run(*args, ok=(0, 1)):
-        r = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120)
+    def run(*args, ok=(0, 1), env=None, stderr=False):
+        r = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120,
+                           env={**os.environ, **(env or {})})
         assert r.returncode in ok, r.stderr
-        return r.stdout
+        return (r.stdout, r.stderr) if stderr else r.stdout
     return run

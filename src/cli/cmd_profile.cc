@@ -108,6 +108,7 @@ int run_profile(const std::vector<std::string>& argv) {
   const Args& args = parsed.value();
   if (args.positional.empty()) return usage_error("profile", "give at least one data file (or: merge A.json B.json...)");
   if (args.positional[0] == "merge") return merge(args);
+  if (args.options.count("--dask")) return profile_on_dask(args);
   auto opts = profile_options(args);
   if (!opts.ok()) return usage_error("profile", opts.error().message);
   std::optional<doc::Descriptor> as;

@@ -61,6 +61,12 @@ ArgSpec spec_of(const std::string& command);
 // "; did you mean 'X'?" for a mistyped command name, or "" when nothing is close.
 std::string command_hint(const std::string& name);
 
+// The directory of the running binary, from /proc (argv[0] may be a bare name on PATH).
+std::string binary_dir();
+// seam profile --dask ADDRESS FILE...: the profile made on a Dask cluster by the Python
+// package's helper (python3 -m seam.dask), which this starts and waits for. Its exit code.
+int profile_on_dask(const Args& args);
+
 // Prints `seam help` or, with a name, one command's help. Returns an exit code.
 int print_help(const std::vector<std::string>& args);
 

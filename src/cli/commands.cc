@@ -81,6 +81,7 @@ const std::vector<Command>& commands() {
        ""},
       {"profile", "profile data files (CSV, TSV, JSON lines) into a mergeable profile",
        "seam profile FILE... [-o OUT] [--format csv|tsv|jsonl] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--threads N] [--sketch-k K] [--max-record SIZE] [--max-columns N] [--descriptor training_data|production_data] [--quiet]\n"
+       "       seam profile --dask SCHEDULER FILE... [-o OUT] [--format F] [--columns a,b] [--types a=TYPE,...] [--label COLUMN] [--sketch-k K]\n"
        "       seam profile merge A.json B.json... [-o OUT]",
        "Streams the files (one data set; they must have the same columns) and records per\n"
        "column: count, missing, distinct values (HyperLogLog), and for numeric columns min, max,\n"
@@ -109,14 +110,20 @@ const std::vector<Command>& commands() {
        "  --max-columns N     a header with more names than this is an error (default 1048576)\n"
        "  --descriptor D      print the schema, statistics and label distribution as a\n"
        "                      training_data or production_data descriptor instead\n"
-       "  --quiet             no progress line\n\n"
+       "  --quiet             no progress line\n"
+       "  --dask SCHEDULER    profile on a Dask cluster (tcp://host:8786): its workers profile\n"
+       "                      the files, which they must all be able to read (a glob is\n"
+       "                      expanded on a worker), and merge the profiles; the result equals\n"
+       "                      this machine's profile of the same files (docs/distributed.md).\n"
+       "                      Runs the seam Python package's helper with /usr/bin/python3\n"
+       "                      (SEAM_PYTHON=PATH to use another)\n\n"
        "On a terminal, a progress line shows on stderr once profiling has taken a second\n"
        "(SEAM_PROGRESS_DELAY=SECONDS changes that), unless --quiet.\n"
        "Malformed rows are skipped and reported with their line numbers.\n"
        "Exit status: 0 profiled, 1 profiled but some rows were skipped, 2 a file cannot be read\n"
        "or the usage is wrong.",
        run_profile,
-       {{"-o", "OUT", "@file"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}, {"--descriptor", "DESCRIPTOR", "training_data production_data"}, {"--quiet"}},
+       {{"-o", "OUT", "@file"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}, {"--descriptor", "DESCRIPTOR", "training_data production_data"}, {"--quiet"}, {"--dask", "SCHEDULER"}},
        {{"merge", "@file"}},
        "@file"},
       {"drift", "test two data sets (files or profiles) for drift, column by column",

@@ -14,17 +14,8 @@
 #endif
 
 namespace seam::cli {
-namespace {
 
-// The directory of the running binary, from /proc (argv[0] may be a bare name on PATH).
-std::string binary_dir() {
-  char buf[4096];
-  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return ".";
-  const std::string path(buf, static_cast<size_t>(n));
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
+namespace {
 
 int run_in_module(const char* name, const std::vector<std::string>& args) {
   // Beside the binary in a build tree; under lib/seam once installed, found relative to the

@@ -123,40 +123,66 @@ Status profile_file(const data::DataFile& file, data::Format format, const std::
 
 }  // namespace
 
-Result<ProfileRun> retype_misfits(Result<ProfileRun> run, const ColumnOptions& o,
-                                  const std::function<Result<ProfileRun>(const ColumnOptions&)>& again) {
-  if (!run.ok()) return run;
-  ColumnOptions retype = o;
-  retype.columns.clear();
-  retype.label.clear();
-  std::vector<std::string> notes;
-  for (const ColumnProfile& c : run.value().profile.columns) {
+Retyping plan_retyping(const Profile& p, const ColumnOptions& o) {
+  Retyping plan{o, {}};
+  plan.again.columns.clear();
+  plan.again.label.clear();
+  for (const ColumnProfile& c : p.columns) {
     const bool given = std::any_of(o.types.begin(), o.types.end(), [&](const auto& t) { return t.first == c.name; });
     if (given || c.invalid == 0 || c.type == ColumnType::Categorical || c.type == ColumnType::Text) continue;
     const double present = static_cast<double>(c.count - c.missing), distinct = c.distinct.estimate();
     const ColumnType type = distinct <= 20 || distinct * 2 <= present ? ColumnType::Categorical : ColumnType::Text;
-    retype.columns.push_back(c.name);
-    retype.types.emplace_back(c.name, type);
-    notes.push_back("column '" + c.name + "' looked " + std::string(type_name(c.type)) + " in its first " +
-                    std::to_string(kTypeSampleValues) + " values, but " + std::to_string(c.invalid) +
-                    (c.invalid == 1 ? " later value is not (on line " : " later values are not (the first on line ") +
-                    std::to_string(c.first_invalid_line) +
-                    "): profiled again as " + std::string(type_name(type)) + "; --types " + c.name + "=" +
-                    std::string(type_name(c.type)) + " keeps the type and counts them as invalid");
+    plan.again.columns.push_back(c.name);
+    plan.again.types.emplace_back(c.name, type);
+    plan.notes.push_back("column '" + c.name + "' looked " + std::string(type_name(c.type)) + " in its first " +
+                         std::to_string(kTypeSampleValues) + " values, but " + std::to_string(c.invalid) +
+                         (c.invalid == 1 ? " later value is not (on line " : " later values are not (the first on line ") +
+                         std::to_string(c.first_invalid_line) +
+                         "): profiled again as " + std::string(type_name(type)) + "; --types " + c.name + "=" +
+                         std::string(type_name(c.type)) + " keeps the type and counts them as invalid");
   }
-  if (retype.columns.empty()) return run;
-  auto second = again(retype);
-  if (!second.ok()) return second;
-  ProfileRun& r = run.value();
-  for (size_t i = 0; i < r.profile.columns.size(); ++i) {
-    for (ColumnProfile& c : second.value().profile.columns) {
-      if (c.name != r.profile.columns[i].name) continue;
-      r.profile.columns[i] = std::move(c);
-      if (i < r.raw.size()) r.raw[i].clear();  // raw values are for numeric columns
+  return plan;
+}
+
+void apply_retyping(ProfileRun& run, Profile second, std::vector<std::string> notes) {
+  for (size_t i = 0; i < run.profile.columns.size(); ++i) {
+    for (ColumnProfile& c : second.columns) {
+      if (c.name != run.profile.columns[i].name) continue;
+      run.profile.columns[i] = std::move(c);
+      if (i < run.raw.size()) run.raw[i].clear();  // raw values are for numeric columns
     }
   }
-  r.notes = std::move(notes);
+  run.notes = std::move(notes);
+}
+
+Result<ProfileRun> retype_misfits(Result<ProfileRun> run, const ColumnOptions& o,
+                                  const std::function<Result<ProfileRun>(const ColumnOptions&)>& again) {
+  if (!run.ok()) return run;
+  Retyping plan = plan_retyping(run.value().profile, o);
+  if (plan.again.columns.empty()) return run;
+  auto second = again(plan.again);
+  if (!second.ok()) return second;
+  apply_retyping(run.value(), std::move(second).value().profile, std::move(plan.notes));
   return run;
+}
+
+Result<std::vector<std::pair<std::string, ColumnType>>> sample_types(const std::string& path, const ProfileOptions& o) {
+  auto file = data::DataFile::open(path, o.limits);
+  if (!file.ok()) return std::move(file).take_error();
+  const data::Format format = o.format ? *o.format : data::format_for_path(path);
+  auto header = file.value().header(format);
+  if (!header.ok()) return std::move(header).take_error();
+  auto splits = fine_splits(file.value(), format, 1);
+  if (!splits.ok()) return std::move(splits).take_error();
+  auto setup = first_file_setup(file.value(), format, splits.value(), std::move(header).value(), o);
+  if (!setup.ok()) return std::move(setup).take_error();
+  std::vector<std::pair<std::string, ColumnType>> types;
+  for (size_t i = 0; i < setup.value().header.size(); ++i) {
+    const std::string& name = setup.value().header[i];
+    if (o.columns.empty() || std::find(o.columns.begin(), o.columns.end(), name) != o.columns.end() || name == o.label)
+      types.emplace_back(name, setup.value().types.type(i));
+  }
+  return types;
 }
 
 namespace {

@@ -37,4 +37,21 @@ Result<ProfileRun> profile_files(const std::vector<std::string>& paths, const Pr
 Result<ProfileRun> retype_misfits(Result<ProfileRun> run, const ColumnOptions& options,
                                   const std::function<Result<ProfileRun>(const ColumnOptions&)>& again);
 
+// The two halves of retype_misfits, for a caller that runs the passes itself (the Python
+// module's Dask helpers run each on many workers). plan_retyping: the misfit columns of a
+// first-pass profile made under `options`, as the options of the second pass (only those
+// columns, with their new types), and the notes that say why; no columns when none misfit.
+struct Retyping {
+  ColumnOptions again;
+  std::vector<std::string> notes;
+};
+Retyping plan_retyping(const Profile& first, const ColumnOptions& options);
+// Puts the second pass's columns in place of the first pass's, and its notes in the run.
+void apply_retyping(ProfileRun& run, Profile second, std::vector<std::string> notes);
+
+// The column types profile_files would fix for `path` as the first of its files: from the
+// records in its first kTypeSampleBytes, or as options.types gives them. Only the columns
+// to profile (options.columns, with the label), in file order. Errors as profile_files.
+Result<std::vector<std::pair<std::string, ColumnType>>> sample_types(const std::string& path, const ProfileOptions& options);
+
 }  // namespace seam::stats

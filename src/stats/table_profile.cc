@@ -1,5 +1,6 @@
 #include "stats/table_profile.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -136,7 +137,7 @@ class Records {
 
 // The types profile_files would fix: from the records that start in the first
 // kTypeSampleBytes of the file, which is its first range when one thread reads it.
-TypeSample sample_types(const Table& t, const ColumnOptions& o) {
+TypeSample table_sample(const Table& t, const ColumnOptions& o) {
   TypeSample sample(t.names, o);
   Records records(t);
   for (uint64_t r = 0; r < t.rows && !sample.full(); ++r) {
@@ -147,7 +148,7 @@ TypeSample sample_types(const Table& t, const ColumnOptions& o) {
 }
 
 Result<ProfileRun> profile_once(const Table& t, const ColumnOptions& o) {
-  auto builder = ProfileBuilder::create(t.names, o, sample_types(t, o), t.source);
+  auto builder = ProfileBuilder::create(t.names, o, table_sample(t, o), t.source);
   if (!builder.ok()) return std::move(builder).take_error();
   Records records(t);
   for (uint64_t r = 0; r < t.rows; ++r) {
@@ -161,6 +162,18 @@ Result<ProfileRun> profile_once(const Table& t, const ColumnOptions& o) {
 
 std::string_view python_float(double v, char (&buf)[40]) { return python_repr(v, buf); }
 std::string_view python_float(float v, char (&buf)[40]) { return python_repr(v, buf); }
+
+std::vector<std::pair<std::string, ColumnType>> table_types(const Table& table, const ColumnOptions& options) {
+  const TypeSample sample = table_sample(table, options);
+  std::vector<std::pair<std::string, ColumnType>> types;
+  for (size_t i = 0; i < table.names.size(); ++i) {
+    const std::string& name = table.names[i];
+    const auto& only = options.columns;
+    if (only.empty() || std::find(only.begin(), only.end(), name) != only.end() || name == options.label)
+      types.emplace_back(name, sample.type(i));
+  }
+  return types;
+}
 
 Result<ProfileRun> profile_table(const Table& table, const ColumnOptions& options) {
   if (table.columns.size() != table.names.size())

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stats/profile_builder.h"
@@ -38,6 +39,10 @@ struct Table {
 // Errors: columns of another count than names, a Text column with another count than rows,
 // and, as for profile_files, a table without columns or options that name unknown columns.
 Result<ProfileRun> profile_table(const Table& table, const ColumnOptions& options);
+
+// The column types profile_table fixes for its first pass (as sample_types for a file): only
+// the columns to profile, with the label, in table order. Assumes a table profile_table takes.
+std::vector<std::pair<std::string, ColumnType>> table_types(const Table& table, const ColumnOptions& options);
 
 // A float as Python's repr() prints it, which is how pandas writes it into a CSV cell:
 // "0.1", "100.0", "1e-05", "1.5e+16", "inf"; NaN, a missing value, as "". `buf` holds the text.
