@@ -153,7 +153,20 @@ stats::Table to_table(const std::vector<std::string>& names, const py::list& col
   stats::Table table{names, {}, rows, source};
   for (const py::handle c : columns) {
     stats::TableColumn col;
-    if (py::isinstance<py::array>(c)) {
+    if (py::isinstance<py::array>(c) && py::reinterpret_borrow<py::array>(c).dtype().kind() == 'O') {
+      // Strings and missing values only (the package checks): read without a Python loop.
+      auto a = py::reinterpret_borrow<py::array>(c);
+      if (a.ndim() != 1 || static_cast<size_t>(a.shape(0)) != rows)
+        throw Failure{Error::usage("a text column must be a 1-d array of " + std::to_string(rows) + " cells")};
+      const char* at = static_cast<const char*>(a.data());
+      for (size_t i = 0; i < rows; ++i, at += a.strides(0)) {
+        PyObject* o = *reinterpret_cast<PyObject* const*>(at);
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_Check(o) ? PyUnicode_AsUTF8AndSize(o, &size) : "";
+        if (!utf8) throw py::error_already_set();
+        col.text.emplace_back(utf8, static_cast<size_t>(size));
+      }
+    } else if (py::isinstance<py::array>(c)) {
       auto a = py::reinterpret_borrow<py::array>(c);
       col.kind = kind_of(a.dtype());
       if (a.ndim() != 1 || col.kind == stats::TableColumn::Kind::Text || static_cast<size_t>(a.shape(0)) != rows)

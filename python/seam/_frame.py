@@ -7,6 +7,7 @@ import csv
 import io
 
 import numpy as np
+import pandas as pd
 
 
 def _csv_cells(series) -> list:
@@ -17,13 +18,11 @@ def _csv_cells(series) -> list:
     return [row[0] if row else "" for row in rows]
 
 
-def _texts(series) -> list:
-    if series.dtype == object:
-        values = series.to_numpy()
-        missing = series.isna().to_numpy()
-        # The common case, strings and missing values, without pandas' formatting.
-        if all(m or type(v) is str for v, m in zip(values, missing)):
-            return ["" if m else v for v, m in zip(values, missing)]
+def _texts(series):
+    # The common case, strings and missing values, goes to the module as the object array
+    # itself, which reads each str in place and takes anything else as missing.
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.to_numpy()
     return _csv_cells(series)
 
 

@@ -101,37 +101,40 @@ uint64_t csv_bytes(std::string_view v, size_t columns) {
   return v.size() + quotes + 2;
 }
 
-// Walks the records in CSV order, with the line each starts on and its offset in the file.
+// A printed cell: numbers go into one of these, text cells point into the table.
+struct Buf {
+  char text[40];
+};
+
+// Walks the records in CSV order, with the line each starts on and, when asked (the type
+// sample needs it, and the costly part is the quoting), its offset in the file.
 class Records {
  public:
-  explicit Records(const Table& t) : t_(t), cells_(t.columns.size()), bufs_(t.columns.size()) {
+  Records(const Table& t, bool offsets) : t_(t), offsets_(offsets) {
     offset_ = 1;  // the header's newline
     for (size_t c = 0; c < t.names.size(); ++c) offset_ += csv_bytes(t.names[c], t.names.size()) + (c > 0);
   }
-  // Fills cells() with record `row` (rows in order from 0), and returns its start offset.
-  uint64_t next(uint64_t row) {
-    const uint64_t start = offset_;
+  // Prints record `row` (rows in order from 0) into fields[0..columns), numbers into
+  // bufs[0..columns), and returns its start offset (0 without offsets); line() is then its line.
+  uint64_t next(uint64_t row, data::Field* fields, Buf* bufs) {
+    const uint64_t start = offsets_ ? offset_ : 0;
     line_ += newlines_;
-    newlines_ = 0;
-    for (size_t c = 0; c < cells_.size(); ++c) {
-      cells_[c] = cell(t_.columns[c], row, bufs_[c].text);
-      offset_ += csv_bytes(cells_[c], cells_.size()) + (c > 0);
-      for (char ch : cells_[c]) newlines_ += ch == '\n';
+    newlines_ = 1;
+    const size_t n = t_.columns.size();
+    for (size_t c = 0; c < n; ++c) {
+      const std::string_view v = cell(t_.columns[c], row, bufs[c].text);
+      fields[c] = data::Field{v, false};
+      if (offsets_) offset_ += csv_bytes(v, n) + (c > 0);
+      if (t_.columns[c].kind == Kind::Text) newlines_ += static_cast<uint64_t>(std::count(v.begin(), v.end(), '\n'));
     }
     offset_ += 1;
-    newlines_ += 1;
     return start;
   }
-  const std::vector<std::string_view>& cells() const { return cells_; }
   uint64_t line() const { return line_; }
 
  private:
   const Table& t_;
-  std::vector<std::string_view> cells_;
-  struct Buf {
-    char text[40];
-  };
-  std::vector<Buf> bufs_;  // where each column's cell is printed
+  bool offsets_;
   uint64_t offset_ = 0, line_ = 2, newlines_ = 0;
 };
 
@@ -139,21 +142,35 @@ class Records {
 // kTypeSampleBytes of the file, which is its first range when one thread reads it.
 TypeSample table_sample(const Table& t, const ColumnOptions& o) {
   TypeSample sample(t.names, o);
-  Records records(t);
+  Records records(t, true);
+  const size_t n = t.columns.size();
+  std::vector<data::Field> fields(n);
+  std::vector<Buf> bufs(n);
   for (uint64_t r = 0; r < t.rows && !sample.full(); ++r) {
-    if (records.next(r) >= kTypeSampleBytes) break;
-    for (size_t c = 0; c < t.names.size(); ++c) sample.add(c, records.cells()[c]);
+    if (records.next(r, fields.data(), bufs.data()) >= kTypeSampleBytes) break;
+    for (size_t c = 0; c < n; ++c) sample.add(c, fields[c].text);
   }
   return sample;
 }
 
+// Records go to the builder in batches, as a file reader passes them, so that it profiles a
+// column at a time.
 Result<ProfileRun> profile_once(const Table& t, const ColumnOptions& o) {
   auto builder = ProfileBuilder::create(t.names, o, table_sample(t, o), t.source);
   if (!builder.ok()) return std::move(builder).take_error();
-  Records records(t);
-  for (uint64_t r = 0; r < t.rows; ++r) {
-    records.next(r);
-    builder.value().add(records.cells(), records.line());
+  Records records(t, false);
+  const size_t n = t.columns.size();
+  const size_t batch = std::clamp<size_t>((size_t{1} << 16) / std::max<size_t>(n, 1), 16, 1024);
+  std::vector<data::Field> fields(batch * n);
+  std::vector<Buf> bufs(batch * n);
+  std::vector<uint64_t> lines(batch);
+  for (uint64_t r = 0; r < t.rows;) {
+    const size_t count = static_cast<size_t>(std::min<uint64_t>(batch, t.rows - r));
+    for (size_t i = 0; i < count; ++i, ++r) {
+      records.next(r, fields.data() + i * n, bufs.data() + i * n);
+      lines[i] = records.line();
+    }
+    builder.value().records(fields.data(), n, count, lines.data());
   }
   return std::move(builder).value().finish_run();
 }
