@@ -8,6 +8,9 @@
 #include <pybind11/stl.h>
 
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,8 +72,26 @@ stats::ColumnOptions column_options(const std::vector<std::string>& columns, con
   return o;
 }
 
-api::Analyzer analyzer(const std::vector<std::string>& rules, const std::vector<std::string>& params, bool strict) {
-  return take(api::make_analyzer(api::CheckOptions{rules, params, strict}));
+// Loading the catalogue costs milliseconds, more than checking a project, so analyzers of
+// the built-in catalogue are kept by their parameters (a few of them). With rule files the
+// files are read again on each call, since they may have changed.
+std::shared_ptr<const api::Analyzer> analyzer(const std::vector<std::string>& rules, const std::vector<std::string>& params,
+                                              bool strict) {
+  auto make = [&] {
+    return std::make_shared<const api::Analyzer>(take(api::make_analyzer(api::CheckOptions{rules, params, strict})));
+  };
+  if (!rules.empty()) return make();
+  static std::mutex mu;
+  static std::map<std::pair<std::vector<std::string>, bool>, std::shared_ptr<const api::Analyzer>> kept;
+  const auto key = std::make_pair(params, strict);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = kept.find(key); it != kept.end()) return it->second;
+  }
+  auto made = make();
+  std::lock_guard<std::mutex> lock(mu);
+  if (kept.size() >= 8) kept.clear();
+  return kept.emplace(key, made).first->second;
 }
 
 std::string today_or(const std::string& today) { return today.empty() ? today_utc() : today; }
@@ -78,8 +99,8 @@ std::string today_or(const std::string& today) { return today.empty() ? today_ut
 std::string check_dir(const std::string& dir, const std::vector<std::string>& rules, const std::vector<std::string>& params,
                       bool strict, const std::string& today) {
   py::gil_scoped_release unlocked;
-  const api::Analyzer a = analyzer(rules, params, strict);
-  return report::findings_json(take(api::check_project(a, dir, today_or(today))).report);
+  const auto a = analyzer(rules, params, strict);
+  return report::findings_json(take(api::check_project(*a, dir, today_or(today))).report);
 }
 
 // Descriptors given as texts, by file name ("trained_model.yaml"), checked as a project
@@ -91,8 +112,8 @@ std::string check_texts(const std::map<std::string, std::string>& files, const s
   MemoryFileSystem fs;
   must(fs.make_directories(name));
   for (const auto& [file, text] : files) must(fs.write(join_path(name, file), text));
-  const api::Analyzer a = analyzer(rules, params, strict);
-  return report::findings_json(take(api::check_project(a, name, today_or(today), fs)).report);
+  const auto a = analyzer(rules, params, strict);
+  return report::findings_json(take(api::check_project(*a, name, today_or(today), fs)).report);
 }
 
 std::string validate_paths(const std::vector<std::string>& paths, bool strict, const std::string& as) {
@@ -101,7 +122,7 @@ std::string validate_paths(const std::vector<std::string>& paths, bool strict, c
   o.strict = strict;
   if (!as.empty()) {
     o.as = doc::descriptor_from_id(as);
-    if (!o.as) throw Failure{Error::usage_at("/as", "'" + as + "' is not a descriptor id")};
+    if (!o.as) throw Failure{Error::usage_at("/as_descriptor", "'" + as + "' is not a descriptor id")};
   }
   return report::validation_json(api::validate(paths, o).files);
 }
@@ -118,15 +139,20 @@ std::string validate_texts(const std::map<std::string, std::string>& files, bool
   return report::validation_json(results);
 }
 
+// "csv", "tsv" or "jsonl"; none for "" (by file extension).
+std::optional<data::Format> data_format(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  const auto f = data::format_from_name(name);
+  if (!f) throw Failure{Error::usage_at("/format", "must be csv, tsv or jsonl; found '" + name + "'")};
+  return f;
+}
+
 Profile profile_paths(const std::vector<std::string>& paths, const std::string& format, const std::vector<std::string>& columns,
                       const std::map<std::string, std::string>& types, const std::string& label, size_t keep_values,
                       int sketch_k, int threads) {
   stats::ProfileOptions o;
   static_cast<stats::ColumnOptions&>(o) = column_options(columns, types, label, keep_values, sketch_k);
-  if (!format.empty()) {
-    o.format = data::format_from_name(format);
-    if (!o.format) throw Failure{Error::usage_at("/format", "must be csv, tsv or jsonl; found '" + format + "'")};
-  }
+  o.format = data_format(format);
   if (threads < 1 || threads > 256) throw Failure{Error::usage_at("/threads", "expects a number from 1 to 256")};
   o.threads = threads;
   py::gil_scoped_release unlocked;
@@ -205,7 +231,7 @@ Types sample_file_types(const std::string& path, const std::string& format, cons
                         const std::map<std::string, std::string>& types, const std::string& label) {
   stats::ProfileOptions o;
   static_cast<stats::ColumnOptions&>(o) = column_options(only, types, label, 0, seam::stats::kDefaultSketchK);
-  if (!format.empty()) o.format = data::format_from_name(format);
+  o.format = data_format(format);
   py::gil_scoped_release unlocked;
   return type_names(take(stats::sample_types(path, o)));
 }

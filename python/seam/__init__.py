@@ -52,18 +52,22 @@ def _params(params: Union[Mapping[str, Any], Iterable[str]]) -> list[str]:
     return [str(p) for p in params]
 
 
-def _descriptor_files(descriptors: Mapping[str, Any]) -> dict[str, str]:
-    """Descriptor id or file name -> content, as the file names and texts of a project."""
+def _descriptor_files(descriptors: Mapping[str, Any]) -> dict[str, bytes]:
+    """Descriptor id or file name -> content, as the file names and bytes of a project. Text
+    goes as UTF-8; what cannot be (a lone surrogate from undecodable bytes) goes back to its
+    bytes, so that the library reports it with its line and column, as it would in a file."""
     files = {}
     for name, content in descriptors.items():
         if isinstance(content, (dict, list)):
-            files[name if "." in name else name + ".json"] = json.dumps(content)
-        elif isinstance(content, str):
-            text = content.lstrip()
-            files[name if "." in name else name + (".json" if text.startswith("{") else ".yaml")] = content
-        else:
+            content = json.dumps(content, ensure_ascii=False)
+        if isinstance(content, str):
+            content = content.encode("utf-8", "surrogateescape")
+        if not isinstance(content, (bytes, bytearray)):
             raise UsageError(f"descriptor '{name}' must be a dict or a YAML/JSON text, not {type(content).__name__}",
                              pointer="/" + name)
+        if "." not in name:
+            name += ".json" if bytes(content).lstrip().startswith(b"{") else ".yaml"
+        files[name] = bytes(content)
     return files
 
 
@@ -73,7 +77,7 @@ def check(project: Union[PathLike, Mapping[str, Any]], *, rules: Sequence[PathLi
     """Finds the mismatches across a project's descriptors, as ``seam check --format json``.
 
     ``project`` is a project directory, or a dict from descriptor id ("trained_model") or file
-    name ("trained_model.yaml") to the descriptor as a dict or as YAML/JSON text. ``rules`` adds
+    name ("trained_model.yaml") to the descriptor as a dict, or as YAML/JSON text or bytes. ``rules`` adds
     rule files to the built-in catalogue, ``params`` overrides rule parameters
     (``{"rule-id.name": value}``), ``strict`` makes unknown fields errors, and ``today``
     (default: today, UTC) decides which waivers have expired.

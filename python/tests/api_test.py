@@ -127,6 +127,15 @@ def test_a_broken_descriptor_is_reported_with_line_and_column():
     assert not seam.validate({"trained_model.yaml": "version: '1.2'\nensemble: true\n"}, strict=False)["files"][0]["errors"]
 
 
+def test_invalid_utf8_in_memory_is_located_as_in_a_file():
+    for content in (b"version: '1.2'\nmodel_name: caf\xe9\n", "version: '1.2'\nmodel_name: caf\udce9\n"):
+        (err,) = seam.check({"trained_model.yaml": content})["load_errors"]
+        assert "UTF-8" in err["message"] and err["line"] == 2, err
+    deep = "version: '1.2'\nx-deep: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    (err,) = seam.check({"trained_model.yaml": deep})["load_errors"]
+    assert err["line"] == 2 and "deep" in err["message"], err
+
+
 def test_long_work_releases_the_gil(tmp_path):
     # Profiling a few MB in C++ while another Python thread counts: with the GIL held, the
     # counter could not move during the call.
