@@ -38,6 +38,28 @@ void sync_directory(const std::string& file) {
   ::close(fd);
 }
 
+// Writes all of `bytes` to an open descriptor; false with errno set when that fails.
+bool write_all(int fd, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+Status write_in_place(const std::string& path, const std::string& target, std::string_view bytes) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(path, std::string("cannot write: ") + std::strerror(errno));
+  const bool ok = write_all(fd, bytes);
+  const int err = ok ? 0 : errno ? errno : EIO;
+  ::close(fd);
+  if (!ok) return io_error(path, std::string("cannot write: ") + std::strerror(err));
+  return Ok{};
+}
+
 // The `size` bytes of an open file.
 Result<std::string> read_all(int fd, const std::string& path, uint64_t size) {
   std::string text(static_cast<size_t>(size), '\0');
@@ -96,19 +118,16 @@ class Disk : public FileSystem {
     // its permissions (a card kept at 0600 stays private).
     const std::string target = link_target(path);
     struct stat old;
-    const bool existed = ::stat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode);
+    const bool found = ::stat(target.c_str(), &old) == 0;
+    // A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written as it is: a file
+    // renamed over it would replace the device itself.
+    if (found && !S_ISREG(old.st_mode) && !S_ISDIR(old.st_mode)) return write_in_place(path, target, bytes);
+    const bool existed = found && S_ISREG(old.st_mode);
     // The temporary name is unique per process, so two writers never share one.
     const std::string tmp = target + ".seam-tmp-" + std::to_string(::getpid());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);  // less the umask
     if (fd < 0) return io_error(path, std::string("cannot write: ") + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    bool ok = done == bytes.size();
+    bool ok = write_all(fd, bytes);
     int err = ok ? 0 : errno ? errno : EIO;
     if (ok && existed && ::fchmod(fd, old.st_mode & 07777) != 0) ok = false, err = errno;
     if (ok && ::fsync(fd) != 0) ok = false, err = errno;

@@ -1,10 +1,13 @@
 #include "util/fs.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 namespace seam {
 namespace {
@@ -62,6 +65,30 @@ TEST_F(DiskTest, WriteKeepsTheModeAndFollowsSymbolicLinks) {
   ASSERT_TRUE(disk().write(join_path(dir_, "new.json"), "{}").ok());
   ASSERT_EQ(::stat(join_path(dir_, "new.json").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0644u & ~mask);
+}
+
+// `seam profile -o /dev/null` discards the output: a device or a pipe is written as it is,
+// never replaced by a renamed file (which, as root, would turn /dev/null into a file).
+TEST_F(DiskTest, DevicesAndPipesAreWrittenInPlace) {
+  ASSERT_TRUE(disk().write("/dev/null", "discarded").ok());
+  struct stat st;
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  const std::string fifo = join_path(dir_, "pipe");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] {
+    const int fd = ::open(fifo.c_str(), O_RDONLY);  // waits for the writer
+    char buf[64];
+    for (ssize_t n; fd >= 0 && (n = ::read(fd, buf, sizeof buf)) > 0;) got.append(buf, static_cast<size_t>(n));
+    if (fd >= 0) ::close(fd);
+  });
+  ASSERT_TRUE(disk().write(fifo, "through the pipe").ok());
+  reader.join();
+  EXPECT_EQ(got, "through the pipe");
+  ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(disk().list(dir_).value(), std::vector<std::string>{"pipe"});
 }
 
 TEST_F(DiskTest, AFailedWriteNamesThePathAndKeepsNothing) {
