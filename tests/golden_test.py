@@ -34,7 +34,7 @@ DRIFT_FORMATS = ["text", "json", "markdown", "html"]
 def cases():
     """(name, argv) in run order; later cases may read what earlier ones wrote under $TMP."""
     out = [("help", ["help"]), ("version", ["--version"])]
-    for cmd in ["validate", "check", "rules", "profile", "drift", "trl", "init", "help"]:
+    for cmd in ["validate", "check", "rules", "profile", "drift", "monitor", "trl", "init", "help"]:
         out.append((f"help-{cmd}", ["help", cmd]))
     out.append(("check-dash-help", ["check", "--help"]))
     out.append(("trl-status-dash-h", ["trl", "status", "-h"]))

@@ -75,6 +75,7 @@ int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_profile(const std::vector<std::string>& args);
 int run_drift(const std::vector<std::string>& args);
+int run_monitor(const std::vector<std::string>& args);
 int run_trl(const std::vector<std::string>& args);
 int run_init(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);

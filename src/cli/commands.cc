@@ -164,6 +164,36 @@ const std::vector<Command>& commands() {
        {{"--reference", "REF", "@file"}, {"--current", "CUR", "@file"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--format", "FORMAT", "text json markdown html"}, {"--fail-on", "POLICY", "column dataset never"}, {"--critical", "a,b"}, {"--descriptors", "DIR", "@dir"}, {"--dataset-share", "S"}, {"--bins", "N"}, {"--raw-wasserstein"}, {"--data-format", "FORMAT", "csv tsv jsonl"}, {"--types", "a=TYPE,..."}, {"--label", "COLUMN"}, {"--threads", "N"}, {"--sketch-k", "K"}, {"--max-record", "SIZE"}, {"--max-columns", "N"}},
        {},
        ""},
+      {"monitor", "watch production records against the training profile, window by window, and alert",
+       "seam monitor --reference REF (--replay FILE | FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N]",
+       "Reads the records of FILE in order, in tumbling windows of N records, profiles each window\n"
+       "with the reference's column types, and tests it against the reference (a profile from\n"
+       "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
+       "values and values that do not fit the column type. Each test is an event on standard\n"
+       "output, one JSON object per line: window, first and last record, column, test,\n"
+       "statistic, p-value, threshold, drift, severity (docs/monitor.md). A column the reference\n"
+       "has and the stream lacks is an event of its own. Memory stays bounded: one window.\n\n"
+       "Options:\n"
+       "  --reference REF     the training data's profile, or a data file to profile\n"
+       "  --replay FILE       the stream, read as fast as it can be: how thresholds are tuned\n"
+       "  --window N          records per window (default 10000); a last, partial window is\n"
+       "                      tested when it holds at least half as many\n"
+       "  --format F          csv, tsv or jsonl (default: from the file extension)\n"
+       "  --columns a,b       watch only these columns\n"
+       "  --method COL=M      the drift test of a column, as for seam drift\n"
+       "  --threshold COL=X   p-value below X (tests) or distance above X means drift; tests\n"
+       "                      default to 0.001, since a window is tested many times a day\n"
+       "  --alert-after N     alert after N drifted windows in a row of one column and test\n"
+       "                      (default 3)\n"
+       "  --cooldown N        then no alert for that column and test for N windows (default 10)\n\n"
+       "A window drifts in missing_rate when its share of missing values exceeds the\n"
+       "reference's by more than 0.1, and in invalid when a value does not fit its column's\n"
+       "type. Exit status: 0 no alert, 1 some alert or a missing column, 2 an input cannot be\n"
+       "read or the usage is wrong.",
+       run_monitor,
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}},
+       {},
+       "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",
        "seam trl init DIR COMPONENT [--force] | status DIR [--format text|json] | check DIR COMPONENT --to N [--format text|json]\n"
        "       seam trl review DIR COMPONENT --to N --decision graduate|switchback [--kind discovery|review|embedded] --reviewer NAME... [--note TEXT] [--override REASON] [--date YYYY-MM-DD]\n"

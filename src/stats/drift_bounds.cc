@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <tuple>
 
 #include "stats/drift_math.h"
 
@@ -126,10 +128,20 @@ Interval ks_pvalue_range(Interval d, uint64_t n_ref, uint64_t n_cur) {
 }
 
 double ks_critical_value(double alpha, uint64_t n_ref, uint64_t n_cur) {
+  // The search costs about 60 evaluations of the distribution, and a monitor asks the same
+  // question for every window of the same size: answers are kept per thread.
+  thread_local std::map<std::tuple<double, uint64_t, uint64_t>, double> known;
+  const auto key = std::make_tuple(alpha, n_ref, n_cur);
+  if (const auto it = known.find(key); it != known.end()) return it->second;
   double lo = 0, hi = 1;
-  if (!(ks_pvalue_asymp(hi, n_ref, n_cur) < alpha)) return NAN;
-  for (double mid = 0.5; mid > lo && mid < hi; mid = (lo + hi) / 2)  // to the last bit
-    (ks_pvalue_asymp(mid, n_ref, n_cur) < alpha ? hi : lo) = mid;
+  if (!(ks_pvalue_asymp(hi, n_ref, n_cur) < alpha)) {
+    hi = NAN;
+  } else {
+    for (double mid = 0.5; mid > lo && mid < hi; mid = (lo + hi) / 2)  // to the last bit
+      (ks_pvalue_asymp(mid, n_ref, n_cur) < alpha ? hi : lo) = mid;
+  }
+  if (known.size() >= 4096) known.clear();
+  known.emplace(key, hi);
   return hi;
 }
 

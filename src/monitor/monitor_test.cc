@@ -1,0 +1,148 @@
+#include "monitor/monitor.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace seam::monitor {
+namespace {
+
+// Records like a payments stream: x ~ N(0, 1), y ~ N(100, 10), a channel of three values and
+// an amount in euros. `change` says what happens from record `at` on.
+enum class Change { None, MeanShift, NewCategory, UnitChange, GoesEmpty, SlowDrift };
+
+class Stream {
+ public:
+  Stream(Change change, uint64_t at, uint64_t seed) : change_(change), at_(at), rng_(seed) {}
+  // The fields of record i (0-based).
+  std::vector<std::string> next(uint64_t i) {
+    std::normal_distribution<double> x(0, 1), y(100, 10), amount(50, 15);
+    std::uniform_int_distribution<int> channel(0, 2);
+    double xv = x(rng_), yv = y(rng_), av = amount(rng_);
+    std::string ch(1, "abc"[channel(rng_)]);
+    const bool on = i >= at_;
+    if (on && change_ == Change::MeanShift) xv += 0.5;
+    if (on && change_ == Change::NewCategory && i % 4 == 0) ch = "d";
+    if (on && change_ == Change::UnitChange) av *= 1000;
+    if (on && change_ == Change::SlowDrift) xv += 1e-5 * static_cast<double>(i - at_);
+    std::string ys = on && change_ == Change::GoesEmpty ? "" : std::to_string(yv);
+    return {std::to_string(xv), ys, ch, std::to_string(av)};
+  }
+
+ private:
+  Change change_;
+  uint64_t at_;
+  std::mt19937_64 rng_;
+};
+
+const std::vector<std::string> kColumns = {"x", "y", "channel", "amount"};
+
+stats::Profile reference() {
+  auto b = stats::ProfileBuilder::create(kColumns, {});
+  Stream s(Change::None, 0, 1);
+  for (uint64_t i = 0; i < 50000; ++i) {
+    const auto r = s.next(i);
+    const std::vector<std::string_view> v(r.begin(), r.end());
+    b.value().add(v);
+  }
+  return std::move(b).value().finish();
+}
+
+std::vector<Event> run(Change change, uint64_t at, uint64_t records, Options o = {}) {
+  std::vector<Event> events;
+  auto m = Monitor::create(reference(), o, [&](const Event& e) { events.push_back(e); });
+  EXPECT_TRUE(m.ok());
+  m.value()->columns(kColumns);
+  Stream s(change, at, 7);
+  for (uint64_t i = 0; i < records; ++i) {
+    const auto r = s.next(i);
+    data::Field f[4];
+    for (size_t c = 0; c < 4; ++c) f[c] = {r[c], false};
+    m.value()->record(f, 4, i + 2);
+  }
+  m.value()->finish();
+  return events;
+}
+
+const Event* first_alert(const std::vector<Event>& events, const std::string& column) {
+  for (const auto& e : events)
+    if (e.type == Event::Type::Alert && e.column == column) return &e;
+  return nullptr;
+}
+
+Options small_windows() {
+  Options o;
+  o.window = 1000;
+  return o;
+}
+
+// Each planted change fires an alert on its column within alert_after windows of the change,
+// and none before it.
+TEST(MonitorTest, PlantedChangesAlertInTheExpectedWindow) {
+  const struct {
+    Change change;
+    std::string column, test;
+  } cases[] = {{Change::MeanShift, "x", "ks"},
+               {Change::NewCategory, "channel", "chisquare"},
+               {Change::UnitChange, "amount", "ks"},
+               {Change::GoesEmpty, "y", "missing_rate"}};
+  for (const auto& c : cases) {
+    const auto events = run(c.change, 10000, 20000, small_windows());
+    const Event* a = first_alert(events, c.column);
+    ASSERT_NE(a, nullptr) << c.column;
+    EXPECT_EQ(a->test, c.test);
+    EXPECT_EQ(a->window, 13u) << c.column;  // windows 11, 12 and 13 drifted: three in a row
+    EXPECT_EQ(a->windows, 3);
+    EXPECT_EQ(a->severity, "error");
+    for (const auto& e : events) EXPECT_FALSE(e.type == Event::Type::Alert && e.window <= 10) << event_json(e);
+  }
+}
+
+TEST(MonitorTest, ASlowDriftIsCaughtOnceItHasGrown) {
+  const auto events = run(Change::SlowDrift, 0, 60000, small_windows());
+  const Event* a = first_alert(events, "x");
+  ASSERT_NE(a, nullptr);
+  EXPECT_GT(a->window, 3u);   // not at once: the drift starts at nothing
+  EXPECT_LT(a->window, 50u);  // x has moved by half a standard deviation at window 50
+}
+
+TEST(MonitorTest, AStationaryStreamRaisesNoAlarm) {
+  const auto events = run(Change::None, 0, 200000, small_windows());
+  size_t tests = 0, drifted = 0;
+  for (const auto& e : events) {
+    EXPECT_NE(e.type, Event::Type::Alert) << event_json(e);
+    tests += e.type == Event::Type::Test;
+    drifted += e.drift;
+  }
+  EXPECT_EQ(tests, 200u * 11);  // per window 4 drift tests, 4 missing rates, 3 invalid (the numbers)
+  EXPECT_LT(drifted, tests / 100);
+}
+
+TEST(MonitorTest, CooldownKeepsAColumnFromAlertingAgainAtOnce) {
+  Options o = small_windows();
+  o.cooldown = 5;
+  const auto events = run(Change::MeanShift, 0, 20000, o);
+  std::vector<uint64_t> alerts;
+  for (const auto& e : events)
+    if (e.type == Event::Type::Alert && e.column == "x") alerts.push_back(e.window);
+  EXPECT_EQ(alerts, (std::vector<uint64_t>{3, 9, 15}));
+}
+
+TEST(MonitorTest, AColumnTheStreamLacksIsAnEventAndTheRestIsWatched) {
+  std::vector<Event> events;
+  auto m = Monitor::create(reference(), small_windows(), [&](const Event& e) { events.push_back(e); });
+  ASSERT_TRUE(m.ok());
+  m.value()->columns({"x", "channel"});
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].type, Event::Type::MissingColumn);
+  EXPECT_EQ(events[0].column, "y");
+  EXPECT_EQ(events[1].column, "amount");
+  const auto json = event_json(events[0]);
+  EXPECT_NE(json.find("\"type\":\"missing_column\""), std::string::npos) << json;
+  Options one;
+  one.window = 1;
+  EXPECT_FALSE(Monitor::create(reference(), one, [](const Event&) {}).ok());
+}
+
+}  // namespace
+}  // namespace seam::monitor
