@@ -48,6 +48,7 @@ std::string event_json(const Event& e) {
 Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Options options, EventSink sink) {
   if (options.window < 2) return Error::usage_at("/window", "a window holds at least 2 records");
   if (options.min_window == 0) options.min_window = std::max<uint64_t>(2, options.window / 2);
+  options.drift.histograms = false;
   for (const auto& c : reference.columns)
     if (!options.drift.thresholds.count(c.name)) {
       const auto m = options.drift.methods.find(c.name);

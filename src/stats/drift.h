@@ -61,6 +61,9 @@ struct DriftOptions {
   // or the descriptor field that names it).
   std::map<std::string, std::string> critical;
   FailOn fail_on = FailOn::Column;
+  // The bars each column's Histogram holds, for the HTML report; a monitor, which tests the
+  // same columns window after window, has no use for them.
+  bool histograms = true;
 };
 
 struct Histogram {

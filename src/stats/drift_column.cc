@@ -368,7 +368,7 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
       d.advice = "check that the column is filled on both sides";
     } else {
       numeric_test(d, rs, cs, o);
-      numeric_histogram(d, rs, cs);
+      if (o.histograms) numeric_histogram(d, rs, cs);
     }
   } else {
     d.n_reference = r.values.total();
