@@ -100,6 +100,29 @@ class Monitor(unittest.TestCase):
         self.assertIn("30 bad records skipped", r.stderr)
         self.assertEqual(max(e["window"] for e in events), 3)  # 2,970 good records: the last 970 are a window too
 
+    def test_descriptor_promises_are_checked_and_named(self):
+        project = self.path("project")
+        os.makedirs(project, exist_ok=True)
+        with open(os.path.join(project, "production_data.yaml"), "w") as f:
+            f.write("version: '1.2'\nschema:\n"
+                    "  - {field_name: amount, field_type: float, expected_values: -100 to 200}\n"
+                    "  - {field_name: channel, field_type: string, expected_values: 'a, b or c'}\n"
+                    "  - {field_name: region, field_type: string, expected_values: eu or us}\n")
+        live = self.path("unit-for-descriptors.csv")
+        stream(live, 10_000, 4, "unit", 5_000)
+        r, events = monitor("--reference", self.profile, "--window", "1000", "--descriptors", project, live)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        (missing,) = [e for e in events if e["type"] == "missing_column"]
+        self.assertEqual((missing["column"], missing["descriptor"]),
+                         ("region", os.path.join(project, "production_data.yaml") + ":5: /schema/2/expected_values"))
+        ranges = [e for e in events if e["type"] == "test" and e.get("test") == "range"]
+        self.assertEqual([e["drift"] for e in ranges], [False] * 5 + [True] * 5)
+        self.assertTrue(ranges[-1]["descriptor"].endswith(":3: /schema/0/expected_values"))
+        self.assertFalse(any(e["drift"] for e in events if e.get("test") == "allowed_values"))
+        r, _ = monitor("--reference", self.profile, "--descriptors", self.path("nowhere"), live)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nowhere", r.stderr)
+
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)
         self.assertEqual(r.returncode, 2)

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/drift.h"
+#include "api/monitor.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "data/reader.h"
@@ -49,6 +50,11 @@ Result<monitor::Options> monitor_options(const Args& args) {
   auto drift = api::drift_options([&args](const std::string& name) { return args.all("--" + name); }, "--");
   if (!drift.ok()) return std::move(drift).take_error();
   o.drift = std::move(drift).value();
+  if (args.options.count("--descriptors")) {
+    auto promised = api::monitor_expectations(args.get("--descriptors", ""));
+    if (!promised.ok()) return std::move(promised).take_error();
+    o.expectations = std::move(promised).value();
+  }
   return o;
 }
 
@@ -64,6 +70,7 @@ int run_monitor(const std::vector<std::string>& argv) {
   if (input.empty() || args.positional.size() > (args.options.count("--replay") ? 0u : 1u))
     return usage_error("monitor", "give one stream to read: --replay FILE, or FILE");
   auto options = monitor_options(args);
+  if (!options.ok() && options.error().kind != ErrorKind::Usage) return print_error(options.error());
   if (!options.ok()) return usage_error("monitor", with_flag(options.error()));
   auto ref = reference(args.get("--reference", ""));
   if (!ref.ok()) return print_error(ref.error());

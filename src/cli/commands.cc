@@ -165,7 +165,7 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor --reference REF (--replay FILE | FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N]",
+       "seam monitor --reference REF (--replay FILE | FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--descriptors DIR]",
        "Reads the records of FILE in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
@@ -185,13 +185,16 @@ const std::vector<Command>& commands() {
        "                      default to 0.001, since a window is tested many times a day\n"
        "  --alert-after N     alert after N drifted windows in a row of one column and test\n"
        "                      (default 3)\n"
-       "  --cooldown N        then no alert for that column and test for N windows (default 10)\n\n"
+       "  --cooldown N        then no alert for that column and test for N windows (default 10)\n"
+       "  --descriptors DIR   also check what DIR's production_data descriptor promises: each\n"
+       "                      field is in the stream, and its expected_values (\"-30 to 110\",\n"
+       "                      \"0 or 1\", \"card, cash or transfer\") hold; events name the field\n\n"
        "A window drifts in missing_rate when its share of missing values exceeds the\n"
        "reference's by more than 0.1, and in invalid when a value does not fit its column's\n"
        "type. Exit status: 0 no alert, 1 some alert or a missing column, 2 an input cannot be\n"
        "read or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

@@ -1,6 +1,7 @@
 #include "monitor/monitor.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "util/json_writer.h"
@@ -16,6 +17,18 @@ std::string_view type_name(Event::Type t) {
     case Event::Type::Window: return "window";
   }
   return "test";
+}
+
+// The allowed values as numbers, when every one of them is a number.
+std::optional<std::vector<double>> numbers(const std::vector<std::string>& values) {
+  std::vector<double> out;
+  for (const auto& v : values) {
+    double d = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+    out.push_back(d);
+  }
+  return out;
 }
 
 void number(JsonWriter& w, std::string_view key, double v) {
@@ -41,6 +54,7 @@ std::string event_json(const Event& e) {
   if (e.type == Event::Type::Alert) w.key("windows").value(e.windows);
   w.key("severity").value(e.severity);
   if (!e.detail.empty()) w.key("detail").value(e.detail);
+  if (!e.source.empty()) w.key("descriptor").value(e.source);
   w.end_object();
   return w.str();
 }
@@ -73,6 +87,16 @@ void Monitor::columns(const std::vector<std::string>& names) {
     e.column = c.name;
     e.severity = "error";
     e.detail = "the reference has column '" + c.name + "', which the stream lacks";
+    sink_(e);
+  }
+  for (const auto& x : options_.expectations) {
+    if (std::find(names.begin(), names.end(), x.column) != names.end()) continue;
+    Event e;
+    e.type = Event::Type::MissingColumn;
+    e.column = x.column;
+    e.severity = "error";
+    e.source = x.source;
+    e.detail = "the descriptor promises field '" + x.column + "', which the stream lacks";
     sink_(e);
   }
   open_window();
@@ -122,7 +146,7 @@ void Monitor::close_window() {
 
 void Monitor::test_window(const stats::ProfileRun& run) {
   const uint64_t first = records_ - in_window_ + 1, last = records_;
-  auto base = [&](std::string column, std::string test) {
+  const std::function<Event(std::string, std::string)> base = [&](std::string column, std::string test) {
     Event e;
     e.window = window_;
     e.first_record = first;
@@ -159,6 +183,40 @@ void Monitor::test_window(const stats::ProfileRun& run) {
     v.threshold = 0;
     v.drift = c.invalid > 0;
     judge(std::move(v));
+  }
+  check_expectations(run, base);
+}
+
+// The share of a window's values that break each descriptor promise: numbers outside the
+// range (from the window's raw values), values outside the allowed set (numbers by value,
+// anything else by its text in the window's value counts).
+void Monitor::check_expectations(const stats::ProfileRun& run, const std::function<Event(std::string, std::string)>& base) {
+  for (const auto& x : options_.expectations) {
+    const auto& cols = run.profile.columns;
+    const auto it = std::find_if(cols.begin(), cols.end(), [&](const auto& c) { return c.name == x.column; });
+    if (it == cols.end()) continue;
+    const size_t i = static_cast<size_t>(it - cols.begin());
+    const std::vector<double>* raw = i < run.raw.size() && !run.raw[i].empty() ? &run.raw[i] : nullptr;
+    uint64_t seen = 0, broken = 0;
+    std::string test;
+    if (x.range && raw) {
+      test = "range";
+      for (double v : *raw) seen++, broken += v < x.range->first || v > x.range->second;
+    } else if (const auto allowed = numbers(x.allowed); allowed && raw) {
+      test = "allowed_values";
+      for (double v : *raw) seen++, broken += std::find(allowed->begin(), allowed->end(), v) == allowed->end();
+    } else if (!x.allowed.empty() && !stats::has_numbers(it->type)) {
+      test = "allowed_values";
+      for (const auto& [value, n] : it->values.items())
+        seen += n, broken += std::find(x.allowed.begin(), x.allowed.end(), value) == x.allowed.end() ? n : 0;
+    }
+    if (test.empty() || seen == 0) continue;
+    Event e = base(x.column, test);
+    e.statistic = static_cast<double>(broken) / static_cast<double>(seen);
+    e.threshold = 0;
+    e.drift = broken > 0;
+    e.source = x.source;
+    judge(std::move(e));
   }
 }
 

@@ -17,6 +17,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,17 @@
 #include "stats/profile_builder.h"
 
 namespace seam::monitor {
+
+// What a descriptor promises about one field of the stream: a range for its numbers or the
+// values it may take. api::monitor_expectations reads them from the production_data
+// descriptor's schema; every window checks them, and each event names where the promise is
+// written, so that a team sees which assumption broke.
+struct Expectation {
+  std::string column;
+  std::optional<std::pair<double, double>> range;  // numbers lie in [first, second]
+  std::vector<std::string> allowed;               // the values may be only these, as written
+  std::string source;  // "production_data.yaml:12: /schema/2/expected_values"
+};
 
 struct Options {
   uint64_t window = 10000;      // records per tumbling window
@@ -36,6 +49,9 @@ struct Options {
   // then none for that column and test during the next `cooldown` windows.
   int alert_after = 3;
   int cooldown = 10;
+  // Checked in every window for the columns both the reference and the stream have; a
+  // column the stream lacks is a missing-column event.
+  std::vector<Expectation> expectations;
 };
 
 // The test threshold a monitor uses where the options give none: a window is tested hundreds
@@ -54,6 +70,7 @@ struct Event {
   std::string severity;   // "info" (no drift), "warning" (drift), "error" (alert, missing column)
   int windows = 0;        // Alert: drifted windows in a row
   std::string detail;     // a sentence for people
+  std::string source;     // the descriptor field the test checks (Expectation::source), if any
 };
 
 // One JSON object per line: {"type", "window", "first_record", "last_record", "column",
@@ -84,6 +101,7 @@ class Monitor : public data::RecordSink {
   void close_window();
   void test_window(const stats::ProfileRun& run);
   void judge(Event e);
+  void check_expectations(const stats::ProfileRun& run, const std::function<Event(std::string, std::string)>& base);
 
   stats::Profile reference_;
   stats::DriftInput reference_input_;

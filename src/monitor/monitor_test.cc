@@ -128,6 +128,32 @@ TEST(MonitorTest, CooldownKeepsAColumnFromAlertingAgainAtOnce) {
   EXPECT_EQ(alerts, (std::vector<uint64_t>{3, 9, 15}));
 }
 
+// A descriptor's promises are checked in every window and named in the events: here the
+// amount goes out of range after the unit change, and a promised field is missing.
+TEST(MonitorTest, DescriptorPromisesAreCheckedAndNamed) {
+  Options o = small_windows();
+  o.expectations = {{"amount", std::make_pair(-50.0, 500.0), {}, "production_data.yaml:9: /schema/3/expected_values"},
+                    {"channel", std::nullopt, {"a", "b", "c"}, "production_data.yaml:8: /schema/2/expected_values"},
+                    {"region", std::nullopt, {"eu", "us"}, "production_data.yaml:10: /schema/4/expected_values"}};
+  const auto events = run(Change::UnitChange, 5000, 10000, o);
+  const Event* missing = nullptr;
+  std::vector<const Event*> range, allowed;
+  for (const auto& e : events) {
+    if (e.type == Event::Type::MissingColumn && e.column == "region") missing = &e;
+    if (e.type == Event::Type::Test && e.test == "range") range.push_back(&e);
+    if (e.type == Event::Type::Test && e.test == "allowed_values") allowed.push_back(&e);
+  }
+  ASSERT_NE(missing, nullptr);
+  EXPECT_EQ(missing->source, "production_data.yaml:10: /schema/4/expected_values");
+  ASSERT_EQ(range.size(), 10u);
+  EXPECT_FALSE(range[4]->drift);
+  EXPECT_TRUE(range[5]->drift);
+  EXPECT_GT(range[5]->statistic, 0.9);
+  EXPECT_NE(event_json(*range[5]).find("\"descriptor\":\"production_data.yaml:9: /schema/3/expected_values\""), std::string::npos);
+  ASSERT_EQ(allowed.size(), 10u);
+  for (const auto* e : allowed) EXPECT_FALSE(e->drift);
+}
+
 TEST(MonitorTest, AColumnTheStreamLacksIsAnEventAndTheRestIsWatched) {
   std::vector<Event> events;
   auto m = Monitor::create(reference(), small_windows(), [&](const Event& e) { events.push_back(e); });
