@@ -32,6 +32,7 @@ class BlockReader {
       at = next_content(line_end(at) + 1);
       if (at == kEnd) return std::nullopt;
     }
+    if (marker_after(at)) return std::nullopt;
     Node root;
     size_t next = kEnd;
     const size_t col = indent(at);
@@ -54,6 +55,17 @@ class BlockReader {
     return true;
   }
 
+  // Whether a line from line start p on begins with a document marker, "---" or "..." then
+  // a space or the line's end: the end of this document or the start of another, which are
+  // libyaml's to judge ("... key:" is an error there, not a key).
+  bool marker_after(size_t p) const {
+    for (; p < t_.size(); p = line_end(p) + 1) {
+      const std::string_view head = t_.substr(p, 3);
+      const char after = p + 3 < t_.size() ? t_[p + 3] : '\n';
+      if ((head == "---" || head == "...") && (after == ' ' || after == '\n')) return true;
+    }
+    return false;
+  }
   size_t line_start(size_t p) const {
     const size_t nl = t_.rfind('\n', p == 0 ? 0 : p - 1);
     return p == 0 || nl == kEnd ? 0 : nl + 1;
@@ -84,10 +96,15 @@ class BlockReader {
   }
   bool entry(size_t p) const { return t_[p] == '-' && (p + 1 >= t_.size() || t_[p + 1] == ' ' || t_[p + 1] == '\n'); }
 
-  // The colon that ends a plain key starting at p, or kEnd when the line holds no key there.
+  // A plain key is implicit in YAML, and an implicit key is at most 1024 characters long;
+  // libyaml refuses a longer one. Counting bytes, which are never fewer, keeps inside that.
+  static constexpr size_t kMaxKeyBytes = 1024;
+
+  // The colon that ends a plain key starting at p, or kEnd when the line holds no key there
+  // (or one too long for libyaml, which is then its to refuse).
   size_t key_colon(size_t p) const {
     if (indicator(t_[p])) return kEnd;
-    const size_t end = line_end(p);
+    const size_t end = std::min(line_end(p), p + kMaxKeyBytes);
     for (size_t i = p; i < end; ++i) {
       if (t_[i] == '#' && t_[i - 1] == ' ') return kEnd;
       if (t_[i] == ':' && (i + 1 == end || t_[i + 1] == ' ')) return i;
@@ -302,7 +319,9 @@ class BlockReader {
       if (map) {  // a plain key and ": "
         const size_t from = i;
         while (i < stop && t_[i] != ':' && std::string_view(",[]{}#'\"").find(t_[i]) == std::string_view::npos) ++i;
-        if (i + 1 >= stop || t_[i] != ':' || t_[i + 1] != ' ' || i == from || t_[i - 1] == ' ' || indicator(t_[from])) return false;
+        if (i + 1 >= stop || t_[i] != ':' || t_[i + 1] != ' ' || i == from || t_[i - 1] == ' ' || indicator(t_[from]) ||
+            i - from >= kMaxKeyBytes)
+          return false;
         key = t_.substr(from, i - from);
         if (key == "<<" || !seen.insert(key).second || !admit()) return false;
         i += 2;

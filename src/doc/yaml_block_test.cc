@@ -56,6 +56,7 @@ TEST(YamlBlock, DeclinesWhatItDoesNotRead) {
       "a: 'open\n  quote'\n", "<<: {a: 1}\n", "a: 1\na: 2\n", "\ta: 1\n", "a: 1\r\nb: 2\r\n", "? a\n: b\n",
       "a: 1\n---\nb: 2\n", "plain scalar\n", "", "# only a comment\n", "a: |2\n  x\n", "a: >\n  x\n    more\n  y\n",
       "a: b: c\n", "- - a\n", "a: [1, 2,]\n", "a: 'x' y\n", "a: |\n  no final break", "a: x\xc2\x85y\n", "a: 1\n...\n", "a: {b: [1,\n 2]}\n", "a: {b}\n",
+      "...   ememory:     ", "a: 1\n... \nb: 2\n", "a: 1\n---\n",
   };
   for (const char* c : cases) {
     auto src = make_source("case.yaml", c);
@@ -63,6 +64,13 @@ TEST(YamlBlock, DeclinesWhatItDoesNotRead) {
       EXPECT_FALSE(parse_yaml_block(src.value())) << "took:\n" << c;
     }
   }
+  // An implicit key is at most 1024 characters: longer ones are libyaml's to refuse.
+  for (const std::string& c : {std::string(1025, 'k') + ": 1\n", "a: {" + std::string(1025, 'k') + ": 1}\n"}) {
+    auto src = make_source("case.yaml", c);
+    ASSERT_TRUE(src.ok());
+    EXPECT_FALSE(parse_yaml_block(src.value())) << c.size();
+  }
+  EXPECT_TRUE(parse_yaml_block(make_source("case.yaml", std::string(1000, 'k') + ": 1\n").value()));
 }
 
 // Near the nesting limit, the libyaml path decides, and refuses with its message.
