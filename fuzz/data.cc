@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "data/stream.h"
 #include "fuzz.h"
 #include "stats/profile.h"
 #include "stats/profiler.h"
@@ -56,6 +57,34 @@ void expect_same_records_in_ranges(const data::DataFile& file, data::Format form
   }
 }
 
+// The same bytes as a stream, arriving in three pieces cut where the data says, read as the
+// file does.
+void expect_same_records_as_a_stream(const data::DataFile& file, data::Format format, const uint8_t* data, size_t size) {
+  Tally whole;
+  auto all = file.read(format, 0, file.size(), whole);
+  Tally streamed;
+  data::StreamReader reader(format, streamed);
+  const size_t a = size ? data[0] % (size + 1) : 0, b = size ? data[size - 1] % (size + 1) : 0;
+  const size_t cuts[] = {std::min(a, b), std::max(a, b), size};
+  size_t at = 0;
+  Status s = Ok{};
+  for (size_t cut : cuts) {
+    if (s.ok()) s = reader.feed(std::string_view(reinterpret_cast<const char*>(data) + at, cut - at));
+    at = cut;
+  }
+  if (s.ok()) s = reader.finish();
+  if (!all.ok() || !s.ok()) return;  // a bad header: no records to compare
+  if (streamed.records != whole.records || streamed.line_sum != whole.line_sum ||
+      reader.result().bad_records != all.value().bad_records) {
+    std::fprintf(stderr, "broken promise: a stream read %llu records (%llu bad), the file %llu (%llu bad)\n",
+                 static_cast<unsigned long long>(streamed.records),
+                 static_cast<unsigned long long>(reader.result().bad_records),
+                 static_cast<unsigned long long>(whole.records),
+                 static_cast<unsigned long long>(all.value().bad_records));
+    std::abort();
+  }
+}
+
 }  // namespace
 
 void fuzz_data(data::Format format, const uint8_t* data, size_t size) {
@@ -71,6 +100,7 @@ void fuzz_data(data::Format format, const uint8_t* data, size_t size) {
   }
   auto file = data::DataFile::open(path);
   if (file.ok()) expect_same_records_in_ranges(file.value(), format);
+  if (file.ok()) expect_same_records_as_a_stream(file.value(), format, data, size);
 }
 
 }  // namespace seam::fuzz

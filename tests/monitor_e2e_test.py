@@ -7,9 +7,11 @@ Usage: monitor_e2e_test.py PATH/TO/seam
 """
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import numpy as np
@@ -34,8 +36,8 @@ def stream(path, n, seed, change=None, at=0):
     f.to_csv(path, index=False)
 
 
-def monitor(*args):
-    r = subprocess.run([SEAM, "monitor", *args], capture_output=True, text=True, timeout=300)
+def monitor(*args, stdin=None):
+    r = subprocess.run([SEAM, "monitor", *args], capture_output=True, text=True, timeout=300, stdin=stdin)
     events = [json.loads(line) for line in r.stdout.splitlines()]
     return r, events
 
@@ -123,6 +125,65 @@ class Monitor(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("nowhere", r.stderr)
 
+    def test_standard_input_reads_as_the_file_does(self):
+        live = self.path("stdin.csv")
+        stream(live, 6_000, 6, "shift", 2_000)
+        stored, _ = monitor("--reference", self.profile, "--window", "1000", live)
+        with open(live) as f:
+            piped, _ = monitor("--reference", self.profile, "--window", "1000", "-", stdin=f)
+        self.assertEqual(piped.returncode, 1, piped.stderr)
+        self.assertEqual(piped.stdout, stored.stdout)
+        self.assertIn("6000 records in 6 windows", piped.stderr)
+
+    def test_following_a_rotated_log_until_a_signal(self):
+        live, events, quarantine = self.path("live.csv"), self.path("events.jsonl"), self.path("quarantine.jsonl")
+        stream(self.path("before.csv"), 2_000, 7)
+        stream(self.path("after.csv"), 3_000, 8, "shift", 0)
+        os.replace(self.path("before.csv"), live)
+        proc = subprocess.Popen([SEAM, "monitor", "--reference", self.profile, "--window", "1000", "--follow", live,
+                                 "--events", events, "--quarantine", quarantine],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            self.wait_for_window(events, 2)
+            # The log is rotated: the old file moves aside and a new one, with its own header
+            # and three ragged records, takes its name.
+            os.replace(live, live + ".1")
+            with open(self.path("after.csv")) as f:
+                lines = f.readlines()
+            lines[10:10] = ["1,2,3,4\n"] * 3  # lines 11 to 13 of the new file
+            with open(live + ".tmp", "w") as f:
+                f.writelines(lines)
+            os.replace(live + ".tmp", live)
+            self.wait_for_window(events, 5)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=30)
+        self.assertEqual(proc.returncode, 1, err)
+        self.assertIn("5000 records in 5 windows, 3 bad records skipped (3 kept in", err)
+        with open(events) as f:
+            got = [json.loads(line) for line in f]
+        x = {e["window"]: e for e in got if e["type"] == "test" and e["column"] == "x" and e["test"] == "ks"}
+        self.assertEqual([x[w]["drift"] for w in range(1, 6)], [False, False, True, True, True])
+        self.assertEqual((x[3]["first_record"], x[3]["last_record"]), (2001, 3000))
+        alerts = [e for e in got if e["type"] == "alert"]
+        self.assertEqual([(a["window"], a["column"]) for a in alerts], [(5, "x")])
+        # The new file's header was skipped, not read as a record of words.
+        self.assertFalse(any(e["drift"] for e in got if e.get("test") == "invalid"))
+        with open(quarantine) as f:
+            kept = [json.loads(line) for line in f]
+        self.assertEqual([(k["source"], k["line"], k["record"]) for k in kept], [(live, n, "1,2,3,4") for n in (11, 12, 13)])
+        self.assertEqual(kept[0]["error"], "expected 3 fields, found 4")
+
+    def wait_for_window(self, events, window):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if os.path.exists(events):
+                with open(events) as f:
+                    if any(json.loads(line)["window"] >= window for line in f if line.strip()):
+                        return
+            time.sleep(0.05)
+        self.fail(f"no event of window {window} within 30 s")
+
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)
         self.assertEqual(r.returncode, 2)
@@ -133,6 +194,16 @@ class Monitor(unittest.TestCase):
         r, _ = monitor("--reference", self.profile, "--method", "x=nosuch", self.ref)
         self.assertEqual(r.returncode, 2)
         self.assertIn("nosuch", r.stderr)
+        r, _ = monitor("--reference", self.profile, "--follow", self.ref, self.ref)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("one stream", r.stderr)
+        with open(os.devnull) as empty:
+            r, _ = monitor("--reference", self.profile, "-", stdin=empty)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("standard input: empty stream", r.stderr)
+        r, _ = monitor("--reference", self.profile, "--events", self.path("no/such/dir/events.jsonl"), self.ref)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no/such/dir/events.jsonl", r.stderr)
 
 
 if __name__ == "__main__":

@@ -1,20 +1,37 @@
-// seam monitor --reference REF FILE: watches production records against the training data's
-// profile, window by window, and prints test and alert events as JSON lines; the work is
-// monitor::Monitor.
+// seam monitor --reference REF (FILE | - | --follow FILE): watches production records against
+// the training data's profile, window by window, and writes test and alert events as JSON
+// lines; the work is monitor::Monitor, fed by a data::StreamReader.
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <optional>
 #include <string>
 
 #include "api/drift.h"
 #include "api/monitor.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "data/reader.h"
+#include "data/bytes.h"
+#include "data/stream.h"
 #include "monitor/monitor.h"
+#include "monitor/sinks.h"
 #include "stats/profiler.h"
 
 namespace seam::cli {
 namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+// SIGINT and SIGTERM end a live stream as its end would: the last window is tested and the
+// summary printed. Without SA_RESTART, a blocked read of standard input returns at once.
+void stop_on_signals() {
+  struct sigaction sa = {};
+  sa.sa_handler = [](int) { g_stop = 1; };
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+}
 
 // A whole number from `lowest` up, or the fallback when the option is not given.
 Result<uint64_t> count_option(const Args& args, const std::string& name, uint64_t fallback, uint64_t lowest) {
@@ -58,6 +75,89 @@ Result<monitor::Options> monitor_options(const Args& args) {
   return o;
 }
 
+// The stream: a stored file, standard input ("-") or a followed file.
+struct Input {
+  std::string name;
+  bool follow = false;
+  bool live = false;  // followed, or standard input: a signal ends it
+  std::unique_ptr<data::ByteInput> bytes;
+};
+
+Result<Input> open_input(const Args& args) {
+  const bool follow = args.options.count("--follow") > 0;
+  const size_t given = args.positional.size() + args.options.count("--replay") + (follow ? 1 : 0);
+  if (given != 1) return Error::usage("give one stream to read: FILE, --replay FILE, - (standard input) or --follow FILE");
+  Input in;
+  in.follow = in.live = follow;
+  in.name = follow ? args.get("--follow", "") : args.positional.empty() ? args.get("--replay", "") : args.positional[0];
+  if (in.follow) {
+    in.bytes = data::follow_bytes(in.name);
+  } else if (in.name == "-") {
+    in.name = "standard input";
+    in.live = true;
+    in.bytes = data::stdin_bytes();
+  } else {
+    auto b = data::open_bytes(in.name);
+    if (!b.ok()) return std::move(b).take_error();
+    in.bytes = std::move(b).value();
+  }
+  return in;
+}
+
+// Events as JSON lines, to standard output or appended to --events FILE, in batches.
+class EventOutput {
+ public:
+  explicit EventOutput(std::optional<monitor::LineLog> log) : log_(std::move(log)) {}
+  void add(const monitor::Event& e) {
+    pending_ += monitor::event_json(e);
+    pending_ += '\n';
+    if (pending_.size() >= (size_t{64} << 10)) flush();
+  }
+  // Io error when the log cannot be written (the first one is kept).
+  void flush() {
+    if (log_ && error_.ok()) error_ = log_->append(pending_);
+    if (!log_) std::fwrite(pending_.data(), 1, pending_.size(), stdout), std::fflush(stdout);
+    pending_.clear();
+  }
+  const Status& error() const { return error_; }
+
+ private:
+  std::optional<monitor::LineLog> log_;
+  std::string pending_;
+  Status error_ = Ok{};
+};
+
+Error naming(Error e, const std::string& file) {
+  if (e.file.empty()) e.file = file;
+  return e;
+}
+
+// Reads the stream piece by piece until it ends or a signal stops it. A live stream's events
+// are written after each piece; when it has nothing new, it is looked at again in 100 ms.
+Status pump(Input& in, data::StreamReader& reader, EventOutput& out) {
+  std::string buf(size_t{1} << 20, '\0');
+  while (!g_stop) {
+    auto p = in.bytes->read(buf.data(), buf.size());
+    if (!p.ok()) return p.error();
+    if (p.value().new_file) {
+      if (Status s = reader.restart(); !s.ok()) return naming(s.error(), in.name);
+    }
+    if (p.value().size) {
+      if (Status s = reader.feed(std::string_view(buf.data(), p.value().size)); !s.ok()) return naming(s.error(), in.name);
+      if (in.live) out.flush();  // someone is waiting for these events
+      continue;
+    }
+    if (p.value().end) break;
+    out.flush();
+    if (in.follow) {
+      const timespec pause{0, 100'000'000};
+      ::nanosleep(&pause, nullptr);
+    }
+  }
+  if (Status s = reader.finish(); !s.ok()) return naming(s.error(), in.name);
+  return Ok{};
+}
+
 }  // namespace
 
 int run_monitor(const std::vector<std::string>& argv) {
@@ -65,34 +165,52 @@ int run_monitor(const std::vector<std::string>& argv) {
   if (!parsed.ok()) return usage_error("monitor", parsed.error().message);
   const Args& args = parsed.value();
   if (!args.options.count("--reference")) return usage_error("monitor", "give --reference (a profile or a data file)");
-  std::string input = args.get("--replay", "");
-  if (input.empty() && args.positional.size() == 1) input = args.positional[0];
-  if (input.empty() || args.positional.size() > (args.options.count("--replay") ? 0u : 1u))
-    return usage_error("monitor", "give one stream to read: --replay FILE, or FILE");
   auto options = monitor_options(args);
   if (!options.ok() && options.error().kind != ErrorKind::Usage) return print_error(options.error());
   if (!options.ok()) return usage_error("monitor", with_flag(options.error()));
+  auto in = open_input(args);
+  if (!in.ok() && in.error().kind == ErrorKind::Usage) return usage_error("monitor", in.error().message);
+  if (!in.ok()) return print_error(in.error());
+  const auto format = args.options.count("--format") ? data::format_from_name(args.get("--format", "")) : data::format_for_path(in.value().name);
+  if (!format) return usage_error("monitor", "--format must be csv, tsv or jsonl");
   auto ref = reference(args.get("--reference", ""));
   if (!ref.ok()) return print_error(ref.error());
+  std::optional<monitor::LineLog> events_log;
+  if (args.options.count("--events")) {
+    auto log = monitor::LineLog::open(args.get("--events", ""));
+    if (!log.ok()) return print_error(log.error());
+    events_log.emplace(std::move(log).value());
+  }
+  std::optional<monitor::Quarantine> quarantine;
+  if (args.options.count("--quarantine")) {
+    auto log = monitor::LineLog::open(args.get("--quarantine", ""));
+    if (!log.ok()) return print_error(log.error());
+    quarantine.emplace(std::move(log).value(), in.value().name);
+  }
+  EventOutput out(std::move(events_log));
   uint64_t alerts = 0;
   auto m = monitor::Monitor::create(std::move(ref).value(), options.value(), [&](const monitor::Event& e) {
     alerts += e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
-    std::string line = monitor::event_json(e);
-    line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    out.add(e);
   });
   if (!m.ok()) return usage_error("monitor", with_flag(m.error()));
-  const auto format = args.options.count("--format") ? data::format_from_name(args.get("--format", "")) : data::format_for_path(input);
-  if (!format) return usage_error("monitor", "--format must be csv, tsv or jsonl");
-  auto file = data::DataFile::open(input);
-  if (!file.ok()) return print_error(file.error());
-  auto read = file.value().read(*format, 0, file.value().size(), *m.value());
-  if (!read.ok()) return print_error(read.error());
+  Status quarantined = Ok{};
+  data::StreamReader reader(*format, *m.value(), {}, [&](uint64_t line, std::string_view text, const std::string& why) {
+    if (quarantine && quarantined.ok()) quarantined = quarantine->add(line, text, why);
+  });
+  if (in.value().live) stop_on_signals();
+  const Status read = pump(in.value(), reader, out);
+  if (read.ok() && reader.columns().empty() && !in.value().follow)
+    return print_error(naming(Error::invalid("empty stream: no header"), in.value().name));
   m.value()->finish();
-  std::fflush(stdout);
-  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped, %llu alerts\n",
+  out.flush();
+  for (const Status* s : {&read, &out.error(), static_cast<const Status*>(&quarantined)})
+    if (!s->ok()) return print_error(s->error());
+  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s, %llu alerts\n",
                static_cast<unsigned long long>(m.value()->records()), static_cast<unsigned long long>(m.value()->windows()),
-               static_cast<unsigned long long>(read.value().bad_records), static_cast<unsigned long long>(alerts));
+               static_cast<unsigned long long>(reader.result().bad_records),
+               quarantine ? (" (" + std::to_string(quarantine->kept()) + " kept in " + args.get("--quarantine", "") + ")").c_str() : "",
+               static_cast<unsigned long long>(alerts));
   return alerts ? kExitFindings : kExitOk;
 }
 

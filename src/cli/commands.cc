@@ -165,20 +165,26 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor --reference REF (--replay FILE | FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--descriptors DIR]",
-       "Reads the records of FILE in order, in tumbling windows of N records, profiles each window\n"
+       "seam monitor --reference REF (FILE | - | --follow FILE | --replay FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--descriptors DIR] [--events FILE] [--quarantine FILE]",
+       "Reads production records in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
-       "values and values that do not fit the column type. Each test is an event on standard\n"
-       "output, one JSON object per line: window, first and last record, column, test,\n"
-       "statistic, p-value, threshold, drift, severity (docs/monitor.md). A column the reference\n"
-       "has and the stream lacks is an event of its own. Memory stays bounded: one window.\n\n"
+       "values and values that do not fit the column type. Each test is an event, one JSON\n"
+       "object per line: window, first and last record, column, test, statistic, p-value,\n"
+       "threshold, drift, severity (docs/monitor.md). A column the reference has and the stream\n"
+       "lacks is an event of its own. Memory stays bounded: one window.\n\n"
+       "The stream is FILE (read to its end, gzip and zstd too), - (standard input, to its end),\n"
+       "or --follow FILE: read from its start and then followed as it grows, through rotation\n"
+       "and truncation, like tail -F, until SIGINT or SIGTERM. Either signal ends a live stream\n"
+       "as its end would: the last window is tested and the summary printed.\n\n"
        "Options:\n"
        "  --reference REF     the training data's profile, or a data file to profile\n"
-       "  --replay FILE       the stream, read as fast as it can be: how thresholds are tuned\n"
+       "  --replay FILE       the same as FILE: a stored stream, read as fast as it can be,\n"
+       "                      which is how thresholds are tuned\n"
+       "  --follow FILE       follow FILE as it grows (waits for it if it does not exist yet)\n"
        "  --window N          records per window (default 10000); a last, partial window is\n"
        "                      tested when it holds at least half as many\n"
-       "  --format F          csv, tsv or jsonl (default: from the file extension)\n"
+       "  --format F          csv, tsv or jsonl (default: from the file extension; csv for -)\n"
        "  --columns a,b       watch only these columns\n"
        "  --method COL=M      the drift test of a column, as for seam drift\n"
        "  --threshold COL=X   p-value below X (tests) or distance above X means drift; tests\n"
@@ -188,13 +194,16 @@ const std::vector<Command>& commands() {
        "  --cooldown N        then no alert for that column and test for N windows (default 10)\n"
        "  --descriptors DIR   also check what DIR's production_data descriptor promises: each\n"
        "                      field is in the stream, and its expected_values (\"-30 to 110\",\n"
-       "                      \"0 or 1\", \"card, cash or transfer\") hold; events name the field\n\n"
+       "                      \"0 or 1\", \"card, cash or transfer\") hold; events name the field\n"
+       "  --events FILE       append the events to FILE instead of standard output\n"
+       "  --quarantine FILE   append bad records to FILE as JSON lines (where, why, the text):\n"
+       "                      the first 1000, then one in 100\n\n"
        "A window drifts in missing_rate when its share of missing values exceeds the\n"
        "reference's by more than 0.1, and in invalid when a value does not fit its column's\n"
-       "type. Exit status: 0 no alert, 1 some alert or a missing column, 2 an input cannot be\n"
-       "read or the usage is wrong.",
+       "type. Bad records are skipped and counted, never fatal. Exit status: 0 no alert, 1 some\n"
+       "alert or a missing column, 2 an input cannot be read or written, or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

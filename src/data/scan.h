@@ -52,6 +52,8 @@ class Window {
   // `progress`, if given, is advanced by the file bytes read.
   Window(const DataFile::State& file, uint64_t begin, uint64_t end, const Limits& limits,
          std::atomic<uint64_t>* progress = nullptr);
+  // A window onto [begin, end) of any source (memory_source, for a stream's pending bytes).
+  Window(std::unique_ptr<Source> source, uint64_t begin, uint64_t end, const Limits& limits);
 
   const char* data() const { return buf_.get(); }
   size_t size() const { return size_; }

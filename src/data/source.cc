@@ -185,7 +185,24 @@ class ZstdSource final : public Decompressor {
   size_t hint_ = 0;  // 0 when a frame has just ended
 };
 
+class MemorySource final : public Source {
+ public:
+  MemorySource(const char* data, uint64_t offset) : data_(data), offset_(offset) {}
+  Result<size_t> read(char* dst, size_t n, uint64_t offset) override {
+    std::memcpy(dst, data_ + (offset - offset_), n);
+    return n;
+  }
+
+ private:
+  const char* data_;
+  uint64_t offset_;
+};
+
 }  // namespace
+
+std::unique_ptr<Source> memory_source(const char* data, uint64_t offset) {
+  return std::make_unique<MemorySource>(data, offset);
+}
 
 Result<Compression> sniff_compression(int fd) {
   unsigned char magic[4] = {0, 0, 0, 0};

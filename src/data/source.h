@@ -34,4 +34,8 @@ class Source {
 // compressed file, so that it can be set against the file's size.
 std::unique_ptr<Source> open_source(int fd, Compression c, std::atomic<uint64_t>* progress = nullptr);
 
+// Bytes already in memory, as the data from `offset` on: a read at offset + k gets data[k...].
+// The caller keeps `data` alive and large enough for every read it makes.
+std::unique_ptr<Source> memory_source(const char* data, uint64_t offset);
+
 }  // namespace seam::data::detail

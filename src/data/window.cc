@@ -17,7 +17,10 @@ namespace seam::data::detail {
 
 Window::Window(const DataFile::State& file, uint64_t begin, uint64_t end, const Limits& limits,
                std::atomic<uint64_t>* progress)
-    : source_(open_source(file.fd, file.compression, progress)),
+    : Window(open_source(file.fd, file.compression, progress), begin, end, limits) {}
+
+Window::Window(std::unique_ptr<Source> source, uint64_t begin, uint64_t end, const Limits& limits)
+    : source_(std::move(source)),
       end_(end),
       offset_(begin),
       max_(std::max<size_t>(limits.max_record, 64)) {
