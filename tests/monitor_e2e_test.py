@@ -184,6 +184,43 @@ class Monitor(unittest.TestCase):
             time.sleep(0.05)
         self.fail(f"no event of window {window} within 30 s")
 
+    def test_settings_come_from_monitor_yaml_and_the_descriptors(self):
+        project = self.path("configured")
+        os.makedirs(os.path.join(project, "trl"), exist_ok=True)
+        with open(os.path.join(project, "monitor.yaml"), "w") as f:
+            f.write("version: '1.0'\nreference: ../reference.json\nwindow: {records: 500}\n"
+                    "thresholds: {ks: 0.2}\nevents: events.jsonl\n")
+        with open(os.path.join(project, "trl", "model.yaml"), "w") as f:
+            f.write("version: '1.0'\ncomponent: model\nmonitoring:\n  thresholds: {chisquare: 0.01}\n")
+        live = self.path("configured.csv")
+        stream(live, 2_000, 9)
+        r, _ = monitor("--descriptors", project, "--show-settings")
+        shown = json.loads(r.stdout)
+        self.assertEqual(shown["reference"], os.path.join(project, "../reference.json"))
+        self.assertEqual(shown["origin"]["thresholds.chisquare"], os.path.join(project, "trl/model.yaml") + ":4: /monitoring/thresholds/chisquare")
+        r, stdout_events = monitor("--descriptors", project, "--alert-after", "9", live)
+        self.assertEqual(stdout_events, [])  # they went to events.jsonl
+        with open(os.path.join(project, "events.jsonl")) as f:
+            got = [json.loads(line) for line in f]
+        self.assertEqual(max(e["window"] for e in got), 4)
+        self.assertEqual({e["threshold"] for e in got if e.get("test") == "ks"}, {0.2})
+        self.assertEqual({e["threshold"] for e in got if e.get("test") == "chisquare"}, {0.01})
+        with open(os.path.join(project, "monitor.yaml"), "a") as f:
+            f.write("window: {size: 5}\n")
+        r, _ = monitor("--descriptors", project, live)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("monitor.yaml:6", r.stderr)
+
+    def test_the_turbine_example_promises_fields_its_data_lacks(self):
+        example = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples", "turbine-maintenance")
+        r, events = monitor("--descriptors", example, "--window", "500", os.path.join(example, "data", "operational.csv"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        missing = [e for e in events if e["type"] == "missing_column"]
+        self.assertIn("Gbx_OilSump_Temp", [e["column"] for e in missing])
+        self.assertTrue(all("production_data.yaml:" in e["descriptor"] for e in missing))
+        self.assertEqual(len({e["column"] for e in missing}), len(missing))
+        self.assertTrue(any(e["type"] == "alert" and e["threshold"] == 0.05 for e in events))  # the card's ks
+
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)
         self.assertEqual(r.returncode, 2)

@@ -1,6 +1,7 @@
 #include "api/monitor.h"
 
 #include <charconv>
+#include <cmath>
 
 #include "doc/load.h"
 #include "util/text.h"
@@ -61,20 +62,29 @@ Result<std::vector<monitor::Expectation>> monitor_expectations(const std::string
   auto project = doc::load_project(dir, fs, o);
   if (!project.ok()) return std::move(project).take_error();
   const doc::LoadedDocument* d = project.value().find(doc::Descriptor::ProductionData);
-  if (!d) return Error::io(dir + ": no production_data descriptor to take the monitor's expectations from");
+  if (!d) return std::vector<monitor::Expectation>{};
   if (!d->valid()) return d->errors.front();
   std::vector<monitor::Expectation> out;
   const doc::Node* schema = d->root ? d->root->find("schema") : nullptr;
   for (size_t i = 0; schema && i < schema->items.size(); ++i) {
-    const doc::Node* name = schema->items[i].find("field_name");
-    const doc::Node* expected = schema->items[i].find("expected_values");
-    if (!name || !expected || name->kind != doc::Kind::String || expected->kind != doc::Kind::String) continue;
-    auto parsed = parse_expected_values(expected->text);
-    if (!parsed) continue;
-    const uint32_t line = d->source ? d->source->locate(expected->offset).line : 0;
-    std::string source = d->path;
-    source.append(":").append(std::to_string(line)).append(": /schema/").append(std::to_string(i)).append("/expected_values");
-    out.push_back({name->text, parsed->range, std::move(parsed->allowed), std::move(source)});
+    const doc::Node& field = schema->items[i];
+    const doc::Node* name = field.find("field_name");
+    if (!name || name->kind != doc::Kind::String) continue;
+    auto where = [&](const doc::Node& n, std::string_view key) {
+      std::string source = d->path;
+      source.append(":").append(std::to_string(d->source ? d->source->locate(n.offset).line : 0));
+      return source.append(": /schema/").append(std::to_string(i)).append("/").append(key);
+    };
+    const doc::Node* expected = field.find("expected_values");
+    auto parsed = expected && expected->kind == doc::Kind::String ? parse_expected_values(expected->text) : std::nullopt;
+    if (parsed) out.push_back({name->text, parsed->range, std::move(parsed->allowed), where(*expected, "expected_values")});
+    // min_value and max_value, the format's numbers for the same promise: one range.
+    const doc::Node* lo = field.find("min_value");
+    const doc::Node* hi = field.find("max_value");
+    if ((lo && lo->is_number()) || (hi && hi->is_number())) {
+      const double a = lo && lo->is_number() ? lo->number : -INFINITY, b = hi && hi->is_number() ? hi->number : INFINITY;
+      out.push_back({name->text, std::make_pair(a, b), {}, where(lo && lo->is_number() ? *lo : *hi, lo && lo->is_number() ? "min_value" : "max_value")});
+    }
   }
   return out;
 }

@@ -15,9 +15,10 @@
 
 namespace seam::api {
 
-// One promise per field of /schema whose expected_values can be checked, each naming its
-// place ("DIR/production_data.yaml:14: /schema/2/expected_values"). Io error when the
-// project has no production_data descriptor; Invalid (located) when it does not load.
+// One promise per field of /schema whose expected_values can be checked, and one for its
+// min_value and max_value, each naming its place ("DIR/production_data.yaml:14:
+// /schema/2/expected_values"). None when the project has no production_data descriptor;
+// Io error when DIR cannot be read, Invalid (located) when the descriptor does not load.
 Result<std::vector<monitor::Expectation>> monitor_expectations(const std::string& dir, const FileSystem& fs = disk());
 
 // What one expected_values text promises: "-30 to 110" (also "0..1", "5 - 10") is a range;

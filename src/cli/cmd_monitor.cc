@@ -9,7 +9,7 @@
 #include <string>
 
 #include "api/drift.h"
-#include "api/monitor.h"
+#include "api/monitor_settings.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "data/bytes.h"
@@ -54,25 +54,55 @@ Result<stats::Profile> reference(const std::string& path) {
   return std::move(run).value().profile;
 }
 
-Result<monitor::Options> monitor_options(const Args& args) {
-  monitor::Options o;
-  auto window = count_option(args, "--window", o.window, 2);
-  auto after = count_option(args, "--alert-after", static_cast<uint64_t>(o.alert_after), 1);
-  auto cooldown = count_option(args, "--cooldown", static_cast<uint64_t>(o.cooldown), 0);
+// The command line's settings, the first layer (api/monitor_settings.h).
+Result<api::MonitorLayer> command_line_layer(const Args& args) {
+  api::MonitorLayer l;
+  l.name = "command line";
+  auto window = count_option(args, "--window", 0, 2);
+  auto after = count_option(args, "--alert-after", 0, 1);
+  auto cooldown = count_option(args, "--cooldown", 0, 0);
   for (const auto* r : {&window, &after, &cooldown})
     if (!r->ok()) return r->error();
-  o.window = window.value();
-  o.alert_after = static_cast<int>(std::min<uint64_t>(after.value(), 1u << 20));
-  o.cooldown = static_cast<int>(std::min<uint64_t>(cooldown.value(), 1u << 20));
+  auto given = [&](const char* name) { return args.options.count(name) > 0; };
+  if (given("--window")) l.window = window.value();
+  if (given("--alert-after")) l.alert_after = static_cast<int>(std::min<uint64_t>(after.value(), 1u << 20));
+  if (given("--cooldown")) l.cooldown = static_cast<int>(std::min<uint64_t>(cooldown.value(), 1u << 20));
+  if (given("--format")) {
+    l.format = data::format_from_name(args.get("--format", ""));
+    if (!l.format) return Error::usage("--format must be csv, tsv or jsonl");
+  }
   auto drift = api::drift_options([&args](const std::string& name) { return args.all("--" + name); }, "--");
   if (!drift.ok()) return std::move(drift).take_error();
-  o.drift = std::move(drift).value();
+  if (given("--columns")) l.columns = drift.value().columns;
+  l.methods = drift.value().methods;
+  l.column_thresholds = drift.value().thresholds;
+  if (given("--reference")) l.reference = args.get("--reference", "");
+  if (given("--events")) l.events = args.get("--events", "");
+  if (given("--quarantine")) l.quarantine = args.get("--quarantine", "");
+  return l;
+}
+
+// Every layer of settings, the command line first: then the project's descriptors and its
+// monitor.yaml (--descriptors DIR), or the file --config names.
+Result<api::MonitorSettings> settings(const Args& args) {
+  std::vector<api::MonitorLayer> layers;
+  auto cli = command_line_layer(args);
+  if (!cli.ok()) return std::move(cli).take_error();
+  layers.push_back(std::move(cli).value());
+  std::string config = args.get("--config", "");
   if (args.options.count("--descriptors")) {
-    auto promised = api::monitor_expectations(args.get("--descriptors", ""));
-    if (!promised.ok()) return std::move(promised).take_error();
-    o.expectations = std::move(promised).value();
+    const std::string dir = args.get("--descriptors", "");
+    auto project = api::monitor_project_layer(dir, args.get("--component", ""));
+    if (!project.ok()) return std::move(project).take_error();
+    layers.push_back(std::move(project).value());
+    if (config.empty() && disk().stat(join_path(dir, "monitor.yaml")).kind == PathKind::File) config = join_path(dir, "monitor.yaml");
   }
-  return o;
+  if (!config.empty()) {
+    auto file = api::monitor_file_layer(config);
+    if (!file.ok()) return std::move(file).take_error();
+    layers.push_back(std::move(file).value());
+  }
+  return api::merge_monitor_layers(layers);
 }
 
 // The stream: a stored file, standard input ("-") or a followed file.
@@ -164,38 +194,40 @@ int run_monitor(const std::vector<std::string>& argv) {
   auto parsed = parse_args(argv, spec_of("monitor"));
   if (!parsed.ok()) return usage_error("monitor", parsed.error().message);
   const Args& args = parsed.value();
-  if (!args.options.count("--reference")) return usage_error("monitor", "give --reference (a profile or a data file)");
-  auto options = monitor_options(args);
-  if (!options.ok() && options.error().kind != ErrorKind::Usage) return print_error(options.error());
-  if (!options.ok()) return usage_error("monitor", with_flag(options.error()));
+  auto set = settings(args);
+  if (!set.ok() && set.error().kind != ErrorKind::Usage) return print_error(set.error());
+  if (!set.ok()) return usage_error("monitor", with_flag(set.error()));
+  const api::MonitorSettings& s = set.value();
+  if (args.flags.count("--show-settings")) {
+    std::printf("%s\n", api::monitor_settings_json(s).c_str());
+    return kExitOk;
+  }
+  if (s.reference.empty())
+    return usage_error("monitor", "give --reference (a profile or a data file), or a project whose TRL card or monitor.yaml names one");
   auto in = open_input(args);
   if (!in.ok() && in.error().kind == ErrorKind::Usage) return usage_error("monitor", in.error().message);
   if (!in.ok()) return print_error(in.error());
-  const auto format = args.options.count("--format") ? data::format_from_name(args.get("--format", "")) : data::format_for_path(in.value().name);
-  if (!format) return usage_error("monitor", "--format must be csv, tsv or jsonl");
-  auto ref = reference(args.get("--reference", ""));
+  const data::Format format = s.format ? *s.format : data::format_for_path(in.value().name);
+  auto ref = reference(s.reference);
   if (!ref.ok()) return print_error(ref.error());
   std::optional<monitor::LineLog> events_log;
-  if (args.options.count("--events")) {
-    auto log = monitor::LineLog::open(args.get("--events", ""));
-    if (!log.ok()) return print_error(log.error());
-    events_log.emplace(std::move(log).value());
-  }
   std::optional<monitor::Quarantine> quarantine;
-  if (args.options.count("--quarantine")) {
-    auto log = monitor::LineLog::open(args.get("--quarantine", ""));
+  for (const std::string* path : {&s.events, &s.quarantine}) {
+    if (path->empty()) continue;
+    auto log = monitor::LineLog::open(*path);
     if (!log.ok()) return print_error(log.error());
-    quarantine.emplace(std::move(log).value(), in.value().name);
+    if (path == &s.events) events_log.emplace(std::move(log).value());
+    else quarantine.emplace(std::move(log).value(), in.value().name);
   }
   EventOutput out(std::move(events_log));
   uint64_t alerts = 0;
-  auto m = monitor::Monitor::create(std::move(ref).value(), options.value(), [&](const monitor::Event& e) {
+  auto m = monitor::Monitor::create(std::move(ref).value(), s.options, [&](const monitor::Event& e) {
     alerts += e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
     out.add(e);
   });
   if (!m.ok()) return usage_error("monitor", with_flag(m.error()));
   Status quarantined = Ok{};
-  data::StreamReader reader(*format, *m.value(), {}, [&](uint64_t line, std::string_view text, const std::string& why) {
+  data::StreamReader reader(format, *m.value(), {}, [&](uint64_t line, std::string_view text, const std::string& why) {
     if (quarantine && quarantined.ok()) quarantined = quarantine->add(line, text, why);
   });
   if (in.value().live) stop_on_signals();
@@ -209,7 +241,7 @@ int run_monitor(const std::vector<std::string>& argv) {
   std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s, %llu alerts\n",
                static_cast<unsigned long long>(m.value()->records()), static_cast<unsigned long long>(m.value()->windows()),
                static_cast<unsigned long long>(reader.result().bad_records),
-               quarantine ? (" (" + std::to_string(quarantine->kept()) + " kept in " + args.get("--quarantine", "") + ")").c_str() : "",
+               quarantine ? (" (" + std::to_string(quarantine->kept()) + " kept in " + s.quarantine + ")").c_str() : "",
                static_cast<unsigned long long>(alerts));
   return alerts ? kExitFindings : kExitOk;
 }

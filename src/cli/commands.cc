@@ -165,7 +165,7 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor --reference REF (FILE | - | --follow FILE | --replay FILE) [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--descriptors DIR] [--events FILE] [--quarantine FILE]",
+       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE]",
        "Reads production records in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
@@ -177,8 +177,12 @@ const std::vector<Command>& commands() {
        "or --follow FILE: read from its start and then followed as it grows, through rotation\n"
        "and truncation, like tail -F, until SIGINT or SIGTERM. Either signal ends a live stream\n"
        "as its end would: the last window is tested and the summary printed.\n\n"
+       "Settings come from the command line first, then the project's descriptors, then its\n"
+       "monitor.yaml (schemas/monitor.schema.json), then the defaults; --show-settings prints\n"
+       "the result and where each setting came from.\n\n"
        "Options:\n"
-       "  --reference REF     the training data's profile, or a data file to profile\n"
+       "  --reference REF     the training data's profile, or a data file to profile (default:\n"
+       "                      the TRL card's monitoring.reference_profile, or monitor.yaml's)\n"
        "  --replay FILE       the same as FILE: a stored stream, read as fast as it can be,\n"
        "                      which is how thresholds are tuned\n"
        "  --follow FILE       follow FILE as it grows (waits for it if it does not exist yet)\n"
@@ -192,9 +196,14 @@ const std::vector<Command>& commands() {
        "  --alert-after N     alert after N drifted windows in a row of one column and test\n"
        "                      (default 3)\n"
        "  --cooldown N        then no alert for that column and test for N windows (default 10)\n"
-       "  --descriptors DIR   also check what DIR's production_data descriptor promises: each\n"
-       "                      field is in the stream, and its expected_values (\"-30 to 110\",\n"
-       "                      \"0 or 1\", \"card, cash or transfer\") hold; events name the field\n"
+       "  --descriptors DIR   the project: check what its production_data descriptor promises\n"
+       "                      (each field is in the stream; its expected_values, \"-30 to 110\",\n"
+       "                      \"0 or 1\", and min_value/max_value hold; events name the field),\n"
+       "                      take the reference and thresholds by method from the TRL card's\n"
+       "                      monitoring section, and read DIR/monitor.yaml when there is one\n"
+       "  --component ID      the TRL card to use when several have a monitoring section\n"
+       "  --config FILE       monitor settings (instead of DIR/monitor.yaml)\n"
+       "  --show-settings     print the settings as JSON, with where each came from, and exit\n"
        "  --events FILE       append the events to FILE instead of standard output\n"
        "  --quarantine FILE   append bad records to FILE as JSON lines (where, why, the text):\n"
        "                      the first 1000, then one in 100\n\n"
@@ -203,7 +212,7 @@ const std::vector<Command>& commands() {
        "type. Bad records are skipped and counted, never fatal. Exit status: 0 no alert, 1 some\n"
        "alert or a missing column, 2 an input cannot be read or written, or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

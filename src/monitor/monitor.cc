@@ -63,12 +63,15 @@ Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Optio
   if (options.window < 2) return Error::usage_at("/window", "a window holds at least 2 records");
   if (options.min_window == 0) options.min_window = std::max<uint64_t>(2, options.window / 2);
   options.drift.histograms = false;
-  for (const auto& c : reference.columns)
-    if (!options.drift.thresholds.count(c.name)) {
-      const auto m = options.drift.methods.find(c.name);
-      const bool test = m == options.drift.methods.end() || stats::is_test(m->second);
-      if (test) options.drift.thresholds[c.name] = kMonitorPValue;
-    }
+  for (const auto& c : reference.columns) {
+    if (options.drift.thresholds.count(c.name)) continue;
+    const auto m = options.drift.methods.find(c.name);
+    const stats::Method method = m == options.drift.methods.end() ? stats::default_method(c.type) : m->second;
+    if (const auto t = options.method_thresholds.find(method); t != options.method_thresholds.end())
+      options.drift.thresholds[c.name] = t->second;
+    else if (stats::is_test(method))
+      options.drift.thresholds[c.name] = kMonitorPValue;
+  }
   return std::unique_ptr<Monitor>(new Monitor(std::move(reference), std::move(options), std::move(sink)));
 }
 
@@ -80,25 +83,22 @@ Monitor::Monitor(stats::Profile reference, Options options, EventSink sink)
 
 void Monitor::columns(const std::vector<std::string>& names) {
   names_ = names;
-  for (const auto& c : reference_.columns) {
-    if (std::find(names.begin(), names.end(), c.name) != names.end()) continue;
+  std::vector<std::string> reported;
+  auto missing = [&](const std::string& column, std::string detail, const std::string& source) {
+    if (std::find(names.begin(), names.end(), column) != names.end()) return;
+    if (std::find(reported.begin(), reported.end(), column) != reported.end()) return;
+    reported.push_back(column);
     Event e;
     e.type = Event::Type::MissingColumn;
-    e.column = c.name;
+    e.column = column;
     e.severity = "error";
-    e.detail = "the reference has column '" + c.name + "', which the stream lacks";
+    e.source = source;
+    e.detail = std::move(detail);
     sink_(e);
-  }
-  for (const auto& x : options_.expectations) {
-    if (std::find(names.begin(), names.end(), x.column) != names.end()) continue;
-    Event e;
-    e.type = Event::Type::MissingColumn;
-    e.column = x.column;
-    e.severity = "error";
-    e.source = x.source;
-    e.detail = "the descriptor promises field '" + x.column + "', which the stream lacks";
-    sink_(e);
-  }
+  };
+  for (const auto& c : reference_.columns) missing(c.name, "the reference has column '" + c.name + "', which the stream lacks", "");
+  for (const auto& x : options_.expectations)
+    missing(x.column, "the descriptor promises field '" + x.column + "', which the stream lacks", x.source);
   open_window();
 }
 

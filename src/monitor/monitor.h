@@ -43,6 +43,9 @@ struct Options {
   uint64_t window = 10000;      // records per tumbling window
   uint64_t min_window = 0;      // the last, partial window is tested from this many records (0: window / 2)
   stats::DriftOptions drift;    // methods, thresholds and columns, as for `seam drift`
+  // Thresholds by method, for the columns drift.thresholds does not name; the tests that
+  // neither names use kMonitorPValue, the distances their `seam drift` defaults.
+  std::map<stats::Method, double> method_thresholds;
   // A window's missing rate may exceed the reference's by this much (an absolute share).
   double missing_rate_margin = 0.1;
   // Alert rules: an alert after this many drifted windows in a row for one column and test,

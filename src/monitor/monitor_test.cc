@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 namespace seam::monitor {
@@ -116,6 +117,20 @@ TEST(MonitorTest, AStationaryStreamRaisesNoAlarm) {
   }
   EXPECT_EQ(tests, 200u * 11);  // per window 4 drift tests, 4 missing rates, 3 invalid (the numbers)
   EXPECT_LT(drifted, tests / 100);
+}
+
+TEST(MonitorTest, ThresholdsByColumnThenByMethodThenTheMonitorDefault) {
+  Options o;
+  o.window = 1000;
+  o.drift.thresholds["x"] = 0.2;
+  o.drift.methods["amount"] = stats::Method::Psi;
+  o.method_thresholds[stats::Method::Ks] = 0.01;
+  o.method_thresholds[stats::Method::Psi] = 0.3;
+  std::map<std::string, double> seen;
+  for (const auto& e : run(Change::None, 0, 1000, o))
+    if (e.type == Event::Type::Test && e.test != "missing_rate" && e.test != "invalid") seen[e.column + " " + e.test] = e.threshold;
+  EXPECT_EQ(seen, (std::map<std::string, double>{
+                      {"x ks", 0.2}, {"y ks", 0.01}, {"amount psi", 0.3}, {"channel chisquare", kMonitorPValue}}));
 }
 
 TEST(MonitorTest, CooldownKeepsAColumnFromAlertingAgainAtOnce) {

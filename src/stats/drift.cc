@@ -53,6 +53,8 @@ std::optional<FailOn> fail_on_from_name(std::string_view name) {
 
 bool is_test(Method m) { return m == Method::ChiSquare || m == Method::ChiSquareGof || m == Method::Ks; }
 
+Method default_method(ColumnType t) { return has_numbers(t) ? Method::Ks : Method::ChiSquare; }
+
 double default_threshold(Method m) {
   switch (m) {
     case Method::Psi: return 0.2;

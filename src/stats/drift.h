@@ -19,6 +19,7 @@ enum class Method : uint8_t { ChiSquare, ChiSquareGof, Ks, Psi, JensenShannon, W
 std::string_view method_name(Method m);  // "chisquare", "chisquare_gof", "ks", ...
 std::optional<Method> method_from_name(std::string_view name);
 bool is_test(Method m);                  // a hypothesis test (p-value) rather than a distance
+Method default_method(ColumnType t);     // ks for numbers, chisquare for the rest
 double default_threshold(Method m);      // p below it, or distance above it, is drift
 
 // A column's result. From sketches the statistic is known only within an interval; the

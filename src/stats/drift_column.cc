@@ -350,7 +350,7 @@ Result<ColumnDrift> test_column(const DriftInput& ref, const DriftInput& cur, si
   ColumnDrift d;
   d.name = r.name;
   d.type = r.type;
-  d.method = has_numbers(r.type) ? Method::Ks : Method::ChiSquare;
+  d.method = default_method(r.type);
   if (auto it = o.methods.find(r.name); it != o.methods.end()) d.method = it->second;
   if (!fits(d.method, r.type))
     return Error::usage_at("/methods/" + r.name, "method " + std::string(method_name(d.method)) + " does not apply to '" + r.name +
