@@ -5,14 +5,17 @@ is printed), and malformed records or a missing column are reported without stop
 
 Usage: monitor_e2e_test.py PATH/TO/seam
 """
+import http.server
 import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
+import urllib.request
 
 import numpy as np
 import pandas as pd
@@ -220,6 +223,76 @@ class Monitor(unittest.TestCase):
         self.assertTrue(all("production_data.yaml:" in e["descriptor"] for e in missing))
         self.assertEqual(len({e["column"] for e in missing}), len(missing))
         self.assertTrue(any(e["type"] == "alert" and e["threshold"] == 0.05 for e in events))  # the card's ks
+
+    def test_webhook_retries_and_dead_letters(self):
+        received, answers = [], {"/flaky": [503, 503], "/broken": [500] * 100, "/gone": [404] * 100}
+
+        class Hook(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                status = answers[self.path].pop(0) if answers[self.path] else 200
+                if status == 200:
+                    received.append(body)
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        try:
+            live = self.path("hooked.csv")
+            stream(live, 30_000, 2, "shift", 15_000)
+            common = ["--reference", self.profile, "--window", "1000", live]
+            # Two alerts (window 18, and 29 after the cool-down); the first is tried three times.
+            r, events = monitor(*common, "--webhook", url + "/flaky", "--webhook-retries", "3")
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn("webhook: 2 delivered, 2 retries, 0 not delivered", r.stderr)
+            self.assertEqual(received, [e for e in events if e["type"] == "alert"])
+            for path, tries in (("/broken", 2), ("/gone", 1)):
+                dead = self.path(f"dead{path.replace('/', '-')}.jsonl")
+                r, _ = monitor(*common, "--webhook", url + path, "--webhook-retries", "1", "--dead-letter", dead)
+                self.assertIn("0 delivered", r.stderr)
+                with open(dead) as f:
+                    buried = [json.loads(line) for line in f]
+                self.assertEqual([(b["attempts"], b["event"]["window"]) for b in buried], [(tries, 18), (tries, 29)])
+                self.assertTrue(buried[0]["error"].startswith("the endpoint answered"))
+        finally:
+            server.shutdown()
+            server.server_close()
+        r, _ = monitor("--reference", self.profile, "--webhook", "ftp://x", self.ref)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--webhook", r.stderr)
+
+    def test_metrics_for_prometheus(self):
+        live = self.path("scraped.csv")
+        stream(live, 3_000, 10)
+        with open(live, "a") as f:
+            f.write("1,2\n")
+        proc = subprocess.Popen([SEAM, "monitor", "--reference", self.profile, "--window", "1000", "--follow", live,
+                                 "--metrics", "127.0.0.1:0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            first = proc.stderr.readline()
+            self.assertIn("metrics at http://127.0.0.1:", first)
+            url = first.split()[-1]
+            deadline, text = time.monotonic() + 30, ""
+            while time.monotonic() < deadline and "seam_monitor_windows_total 3" not in text:
+                time.sleep(0.05)
+                text = urllib.request.urlopen(url, timeout=5).read().decode()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.communicate(timeout=30)
+        metrics = dict(line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+        self.assertEqual(metrics["seam_monitor_windows_total"], "3")
+        self.assertEqual(metrics["seam_monitor_records_total"], "3000")
+        self.assertEqual(metrics["seam_monitor_parse_errors_total"], "1")
+        self.assertEqual(metrics['seam_monitor_drift{column="x",test="ks"}'], "0")
+        self.assertLess(float(metrics['seam_monitor_statistic{column="x",test="ks"}']), 0.1)
+        self.assertGreater(float(metrics["seam_monitor_records_per_second"]), 0)
+        self.assertEqual(proc.returncode, 0)
 
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)

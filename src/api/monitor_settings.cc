@@ -63,6 +63,13 @@ class FileReader {
     }
     if (const auto* n = get(root, "events", "/events", "events")) layer_.events = beside(src_.path(), n->text);
     if (const auto* n = get(root, "quarantine", "/quarantine", "quarantine")) layer_.quarantine = beside(src_.path(), n->text);
+    if (const doc::Node* h = root.find("webhook")) {
+      if (const auto* n = get(*h, "url", "/webhook/url", "webhook.url")) layer_.webhook = n->text;
+      if (const auto* n = get(*h, "retries", "/webhook/retries", "webhook.retries")) layer_.webhook_retries = clamp(n->integer);
+      if (const auto* n = get(*h, "dead_letter", "/webhook/dead_letter", "webhook.dead_letter")) layer_.dead_letter = beside(src_.path(), n->text);
+    }
+    if (const doc::Node* m = root.find("metrics"))
+      if (const auto* n = get(*m, "listen", "/metrics/listen", "metrics.listen")) layer_.metrics = n->text;
   }
 
  private:
@@ -181,6 +188,10 @@ MonitorSettings merge_monitor_layers(const std::vector<MonitorLayer>& layers) {
     take(l, "alerts.cooldown", l.cooldown, o.cooldown);
     take(l, "events", l.events, s.events);
     take(l, "quarantine", l.quarantine, s.quarantine);
+    take(l, "webhook.url", l.webhook, s.webhook);
+    take(l, "webhook.retries", l.webhook_retries, s.webhook_retries);
+    take(l, "webhook.dead_letter", l.dead_letter, s.dead_letter);
+    take(l, "metrics.listen", l.metrics, s.metrics);
     o.expectations.insert(o.expectations.end(), l.expectations.begin(), l.expectations.end());
   }
   return s;
@@ -212,6 +223,13 @@ std::string monitor_settings_json(const MonitorSettings& s) {
   w.key("alerts").begin_object().key("after").value(o.alert_after).key("cooldown").value(o.cooldown).end_object();
   text_or_null("events", s.events);
   text_or_null("quarantine", s.quarantine);
+  w.key("webhook").begin_object();
+  text_or_null("url", s.webhook);
+  w.key("retries").value(s.webhook_retries);
+  text_or_null("dead_letter", s.dead_letter);
+  w.end_object().key("metrics").begin_object();
+  text_or_null("listen", s.metrics);
+  w.end_object();
   w.key("expectations").begin_array();
   for (const auto& x : o.expectations) w.value(x.column + ": " + x.source);
   w.end_array().key("origin").begin_object();

@@ -39,6 +39,9 @@ struct MonitorLayer {
   std::optional<double> missing_rate_margin;
   std::optional<int> alert_after, cooldown;
   std::optional<std::string> events, quarantine;           // paths, as reference
+  std::optional<std::string> webhook, dead_letter;         // a URL; a path
+  std::optional<int> webhook_retries;
+  std::optional<std::string> metrics;                      // "host:port" to serve /metrics on
   std::vector<monitor::Expectation> expectations;
   // Where the layer sets each setting ("window.records" -> "monitor.yaml:4: /window/records");
   // a setting not here is named by the layer's name.
@@ -50,6 +53,8 @@ struct MonitorSettings {
   std::string reference;  // empty when no layer gives one
   std::optional<data::Format> format;
   std::string events, quarantine;  // empty: standard output; none
+  std::string webhook, dead_letter, metrics;  // empty: none
+  int webhook_retries = 5;
   // Each setting some layer set, with where: {"thresholds.ks", "proj/trl/m.yaml:288: /monitoring/thresholds/ks"}.
   std::map<std::string, std::string> origin;
 };

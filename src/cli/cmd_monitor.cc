@@ -1,6 +1,7 @@
 // seam monitor --reference REF (FILE | - | --follow FILE): watches production records against
 // the training data's profile, window by window, and writes test and alert events as JSON
-// lines; the work is monitor::Monitor, fed by a data::StreamReader.
+// lines; the work is monitor::Monitor, fed by a data::StreamReader. It runs in the server
+// module (server_module.h), for the HTTP of its webhook and /metrics.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "data/stream.h"
 #include "monitor/monitor.h"
 #include "monitor/sinks.h"
+#include "server/monitor_sinks.h"
 #include "stats/profiler.h"
 
 namespace seam::cli {
@@ -79,6 +81,14 @@ Result<api::MonitorLayer> command_line_layer(const Args& args) {
   if (given("--reference")) l.reference = args.get("--reference", "");
   if (given("--events")) l.events = args.get("--events", "");
   if (given("--quarantine")) l.quarantine = args.get("--quarantine", "");
+  if (given("--webhook")) l.webhook = args.get("--webhook", "");
+  if (given("--dead-letter")) l.dead_letter = args.get("--dead-letter", "");
+  if (given("--metrics")) l.metrics = args.get("--metrics", "");
+  if (given("--webhook-retries")) {
+    auto n = count_option(args, "--webhook-retries", 0, 0);
+    if (!n.ok()) return n.error();
+    l.webhook_retries = static_cast<int>(std::min<uint64_t>(n.value(), 20));
+  }
   return l;
 }
 
@@ -162,10 +172,89 @@ Error naming(Error e, const std::string& file) {
   return e;
 }
 
+// Where events and bad records go: standard output or --events, --quarantine, --webhook
+// (alerts and missing columns only: a webhook pages someone) and --metrics.
+struct Sinks {
+  std::optional<EventOutput> out;
+  std::optional<monitor::Quarantine> quarantine;
+  Status quarantined = Ok{};
+  std::unique_ptr<server::Webhook> webhook;
+  std::unique_ptr<server::MonitorMetrics> metrics;
+  uint64_t alerts = 0;
+
+  Status open(const api::MonitorSettings& s, const std::string& stream) {
+    std::optional<monitor::LineLog> events;
+    for (const std::string* path : {&s.events, &s.quarantine}) {
+      if (path->empty()) continue;
+      auto log = monitor::LineLog::open(*path);
+      if (!log.ok()) return log.error();
+      if (path == &s.events) events.emplace(std::move(log).value());
+      else quarantine.emplace(std::move(log).value(), stream);
+    }
+    out.emplace(std::move(events));
+    if (!s.webhook.empty()) {
+      server::WebhookOptions o;
+      o.url = s.webhook;
+      o.retries = s.webhook_retries;
+      o.dead_letter = s.dead_letter;
+      auto w = server::Webhook::create(std::move(o));
+      if (!w.ok()) return w.error();
+      webhook = std::move(w).value();
+    }
+    if (!s.metrics.empty()) {
+      const size_t colon = s.metrics.rfind(':');
+      const std::string host = colon == std::string::npos ? "" : s.metrics.substr(0, colon);
+      char* end = nullptr;
+      const long port = colon == std::string::npos ? -1 : std::strtol(s.metrics.c_str() + colon + 1, &end, 10);
+      if (host.empty() || port < 0 || port > 65535 || *end) return Error::usage("--metrics: expected HOST:PORT; found '" + s.metrics + "'");
+      auto m = server::MonitorMetrics::start(host, static_cast<int>(port));
+      if (!m.ok()) return m.error();
+      metrics = std::move(m).value();
+      std::fprintf(stderr, "seam monitor: metrics at http://%s:%d/metrics\n", host.c_str(), metrics->port());
+    }
+    return Ok{};
+  }
+
+  void event(const monitor::Event& e) {
+    const bool alert = e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
+    alerts += alert;
+    out->add(e);
+    if (webhook && alert) webhook->send(e);
+    if (metrics) metrics->event(e);
+  }
+
+  void bad(uint64_t line, std::string_view text, const std::string& why) {
+    if (quarantine && quarantined.ok()) quarantined = quarantine->add(line, text, why);
+  }
+
+  // Delivers what the webhook still holds and writes what is pending; the first error.
+  Status close() {
+    if (webhook) webhook->close();
+    out->flush();
+    return !out->error().ok() ? out->error() : quarantined;
+  }
+
+  std::string summary(const api::MonitorSettings& s) const {
+    std::string text;
+    if (quarantine) text += " (" + std::to_string(quarantine->kept()) + " kept in " + s.quarantine + ")";
+    text += ", " + std::to_string(alerts) + " alerts";
+    if (webhook) {
+      const auto c = webhook->counts();
+      text += "; webhook: " + std::to_string(c.delivered) + " delivered, " + std::to_string(c.retries) + " retries, " +
+              std::to_string(c.dead) + " not delivered";
+    }
+    return text;
+  }
+};
+
 // Reads the stream piece by piece until it ends or a signal stops it. A live stream's events
 // are written after each piece; when it has nothing new, it is looked at again in 100 ms.
-Status pump(Input& in, data::StreamReader& reader, EventOutput& out) {
+Status pump(Input& in, data::StreamReader& reader, const monitor::Monitor& m, Sinks& sinks) {
   std::string buf(size_t{1} << 20, '\0');
+  auto progress = [&] {
+    if (sinks.metrics) sinks.metrics->progress(m.records(), reader.result().bad_records, m.windows());
+    if (in.live) sinks.out->flush();  // someone is waiting for these events
+  };
   while (!g_stop) {
     auto p = in.bytes->read(buf.data(), buf.size());
     if (!p.ok()) return p.error();
@@ -174,17 +263,18 @@ Status pump(Input& in, data::StreamReader& reader, EventOutput& out) {
     }
     if (p.value().size) {
       if (Status s = reader.feed(std::string_view(buf.data(), p.value().size)); !s.ok()) return naming(s.error(), in.name);
-      if (in.live) out.flush();  // someone is waiting for these events
+      progress();
       continue;
     }
     if (p.value().end) break;
-    out.flush();
+    sinks.out->flush();
     if (in.follow) {
       const timespec pause{0, 100'000'000};
       ::nanosleep(&pause, nullptr);
     }
   }
   if (Status s = reader.finish(); !s.ok()) return naming(s.error(), in.name);
+  progress();
   return Ok{};
 }
 
@@ -207,43 +297,29 @@ int run_monitor(const std::vector<std::string>& argv) {
   auto in = open_input(args);
   if (!in.ok() && in.error().kind == ErrorKind::Usage) return usage_error("monitor", in.error().message);
   if (!in.ok()) return print_error(in.error());
-  const data::Format format = s.format ? *s.format : data::format_for_path(in.value().name);
   auto ref = reference(s.reference);
   if (!ref.ok()) return print_error(ref.error());
-  std::optional<monitor::LineLog> events_log;
-  std::optional<monitor::Quarantine> quarantine;
-  for (const std::string* path : {&s.events, &s.quarantine}) {
-    if (path->empty()) continue;
-    auto log = monitor::LineLog::open(*path);
-    if (!log.ok()) return print_error(log.error());
-    if (path == &s.events) events_log.emplace(std::move(log).value());
-    else quarantine.emplace(std::move(log).value(), in.value().name);
-  }
-  EventOutput out(std::move(events_log));
-  uint64_t alerts = 0;
-  auto m = monitor::Monitor::create(std::move(ref).value(), s.options, [&](const monitor::Event& e) {
-    alerts += e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
-    out.add(e);
-  });
+  Sinks sinks;
+  if (Status opened = sinks.open(s, in.value().name); !opened.ok())
+    return opened.error().kind == ErrorKind::Usage ? usage_error("monitor", opened.error().message) : print_error(opened.error());
+  auto m = monitor::Monitor::create(std::move(ref).value(), s.options, [&](const monitor::Event& e) { sinks.event(e); });
   if (!m.ok()) return usage_error("monitor", with_flag(m.error()));
-  Status quarantined = Ok{};
+  const data::Format format = s.format ? *s.format : data::format_for_path(in.value().name);
   data::StreamReader reader(format, *m.value(), {}, [&](uint64_t line, std::string_view text, const std::string& why) {
-    if (quarantine && quarantined.ok()) quarantined = quarantine->add(line, text, why);
+    sinks.bad(line, text, why);
   });
   if (in.value().live) stop_on_signals();
-  const Status read = pump(in.value(), reader, out);
+  const Status read = pump(in.value(), reader, *m.value(), sinks);
   if (read.ok() && reader.columns().empty() && !in.value().follow)
     return print_error(naming(Error::invalid("empty stream: no header"), in.value().name));
   m.value()->finish();
-  out.flush();
-  for (const Status* s : {&read, &out.error(), static_cast<const Status*>(&quarantined)})
-    if (!s->ok()) return print_error(s->error());
-  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s, %llu alerts\n",
+  const Status closed = sinks.close();
+  for (const Status* failed : {&read, &closed})
+    if (!failed->ok()) return print_error(failed->error());
+  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s\n",
                static_cast<unsigned long long>(m.value()->records()), static_cast<unsigned long long>(m.value()->windows()),
-               static_cast<unsigned long long>(reader.result().bad_records),
-               quarantine ? (" (" + std::to_string(quarantine->kept()) + " kept in " + s.quarantine + ")").c_str() : "",
-               static_cast<unsigned long long>(alerts));
-  return alerts ? kExitFindings : kExitOk;
+               static_cast<unsigned long long>(reader.result().bad_records), sinks.summary(s).c_str());
+  return sinks.alerts ? kExitFindings : kExitOk;
 }
 
 }  // namespace seam::cli

@@ -165,7 +165,7 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE]",
+       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE] [--webhook URL [--webhook-retries N] [--dead-letter FILE]] [--metrics HOST:PORT]",
        "Reads production records in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
@@ -206,13 +206,20 @@ const std::vector<Command>& commands() {
        "  --show-settings     print the settings as JSON, with where each came from, and exit\n"
        "  --events FILE       append the events to FILE instead of standard output\n"
        "  --quarantine FILE   append bad records to FILE as JSON lines (where, why, the text):\n"
-       "                      the first 1000, then one in 100\n\n"
+       "                      the first 1000, then one in 100\n"
+       "  --webhook URL       POST each alert and missing column to URL as JSON; a failed try\n"
+       "                      (unreachable, timeout, 408, 429, 5xx) is retried after 0.5 s,\n"
+       "                      then 1 s, 2 s, ...\n"
+       "  --webhook-retries N tries after the first (default 5)\n"
+       "  --dead-letter FILE  append the events the webhook could not deliver to FILE\n"
+       "  --metrics HOST:PORT serve Prometheus metrics at http://HOST:PORT/metrics while the\n"
+       "                      monitor runs (port 0: any free port, printed on standard error)\n\n"
        "A window drifts in missing_rate when its share of missing values exceeds the\n"
        "reference's by more than 0.1, and in invalid when a value does not fit its column's\n"
        "type. Bad records are skipped and counted, never fatal. Exit status: 0 no alert, 1 some\n"
        "alert or a missing column, 2 an input cannot be read or written, or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}, {"--webhook", "URL"}, {"--webhook-retries", "N"}, {"--dead-letter", "FILE", "@file"}, {"--metrics", "HOST:PORT"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

@@ -47,5 +47,6 @@ int run_admin(const std::vector<std::string>& args) { return run_in_module("admi
 int run_push(const std::vector<std::string>& args) { return run_in_module("push", args); }
 int run_pull(const std::vector<std::string>& args) { return run_in_module("pull", args); }
 int run_log(const std::vector<std::string>& args) { return run_in_module("log", args); }
+int run_monitor(const std::vector<std::string>& args) { return run_in_module("monitor", args); }
 
 }  // namespace seam::cli

@@ -1,4 +1,5 @@
-// The team-server commands (serve, admin, push, pull, log) live in a module of their own,
+// The team-server commands (serve, admin, push, pull, log) and seam monitor, whose webhook and
+// /metrics speak HTTP, live in a module of their own,
 // libseam-server.so, which the seam binary opens only when one of them runs. The module
 // brings the HTTP stack, OpenSSL, compression, SQLite and libsodium: loading those in every
 // process took 2.3 of the 4 ms that `seam --version` cost, and `seam check` runs once per
