@@ -294,6 +294,35 @@ class Monitor(unittest.TestCase):
         self.assertGreater(float(metrics["seam_monitor_records_per_second"]), 0)
         self.assertEqual(proc.returncode, 0)
 
+    def test_windows_in_event_time_with_late_records(self):
+        rng = np.random.default_rng(11)
+        live = self.path("timed.jsonl")
+        start = pd.Timestamp("2026-12-08T00:00:00Z")
+        with open(live, "w") as f:
+            for i in range(6_000):  # one record a second for 100 minutes; x shifts after 50
+                t = start + pd.Timedelta(seconds=i)
+                x = rng.normal(0, 1) + (0.5 if i >= 3_000 else 0)
+                f.write(json.dumps({"ts": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "x": x, "amount": rng.normal(50, 15),
+                                    "channel": "abc"[i % 3]}) + "\n")
+                if i == 2_000:  # a record from 20 minutes ago: its window has closed
+                    f.write(json.dumps({"ts": "2026-12-08T00:13:20Z", "x": 0, "amount": 50, "channel": "a"}) + "\n")
+        r, events = monitor("--reference", self.profile, "--time-column", "ts", "--window", "20m", "--slide", "10m",
+                            "--lateness", "1m", live)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("6001 records in 10 windows", r.stderr)  # the late one is read, then left out
+        self.assertIn("1 late and 0 untimed records left out", r.stderr)
+        windows = [e for e in events if e["type"] == "window"]
+        self.assertEqual([(w["start"], w["end"]) for w in windows[:2]],
+                         [("2026-12-07T23:50:00Z", "2026-12-08T00:10:00Z"), ("2026-12-08T00:00:00Z", "2026-12-08T00:20:00Z")])
+        self.assertEqual([w["records"] for w in windows], [600] + [1200] * 9)  # the first reaches back before the data
+        self.assertEqual(sum(w.get("late", 0) for w in windows), 1)
+        ks = [e for e in events if e["type"] == "test" and e.get("test") == "ks" and e["column"] == "x"]
+        self.assertEqual([e["drift"] for e in ks], [False] * 5 + [True] * 5)  # windows that reach past minute 50 drift
+        self.assertEqual(ks[5]["start"], "2026-12-08T00:40:00Z")
+        r, _ = monitor("--reference", self.profile, "--time-column", "ts", "--window", "20m", "--slide", "7m", live)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("slide", r.stderr)
+
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)
         self.assertEqual(r.returncode, 2)

@@ -1,5 +1,7 @@
 #include "api/monitor_settings.h"
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 
 #include "api/monitor.h"
@@ -38,7 +40,12 @@ class FileReader {
     if (const auto* n = get(root, "format", "/format", "format")) layer_.format = data::format_from_name(n->text);
     if (const doc::Node* w = root.find("window")) {
       if (const auto* n = get(*w, "records", "/window/records", "window.records")) layer_.window = static_cast<uint64_t>(n->integer);
+      if (const auto* n = get(*w, "slide", "/window/slide", "window.slide")) layer_.slide = static_cast<uint64_t>(n->integer);
       if (const auto* n = get(*w, "min_records", "/window/min_records", "window.min_records")) layer_.min_window = static_cast<uint64_t>(n->integer);
+      if (const auto* n = get(*w, "time_column", "/window/time_column", "window.time_column")) layer_.time_column = n->text;
+      duration(*w, "length", layer_.length);
+      duration(*w, "every", layer_.every);
+      duration(*w, "lateness", layer_.lateness);
     }
     if (const auto* n = get(root, "columns", "/columns", "columns")) {
       layer_.columns.emplace();
@@ -74,6 +81,23 @@ class FileReader {
 
  private:
   static int clamp(int64_t v) { return static_cast<int>(std::min<int64_t>(v, 1 << 20)); }
+
+  // A duration in /window; the schema has checked its form, so it parses.
+  void duration(const doc::Node& window, std::string_view key, std::optional<double>& to) {
+    std::string pointer = "/window/", setting = "window.";
+    pointer.append(key);
+    setting.append(key);
+    const auto* n = get(window, key, pointer, setting);
+    if (!n) return;
+    to = parse_duration(n->text);
+    if (!to && !error)
+      error = src_.error_at(n->offset, "expected a duration such as 90, 30s, 15m, 1h or 1d; found '" + n->text + "'", pointer);
+  }
+
+ public:
+  std::optional<Error> error;  // the first value the schema cannot check that is wrong
+
+ private:
 
   const doc::Node* get(const doc::Node& parent, std::string_view key, const std::string& pointer, const std::string& setting) {
     const doc::Node* n = parent.find(key);
@@ -130,6 +154,17 @@ Status read_card(const std::string& dir, const std::string& component, const Fil
 
 }  // namespace
 
+std::optional<double> parse_duration(std::string_view text) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || !(v >= 0) || !std::isfinite(v)) return std::nullopt;
+  const std::string_view unit = text.substr(static_cast<size_t>(end - text.data()));
+  static const std::pair<std::string_view, double> units[] = {{"", 1}, {"s", 1}, {"ms", 1e-3}, {"m", 60}, {"h", 3600}, {"d", 86400}};
+  for (const auto& [name, scale] : units)
+    if (unit == name) return v * scale;
+  return std::nullopt;
+}
+
 Result<MonitorLayer> monitor_file_layer(const std::string& path, const FileSystem& fs) {
   auto text = fs.read(path, uint64_t{1} << 20, "monitor settings");
   if (!text.ok()) return std::move(text).take_error();
@@ -142,7 +177,9 @@ Result<MonitorLayer> monitor_file_layer(const std::string& path, const FileSyste
   if (!violations.empty()) return src.value().error_at(violations[0].offset, violations[0].message, violations[0].pointer);
   MonitorLayer layer;
   layer.name = path;
-  FileReader(src.value(), layer).read(root.value());
+  FileReader reader(src.value(), layer);
+  reader.read(root.value());
+  if (reader.error) return *reader.error;
   return layer;
 }
 
@@ -178,7 +215,12 @@ MonitorSettings merge_monitor_layers(const std::vector<MonitorLayer>& layers) {
     take(l, "reference", l.reference, s.reference);
     take(l, "format", l.format, s.format);
     take(l, "window.records", l.window, o.window);
+    take(l, "window.slide", l.slide, o.slide);
     take(l, "window.min_records", l.min_window, o.min_window);
+    take(l, "window.time_column", l.time_column, o.time_column);
+    take(l, "window.length", l.length, o.length);
+    take(l, "window.every", l.every, o.every);
+    take(l, "window.lateness", l.lateness, o.lateness);
     take(l, "columns", l.columns, o.drift.columns);
     take_each(l, "methods.", l.methods, o.drift.methods, same);
     take_each(l, "column_thresholds.", l.column_thresholds, o.drift.thresholds, same);
@@ -208,8 +250,14 @@ std::string monitor_settings_json(const MonitorSettings& s) {
   };
   text_or_null("reference", s.reference);
   text_or_null("format", !s.format ? "" : *s.format == data::Format::Csv ? "csv" : *s.format == data::Format::Tsv ? "tsv" : "jsonl");
-  w.key("window").begin_object().key("records").value(static_cast<int64_t>(o.window));
-  const uint64_t min_window = o.min_window ? o.min_window : std::max<uint64_t>(2, o.window / 2);
+  w.key("window").begin_object();
+  if (o.time_column.empty()) {
+    w.key("records").value(static_cast<int64_t>(o.window)).key("slide").value(static_cast<int64_t>(o.slide ? o.slide : o.window));
+  } else {
+    w.key("time_column").value(o.time_column).key("length").value(o.length);
+    w.key("every").value(o.every > 0 ? o.every : o.length).key("lateness").value(o.lateness);
+  }
+  const uint64_t min_window = o.min_window ? o.min_window : !o.time_column.empty() ? 2 : std::max<uint64_t>(2, o.window / 2);
   w.key("min_records").value(static_cast<int64_t>(min_window)).end_object();
   w.key("columns").begin_array();
   for (const auto& c : o.drift.columns) w.value(c);

@@ -31,7 +31,9 @@ struct MonitorLayer {
   std::string name;  // "command line", "proj/monitor.yaml", "proj/trl/model.yaml"
   std::optional<std::string> reference;  // a path, already relative to the working directory
   std::optional<data::Format> format;
-  std::optional<uint64_t> window, min_window;
+  std::optional<uint64_t> window, slide, min_window;              // counted in records
+  std::optional<std::string> time_column;                          // windows in event time:
+  std::optional<double> length, every, lateness;                   // seconds
   std::optional<std::vector<std::string>> columns;
   std::map<std::string, stats::Method> methods;            // by column
   std::map<std::string, double> column_thresholds;         // by column
@@ -72,6 +74,10 @@ Result<MonitorLayer> monitor_project_layer(const std::string& dir, const std::st
 
 // The layers merged, the first first.
 MonitorSettings merge_monitor_layers(const std::vector<MonitorLayer>& layers);
+
+// A duration: a number of seconds, or a number with a unit: "500ms", "30s", "15m", "1h",
+// "1.5d". nullopt for anything else, and for a negative or infinite one.
+std::optional<double> parse_duration(std::string_view text);
 
 // The settings and their origins as a JSON object, for --show-settings.
 std::string monitor_settings_json(const MonitorSettings& s);

@@ -44,6 +44,31 @@ TEST(MonitorSettings, AFileSetsWhatItNamesAndSaysWhere) {
   EXPECT_EQ(s.options.alert_after, 2);
 }
 
+TEST(MonitorSettings, Durations) {
+  EXPECT_EQ(parse_duration("90"), 90);
+  EXPECT_EQ(parse_duration("1.5h"), 5400);
+  EXPECT_EQ(parse_duration("500ms"), 0.5);
+  EXPECT_EQ(parse_duration("15m"), 900);
+  EXPECT_EQ(parse_duration("2d"), 172800);
+  for (const char* bad : {"", "h", "-5s", "5 m", "5y", "inf", "nan"}) EXPECT_EQ(parse_duration(bad), std::nullopt) << bad;
+}
+
+TEST(MonitorSettings, EventTimeWindows) {
+  MemoryFileSystem fs;
+  ASSERT_TRUE(fs.write("m.yaml", "version: '1.0'\nwindow: {time_column: ts, length: 1h, every: 15m, lateness: 2m}\n").ok());
+  ASSERT_TRUE(fs.write("bad.yaml", "version: '1.0'\nwindow:\n  time_column: ts\n  length: an hour\n").ok());
+  const MonitorSettings s = merge_monitor_layers({monitor_file_layer("m.yaml", fs).value()});
+  EXPECT_EQ(s.options.time_column, "ts");
+  EXPECT_EQ(s.options.length, 3600);
+  EXPECT_EQ(s.options.every, 900);
+  EXPECT_EQ(s.options.lateness, 120);
+  auto bad = monitor_file_layer("bad.yaml", fs);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 4u);
+  EXPECT_EQ(bad.error().pointer, "/window/length");
+  EXPECT_THAT(bad.error().message, HasSubstr("an hour"));
+}
+
 TEST(MonitorSettings, ABrokenFileIsLocated) {
   MemoryFileSystem fs;
   ASSERT_TRUE(fs.write("a.yaml", "version: '1.0'\nwindow: {records: 1}\n").ok());

@@ -60,13 +60,27 @@ Result<stats::Profile> reference(const std::string& path) {
 Result<api::MonitorLayer> command_line_layer(const Args& args) {
   api::MonitorLayer l;
   l.name = "command line";
-  auto window = count_option(args, "--window", 0, 2);
+  auto given = [&](const char* name) { return args.options.count(name) > 0; };
+  if (given("--time-column")) {
+    l.time_column = args.get("--time-column", "");
+    for (const auto& [name, field] : {std::pair{"--window", &l.length}, {"--slide", &l.every}, {"--lateness", &l.lateness}}) {
+      if (!given(name)) continue;
+      *field = api::parse_duration(args.get(name, ""));
+      if (!*field) return Error::usage(std::string(name) + " expects a duration such as 90, 30s, 15m, 1h or 1d with --time-column; found '" + args.get(name, "") + "'");
+    }
+  } else {
+    if (given("--lateness")) return Error::usage("--lateness applies to windows in event time: give --time-column too");
+    auto window = count_option(args, "--window", 0, 2);
+    auto slide = count_option(args, "--slide", 0, 1);
+    for (const auto* r : {&window, &slide})
+      if (!r->ok()) return r->error();
+    if (given("--window")) l.window = window.value();
+    if (given("--slide")) l.slide = slide.value();
+  }
   auto after = count_option(args, "--alert-after", 0, 1);
   auto cooldown = count_option(args, "--cooldown", 0, 0);
-  for (const auto* r : {&window, &after, &cooldown})
+  for (const auto* r : {&after, &cooldown})
     if (!r->ok()) return r->error();
-  auto given = [&](const char* name) { return args.options.count(name) > 0; };
-  if (given("--window")) l.window = window.value();
   if (given("--alert-after")) l.alert_after = static_cast<int>(std::min<uint64_t>(after.value(), 1u << 20));
   if (given("--cooldown")) l.cooldown = static_cast<int>(std::min<uint64_t>(cooldown.value(), 1u << 20));
   if (given("--format")) {
@@ -316,9 +330,12 @@ int run_monitor(const std::vector<std::string>& argv) {
   const Status closed = sinks.close();
   for (const Status* failed : {&read, &closed})
     if (!failed->ok()) return print_error(failed->error());
-  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s\n",
+  std::string timing;
+  if (!s.options.time_column.empty())
+    timing = ", " + std::to_string(m.value()->late()) + " late and " + std::to_string(m.value()->untimed()) + " untimed records left out";
+  std::fprintf(stderr, "seam monitor: %llu records in %llu windows, %llu bad records skipped%s%s\n",
                static_cast<unsigned long long>(m.value()->records()), static_cast<unsigned long long>(m.value()->windows()),
-               static_cast<unsigned long long>(reader.result().bad_records), sinks.summary(s).c_str());
+               static_cast<unsigned long long>(reader.result().bad_records), timing.c_str(), sinks.summary(s).c_str());
   return sinks.alerts ? kExitFindings : kExitOk;
 }
 

@@ -165,7 +165,7 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE] [--webhook URL [--webhook-retries N] [--dead-letter FILE]] [--metrics HOST:PORT]",
+       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--slide N] [--time-column COL --window DURATION [--slide DURATION] [--lateness DURATION]] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE] [--webhook URL [--webhook-retries N] [--dead-letter FILE]] [--metrics HOST:PORT]",
        "Reads production records in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
@@ -188,6 +188,14 @@ const std::vector<Command>& commands() {
        "  --follow FILE       follow FILE as it grows (waits for it if it does not exist yet)\n"
        "  --window N          records per window (default 10000); a last, partial window is\n"
        "                      tested when it holds at least half as many\n"
+       "  --slide N           a window ends every N records, overlapping the ones before (N\n"
+       "                      divides the window; default: the window, so windows tumble)\n"
+       "  --time-column COL   place windows in event time by COL (ISO 8601, or seconds since\n"
+       "                      1970); then --window and --slide are durations (90, 30s, 15m,\n"
+       "                      1h, 1d), aligned to multiples of the slide since 1970\n"
+       "  --lateness D        with --time-column: a window closes once the newest time less D\n"
+       "                      passes its end; records for a closed window are late, counted\n"
+       "                      and left out (default 0)\n"
        "  --format F          csv, tsv or jsonl (default: from the file extension; csv for -)\n"
        "  --columns a,b       watch only these columns\n"
        "  --method COL=M      the drift test of a column, as for seam drift\n"
@@ -219,7 +227,7 @@ const std::vector<Command>& commands() {
        "type. Bad records are skipped and counted, never fatal. Exit status: 0 no alert, 1 some\n"
        "alert or a missing column, 2 an input cannot be read or written, or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}, {"--webhook", "URL"}, {"--webhook-retries", "N"}, {"--dead-letter", "FILE", "@file"}, {"--metrics", "HOST:PORT"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--slide", "N"}, {"--time-column", "COL"}, {"--lateness", "D"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}, {"--webhook", "URL"}, {"--webhook-retries", "N"}, {"--dead-letter", "FILE", "@file"}, {"--metrics", "HOST:PORT"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

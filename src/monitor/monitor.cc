@@ -1,67 +1,44 @@
+// The windows of a monitor: records into panes, panes into windows (monitor.h). The tests of
+// a window are in monitor_checks.cc.
 #include "monitor/monitor.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
-#include "util/json_writer.h"
-
 namespace seam::monitor {
 namespace {
 
-std::string_view type_name(Event::Type t) {
-  switch (t) {
-    case Event::Type::Test: return "test";
-    case Event::Type::Alert: return "alert";
-    case Event::Type::MissingColumn: return "missing_column";
-    case Event::Type::Window: return "window";
-  }
-  return "test";
+// Seconds since 1970 as a plain number: event times that a producer writes as epoch seconds.
+bool epoch_seconds(std::string_view s, double& t) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), t);
+  return !s.empty() && ec == std::errc() && end == s.data() + s.size() && std::isfinite(t);
 }
 
-// The allowed values as numbers, when every one of them is a number.
-std::optional<std::vector<double>> numbers(const std::vector<std::string>& values) {
-  std::vector<double> out;
-  for (const auto& v : values) {
-    double d = 0;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-    if (v.empty() || ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
-    out.push_back(d);
-  }
-  return out;
-}
-
-void number(JsonWriter& w, std::string_view key, double v) {
-  w.key(key);
-  if (std::isfinite(v)) w.value(v);
-  else w.null();
+// Whether `a` is a whole multiple of `b` (both positive), allowing for how decimals are stored.
+bool multiple_of(double a, double b) {
+  const double k = std::round(a / b);
+  return k >= 1 && std::fabs(a - k * b) <= 1e-9 * a;
 }
 
 }  // namespace
 
-std::string event_json(const Event& e) {
-  JsonWriter w;
-  w.begin_object().key("type").value(type_name(e.type)).key("window").value(static_cast<int64_t>(e.window));
-  w.key("first_record").value(static_cast<int64_t>(e.first_record)).key("last_record").value(static_cast<int64_t>(e.last_record));
-  if (!e.column.empty()) w.key("column").value(e.column);
-  if (!e.test.empty()) w.key("test").value(e.test);
-  if (e.type == Event::Type::Test || e.type == Event::Type::Alert) {
-    number(w, "statistic", e.statistic);
-    number(w, "p_value", e.p_value);
-    number(w, "threshold", e.threshold);
-    w.key("drift").value(e.drift);
-  }
-  if (e.type == Event::Type::Alert) w.key("windows").value(e.windows);
-  w.key("severity").value(e.severity);
-  if (!e.detail.empty()) w.key("detail").value(e.detail);
-  if (!e.source.empty()) w.key("descriptor").value(e.source);
-  w.end_object();
-  return w.str();
-}
-
 Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Options options, EventSink sink) {
-  if (options.window < 2) return Error::usage_at("/window", "a window holds at least 2 records");
-  if (options.min_window == 0) options.min_window = std::max<uint64_t>(2, options.window / 2);
+  const bool timed = !options.time_column.empty();
+  if (!timed && options.window < 2) return Error::usage_at("/window", "a window holds at least 2 records");
+  if (options.slide == 0) options.slide = options.window;
+  if (!timed && options.window % options.slide != 0)
+    return Error::usage_at("/slide", "the slide must divide the window of " + std::to_string(options.window) + " records");
+  if (timed) {
+    if (!(options.length > 0) || !std::isfinite(options.length))
+      return Error::usage_at("/window", "a window in event time must last longer than 0 seconds");
+    if (options.every == 0) options.every = options.length;
+    if (!(options.every > 0) || !multiple_of(options.length, options.every))
+      return Error::usage_at("/slide", "the slide must divide the window's length");
+    if (!(options.lateness >= 0)) return Error::usage_at("/lateness", "lateness cannot be negative");
+    if (options.max_values == 0) options.max_values = 1;
+  }
+  if (options.min_window == 0) options.min_window = timed ? 2 : std::max<uint64_t>(2, options.window / 2);
   options.drift.histograms = false;
   for (const auto& c : reference.columns) {
     if (options.drift.thresholds.count(c.name)) continue;
@@ -75,10 +52,13 @@ Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Optio
   return std::unique_ptr<Monitor>(new Monitor(std::move(reference), std::move(options), std::move(sink)));
 }
 
-Monitor::Monitor(stats::Profile reference, Options options, EventSink sink)
-    : reference_(std::move(reference)), options_(std::move(options)), sink_(std::move(sink)) {
+Monitor::Monitor(stats::Profile reference, Options options, EventSink sink) : options_(std::move(options)), sink_(std::move(sink)) {
   reference_input_.path = "reference";
-  reference_input_.profile = reference_;
+  reference_input_.profile = std::move(reference);
+}
+
+size_t Monitor::panes_per_window() const {
+  return timed() ? static_cast<size_t>(std::llround(options_.length / options_.every)) : options_.window / options_.slide;
 }
 
 void Monitor::columns(const std::vector<std::string>& names) {
@@ -96,147 +76,183 @@ void Monitor::columns(const std::vector<std::string>& names) {
     e.detail = std::move(detail);
     sink_(e);
   };
-  for (const auto& c : reference_.columns) missing(c.name, "the reference has column '" + c.name + "', which the stream lacks", "");
+  for (const auto& c : reference().columns) missing(c.name, "the reference has column '" + c.name + "', which the stream lacks", "");
   for (const auto& x : options_.expectations)
     missing(x.column, "the descriptor promises field '" + x.column + "', which the stream lacks", x.source);
-  open_window();
+  if (timed()) missing(options_.time_column, "the windows are placed in time by column '" + options_.time_column + "', which the stream lacks", "");
+  // A window is read with the reference's types, so that it is read as the training data
+  // was; the time column is left out, since time always moves on.
+  for (const auto& n : names_)
+    if (const auto* c = reference().find(n); c && n != options_.time_column)
+      pane_options_.columns.push_back(n), pane_options_.types.emplace_back(n, c->type);
+  if (std::find(names_.begin(), names_.end(), reference().label) != names_.end()) pane_options_.label = reference().label;
+  pane_options_.keep_values = timed() ? options_.max_values : options_.slide;
+  const auto t = std::find(names_.begin(), names_.end(), options_.time_column);
+  time_field_ = timed() && t != names_.end() ? static_cast<size_t>(t - names_.begin()) : SIZE_MAX;
+  // Without a shared column there is nothing to watch; the missing-column events said so.
+  watching_ = !pane_options_.columns.empty() && (!timed() || time_field_ != SIZE_MAX);
+  if (watching_ && !timed()) current_ = new_pane();
 }
 
-void Monitor::open_window() {
-  stats::ColumnOptions o;
-  // The reference's types, so that a window is read as the training data was; columns the
-  // reference lacks are left out.
-  for (const auto& n : names_)
-    if (const auto* c = reference_.find(n)) o.columns.push_back(n), o.types.emplace_back(n, c->type);
-  if (std::find(names_.begin(), names_.end(), reference_.label) != names_.end()) o.label = reference_.label;
-  o.keep_values = options_.window;
-  // Without a shared column there is nothing to watch; the missing columns said so.
-  auto b = o.columns.empty() ? Result<stats::ProfileBuilder>(Error::usage("no shared column"))
-                             : stats::ProfileBuilder::create(names_, o);
-  builder_ = b.ok() ? std::make_unique<stats::ProfileBuilder>(std::move(b).value()) : nullptr;
-  in_window_ = 0;
+Monitor::Pane Monitor::new_pane() const {
+  Pane p;
+  // The columns are the stream's own and the types given, so this cannot fail.
+  p.builder = std::make_unique<stats::ProfileBuilder>(stats::ProfileBuilder::create(names_, pane_options_).value());
+  return p;
 }
 
 void Monitor::record(const data::Field* fields, size_t n, uint64_t line) { records(fields, n, 1, &line); }
 
-// A batch goes to the window's builder whole, a column at a time, split where a window ends.
 void Monitor::records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) {
-  while (count && builder_) {
-    const auto take = static_cast<size_t>(std::min<uint64_t>(count, options_.window - in_window_));
-    builder_->records(fields, n, take, lines);
+  if (!watching_) records_ += count;
+  else if (timed()) time_records(fields, n, count, lines);
+  else count_records(fields, n, count, lines);
+}
+
+// Records numbered `first` on, in order, into a pane.
+void Monitor::add(Pane& p, const data::Field* fields, size_t n, size_t count, const uint64_t* lines, uint64_t first) {
+  p.builder->records(fields, n, count, lines);
+  p.first = p.records ? std::min(p.first, first) : first;
+  p.last = std::max(p.last, first + count - 1);
+  p.records += count;
+}
+
+// A batch goes to the pane's builder whole, a column at a time, split where a pane ends.
+void Monitor::count_records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) {
+  while (count) {
+    const auto take = static_cast<size_t>(std::min<uint64_t>(count, options_.slide - current_.records));
+    add(current_, fields, n, take, lines, records_ + 1);
     records_ += take;
-    in_window_ += take;
     fields += take * n;
     lines += take;
     count -= take;
-    if (in_window_ == options_.window) close_window();
+    if (current_.records < options_.slide) break;
+    close_pane(pane_index_, std::exchange(current_, new_pane()));
+    end_window(pane_index_++, false);
   }
+}
+
+// Each record goes to the pane of its time, in runs of records that share one; a newer time
+// moves the watermark on and may close panes.
+void Monitor::time_records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) {
+  const uint64_t base = records_;
+  records_ += count;
+  size_t run = 0;
+  int64_t run_pane = INT64_MIN;
+  auto flush = [&](size_t end) {
+    if (run_pane != INT64_MIN && end > run) {
+      auto it = open_.find(run_pane);
+      if (it == open_.end()) it = open_.emplace(run_pane, new_pane()).first;
+      add(it->second, fields + run * n, n, end - run, lines + run, base + run + 1);
+    }
+    run = end;
+  };
+  for (size_t r = 0; r < count; ++r) {
+    const data::Field& f = fields[r * n + time_field_];
+    double t = 0;
+    stats::TimeForm form;
+    if (f.null || !(stats::parse_timestamp(f.text, t, form, day_) || epoch_seconds(f.text, t))) {
+      flush(r), ++run, run_pane = INT64_MIN, ++untimed_;
+      continue;
+    }
+    const auto pane = static_cast<int64_t>(std::floor(t / options_.every));
+    if (pane <= closed_up_to_) {
+      flush(r), ++run, run_pane = INT64_MIN, ++late_;
+      continue;
+    }
+    if (pane != run_pane) flush(r), run_pane = pane;
+    if (t <= newest_) continue;
+    newest_ = t;
+    const double watermark = newest_ - options_.lateness;
+    if (std::floor(watermark / options_.every) - 1 > static_cast<double>(closed_up_to_)) {
+      flush(r + 1);
+      close_panes_up_to(static_cast<int64_t>(std::floor(watermark / options_.every)) - 1);
+    }
+  }
+  flush(count);
+}
+
+// Event time: closes the open panes up to index `last`, and tests each window that ends at a
+// pane up to there and holds data: with sliding windows, also those that end at a pane with
+// no records of its own.
+void Monitor::close_panes_up_to(int64_t last) {
+  const auto k = static_cast<int64_t>(panes_per_window());
+  std::vector<int64_t> ends;
+  for (const auto& [index, pane] : open_) {
+    if (index > last) break;
+    for (int64_t q = index; q < index + k && q <= last; ++q)
+      if (ends.empty() || q > ends.back()) ends.push_back(q);
+  }
+  for (int64_t q : ends) {
+    while (!open_.empty() && open_.begin()->first <= q) {
+      auto node = open_.extract(open_.begin());
+      close_pane(node.key(), std::move(node.mapped()));
+    }
+    end_window(q, false);
+  }
+  closed_up_to_ = std::max(closed_up_to_, last);
 }
 
 void Monitor::finish() {
-  if (builder_ && in_window_ >= options_.min_window) close_window();
+  if (!watching_) return;
+  if (timed()) {
+    if (!open_.empty()) close_panes_up_to(open_.rbegin()->first);
+    return;
+  }
+  if (current_.records == 0) return;
+  close_pane(pane_index_, std::exchange(current_, new_pane()));
+  end_window(pane_index_++, true);
 }
 
-void Monitor::close_window() {
-  ++window_;
-  stats::ProfileRun run = std::move(*builder_).finish_run();
-  test_window(run);
-  open_window();
+void Monitor::close_pane(int64_t index, Pane pane) {
+  Closed c;
+  c.index = index;
+  c.records = pane.records;
+  c.first = pane.first;
+  c.last = pane.last;
+  c.run = std::move(*pane.builder).finish_run();
+  closed_.push_back(std::move(c));
 }
 
-void Monitor::test_window(const stats::ProfileRun& run) {
-  const uint64_t first = records_ - in_window_ + 1, last = records_;
-  const std::function<Event(std::string, std::string)> base = [&](std::string column, std::string test) {
-    Event e;
-    e.window = window_;
-    e.first_record = first;
-    e.last_record = last;
-    e.column = std::move(column);
-    e.test = std::move(test);
-    return e;
-  };
-  stats::DriftInput current{"window", run.profile, run.raw, run.raw_complete, {}};
-  auto report = stats::compare(reference_input_, current, options_.drift);
-  if (report.ok()) {
-    for (const auto& c : report.value().columns) {
-      Event e = base(c.name, std::string(stats::method_name(c.method)));
-      e.statistic = c.statistic;
-      e.p_value = c.p_value;
-      e.threshold = c.threshold;
-      e.drift = c.drift;
-      judge(std::move(e));
+// The window of the panes that end at index `end`: merged, and tested when it is full (counted
+// in records) or holds min_window records. `last`: the stream has ended, so a short window
+// counts too.
+void Monitor::end_window(int64_t end, bool last) {
+  const auto k = static_cast<int64_t>(panes_per_window());
+  closed_.erase(closed_.begin(), std::find_if(closed_.begin(), closed_.end(), [&](const Closed& c) { return c.index > end - k; }));
+  Event w;
+  w.type = Event::Type::Window;
+  w.severity = "info";
+  for (const auto& c : closed_) {
+    w.first_record = w.records ? std::min(w.first_record, c.first) : c.first;
+    w.last_record = std::max(w.last_record, c.last);
+    w.records += c.records;
+  }
+  if (!timed() && w.records < (last ? options_.min_window : options_.window)) return;
+  w.window = ++window_;
+  if (timed()) {
+    w.start = static_cast<double>(end - k + 1) * options_.every;
+    w.end = static_cast<double>(end + 1) * options_.every;
+    w.late = late_ - late_reported_;
+    w.untimed = untimed_ - untimed_reported_;
+    late_reported_ = late_;
+    untimed_reported_ = untimed_;
+  }
+  const bool test = w.records >= options_.min_window;
+  if (!test) w.detail = "too few records to test: " + std::to_string(w.records) + ", and min_records is " + std::to_string(options_.min_window);
+  sink_(w);
+  if (!test) return;
+  if (closed_.size() == 1) return test_window(closed_.front().run, w);
+  stats::ProfileRun merged = closed_.front().run;
+  for (size_t i = 1; i < closed_.size(); ++i) {
+    const stats::ProfileRun& r = closed_[i].run;
+    (void)merged.profile.merge(r.profile);  // the panes share their columns and types
+    for (size_t c = 0; c < merged.raw.size() && c < r.raw.size(); ++c) {
+      merged.raw[c].insert(merged.raw[c].end(), r.raw[c].begin(), r.raw[c].end());
+      merged.raw_complete[c] = merged.raw_complete[c] && r.raw_complete[c];
     }
   }
-  for (const auto& c : run.profile.columns) {
-    const auto* ref = reference_.find(c.name);
-    if (!ref || c.count == 0) continue;
-    const double rate = static_cast<double>(c.missing) / static_cast<double>(c.count);
-    const double ref_rate = ref->count ? static_cast<double>(ref->missing) / static_cast<double>(ref->count) : 0;
-    Event m = base(c.name, "missing_rate");
-    m.statistic = rate;
-    m.threshold = ref_rate + options_.missing_rate_margin;
-    m.drift = rate > m.threshold;
-    judge(std::move(m));
-    if (!stats::has_numbers(c.type) && c.type != stats::ColumnType::Boolean) continue;
-    Event v = base(c.name, "invalid");
-    v.statistic = static_cast<double>(c.invalid) / static_cast<double>(c.count);
-    v.threshold = 0;
-    v.drift = c.invalid > 0;
-    judge(std::move(v));
-  }
-  check_expectations(run, base);
-}
-
-// The share of a window's values that break each descriptor promise: numbers outside the
-// range (from the window's raw values), values outside the allowed set (numbers by value,
-// anything else by its text in the window's value counts).
-void Monitor::check_expectations(const stats::ProfileRun& run, const std::function<Event(std::string, std::string)>& base) {
-  for (const auto& x : options_.expectations) {
-    const auto& cols = run.profile.columns;
-    const auto it = std::find_if(cols.begin(), cols.end(), [&](const auto& c) { return c.name == x.column; });
-    if (it == cols.end()) continue;
-    const size_t i = static_cast<size_t>(it - cols.begin());
-    const std::vector<double>* raw = i < run.raw.size() && !run.raw[i].empty() ? &run.raw[i] : nullptr;
-    uint64_t seen = 0, broken = 0;
-    std::string test;
-    if (x.range && raw) {
-      test = "range";
-      for (double v : *raw) seen++, broken += v < x.range->first || v > x.range->second;
-    } else if (const auto allowed = numbers(x.allowed); allowed && raw) {
-      test = "allowed_values";
-      for (double v : *raw) seen++, broken += std::find(allowed->begin(), allowed->end(), v) == allowed->end();
-    } else if (!x.allowed.empty() && !stats::has_numbers(it->type)) {
-      test = "allowed_values";
-      for (const auto& [value, n] : it->values.items())
-        seen += n, broken += std::find(x.allowed.begin(), x.allowed.end(), value) == x.allowed.end() ? n : 0;
-    }
-    if (test.empty() || seen == 0) continue;
-    Event e = base(x.column, test);
-    e.statistic = static_cast<double>(broken) / static_cast<double>(seen);
-    e.threshold = 0;
-    e.drift = broken > 0;
-    e.source = x.source;
-    judge(std::move(e));
-  }
-}
-
-// Gives a test event its severity, sends it, and then an alert when the column's run of
-// drifted windows reaches alert_after outside a cool-down.
-void Monitor::judge(Event e) {
-  e.type = Event::Type::Test;
-  e.severity = e.drift ? "warning" : "info";
-  Streak& s = streaks_[{e.column, e.test}];
-  s.drifted = e.drift ? s.drifted + 1 : 0;
-  sink_(e);
-  if (!e.drift || s.drifted < options_.alert_after || e.window <= s.quiet_until) return;
-  Event a = e;
-  a.type = Event::Type::Alert;
-  a.severity = "error";
-  a.windows = s.drifted;
-  a.detail = "column '" + e.column + "': " + e.test + " says the data differs from the reference in " +
-             std::to_string(s.drifted) + " windows in a row";
-  s.quiet_until = e.window + static_cast<uint64_t>(std::max(0, options_.cooldown));
-  sink_(a);
+  test_window(merged, w);
 }
 
 }  // namespace seam::monitor

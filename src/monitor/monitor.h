@@ -1,12 +1,25 @@
 // Runtime monitoring: production records against the training data's profile, window by
-// window. Each window of records is profiled with the reference's column types. It is then
+// window. Windows are counted in records or measured in event time, and tumble (each record
+// in one window) or slide (a window ends every `slide` records or `every` seconds, and
+// overlaps the ones before it). Each window of records is profiled with the reference's
+// column types. It is then
 // tested against the reference in two ways: for drift, with the same tests as `seam drift`,
 // and for what the data should hold: the missing rate, and values that do not fit the
 // column's type. Every test gives a test event. Alert rules turn a run of drifted windows
 // into one alert, and a cool-down keeps one noisy column from paging again at once.
 //
-// Memory is bounded whatever the stream's length: one window's profile, plus the raw
-// numeric values of that window (at most `window` per column), which keep its tests exact.
+// Windows are built from panes: a pane is `slide` records, or `every` seconds of event time,
+// and a window is the last window/slide (or length/every) panes merged. Memory is bounded
+// whatever the stream's length: the panes of one window (profiles, and the raw numeric
+// values that keep its tests exact: at most `window` per column counted in records, at most
+// `max_values` per pane and column in event time, beyond which the tests use sketches), and
+// in event time the panes still open for late records.
+//
+// Event time: a record's time is its `time_column` (ISO 8601, or seconds since 1970). The
+// newest time seen, less `lateness`, is the watermark. A pane closes, and the window that ends
+// with it is tested, once the watermark passes its end. A record older than the watermark
+// when it arrives belongs to a closed pane: it is late, counted, and left out of every
+// window. A record without a readable time is counted as untimed and left out too.
 //
 // Thread safety: a Monitor is used by one thread at a time. Its events go to the sink in
 // order, from the thread that gives it records.
@@ -25,6 +38,7 @@
 #include "data/reader.h"
 #include "stats/drift.h"
 #include "stats/profile_builder.h"
+#include "stats/time.h"
 
 namespace seam::monitor {
 
@@ -40,8 +54,14 @@ struct Expectation {
 };
 
 struct Options {
-  uint64_t window = 10000;      // records per tumbling window
+  uint64_t window = 10000;      // records per window
+  uint64_t slide = 0;           // a window ends every `slide` records (0: window, tumbling); divides window
   uint64_t min_window = 0;      // the last, partial window is tested from this many records (0: window / 2)
+  // Event time, when time_column is set: windows of `length` seconds, one ending every
+  // `every` seconds (0: length; divides length), aligned to multiples of `every` since 1970.
+  std::string time_column;
+  double length = 0, every = 0, lateness = 0;  // seconds
+  uint64_t max_values = 100000;  // raw values kept per pane and column in event time
   stats::DriftOptions drift;    // methods, thresholds and columns, as for `seam drift`
   // Thresholds by method, for the columns drift.thresholds does not name; the tests that
   // neither names use kMonitorPValue, the distances their `seam drift` defaults.
@@ -66,6 +86,8 @@ struct Event {
   Type type = Type::Test;
   uint64_t window = 0;                      // 1-based
   uint64_t first_record = 0, last_record = 0;  // 1-based record numbers in the stream
+  double start = NAN, end = NAN;            // event time: the window's bounds, seconds since 1970
+  uint64_t records = 0, late = 0, untimed = 0;  // Window: its records; late and untimed records since the last
   std::string column;
   std::string test;       // "ks", "chisquare", ..., "missing_rate", "invalid"
   double statistic = 0, p_value = NAN, threshold = 0;
@@ -77,7 +99,8 @@ struct Event {
 };
 
 // One JSON object per line: {"type", "window", "first_record", "last_record", "column",
-// "test", "statistic", "p_value", "threshold", "drift", "severity", ...}.
+// "test", "statistic", "p_value", "threshold", "drift", "severity", ...}; "start" and "end"
+// (ISO 8601) for windows in event time.
 std::string event_json(const Event& e);
 
 using EventSink = std::function<void(const Event&)>;
@@ -85,7 +108,9 @@ using EventSink = std::function<void(const Event&)>;
 class Monitor : public data::RecordSink {
  public:
   // `reference`: the training data's profile. Usage error for bad drift options (an unknown
-  // column or method) and for a window of fewer than 2 records.
+  // column or method), a window of fewer than 2 records, a slide that does not divide the
+  // window, and in event time a time column the reference lacks, or a length that is not a
+  // positive multiple of `every`.
   static Result<std::unique_ptr<Monitor>> create(stats::Profile reference, Options options, EventSink sink);
 
   // The stream's columns, once, before any record: a reference column it lacks is an event.
@@ -97,22 +122,51 @@ class Monitor : public data::RecordSink {
 
   uint64_t records() const { return records_; }
   uint64_t windows() const { return window_; }
+  uint64_t late() const { return late_; }
+  uint64_t untimed() const { return untimed_; }
 
  private:
+  // Records that go to one window part: `slide` records, or `every` seconds.
+  struct Pane {
+    std::unique_ptr<stats::ProfileBuilder> builder;
+    uint64_t records = 0, first = 0, last = 0;  // its records, and their first and last numbers
+  };
+  struct Closed {
+    int64_t index = 0;
+    stats::ProfileRun run;
+    uint64_t records = 0, first = 0, last = 0;
+  };
   Monitor(stats::Profile reference, Options options, EventSink sink);
-  void open_window();
-  void close_window();
-  void test_window(const stats::ProfileRun& run);
+  bool timed() const { return !options_.time_column.empty(); }
+  size_t panes_per_window() const;
+  Pane new_pane() const;
+  void add(Pane& pane, const data::Field* fields, size_t n, size_t count, const uint64_t* lines, uint64_t first);
+  void count_records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines);
+  void time_records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines);
+  void close_pane(int64_t index, Pane pane);
+  void close_panes_up_to(int64_t last);
+  void end_window(int64_t end, bool last);
+  void test_window(const stats::ProfileRun& run, const Event& window);
   void judge(Event e);
   void check_expectations(const stats::ProfileRun& run, const std::function<Event(std::string, std::string)>& base);
 
-  stats::Profile reference_;
-  stats::DriftInput reference_input_;
+  const stats::Profile& reference() const { return reference_input_.profile; }
+
+  stats::DriftInput reference_input_;  // its profile is the reference
   Options options_;
   EventSink sink_;
   std::vector<std::string> names_;
-  std::unique_ptr<stats::ProfileBuilder> builder_;
-  uint64_t records_ = 0, window_ = 0, in_window_ = 0;
+  stats::ColumnOptions pane_options_;
+  bool watching_ = false;          // the stream shares a column with the reference
+  Pane current_;                   // counted in records: the pane being filled
+  int64_t pane_index_ = 0;
+  std::map<int64_t, Pane> open_;   // event time: the panes still open, by index
+  int64_t closed_up_to_ = INT64_MIN;  // event time: every pane up to this index is closed
+  double newest_ = -INFINITY;
+  size_t time_field_ = SIZE_MAX;
+  stats::DayCache day_;
+  std::vector<Closed> closed_;     // the last panes_per_window() closed panes, oldest first
+  uint64_t records_ = 0, window_ = 0, late_ = 0, untimed_ = 0, late_reported_ = 0, untimed_reported_ = 0;
   struct Streak {
     int drifted = 0;        // windows in a row
     uint64_t quiet_until = 0;  // no alert up to this window

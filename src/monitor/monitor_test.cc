@@ -71,6 +71,34 @@ const Event* first_alert(const std::vector<Event>& events, const std::string& co
   return nullptr;
 }
 
+std::vector<const Event*> windows_of(const std::vector<Event>& events) {
+  std::vector<const Event*> out;
+  for (const auto& e : events)
+    if (e.type == Event::Type::Window) out.push_back(&e);
+  return out;
+}
+
+// Records with a time: record i is at times[i] ("" for none), its fields from a stationary stream.
+std::vector<Event> run_timed(const std::vector<std::string>& times, Options o) {
+  std::vector<Event> events;
+  auto m = Monitor::create(reference(), o, [&](const Event& e) { events.push_back(e); });
+  EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
+  if (!m.ok()) return events;
+  std::vector<std::string> names = kColumns;
+  names.push_back("ts");
+  m.value()->columns(names);
+  Stream s(Change::None, 0, 3);
+  for (uint64_t i = 0; i < times.size(); ++i) {
+    const auto r = s.next(i);
+    data::Field f[5];
+    for (size_t c = 0; c < 4; ++c) f[c] = {r[c], false};
+    f[4] = {times[i], times[i].empty()};
+    m.value()->record(f, 5, i + 2);
+  }
+  m.value()->finish();
+  return events;
+}
+
 Options small_windows() {
   Options o;
   o.window = 1000;
@@ -117,6 +145,68 @@ TEST(MonitorTest, AStationaryStreamRaisesNoAlarm) {
   }
   EXPECT_EQ(tests, 200u * 11);  // per window 4 drift tests, 4 missing rates, 3 invalid (the numbers)
   EXPECT_LT(drifted, tests / 100);
+}
+
+TEST(MonitorTest, SlidingWindowsOverlap) {
+  Options o = small_windows();
+  o.slide = 250;
+  const auto events = run(Change::None, 0, 3000, o);
+  const auto windows = windows_of(events);
+  ASSERT_EQ(windows.size(), 9u);  // ending at records 1000, 1250, ..., 3000
+  EXPECT_EQ(windows[0]->first_record, 1u);
+  EXPECT_EQ(windows[1]->first_record, 251u);
+  EXPECT_EQ(windows[8]->last_record, 3000u);
+  for (const auto* w : windows) EXPECT_EQ(w->records, 1000u);
+  o.slide = 300;
+  EXPECT_FALSE(Monitor::create(reference(), o, [](const Event&) {}).ok());
+}
+
+TEST(MonitorTest, EventTimeWindowsCloseAsTheWatermarkPasses) {
+  Options o;
+  o.time_column = "ts";
+  o.length = 600;
+  o.every = 300;
+  o.lateness = 30;
+  std::vector<std::string> times;
+  for (int t = 0; t < 3600; ++t) times.push_back(std::to_string(t));  // one record a second
+  const auto events = run_timed(times, o);
+  const auto windows = windows_of(events);
+  ASSERT_EQ(windows.size(), 12u);  // ending with each of the 12 panes of 300 s
+  EXPECT_EQ((windows[0]->start), -300);
+  EXPECT_EQ((windows[1]->start), 0);
+  EXPECT_EQ((windows[1]->end), 600);
+  EXPECT_EQ(windows[1]->records, 600u);
+  EXPECT_EQ(windows[11]->records, 600u);
+  EXPECT_EQ(windows[11]->end, 3600);
+  // Every window is tested: the ks events carry its bounds.
+  size_t ks = 0;
+  for (const auto& e : events) ks += e.type == Event::Type::Test && e.test == "ks" && e.column == "x" && e.end == windows[e.window - 1]->end;
+  EXPECT_EQ(ks, 12u);
+  EXPECT_NE(event_json(*windows[1]).find("\"start\":\"1970-01-01T00:00:00Z\",\"end\":\"1970-01-01T00:10:00Z\""), std::string::npos);
+}
+
+TEST(MonitorTest, LateAndUntimedRecordsAreCountedAndLeftOut) {
+  Options o;
+  o.time_column = "ts";
+  o.length = 300;
+  o.lateness = 30;
+  std::vector<std::string> times;
+  for (int t = 0; t < 1000; ++t) times.push_back("2026-12-08T00:" + std::string(t / 60 < 10 ? "0" : "") + std::to_string(t / 60) + ":" +
+                                                 (t % 60 < 10 ? "0" : "") + std::to_string(t % 60) + "Z");
+  times.push_back("2026-12-08T00:01:40Z");  // 100 s: its pane closed when the watermark passed 300 s
+  times.push_back("2026-12-08T00:15:50Z");  // 950 s: behind the watermark, but its pane [900, 1200) is open
+  times.push_back("soon");
+  times.push_back("");
+  const auto events = run_timed(times, o);
+  const auto windows = windows_of(events);
+  ASSERT_EQ(windows.size(), 4u);  // [0, 300), [300, 600), [600, 900), [900, 1200)
+  EXPECT_EQ(windows[2]->records, 300u);
+  EXPECT_EQ(windows[3]->records, 101u);  // 900..999 and the one at 950
+  EXPECT_EQ(windows[3]->late, 1u);
+  EXPECT_EQ(windows[3]->untimed, 2u);
+  EXPECT_NE(event_json(*windows[3]).find("\"late\":1,\"untimed\":2"), std::string::npos);
+  o.every = 200;  // does not divide 300
+  EXPECT_FALSE(Monitor::create(reference(), o, [](const Event&) {}).ok());
 }
 
 TEST(MonitorTest, ThresholdsByColumnThenByMethodThenTheMonitorDefault) {
