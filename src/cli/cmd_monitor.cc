@@ -18,6 +18,7 @@
 #include "monitor/monitor.h"
 #include "monitor/sinks.h"
 #include "server/monitor_sinks.h"
+#include "store/store.h"
 #include "stats/profiler.h"
 
 namespace seam::cli {
@@ -193,10 +194,11 @@ struct Sinks {
   std::optional<monitor::Quarantine> quarantine;
   Status quarantined = Ok{};
   std::unique_ptr<server::Webhook> webhook;
+  std::unique_ptr<server::Webhook> team;  // the team server's monitor endpoint: every event
   std::unique_ptr<server::MonitorMetrics> metrics;
   uint64_t alerts = 0;
 
-  Status open(const api::MonitorSettings& s, const std::string& stream) {
+  Status open(const api::MonitorSettings& s, const std::string& stream, const Args& args) {
     std::optional<monitor::LineLog> events;
     for (const std::string* path : {&s.events, &s.quarantine}) {
       if (path->empty()) continue;
@@ -215,6 +217,7 @@ struct Sinks {
       if (!w.ok()) return w.error();
       webhook = std::move(w).value();
     }
+    if (Status t = open_team(args); !t.ok()) return t;
     if (!s.metrics.empty()) {
       const size_t colon = s.metrics.rfind(':');
       const std::string host = colon == std::string::npos ? "" : s.metrics.substr(0, colon);
@@ -229,11 +232,39 @@ struct Sinks {
     return Ok{};
   }
 
+  // --server URL --project P (or SEAM_SERVER, SEAM_PROJECT), with SEAM_TOKEN: every event
+  // goes to the project's timeline, in batches.
+  Status open_team(const Args& args) {
+    auto env_or = [&](const char* option, const char* env) {
+      const char* e = std::getenv(env);
+      return args.get(option, e ? e : "");
+    };
+    if (!args.options.count("--server")) return Ok{};
+    std::string url = env_or("--server", "SEAM_SERVER");
+    const std::string project = env_or("--project", "SEAM_PROJECT"), token = env_or("--token", "SEAM_TOKEN");
+    if (project.empty() || !store::valid_project_name(project))
+      return Error::usage("--server needs a project: --project NAME or SEAM_PROJECT (lower-case letters, digits, '.', '_', '-')");
+    if (token.empty()) return Error::usage("--server needs an API token: SEAM_TOKEN (or --token, which other users can see in ps)");
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    server::WebhookOptions o;
+    o.name = "server";
+    o.url = url + "/api/v1/projects/" + project + "/monitor/events";
+    o.batch = 500;
+    o.headers = {{"Authorization", "Bearer " + token}};
+    if (args.options.count("--source")) o.headers.emplace("X-Seam-Source", args.get("--source", ""));
+    o.dead_letter = args.get("--dead-letter", "");
+    auto w = server::Webhook::create(std::move(o));
+    if (!w.ok()) return w.error();
+    team = std::move(w).value();
+    return Ok{};
+  }
+
   void event(const monitor::Event& e) {
     const bool alert = e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
     alerts += alert;
     out->add(e);
     if (webhook && alert) webhook->send(e);
+    if (team) team->send(e);
     if (metrics) metrics->event(e);
   }
 
@@ -244,6 +275,7 @@ struct Sinks {
   // Delivers what the webhook still holds and writes what is pending; the first error.
   Status close() {
     if (webhook) webhook->close();
+    if (team) team->close();
     out->flush();
     return !out->error().ok() ? out->error() : quarantined;
   }
@@ -252,10 +284,11 @@ struct Sinks {
     std::string text;
     if (quarantine) text += " (" + std::to_string(quarantine->kept()) + " kept in " + s.quarantine + ")";
     text += ", " + std::to_string(alerts) + " alerts";
-    if (webhook) {
-      const auto c = webhook->counts();
-      text += "; webhook: " + std::to_string(c.delivered) + " delivered, " + std::to_string(c.retries) + " retries, " +
-              std::to_string(c.dead) + " not delivered";
+    for (const auto* w : {webhook.get(), team.get()}) {
+      if (!w) continue;
+      const auto c = w->counts();
+      text += std::string(w == team.get() ? "; server: " : "; webhook: ") + std::to_string(c.delivered) + " delivered, " +
+              std::to_string(c.retries) + " retries, " + std::to_string(c.dead) + " not delivered";
     }
     return text;
   }
@@ -314,7 +347,7 @@ int run_monitor(const std::vector<std::string>& argv) {
   auto ref = reference(s.reference);
   if (!ref.ok()) return print_error(ref.error());
   Sinks sinks;
-  if (Status opened = sinks.open(s, in.value().name); !opened.ok())
+  if (Status opened = sinks.open(s, in.value().name, args); !opened.ok())
     return opened.error().kind == ErrorKind::Usage ? usage_error("monitor", opened.error().message) : print_error(opened.error());
   auto m = monitor::Monitor::create(std::move(ref).value(), s.options, [&](const monitor::Event& e) { sinks.event(e); });
   if (!m.ok()) return usage_error("monitor", with_flag(m.error()));

@@ -84,6 +84,7 @@ void add_findings_routes(httplib::Server& http, App& app);
 void add_readiness_routes(httplib::Server& http, App& app);
 void add_profile_routes(httplib::Server& http, App& app);
 void add_event_routes(httplib::Server& http, App& app);
+void add_monitor_routes(httplib::Server& http, App& app);
 // Registered last: its pattern would also match the other top-level routes. `ui_dir` empty
 // serves the UI built into the binary.
 void add_ui_routes(httplib::Server& http, const std::string& ui_dir);

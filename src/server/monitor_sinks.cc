@@ -46,7 +46,7 @@ Result<std::unique_ptr<Webhook>> Webhook::create(WebhookOptions o) {
   const size_t scheme = url.rfind("http://", 0) == 0 ? 7 : url.rfind("https://", 0) == 0 ? 8 : 0;
   const size_t slash = scheme ? url.find('/', scheme) : std::string::npos;
   if (!scheme || url.size() == scheme || slash == scheme)
-    return Error::usage("--webhook: expected an http:// or https:// URL with a host; found '" + url + "'");
+    return Error::usage("--" + o.name + ": expected an http:// or https:// URL with a host; found '" + url + "'");
   std::optional<monitor::LineLog> dead;
   if (!o.dead_letter.empty()) {
     auto log = monitor::LineLog::open(o.dead_letter);
@@ -69,7 +69,7 @@ void Webhook::send(const monitor::Event& e) {
   std::unique_lock<std::mutex> lock(mu_);
   if (closing_ || queue_.size() >= options_.max_queue) {
     lock.unlock();
-    bury(body, closing_ ? "the monitor was stopping" : "the webhook's queue was full", 0);
+    bury({body}, closing_ ? "the monitor was stopping" : "the queue was full", 0);
     return;
   }
   queue_.push_back(std::move(body));
@@ -97,15 +97,22 @@ void Webhook::run() {
     std::unique_lock<std::mutex> lock(mu_);
     wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
     if (queue_.empty()) return;  // closing, and nothing left
-    std::string body = std::move(queue_.front());
-    queue_.pop_front();
+    std::vector<std::string> events;
+    while (!queue_.empty() && events.size() < options_.batch) {
+      events.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
     lock.unlock();
-    deliver(body);
+    deliver(events);
   }
 }
 
-// One event, tried until it is delivered, fails for good, or runs out of tries or time.
-void Webhook::deliver(const std::string& body) {
+// One request's events, tried until they are delivered, fail for good, or run out of tries
+// or time.
+void Webhook::deliver(const std::vector<std::string>& events) {
+  std::string body;
+  for (const auto& e : events) body.append(e).append(options_.batch > 1 ? "\n" : "");
+  const char* type = options_.batch > 1 ? "application/x-ndjson" : "application/json";
   httplib::Client client(origin_);
   const auto secs = std::chrono::duration_cast<std::chrono::seconds>(options_.timeout);
   const auto usecs = std::chrono::duration_cast<std::chrono::microseconds>(options_.timeout - secs);
@@ -114,15 +121,15 @@ void Webhook::deliver(const std::string& body) {
   client.set_write_timeout(secs.count(), usecs.count());
   auto wait = options_.backoff;
   for (int attempt = 1;; ++attempt) {
-    httplib::Result res = client.Post(path_, body, "application/json");
+    httplib::Result res = client.Post(path_, options_.headers, body, type);
     if (res && res->status / 100 == 2) {
       std::lock_guard<std::mutex> lock(mu_);
-      ++counts_.delivered;
+      counts_.delivered += events.size();
       return;
     }
     const std::string why = res ? "the endpoint answered " + std::to_string(res->status)
                                 : "cannot reach " + origin_ + ": " + httplib::to_string(res.error());
-    if ((res && !worth_retrying(res->status)) || attempt > options_.retries) return bury(body, why, attempt);
+    if ((res && !worth_retrying(res->status)) || attempt > options_.retries) return bury(events, why, attempt);
     // Wait before the next try; once close() has begun, no later than its deadline.
     std::unique_lock<std::mutex> lock(mu_);
     const Clock::time_point until = Clock::now() + wait;
@@ -130,28 +137,31 @@ void Webhook::deliver(const std::string& body) {
       wake_.wait_until(lock, limit);
     if (closing_ && Clock::now() >= deadline_) {
       lock.unlock();
-      return bury(body, why + "; the monitor stopped before the next try", attempt);
+      return bury(events, why + "; the monitor stopped before the next try", attempt);
     }
     ++counts_.retries;
     wait = std::min(wait * 2, std::chrono::milliseconds(30000));
   }
 }
 
-void Webhook::bury(const std::string& body, const std::string& why, int attempts) {
+void Webhook::bury(const std::vector<std::string>& events, const std::string& why, int attempts) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    ++counts_.dead;
+    counts_.dead += events.size();
   }
   if (!dead_) {
-    std::fprintf(stderr, "seam monitor: webhook %s: an event was not delivered after %d tries: %s\n", options_.url.c_str(), attempts,
-                 why.c_str());
+    std::fprintf(stderr, "seam monitor: %s %s: %zu events not delivered after %d tries: %s\n", options_.name.c_str(),
+                 options_.url.c_str(), events.size(), attempts, why.c_str());
     return;
   }
-  JsonWriter w;
-  w.begin_object().key("url").value(options_.url).key("attempts").value(attempts).key("error").value(why);
-  w.key("event").raw(body).end_object();
-  std::string out = w.str();
-  out += '\n';
+  std::string out;
+  for (const auto& body : events) {
+    JsonWriter w;
+    w.begin_object().key("url").value(options_.url).key("attempts").value(attempts).key("error").value(why);
+    w.key("event").raw(body).end_object();
+    out += w.str();
+    out += '\n';
+  }
   if (Status s = dead_->append(out); !s.ok())
     std::fprintf(stderr, "seam monitor: %s: %s\n", dead_->path().c_str(), s.error().message.c_str());
 }

@@ -21,9 +21,7 @@
 #include "monitor/sinks.h"
 #include "util/result.h"
 
-namespace httplib {
-class Server;
-}
+#include <httplib.h>
 
 namespace seam::server {
 
@@ -35,10 +33,16 @@ struct WebhookOptions {
   std::chrono::milliseconds drain{10000};    // how long close() keeps trying what is queued
   std::string dead_letter;  // events that could not be delivered, as JSON lines; "" for none
   size_t max_queue = 10000;
+  // Events per request: 1 sends each as a JSON object; more send up to that many as JSON
+  // lines (application/x-ndjson), as the team server takes them.
+  size_t batch = 1;
+  httplib::Headers headers;  // sent with every request: Authorization, X-Seam-Source
+  std::string name = "webhook";  // for messages
 };
 
-// POSTs each event it is sent, as JSON, to a URL, on a thread of its own so that a slow or
-// dead endpoint never holds the monitor up. 2xx is delivered. A connection failure, a timeout,
+// POSTs each event it is sent, as JSON, to a URL (or batches of them as JSON lines: the team
+// server's monitor endpoint), on a thread of its own so that a slow or dead endpoint never
+// holds the monitor up. 2xx is delivered. A connection failure, a timeout,
 // 408, 429 and 5xx are tried again after a growing wait; any other answer is final. An event
 // that is not delivered, after its last try, at close() or because the queue is full, goes to
 // the dead-letter file with the reason, so none is lost without a trace.
@@ -61,8 +65,8 @@ class Webhook {
  private:
   Webhook(WebhookOptions options, std::string origin, std::string path, std::optional<monitor::LineLog> dead);
   void run();
-  void deliver(const std::string& body);
-  void bury(const std::string& body, const std::string& why, int attempts);
+  void deliver(const std::vector<std::string>& events);
+  void bury(const std::vector<std::string>& events, const std::string& why, int attempts);
 
   WebhookOptions options_;
   std::string origin_, path_;  // "https://host:port", "/hooks/seam"

@@ -114,6 +114,7 @@ Status run(store::Store& store, api::Analyzer analyzer, const Options& options) 
   add_readiness_routes(*http, app);
   add_profile_routes(*http, app);
   add_event_routes(*http, app);
+  add_monitor_routes(*http, app);
   add_ui_routes(*http, options.ui_dir);
 
   int port = options.port;

@@ -1,6 +1,6 @@
 // The class behind make_sql_store and the helpers its source files share: sql_store.cc
-// (schema, projects, audit, rate limits), sql_accounts.cc (users, sessions, tokens) and
-// sql_revisions.cc (documents and revisions). Not for use outside src/store.
+// (schema, projects, audit, rate limits), sql_accounts.cc (users, sessions, tokens),
+// sql_revisions.cc (documents and revisions) and sql_monitor.cc (monitor events). Not for use outside src/store.
 //
 // Thread safety: as Store. Each method leases its own connection, so none may be called
 // while the same thread holds a lease (annotate callbacks included).
@@ -53,6 +53,9 @@ class SqlStore final : public Store {
   Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) override {
     return db_->subscribe(std::move(listener));
   }
+
+  Status add_monitor_events(int64_t project_id, const std::vector<MonitorEvent>& events) override;
+  Result<std::vector<MonitorEvent>> monitor_events(int64_t project_id, const MonitorQuery& q, const Page& page) override;
 
   Status audit(const AuditEntry& e) override;
   Result<std::vector<AuditEntry>> audit_log(std::optional<int64_t> project_id, const Page& page) override;

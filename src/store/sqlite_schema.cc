@@ -106,6 +106,23 @@ CREATE TABLE rate_hits (
 );
 CREATE INDEX rate_hits_by_window ON rate_hits(window_start);
 )sql",
+      // 2: the events that `seam monitor` sends a project.
+      R"sql(
+CREATE TABLE monitor_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  received_at INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  type TEXT NOT NULL,
+  window_no INTEGER NOT NULL,
+  column_name TEXT NOT NULL,
+  test TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  event_json TEXT NOT NULL
+);
+CREATE INDEX monitor_events_by_project ON monitor_events(project_id, id);
+CREATE INDEX monitor_events_by_column ON monitor_events(project_id, column_name, id);
+)sql",
   };
   return migrations;
 }

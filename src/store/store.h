@@ -30,7 +30,7 @@ namespace seam::store {
 
 // The newest schema version this binary knows. open() migrates older databases to it and
 // refuses newer ones.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct User {
   int64_t id = 0;
@@ -210,6 +210,25 @@ class Subscription {
 
 // Pages of lists are cursor-based, newest (highest id) first: pass the id of a page's last
 // row as `after` to get the following page.
+// One event of `seam monitor`, as a project keeps it: the event's own JSON, with the fields
+// that queries select on beside it.
+struct MonitorEvent {
+  int64_t id = 0;
+  int64_t received_at = 0;
+  std::string source;    // which monitor sent it: the name it gave, or the token's user
+  std::string type;      // "window", "test", "alert", "missing_column"
+  int64_t window = 0;
+  std::string column;    // "" for window events
+  std::string test;
+  std::string severity;  // "info", "warning", "error"
+  std::string json;      // the event as the monitor wrote it
+};
+
+struct MonitorQuery {
+  std::string column;          // "": every column
+  bool alerts_only = false;    // only alert and missing_column events
+};
+
 struct Page {
   int64_t after = 0;  // return rows with ids below this one (0: from the newest)
   int limit = 100;    // at most 1000; 0 or less means 100
@@ -280,6 +299,10 @@ class Store {
   virtual Result<std::unique_ptr<Subscription>> subscribe(ChangeListener listener) = 0;
 
   // Audit log, newest first.
+  // Monitor events of a project: all of a batch are kept, or none. Read newest first.
+  virtual Status add_monitor_events(int64_t project_id, const std::vector<MonitorEvent>& events) = 0;
+  virtual Result<std::vector<MonitorEvent>> monitor_events(int64_t project_id, const MonitorQuery& q, const Page& page) = 0;
+
   virtual Status audit(const AuditEntry& e) = 0;
   virtual Result<std::vector<AuditEntry>> audit_log(std::optional<int64_t> project_id, const Page& page) = 0;
 

@@ -343,6 +343,34 @@ TEST_P(StoreTest, AuditLogPages) {
   EXPECT_EQ(next[0].project_id, p);
 }
 
+TEST_P(StoreTest, MonitorEventsByColumnNewestFirst) {
+  const int64_t p = project("p", user("alice"));
+  const int64_t q = project("q", user("bob"));
+  std::vector<MonitorEvent> batch;
+  for (int w = 1; w <= 3; ++w) {
+    batch.push_back({0, 0, "ops", "window", w, "", "", "info", "{\"type\":\"window\",\"window\":" + std::to_string(w) + "}"});
+    batch.push_back({0, 0, "ops", "test", w, "amount", "ks", w == 3 ? "warning" : "info", "{}"});
+    batch.push_back({0, 0, "ops", "test", w, "x'; DROP TABLE monitor_events; --", "ks", "info", "{}"});
+  }
+  batch.push_back({0, 0, "ops", "alert", 3, "amount", "ks", "error", "{\"type\":\"alert\"}"});
+  ASSERT_TRUE(store_->add_monitor_events(p, batch).ok());
+  ASSERT_TRUE(store_->add_monitor_events(q, {batch[0]}).ok());
+  auto all = store_->monitor_events(p, {}, {}).value();
+  ASSERT_EQ(all.size(), 10u);
+  EXPECT_EQ(all[0].type, "alert");
+  EXPECT_GT(all[0].received_at, 0);
+  EXPECT_EQ(all[9].json, "{\"type\":\"window\",\"window\":1}");
+  auto amount = store_->monitor_events(p, {"amount", false}, {0, 2}).value();
+  ASSERT_EQ(amount.size(), 2u);
+  EXPECT_EQ((amount[1].window), 3);
+  EXPECT_EQ(store_->monitor_events(p, {"amount", false}, {amount[1].id, 10}).value().size(), 2u);
+  EXPECT_EQ(store_->monitor_events(p, {"x'; DROP TABLE monitor_events; --", false}, {}).value().size(), 3u);
+  auto alerts = store_->monitor_events(p, {"", true}, {}).value();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].severity, "error");
+  EXPECT_EQ(store_->monitor_events(q, {}, {}).value().size(), 1u);
+}
+
 TEST_P(StoreTest, RateLimitHitsCountPerKeyAndWindow) {
   EXPECT_EQ(store_->hit("login:alice", 60).value(), 1);
   EXPECT_EQ(store_->hit("login:alice", 60).value(), 2);
