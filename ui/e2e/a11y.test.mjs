@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { apiClient, exampleCards, exampleProfiles, exampleProject, launchChromium, PASSWORD, ROOT, startServer } from "./server.mjs";
+import { apiClient, exampleCards, exampleMonitor, exampleProfiles, exampleProject, launchChromium, PASSWORD, ROOT, startServer } from "./server.mjs";
 
 const SEAM = process.env.SEAM ?? join(ROOT, "build", "seam");
 const AXE = readFileSync(join(ROOT, "ui", "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -17,10 +17,11 @@ const PAGES = {
   history: `#/projects/${P}/history`,
   readiness: `#/projects/${P}/readiness`,
   data: `#/projects/${P}/data`,
+  monitor: `#/projects/${P}/monitor`,
   settings: `#/projects/${P}/settings`,
 };
 // What tells that each page has finished loading.
-const LOADED = { projects: "table", findings: ".coverage .cell", descriptor: ".cm-content", history: ".timeline li", readiness: ".risk-matrix", data: ".column canvas", settings: "table.policy" };
+const LOADED = { projects: "table", findings: ".coverage .cell", descriptor: ".cm-content", history: ".timeline li", readiness: ".risk-matrix", data: ".column canvas", monitor: ".strip", settings: "table.policy" };
 let server, browser;
 
 before(async () => {
@@ -29,6 +30,7 @@ before(async () => {
   await exampleProject(call, P);
   await exampleCards(call, P);
   await exampleProfiles(call, P, SEAM);
+  await exampleMonitor(call, server.url, P, SEAM);
   browser = await launchChromium();
 });
 

@@ -98,6 +98,18 @@ export async function exampleProfiles(call, project, seam) {
   }
 }
 
+// Replays the turbine example's operational data through `seam monitor --descriptors` into the
+// project's timeline, with a write token made for it; returns the monitor's stderr.
+export async function exampleMonitor(call, url, project, seam) {
+  const token = await call("POST", "/tokens", { name: "monitor-" + project, project, access: "write" });
+  if (token.status !== 201) throw new Error("token: " + token.status);
+  const example = join(ROOT, "examples", "turbine-maintenance");
+  const run = spawnSync(seam, ["monitor", "--descriptors", example, "--window", "500", join(example, "data", "operational.csv"),
+    "--server", url, "--project", project, "--source", "turbine-replay"], { env: { ...process.env, SEAM_TOKEN: token.body.token } });
+  if (run.status !== 1) throw new Error(`seam monitor exited with ${run.status}: ${run.stderr}`);
+  return String(run.stderr);
+}
+
 export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
 }

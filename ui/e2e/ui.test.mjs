@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { apiClient, exampleCards, exampleProject, launchChromium, PASSWORD, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
+import { apiClient, exampleCards, exampleMonitor, exampleProject, launchChromium, PASSWORD, ROOT, SHOTS, signIn as signInAt, startServer } from "./server.mjs";
 
 let server, browser;
 
@@ -202,6 +202,31 @@ test("two profiles uploaded from the page give the drift table, most severe firs
   assert.ok(drawn.blue > 50 && drawn.orange > 50, JSON.stringify(drawn));
   await page.locator(".column").first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, "drift.png"), fullPage: false });
+  await context.close();
+});
+
+test("the monitor page shows each column's windows, the alerts, and the descriptor fields the stream lacks", async () => {
+  const stderr = await exampleMonitor(await apiClient(server.url), server.url, "turbine", process.env.SEAM ?? join(ROOT, "build", "seam"));
+  assert.match(stderr, /server: \d+ delivered, 0 retries, 0 not delivered/);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto(server.url + "/#/projects/turbine/findings");
+  await page.getByRole("link", { name: "Monitor" }).click();
+  await page.getByRole("heading", { name: "Alerts" }).waitFor();
+  assert.match(await page.locator("p.where").textContent(), /4 windows from turbine-replay/);
+  const strip = page.getByRole("img", { name: /^oil_temp, ks: 4 windows, [34] drifted/ });
+  await strip.waitFor();
+  assert.ok((await strip.locator("circle.drift").count()) >= 3);
+  assert.match(await strip.locator("circle.drift title").first().textContent(), /^window \d: p = .* \(threshold 0\.05\)$/);
+  const alerts = await page.locator("ul.alerts li").allTextContents();
+  assert.ok(alerts.some((a) => a.startsWith("Window 3: column 'oil_temp': ks says")), alerts.join("\n"));
+  await page.screenshot({ path: join(SHOTS, "monitor.png"), fullPage: false });
+  // A field the descriptor promises and the stream lacks opens that field of the descriptor.
+  const lacks = page.locator("ul.missing li").filter({ hasText: "Gbx_OilSump_Temp" });
+  await lacks.getByRole("link", { name: "production_data /schema/2/expected_values" }).click();
+  await page.waitForURL(/#\/projects\/turbine\/descriptors\/production_data\?field=%2Fschema%2F2%2Fexpected_values/);
   await context.close();
 });
 

@@ -5,6 +5,7 @@ import { Login } from "./pages/login";
 import { Projects } from "./pages/projects";
 import { Findings } from "./pages/findings";
 import { History } from "./pages/history";
+import { MonitorPage } from "./pages/monitor";
 import { Readiness } from "./pages/readiness";
 import { Settings } from "./pages/settings";
 import type { DescriptorPage as DescriptorPageType } from "./pages/descriptor";
@@ -75,6 +76,7 @@ export function App() {
         {route.page === "settings" && <Settings project={route.project} user={session.user.name} />}
         {route.page === "data" && (Data ? <Data project={route.project} /> : <p role="status">Loading…</p>)}
         {route.page === "readiness" && <Readiness project={route.project} />}
+        {route.page === "monitor" && <MonitorPage project={route.project} />}
         {route.page === "history" && <History project={route.project} document={route.document} />}
         {route.page === "descriptor" &&
           (Editor ? <Editor project={route.project} id={route.descriptor} field={route.field} also={route.also} user={session.user.name} /> : <p role="status">Loading…</p>)}

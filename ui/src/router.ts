@@ -16,6 +16,7 @@ export type Route =
   | { page: "history"; project: string; document: string | null }
   | { page: "readiness"; project: string }
   | { page: "data"; project: string }
+  | { page: "monitor"; project: string }
   | { page: "settings"; project: string }
   | { page: "not-found"; path: string };
 
@@ -27,6 +28,7 @@ export function parse(hash: string): Route {
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "settings") return { page: "settings", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "data") return { page: "data", project: parts[1] };
   if (parts[0] === "projects" && parts.length === 3 && parts[2] === "readiness") return { page: "readiness", project: parts[1] };
+  if (parts[0] === "projects" && parts.length === 3 && parts[2] === "monitor") return { page: "monitor", project: parts[1] };
   if (parts[0] === "projects" && parts[2] === "history" && parts.length <= 4) return { page: "history", project: parts[1], document: parts[3] ?? null };
   if (parts[0] === "projects" && parts[2] === "descriptors" && parts.length <= 4) {
     const q = new URLSearchParams(query);
@@ -42,6 +44,7 @@ export const href = {
   settings: (project: string) => `#/projects/${encodeURIComponent(project)}/settings`,
   data: (project: string) => `#/projects/${encodeURIComponent(project)}/data`,
   readiness: (project: string) => `#/projects/${encodeURIComponent(project)}/readiness`,
+  monitor: (project: string) => `#/projects/${encodeURIComponent(project)}/monitor`,
   history: (project: string, document?: string) => `#/projects/${encodeURIComponent(project)}/history` + (document ? "/" + encodeURIComponent(document) : ""),
   descriptor: (project: string, descriptor: string, field?: string, also: Counterpart[] = []) => {
     const q = new URLSearchParams();

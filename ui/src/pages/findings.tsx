@@ -100,7 +100,7 @@ export function Findings({ project, user }: { project: string; user: string }) {
       </p>
       <h1>Findings</h1>
       <p class="page-links">
-        <a href={href.descriptor(project, "system_context")}>Edit the descriptors</a> · <a href={href.history(project)}>History</a> · <a href={href.readiness(project)}>Readiness</a> · <a href={href.data(project)}>Data and drift</a> · <a href={href.settings(project)}>Members and settings</a>
+        <a href={href.descriptor(project, "system_context")}>Edit the descriptors</a> · <a href={href.history(project)}>History</a> · <a href={href.readiness(project)}>Readiness</a> · <a href={href.data(project)}>Data and drift</a> · <a href={href.monitor(project)}>Monitor</a> · <a href={href.settings(project)}>Members and settings</a>
       </p>
       {error && (
         <p class="error" role="alert">
