@@ -323,6 +323,36 @@ class Monitor(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("slide", r.stderr)
 
+    def test_memory_stays_bounded_over_10_million_records(self):
+        gen = os.path.join(os.path.dirname(SEAM), "seam-gen-data")
+        if not os.path.exists(gen):
+            self.skipTest("seam-gen-data is not built beside seam")
+        ref, profile = self.path("gen-reference.csv"), self.path("gen-reference.json")
+        with open(ref, "wb") as f:
+            subprocess.run([gen, "--bytes", "20000000", "--seed", "1"], stdout=f, check=True)
+        subprocess.run([SEAM, "profile", ref, "-o", profile], check=True, capture_output=True)
+
+        def peak(size):
+            """The stream is generated into a pipe, never stored: the monitor's peak memory."""
+            source = subprocess.Popen([gen, "--bytes", str(size), "--seed", "3"], stdout=subprocess.PIPE)
+            mon = subprocess.Popen([SEAM, "monitor", "--reference", profile, "--window", "10000", "-"], stdin=source.stdout,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            source.stdout.close()
+            _, status, usage = os.wait4(mon.pid, 0)
+            mon.returncode = os.waitstatus_to_exitcode(status)
+            err = mon.stderr.read().decode()
+            mon.stderr.close()
+            source.wait()
+            self.assertIn(mon.returncode, (0, 1), err)
+            return usage.ru_maxrss, int(err.split(": ")[1].split()[0])
+
+        small_kb, small_n = peak(110_000_000)
+        big_kb, big_n = peak(1_100_000_000)
+        print(f"\npeak memory: {small_n} records {small_kb / 1024:.1f} MiB, {big_n} records {big_kb / 1024:.1f} MiB",
+              file=sys.stderr)
+        self.assertGreaterEqual(big_n, 10_000_000)
+        self.assertLess(big_kb, small_kb * 1.25 + 16 * 1024)
+
     def test_usage_and_unreadable_input(self):
         r, _ = monitor("--reference", self.profile, "--window", "1", self.ref)
         self.assertEqual(r.returncode, 2)

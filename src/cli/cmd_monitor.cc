@@ -296,11 +296,13 @@ struct Sinks {
 
 // Reads the stream piece by piece until it ends or a signal stops it. A live stream's events
 // are written after each piece; when it has nothing new, it is looked at again in 100 ms.
-Status pump(Input& in, data::StreamReader& reader, const monitor::Monitor& m, Sinks& sinks) {
+Status pump(Input& in, data::StreamReader& reader, monitor::Monitor& m, Sinks& sinks) {
   std::string buf(size_t{1} << 20, '\0');
   auto progress = [&] {
     if (sinks.metrics) sinks.metrics->progress(m.records(), reader.result().bad_records, m.windows());
-    if (in.live) sinks.out->flush();  // someone is waiting for these events
+    if (!in.live) return;
+    m.flush();  // someone is waiting for these events
+    sinks.out->flush();
   };
   while (!g_stop) {
     auto p = in.bytes->read(buf.data(), buf.size());
@@ -349,7 +351,11 @@ int run_monitor(const std::vector<std::string>& argv) {
   Sinks sinks;
   if (Status opened = sinks.open(s, in.value().name, args); !opened.ok())
     return opened.error().kind == ErrorKind::Usage ? usage_error("monitor", opened.error().message) : print_error(opened.error());
-  auto m = monitor::Monitor::create(std::move(ref).value(), s.options, [&](const monitor::Event& e) { sinks.event(e); });
+  auto threads = threads_option(args, 1);
+  if (!threads.ok()) return usage_error("monitor", threads.error().message);
+  monitor::Options options = s.options;
+  options.threads = static_cast<unsigned>(std::min(threads.value(), 2));
+  auto m = monitor::Monitor::create(std::move(ref).value(), options, [&](const monitor::Event& e) { sinks.event(e); });
   if (!m.ok()) return usage_error("monitor", with_flag(m.error()));
   const data::Format format = s.format ? *s.format : data::format_for_path(in.value().name);
   data::StreamReader reader(format, *m.value(), {}, [&](uint64_t line, std::string_view text, const std::string& why) {

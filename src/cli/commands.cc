@@ -165,7 +165,7 @@ const std::vector<Command>& commands() {
        {},
        ""},
       {"monitor", "watch production records against the training profile, window by window, and alert",
-       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--slide N] [--time-column COL --window DURATION [--slide DURATION] [--lateness DURATION]] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE] [--webhook URL [--webhook-retries N] [--dead-letter FILE]] [--metrics HOST:PORT] [--server URL --project NAME [--source NAME]]",
+       "seam monitor [--reference REF] (FILE | - | --follow FILE | --replay FILE) [--descriptors DIR] [--config FILE] [--window N] [--slide N] [--time-column COL --window DURATION [--slide DURATION] [--lateness DURATION]] [--format csv|tsv|jsonl] [--columns a,b] [--method COL=M]... [--threshold COL=X]... [--alert-after N] [--cooldown N] [--events FILE] [--quarantine FILE] [--webhook URL [--webhook-retries N] [--dead-letter FILE]] [--metrics HOST:PORT] [--server URL --project NAME [--source NAME]] [--threads N]",
        "Reads production records in order, in tumbling windows of N records, profiles each window\n"
        "with the reference's column types, and tests it against the reference (a profile from\n"
        "seam profile, or a data file): for drift, with the tests of seam drift, and for missing\n"
@@ -226,13 +226,15 @@ const std::vector<Command>& commands() {
        "                      or SEAM_SERVER/SEAM_PROJECT; the token in SEAM_TOKEN), in\n"
        "                      batches, retried as for --webhook: its timeline per column\n"
        "  --source NAME       how the server names this monitor (default: the token's user)\n"
-       "  --token TOKEN       the API token; prefer SEAM_TOKEN, since others can see options in ps\n\n"
+       "  --token TOKEN       the API token; prefer SEAM_TOKEN, since others can see options in ps\n"
+       "  --threads N         2: a window's drift tests run beside the reading of the next\n"
+       "                      (default 1; more than 2 is the same as 2)\n\n"
        "A window drifts in missing_rate when its share of missing values exceeds the\n"
        "reference's by more than 0.1, and in invalid when a value does not fit its column's\n"
        "type. Bad records are skipped and counted, never fatal. Exit status: 0 no alert, 1 some\n"
        "alert or a missing column, 2 an input cannot be read or written, or the usage is wrong.",
        run_monitor,
-       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--slide", "N"}, {"--time-column", "COL"}, {"--lateness", "D"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}, {"--webhook", "URL"}, {"--webhook-retries", "N"}, {"--dead-letter", "FILE", "@file"}, {"--metrics", "HOST:PORT"}, {"--server", "URL"}, {"--project", "NAME"}, {"--token", "TOKEN"}, {"--source", "NAME"}},
+       {{"--reference", "REF", "@file"}, {"--replay", "FILE", "@file"}, {"--follow", "FILE", "@file"}, {"--window", "N"}, {"--slide", "N"}, {"--time-column", "COL"}, {"--lateness", "D"}, {"--format", "FORMAT", "csv tsv jsonl"}, {"--columns", "a,b"}, {"--method", "COL=M"}, {"--threshold", "COL=X"}, {"--alert-after", "N"}, {"--cooldown", "N"}, {"--descriptors", "DIR", "@dir"}, {"--component", "ID"}, {"--config", "FILE", "@file"}, {"--show-settings"}, {"--events", "FILE", "@file"}, {"--quarantine", "FILE", "@file"}, {"--webhook", "URL"}, {"--webhook-retries", "N"}, {"--dead-letter", "FILE", "@file"}, {"--metrics", "HOST:PORT"}, {"--server", "URL"}, {"--project", "NAME"}, {"--token", "TOKEN"}, {"--source", "NAME"}, {"--threads", "N"}},
        {},
        "@file"},
       {"trl", "readiness levels (MLTRL): cards, status, gates, reviews, risks and progress",

@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace seam::monitor {
 namespace {
@@ -22,6 +26,57 @@ bool multiple_of(double a, double b) {
 }
 
 }  // namespace
+
+// One thread that runs the windows' drift tests in order, beside the thread that reads.
+class Monitor::Tester {
+ public:
+  Tester() : thread_([this] { loop(); }) {}
+  ~Tester() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  std::future<Result<stats::DriftReport>> run(std::function<Result<stats::DriftReport>()> f) {
+    std::packaged_task<Result<stats::DriftReport>()> task(std::move(f));
+    auto done = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(task));
+    }
+    wake_.notify_one();
+    return done;
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<std::packaged_task<Result<stats::DriftReport>()>> tasks_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+Monitor::~Monitor() = default;
+
+void Monitor::flush() {
+  if (!pending_) return;
+  Pending p = std::move(*pending_);
+  pending_.reset();
+  emit(*p.run, p.window, p.report.get());
+}
 
 Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Options options, EventSink sink) {
   const bool timed = !options.time_column.empty();
@@ -55,6 +110,7 @@ Result<std::unique_ptr<Monitor>> Monitor::create(stats::Profile reference, Optio
 Monitor::Monitor(stats::Profile reference, Options options, EventSink sink) : options_(std::move(options)), sink_(std::move(sink)) {
   reference_input_.path = "reference";
   reference_input_.profile = std::move(reference);
+  if (options_.threads > 1) tester_ = std::make_unique<Tester>();
 }
 
 size_t Monitor::panes_per_window() const {
@@ -194,14 +250,12 @@ void Monitor::close_panes_up_to(int64_t last) {
 }
 
 void Monitor::finish() {
-  if (!watching_) return;
-  if (timed()) {
-    if (!open_.empty()) close_panes_up_to(open_.rbegin()->first);
-    return;
+  if (watching_ && timed() && !open_.empty()) close_panes_up_to(open_.rbegin()->first);
+  if (watching_ && !timed() && current_.records) {
+    close_pane(pane_index_, std::exchange(current_, new_pane()));
+    end_window(pane_index_++, true);
   }
-  if (current_.records == 0) return;
-  close_pane(pane_index_, std::exchange(current_, new_pane()));
-  end_window(pane_index_++, true);
+  flush();
 }
 
 void Monitor::close_pane(int64_t index, Pane pane) {
@@ -210,7 +264,7 @@ void Monitor::close_pane(int64_t index, Pane pane) {
   c.records = pane.records;
   c.first = pane.first;
   c.last = pane.last;
-  c.run = std::move(*pane.builder).finish_run();
+  c.run = std::make_shared<const stats::ProfileRun>(std::move(*pane.builder).finish_run());
   closed_.push_back(std::move(c));
 }
 
@@ -238,21 +292,26 @@ void Monitor::end_window(int64_t end, bool last) {
     late_reported_ = late_;
     untimed_reported_ = untimed_;
   }
-  const bool test = w.records >= options_.min_window;
-  if (!test) w.detail = "too few records to test: " + std::to_string(w.records) + ", and min_records is " + std::to_string(options_.min_window);
-  sink_(w);
-  if (!test) return;
-  if (closed_.size() == 1) return test_window(closed_.front().run, w);
-  stats::ProfileRun merged = closed_.front().run;
-  for (size_t i = 1; i < closed_.size(); ++i) {
-    const stats::ProfileRun& r = closed_[i].run;
-    (void)merged.profile.merge(r.profile);  // the panes share their columns and types
-    for (size_t c = 0; c < merged.raw.size() && c < r.raw.size(); ++c) {
-      merged.raw[c].insert(merged.raw[c].end(), r.raw[c].begin(), r.raw[c].end());
-      merged.raw_complete[c] = merged.raw_complete[c] && r.raw_complete[c];
-    }
+  flush();  // the window before comes first
+  if (w.records < options_.min_window) {
+    w.detail = "too few records to test: " + std::to_string(w.records) + ", and min_records is " + std::to_string(options_.min_window);
+    return sink_(w);
   }
-  test_window(merged, w);
+  std::shared_ptr<const stats::ProfileRun> run = closed_.front().run;
+  if (closed_.size() > 1) {
+    auto merged = std::make_shared<stats::ProfileRun>(*run);
+    for (size_t i = 1; i < closed_.size(); ++i) {
+      const stats::ProfileRun& r = *closed_[i].run;
+      (void)merged->profile.merge(r.profile);  // the panes share their columns and types
+      for (size_t c = 0; c < merged->raw.size() && c < r.raw.size(); ++c) {
+        merged->raw[c].insert(merged->raw[c].end(), r.raw[c].begin(), r.raw[c].end());
+        merged->raw_complete[c] = merged->raw_complete[c] && r.raw_complete[c];
+      }
+    }
+    run = std::move(merged);
+  }
+  if (!tester_) return emit(*run, w, compare(*run));
+  pending_ = Pending{tester_->run([this, run] { return compare(*run); }), run, w};
 }
 
 }  // namespace seam::monitor

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <cmath>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,6 +63,9 @@ struct Options {
   std::string time_column;
   double length = 0, every = 0, lateness = 0;  // seconds
   uint64_t max_values = 100000;  // raw values kept per pane and column in event time
+  // 2: a window's drift tests run on a thread of their own while the next window is read,
+  // and its events come out when that window ends, or at flush(). 1: all on the caller's.
+  unsigned threads = 1;
   stats::DriftOptions drift;    // methods, thresholds and columns, as for `seam drift`
   // Thresholds by method, for the columns drift.thresholds does not name; the tests that
   // neither names use kMonitorPValue, the distances their `seam drift` defaults.
@@ -119,6 +123,9 @@ class Monitor : public data::RecordSink {
   void records(const data::Field* fields, size_t n, size_t count, const uint64_t* lines) override;
   // Ends the stream: tests the last window if it is long enough.
   void finish();
+  // Sends the events of a window whose tests are still running (threads = 2) once they end.
+  void flush();
+  ~Monitor() override;
 
   uint64_t records() const { return records_; }
   uint64_t windows() const { return window_; }
@@ -133,8 +140,14 @@ class Monitor : public data::RecordSink {
   };
   struct Closed {
     int64_t index = 0;
-    stats::ProfileRun run;
+    std::shared_ptr<const stats::ProfileRun> run;
     uint64_t records = 0, first = 0, last = 0;
+  };
+  class Tester;  // the second thread
+  struct Pending {
+    std::future<Result<stats::DriftReport>> report;
+    std::shared_ptr<const stats::ProfileRun> run;
+    Event window;
   };
   Monitor(stats::Profile reference, Options options, EventSink sink);
   bool timed() const { return !options_.time_column.empty(); }
@@ -146,7 +159,8 @@ class Monitor : public data::RecordSink {
   void close_pane(int64_t index, Pane pane);
   void close_panes_up_to(int64_t last);
   void end_window(int64_t end, bool last);
-  void test_window(const stats::ProfileRun& run, const Event& window);
+  Result<stats::DriftReport> compare(const stats::ProfileRun& run) const;
+  void emit(const stats::ProfileRun& run, const Event& window, const Result<stats::DriftReport>& report);
   void judge(Event e);
   void check_expectations(const stats::ProfileRun& run, const std::function<Event(std::string, std::string)>& base);
 
@@ -172,6 +186,8 @@ class Monitor : public data::RecordSink {
     uint64_t quiet_until = 0;  // no alert up to this window
   };
   std::map<std::pair<std::string, std::string>, Streak> streaks_;  // by column and test
+  std::optional<Pending> pending_;  // threads = 2: the window being tested
+  std::unique_ptr<Tester> tester_;  // last: it stops before what its tasks read goes
 };
 
 }  // namespace seam::monitor

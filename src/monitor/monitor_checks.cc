@@ -64,7 +64,15 @@ std::string event_json(const Event& e) {
   return w.str();
 }
 
-void Monitor::test_window(const stats::ProfileRun& run, const Event& window) {
+Result<stats::DriftReport> Monitor::compare(const stats::ProfileRun& run) const {
+  const stats::DriftInput current{"window", run.profile, run.raw, run.raw_complete, {}};
+  return stats::compare(reference_input_, current, options_.drift);
+}
+
+// The window event, then one event per test: drift (`report`), missing rate, invalid values
+// and the descriptor's promises.
+void Monitor::emit(const stats::ProfileRun& run, const Event& window, const Result<stats::DriftReport>& report) {
+  sink_(window);
   const std::function<Event(std::string, std::string)> base = [&](std::string column, std::string test) {
     Event e = window;
     e.type = Event::Type::Test;
@@ -72,8 +80,6 @@ void Monitor::test_window(const stats::ProfileRun& run, const Event& window) {
     e.test = std::move(test);
     return e;
   };
-  stats::DriftInput current{"window", run.profile, run.raw, run.raw_complete, {}};
-  auto report = stats::compare(reference_input_, current, options_.drift);
   if (report.ok()) {
     for (const auto& c : report.value().columns) {
       Event e = base(c.name, std::string(stats::method_name(c.method)));

@@ -209,6 +209,17 @@ TEST(MonitorTest, LateAndUntimedRecordsAreCountedAndLeftOut) {
   EXPECT_FALSE(Monitor::create(reference(), o, [](const Event&) {}).ok());
 }
 
+TEST(MonitorTest, TwoThreadsGiveTheSameEventsInTheSameOrder) {
+  Options o = small_windows();
+  o.slide = 500;
+  std::vector<std::string> one, two;
+  for (const auto& e : run(Change::MeanShift, 4000, 9000, o)) one.push_back(event_json(e));
+  o.threads = 2;
+  for (const auto& e : run(Change::MeanShift, 4000, 9000, o)) two.push_back(event_json(e));
+  EXPECT_EQ(one, two);
+  EXPECT_GT(one.size(), 100u);
+}
+
 TEST(MonitorTest, ThresholdsByColumnThenByMethodThenTheMonitorDefault) {
   Options o;
   o.window = 1000;

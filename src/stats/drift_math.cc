@@ -1,5 +1,7 @@
 #include "stats/drift_math.h"
 
+#include "stats/sort.h"
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -40,7 +42,7 @@ std::pair<std::vector<double>, std::vector<double>> drop_empty(const std::vector
 
 std::vector<double> sorted_without_nan(std::vector<double> v) {
   std::erase_if(v, [](double x) { return std::isnan(x); });
-  std::sort(v.begin(), v.end());
+  sort_doubles(v);
   return v;
 }
 
