@@ -16,9 +16,7 @@
 #include "data/bytes.h"
 #include "data/stream.h"
 #include "monitor/monitor.h"
-#include "monitor/sinks.h"
-#include "server/monitor_sinks.h"
-#include "store/store.h"
+#include "cli/monitor_output.h"
 #include "stats/profiler.h"
 
 namespace seam::cli {
@@ -159,140 +157,10 @@ Result<Input> open_input(const Args& args) {
   return in;
 }
 
-// Events as JSON lines, to standard output or appended to --events FILE, in batches.
-class EventOutput {
- public:
-  explicit EventOutput(std::optional<monitor::LineLog> log) : log_(std::move(log)) {}
-  void add(const monitor::Event& e) {
-    pending_ += monitor::event_json(e);
-    pending_ += '\n';
-    if (pending_.size() >= (size_t{64} << 10)) flush();
-  }
-  // Io error when the log cannot be written (the first one is kept).
-  void flush() {
-    if (log_ && error_.ok()) error_ = log_->append(pending_);
-    if (!log_) std::fwrite(pending_.data(), 1, pending_.size(), stdout), std::fflush(stdout);
-    pending_.clear();
-  }
-  const Status& error() const { return error_; }
-
- private:
-  std::optional<monitor::LineLog> log_;
-  std::string pending_;
-  Status error_ = Ok{};
-};
-
 Error naming(Error e, const std::string& file) {
   if (e.file.empty()) e.file = file;
   return e;
 }
-
-// Where events and bad records go: standard output or --events, --quarantine, --webhook
-// (alerts and missing columns only: a webhook pages someone) and --metrics.
-struct Sinks {
-  std::optional<EventOutput> out;
-  std::optional<monitor::Quarantine> quarantine;
-  Status quarantined = Ok{};
-  std::unique_ptr<server::Webhook> webhook;
-  std::unique_ptr<server::Webhook> team;  // the team server's monitor endpoint: every event
-  std::unique_ptr<server::MonitorMetrics> metrics;
-  uint64_t alerts = 0;
-
-  Status open(const api::MonitorSettings& s, const std::string& stream, const Args& args) {
-    std::optional<monitor::LineLog> events;
-    for (const std::string* path : {&s.events, &s.quarantine}) {
-      if (path->empty()) continue;
-      auto log = monitor::LineLog::open(*path);
-      if (!log.ok()) return log.error();
-      if (path == &s.events) events.emplace(std::move(log).value());
-      else quarantine.emplace(std::move(log).value(), stream);
-    }
-    out.emplace(std::move(events));
-    if (!s.webhook.empty()) {
-      server::WebhookOptions o;
-      o.url = s.webhook;
-      o.retries = s.webhook_retries;
-      o.dead_letter = s.dead_letter;
-      auto w = server::Webhook::create(std::move(o));
-      if (!w.ok()) return w.error();
-      webhook = std::move(w).value();
-    }
-    if (Status t = open_team(args); !t.ok()) return t;
-    if (!s.metrics.empty()) {
-      const size_t colon = s.metrics.rfind(':');
-      const std::string host = colon == std::string::npos ? "" : s.metrics.substr(0, colon);
-      char* end = nullptr;
-      const long port = colon == std::string::npos ? -1 : std::strtol(s.metrics.c_str() + colon + 1, &end, 10);
-      if (host.empty() || port < 0 || port > 65535 || *end) return Error::usage("--metrics: expected HOST:PORT; found '" + s.metrics + "'");
-      auto m = server::MonitorMetrics::start(host, static_cast<int>(port));
-      if (!m.ok()) return m.error();
-      metrics = std::move(m).value();
-      std::fprintf(stderr, "seam monitor: metrics at http://%s:%d/metrics\n", host.c_str(), metrics->port());
-    }
-    return Ok{};
-  }
-
-  // --server URL --project P (or SEAM_SERVER, SEAM_PROJECT), with SEAM_TOKEN: every event
-  // goes to the project's timeline, in batches.
-  Status open_team(const Args& args) {
-    auto env_or = [&](const char* option, const char* env) {
-      const char* e = std::getenv(env);
-      return args.get(option, e ? e : "");
-    };
-    if (!args.options.count("--server")) return Ok{};
-    std::string url = env_or("--server", "SEAM_SERVER");
-    const std::string project = env_or("--project", "SEAM_PROJECT"), token = env_or("--token", "SEAM_TOKEN");
-    if (project.empty() || !store::valid_project_name(project))
-      return Error::usage("--server needs a project: --project NAME or SEAM_PROJECT (lower-case letters, digits, '.', '_', '-')");
-    if (token.empty()) return Error::usage("--server needs an API token: SEAM_TOKEN (or --token, which other users can see in ps)");
-    while (!url.empty() && url.back() == '/') url.pop_back();
-    server::WebhookOptions o;
-    o.name = "server";
-    o.url = url + "/api/v1/projects/" + project + "/monitor/events";
-    o.batch = 500;
-    o.headers = {{"Authorization", "Bearer " + token}};
-    if (args.options.count("--source")) o.headers.emplace("X-Seam-Source", args.get("--source", ""));
-    o.dead_letter = args.get("--dead-letter", "");
-    auto w = server::Webhook::create(std::move(o));
-    if (!w.ok()) return w.error();
-    team = std::move(w).value();
-    return Ok{};
-  }
-
-  void event(const monitor::Event& e) {
-    const bool alert = e.type == monitor::Event::Type::Alert || e.type == monitor::Event::Type::MissingColumn;
-    alerts += alert;
-    out->add(e);
-    if (webhook && alert) webhook->send(e);
-    if (team) team->send(e);
-    if (metrics) metrics->event(e);
-  }
-
-  void bad(uint64_t line, std::string_view text, const std::string& why) {
-    if (quarantine && quarantined.ok()) quarantined = quarantine->add(line, text, why);
-  }
-
-  // Delivers what the webhook still holds and writes what is pending; the first error.
-  Status close() {
-    if (webhook) webhook->close();
-    if (team) team->close();
-    out->flush();
-    return !out->error().ok() ? out->error() : quarantined;
-  }
-
-  std::string summary(const api::MonitorSettings& s) const {
-    std::string text;
-    if (quarantine) text += " (" + std::to_string(quarantine->kept()) + " kept in " + s.quarantine + ")";
-    text += ", " + std::to_string(alerts) + " alerts";
-    for (const auto* w : {webhook.get(), team.get()}) {
-      if (!w) continue;
-      const auto c = w->counts();
-      text += std::string(w == team.get() ? "; server: " : "; webhook: ") + std::to_string(c.delivered) + " delivered, " +
-              std::to_string(c.retries) + " retries, " + std::to_string(c.dead) + " not delivered";
-    }
-    return text;
-  }
-};
 
 // Reads the stream piece by piece until it ends or a signal stops it. A live stream's events
 // are written after each piece; when it has nothing new, it is looked at again in 100 ms.
