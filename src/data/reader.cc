@@ -63,32 +63,10 @@ Result<ReadResult> DataFile::read(Format f, uint64_t begin, uint64_t end, Record
 namespace detail {
 namespace {
 
-CsvConfig csv_config(Format f, size_t ncols, HeaderMode mode, size_t max_columns) {
-  return CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode, max_columns};
-}
-
 Error with_file(Error e, const std::string& path) {
   e.file = path;
   return e;
 }
-
-// Keeps the first record, or the first error, and stops the scan.
-class HeaderRecords final : public Records {
- public:
-  bool good(const Field* fields, size_t n, uint64_t) override {
-    for (size_t i = 0; i < n; ++i) names.emplace_back(fields[i].text);
-    found = true;
-    return false;
-  }
-  bool bad(uint64_t line, std::string message) override {
-    error = Error::invalid("header: " + message);
-    error->line = static_cast<uint32_t>(std::min<uint64_t>(line, UINT32_MAX));
-    return false;
-  }
-  std::vector<std::string> names;
-  bool found = false;
-  std::optional<Error> error;
-};
 
 // Turns range-relative lines into file lines: `newlines` is the count before the range.
 class ReadRecords final : public Records {

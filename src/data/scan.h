@@ -2,12 +2,14 @@
 // per-format scanners. Not part of the public API; tests use Limits to force small buffers.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,6 +108,29 @@ struct CsvConfig {
   size_t ncols = 0;    // expected fields per record; 0 in Capture mode
   HeaderMode header = HeaderMode::None;
   size_t max_columns = size_t{1} << 20;  // fields a header may have (Capture mode)
+};
+
+// The scanner settings of format f (Csv or Tsv).
+inline CsvConfig csv_config(Format f, size_t ncols, HeaderMode mode, size_t max_columns) {
+  return CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode, max_columns};
+}
+
+// Keeps the first record (a header), or the first error, and stops the scan.
+class HeaderRecords final : public Records {
+ public:
+  bool good(const Field* fields, size_t n, uint64_t) override {
+    for (size_t i = 0; i < n; ++i) names.emplace_back(fields[i].text);
+    found = true;
+    return false;
+  }
+  bool bad(uint64_t line, std::string message) override {
+    error = Error::invalid("header: " + message);
+    error->line = static_cast<uint32_t>(std::min<uint64_t>(line, UINT32_MAX));
+    return false;
+  }
+  std::vector<std::string> names;
+  bool found = false;
+  std::optional<Error> error;
 };
 
 // Scans CSV/TSV records from the window (already positioned at a record start) to its end.

@@ -12,28 +12,6 @@ namespace {
 
 constexpr size_t kMaxBadText = size_t{64} << 10;
 
-detail::CsvConfig csv_config(Format f, size_t ncols, detail::HeaderMode mode, size_t max_columns) {
-  return detail::CsvConfig{f == Format::Tsv ? '\t' : ',', f == Format::Csv, ncols, mode, max_columns};
-}
-
-// The first record, or the first error, and then stop.
-class FirstRecord final : public detail::Records {
- public:
-  bool good(const Field* fields, size_t n, uint64_t line) override {
-    for (size_t i = 0; i < n; ++i) names.emplace_back(fields[i].text);
-    found = line;
-    return false;
-  }
-  bool bad(uint64_t line, std::string message) override {
-    error = Error::invalid("header: " + message);
-    error->line = static_cast<uint32_t>(std::min<uint64_t>(line, UINT32_MAX));
-    return false;
-  }
-  std::vector<std::string> names;
-  uint64_t found = 0;  // its line; 0 when there was none
-  std::optional<Error> error;
-};
-
 }  // namespace
 
 // Records of one parsed piece, with lines made absolute in the file.
@@ -134,7 +112,7 @@ Status StreamReader::parse(size_t end) {
   text_pos_ = 0;
   const Status s = format_ == Format::Jsonl
                        ? detail::scan_jsonl(win, &names_, out, limits.max_columns)
-                       : detail::scan_csv(win, csv_config(format_, names_.size(), detail::HeaderMode::None, limits.max_columns), out);
+                       : detail::scan_csv(win, detail::csv_config(format_, names_.size(), detail::HeaderMode::None, limits.max_columns), out);
   consume(end);
   return s;
 }
@@ -145,11 +123,11 @@ Status StreamReader::parse(size_t end) {
 Status StreamReader::read_header(size_t end, size_t* consumed) {
   detail::Limits limits = detail::Limits::of(limits_);
   detail::Window win(detail::memory_source(pending_.data(), offset_), offset_, offset_ + end, limits);
-  FirstRecord first;
+  detail::HeaderRecords first;
   uint64_t stopped = offset_;
   const Status s = format_ == Format::Jsonl
                        ? detail::scan_jsonl(win, nullptr, first, limits.max_columns)
-                       : detail::scan_csv(win, csv_config(format_, 0, detail::HeaderMode::Capture, limits.max_columns), first, &stopped);
+                       : detail::scan_csv(win, detail::csv_config(format_, 0, detail::HeaderMode::Capture, limits.max_columns), first, &stopped);
   if (!s.ok()) return s;
   *consumed = first.found ? static_cast<size_t>(stopped - offset_) : end;
   if (format_ == Format::Jsonl && first.found) *consumed = 0;
